@@ -1,0 +1,182 @@
+//! The command line: argument parsing (clap) and one function per command. Each command
+//! returns its exit code; `main` only calls [`run`].
+
+use crate::export::matrix::{self, Format, Lens};
+use crate::i18n::Lang;
+use crate::model::{self, Workspace};
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Exit code: success.
+pub const OK: u8 = 0;
+/// Exit code: the input has problems (invalid case file, unreadable path, …).
+pub const INVALID: u8 = 1;
+/// Exit code: the command line itself is wrong (clap uses this too).
+pub const USAGE: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "remiss",
+    version,
+    about = "Read a municipal case and every referral answer, reservation and statement on it",
+    long_about = "Read a municipal case (ärende) and every referral answer, reservation and \
+statement on it.\n\nWith no command, opens the interactive app on PATH (default: ./cases, \
+or the bundled case when there is no ./cases folder)."
+)]
+pub struct Cli {
+    /// Case file or folder of case files to open in the app.
+    pub path: Option<PathBuf>,
+    /// Language of labels and messages (default: from the locale).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate case files; print every problem (exit 0 valid, 1 invalid, 2 usage error).
+    Check {
+        /// Case files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the body × stance matrix (or body × party) of every case.
+    Matrix {
+        /// Case file or folder.
+        path: PathBuf,
+        /// Columns: stances, or parties.
+        #[arg(long, value_enum, default_value = "stance")]
+        by: Lens,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+}
+
+/// Run the command line; returns the process exit code.
+pub fn run(cli: Cli) -> u8 {
+    let lang = cli.lang.unwrap_or_else(Lang::detect);
+    match cli.command {
+        Some(Command::Check { paths }) => check(&paths, lang),
+        Some(Command::Matrix { path, by, format }) => print_matrix(&path, by, format, lang),
+        None => open_app(cli.path, lang),
+    }
+}
+
+/// Where the app opens without a PATH: `./cases` if it exists, else the bundled case.
+pub fn default_workspace(path: Option<PathBuf>) -> Result<Workspace, Box<model::Problem>> {
+    match path {
+        Some(p) => model::load_path(&p),
+        None if Path::new("cases").is_dir() => model::load_path(Path::new("cases")),
+        None => Ok(Workspace {
+            cases: vec![model::load_bundled()],
+            problems: vec![],
+        }),
+    }
+}
+
+fn open_app(path: Option<PathBuf>, lang: Lang) -> u8 {
+    let ws = match default_workspace(path) {
+        Ok(ws) => ws,
+        Err(p) => return fail(&[*p]),
+    };
+    report(&ws.problems);
+    if ws.cases.is_empty() {
+        eprintln!(
+            "{}",
+            lang.pick("no case could be loaded", "inget ärende kunde läsas in")
+        );
+        return INVALID;
+    }
+    // The interactive app comes with the terminal-app issue; until then print the matrix.
+    out(&matrix::to_text(&ws.cases, Lens::Stance, lang, 100))
+}
+
+fn check(paths: &[PathBuf], lang: Lang) -> u8 {
+    let mut problems = Vec::new();
+    let mut cases = 0;
+    for path in paths {
+        match model::load_path(path) {
+            Ok(ws) => {
+                cases += ws.cases.len();
+                problems.extend(ws.problems);
+            }
+            Err(p) => problems.push(*p),
+        }
+    }
+    report(&problems);
+    if problems.is_empty() {
+        let msg = match lang {
+            Lang::En => format!("{cases} case(s) valid"),
+            Lang::Sv => format!("{cases} ärende(n) giltiga"),
+        };
+        println!("{msg}");
+        OK
+    } else {
+        let msg = match lang {
+            Lang::En => format!("{} problem(s); {cases} case(s) valid", problems.len()),
+            Lang::Sv => format!("{} fel; {cases} ärende(n) giltiga", problems.len()),
+        };
+        eprintln!("{msg}");
+        INVALID
+    }
+}
+
+fn print_matrix(path: &Path, lens: Lens, format: Format, lang: Lang) -> u8 {
+    let ws = match model::load_path(path) {
+        Ok(ws) => ws,
+        Err(p) => return fail(&[*p]),
+    };
+    report(&ws.problems);
+    let text = match format {
+        Format::Text => matrix::to_text(&ws.cases, lens, lang, 100),
+        Format::Markdown => matrix::to_markdown(&ws.cases, lens, lang),
+        Format::Csv => match matrix::to_csv(&ws.cases, lens, lang) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("remiss: {e}");
+                return INVALID;
+            }
+        },
+        Format::Json => {
+            let mut s = matrix::to_json(&ws.cases, lens, lang).to_string();
+            s.push('\n');
+            s
+        }
+    };
+    let code = out(&text);
+    if ws.problems.is_empty() {
+        code
+    } else {
+        INVALID
+    }
+}
+
+/// Print problems to stderr (they are already escaped for a terminal).
+pub fn report(problems: &[model::Problem]) {
+    let stderr = std::io::stderr();
+    let mut e = stderr.lock();
+    for p in problems {
+        let _ = writeln!(e, "{p}");
+    }
+}
+
+fn fail(problems: &[model::Problem]) -> u8 {
+    report(problems);
+    INVALID
+}
+
+/// Write to stdout; a closed pipe (`remiss matrix … | head`) is not an error.
+pub fn out(text: &str) -> u8 {
+    let stdout = std::io::stdout();
+    let mut o = stdout.lock();
+    match o.write_all(text.as_bytes()).and_then(|()| o.flush()) {
+        Ok(()) => OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
+        Err(e) => {
+            eprintln!("remiss: cannot write output: {e}");
+            INVALID
+        }
+    }
+}

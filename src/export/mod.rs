@@ -1,0 +1,3 @@
+//! Output formats for the command line: the matrix as text, Markdown, CSV and JSON.
+
+pub mod matrix;

@@ -1,0 +1,126 @@
+//! User-interface language: Swedish when the locale is Swedish, else English.
+
+use crate::model::{BodyKind, Stance};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    En,
+    Sv,
+}
+
+impl Lang {
+    /// From `LC_ALL`, `LC_MESSAGES`, `LANG` (in that order, as POSIX does), else the system
+    /// locale.
+    pub fn detect() -> Lang {
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Ok(v) = std::env::var(var) {
+                if !v.is_empty() {
+                    return Lang::from_locale(&v);
+                }
+            }
+        }
+        sys_locale::get_locale().map_or(Lang::En, |l| Lang::from_locale(&l))
+    }
+
+    pub fn from_locale(locale: &str) -> Lang {
+        let l = locale.to_ascii_lowercase();
+        if l.starts_with("sv") {
+            Lang::Sv
+        } else {
+            Lang::En
+        }
+    }
+
+    /// Pick the Swedish or the English text.
+    pub fn pick<'a>(self, en: &'a str, sv: &'a str) -> &'a str {
+        match self {
+            Lang::En => en,
+            Lang::Sv => sv,
+        }
+    }
+
+    pub fn stance(self, s: Stance) -> &'static str {
+        match (self, s) {
+            (Lang::En, Stance::Approve) => "Approve",
+            (Lang::En, Stance::Reject) => "Reject",
+            (Lang::En, Stance::Answered) => "Answered",
+            (Lang::En, Stance::Reservation) => "Reservation",
+            (Lang::En, Stance::SpecialStatement) => "Special statement",
+            (Lang::En, Stance::SubstituteStatement) => "Substitute's statement",
+            (Lang::En, Stance::NoAnswer) => "No answer",
+            (Lang::Sv, Stance::Approve) => "Tillstyrker",
+            (Lang::Sv, Stance::Reject) => "Avstyrker",
+            (Lang::Sv, Stance::Answered) => "Besvarad",
+            (Lang::Sv, Stance::Reservation) => "Reservation",
+            (Lang::Sv, Stance::SpecialStatement) => "Särskilt uttalande",
+            (Lang::Sv, Stance::SubstituteStatement) => "Ersättaryttrande",
+            (Lang::Sv, Stance::NoAnswer) => "Inget svar",
+        }
+    }
+
+    /// Short column heading for a stance.
+    pub fn stance_short(self, s: Stance) -> &'static str {
+        match (self, s) {
+            (Lang::En, Stance::SpecialStatement) => "Special st.",
+            (Lang::En, Stance::SubstituteStatement) => "Substitute",
+            (Lang::Sv, Stance::SpecialStatement) => "Särsk. utt.",
+            (Lang::Sv, Stance::SubstituteStatement) => "Ersättaryttr.",
+            _ => self.stance(s),
+        }
+    }
+
+    /// Stance name in running text, singular or plural.
+    pub fn stance_lower(self, s: Stance, plural: bool) -> &'static str {
+        match (self, s, plural) {
+            (Lang::En, Stance::Approve, _) => "approval",
+            (Lang::En, Stance::Reject, _) => "rejection",
+            (Lang::En, Stance::Answered, _) => "answered",
+            (Lang::En, Stance::Reservation, false) => "reservation",
+            (Lang::En, Stance::Reservation, true) => "reservations",
+            (Lang::En, Stance::SpecialStatement, false) => "special statement",
+            (Lang::En, Stance::SpecialStatement, true) => "special statements",
+            (Lang::En, Stance::SubstituteStatement, false) => "substitute's statement",
+            (Lang::En, Stance::SubstituteStatement, true) => "substitute's statements",
+            (Lang::En, Stance::NoAnswer, _) => "no answer",
+            (Lang::Sv, Stance::Approve, _) => "tillstyrkan",
+            (Lang::Sv, Stance::Reject, _) => "avstyrkan",
+            (Lang::Sv, Stance::Answered, _) => "besvarad",
+            (Lang::Sv, Stance::Reservation, false) => "reservation",
+            (Lang::Sv, Stance::Reservation, true) => "reservationer",
+            (Lang::Sv, Stance::SpecialStatement, false) => "särskilt uttalande",
+            (Lang::Sv, Stance::SpecialStatement, true) => "särskilda uttalanden",
+            (Lang::Sv, Stance::SubstituteStatement, false) => "ersättaryttrande",
+            (Lang::Sv, Stance::SubstituteStatement, true) => "ersättaryttranden",
+            (Lang::Sv, Stance::NoAnswer, _) => "inget svar",
+        }
+    }
+
+    pub fn body_kind(self, k: BodyKind) -> &'static str {
+        match (self, k) {
+            (Lang::En, BodyKind::Administration) => "administration",
+            (Lang::En, BodyKind::Committee) => "committee",
+            (Lang::En, BodyKind::DistrictCommittee) => "district committee",
+            (Lang::En, BodyKind::Preparatory) => "preparatory",
+            (Lang::En, BodyKind::Board) => "executive board",
+            (Lang::En, BodyKind::External) => "external",
+            (Lang::Sv, BodyKind::Administration) => "förvaltning",
+            (Lang::Sv, BodyKind::Committee) => "nämnd",
+            (Lang::Sv, BodyKind::DistrictCommittee) => "stadsdelsnämnd",
+            (Lang::Sv, BodyKind::Preparatory) => "beredning",
+            (Lang::Sv, BodyKind::Board) => "kommunstyrelse",
+            (Lang::Sv, BodyKind::External) => "extern",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_parsing() {
+        assert_eq!(Lang::from_locale("sv_SE.UTF-8"), Lang::Sv);
+        assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale("C"), Lang::En);
+    }
+}

@@ -1,0 +1,11 @@
+//! remiss: read a municipal case and every referral answer on it.
+//!
+//! The crate is a pure core (`model`, `analysis`, `export`, `import`, `notes`) and a thin
+//! shell (`tui`, `cli`). See `docs/architecture.md`.
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod export;
+pub mod i18n;
+pub mod model;
+pub mod text;

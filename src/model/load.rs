@@ -1,0 +1,827 @@
+//! Loading and validating case files: strict, and every problem of a file at once.
+
+use super::error::Problem;
+use super::file::{self, CaseFile, FORMAT_VERSION, KNOWN_KEYS};
+use super::{Body, Case, Majority, Party, Position, Section, Signatory, Source, Stance, Workspace};
+use crate::text::{self, clean, paragraphs};
+use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use toml::Spanned;
+
+/// The case that ships inside the binary, so an installed `remiss` works from any folder.
+pub const BUNDLED_CASE: &str = include_str!("../../cases/trygghetskiosker.toml");
+
+/// A case file larger than this is refused unread (the largest real statement is well under
+/// 1 MB; a generated year of 500 cases is about 25 MB in all).
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Load the bundled case.
+pub fn load_bundled() -> Case {
+    match parse_case(
+        BUNDLED_CASE,
+        "<bundled trygghetskiosker.toml>",
+        "trygghetskiosker",
+    ) {
+        Ok(case) => case,
+        // The bundled case is checked by the test suite; reaching this is a build error.
+        Err(problems) => unreachable!("the bundled case is invalid: {problems:?}"),
+    }
+}
+
+/// Load a file, or every `*.toml` case file in a folder (notes files are skipped). A folder
+/// with a bad file still loads the good ones; the bad file's problems are in
+/// [`Workspace::problems`]. A path that does not exist or cannot be read is an `Err`.
+pub fn load_path(path: &Path) -> Result<Workspace, Box<Problem>> {
+    let label = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Box::new(Problem::file(
+            &label,
+            format!("cannot read: {}", io_reason(&e)),
+        ))
+    })?;
+    let mut ws = Workspace::default();
+    if meta.is_dir() {
+        let entries = std::fs::read_dir(path).map_err(|e| {
+            Box::new(Problem::file(
+                &label,
+                format!("cannot read folder: {}", io_reason(&e)),
+            ))
+        })?;
+        let mut files: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| is_case_file(p))
+            .collect();
+        files.sort();
+        for f in files {
+            match load_file(&f) {
+                Ok(case) => ws.cases.push(case),
+                Err(mut problems) => ws.problems.append(&mut problems),
+            }
+        }
+        check_unique_case_ids(&mut ws);
+    } else {
+        match load_file(path) {
+            Ok(case) => ws.cases.push(case),
+            Err(problems) => ws.problems = problems,
+        }
+    }
+    Ok(ws)
+}
+
+fn is_case_file(p: &Path) -> bool {
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    p.extension().is_some_and(|e| e == "toml") && !name.ends_with(".notes.toml") && p.is_file()
+}
+
+fn check_unique_case_ids(ws: &mut Workspace) {
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut keep = Vec::with_capacity(ws.cases.len());
+    for case in std::mem::take(&mut ws.cases) {
+        let file = case
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        if let Some(first) = seen.get(&case.id) {
+            ws.problems.push(Problem::file(
+                &file,
+                format!(
+                    "case id `{}` is already used by {first}; give one an explicit [case] id",
+                    case.id
+                ),
+            ));
+        } else {
+            seen.insert(case.id.clone(), file);
+            keep.push(case);
+        }
+    }
+    ws.cases = keep;
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Load one case file.
+pub fn load_file(path: &Path) -> Result<Case, Vec<Problem>> {
+    let label = path.display().to_string();
+    let fail = |m: String| vec![Problem::file(&label, m)];
+    let meta =
+        std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "the file is {:.1} MB; a case file may be at most {} MB",
+            meta.len() as f64 / 1e6,
+            MAX_FILE_BYTES / 1024 / 1024
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    let src = decode(&label, &bytes)?;
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("case");
+    let mut case = parse_case(&src, &label, &text::slug(stem))?;
+    case.path = Some(path.to_path_buf());
+    Ok(case)
+}
+
+/// Bytes to text: refuse binary files and invalid UTF-8 with the place of the first bad byte.
+fn decode(label: &str, bytes: &[u8]) -> Result<String, Vec<Problem>> {
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let (line, col) = byte_place(bytes, nul);
+        return Err(vec![Problem {
+            line: Some(line),
+            column: Some(col),
+            ..Problem::file(
+                label,
+                "this is a binary file, not a TOML case file (NUL byte)",
+            )
+        }]);
+    }
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(s) => Ok(s.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(s)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let (line, col) = byte_place(bytes, at);
+            Err(vec![Problem {
+                line: Some(line),
+                column: Some(col),
+                ..Problem::file(
+                    label,
+                    format!(
+                        "the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8",
+                        bytes[at]
+                    ),
+                )
+            }])
+        }
+    }
+}
+
+fn byte_place(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, col)
+}
+
+/// Parse and validate one case from TOML source. `file` names the source in problems;
+/// `default_id` is the case id when the file gives none.
+pub fn parse_case(src: &str, file: &str, default_id: &str) -> Result<Case, Vec<Problem>> {
+    if src.trim().is_empty() {
+        return Err(vec![Problem::file(
+            file,
+            "the file is empty; a case file starts with `format = 1` and a [case] table",
+        )]);
+    }
+    let raw: CaseFile = toml::from_str(src).map_err(|e| vec![toml_problem(file, src, &e)])?;
+    Builder {
+        file,
+        src,
+        problems: Vec::new(),
+    }
+    .build(raw, default_id)
+}
+
+/// Turn a TOML/serde error into a problem, with a suggestion for a misspelt key or value.
+fn toml_problem(file: &str, src: &str, e: &toml::de::Error) -> Problem {
+    let msg = e.message().trim().to_string();
+    let mut span = e.span();
+    let mut key = None;
+    let mut message = msg.clone();
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let name = rest.split('`').next().unwrap_or_default();
+        key = Some(name.to_string());
+        let expected = backticked(rest.get(name.len() + 1..).unwrap_or_default());
+        message = format!("unknown key `{name}`");
+        match suggest(
+            name,
+            expected
+                .iter()
+                .map(String::as_str)
+                .chain(KNOWN_KEYS.iter().copied()),
+        ) {
+            Some(s) if expected.contains(&s) || expected.is_empty() => {
+                message.push_str(&format!("; did you mean `{s}`?"));
+            }
+            _ => {}
+        }
+        if !expected.is_empty() {
+            message.push_str(&format!(" (this table takes: {})", expected.join(", ")));
+        }
+    } else if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        let name = rest.split('`').next().unwrap_or_default();
+        let expected = backticked(rest.get(name.len() + 1..).unwrap_or_default());
+        let what = if expected.iter().any(|e| Stance::parse(e).is_some()) {
+            "stance"
+        } else {
+            "kind"
+        };
+        key = Some(what.to_string());
+        message = format!("unknown {what} `{name}`");
+        if let Some(s) = suggest(name, expected.iter().map(String::as_str)) {
+            message.push_str(&format!("; did you mean `{s}`?"));
+        }
+        message.push_str(&format!(" (valid: {})", expected.join(", ")));
+    } else if let Some(rest) = msg.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or_default();
+        key = Some(name.to_string());
+        let (table, at) = missing_field_place(src, name);
+        message = format!("missing required key `{name}` in {table}");
+        span = at.map(|a| a..a);
+    }
+    let mut p = Problem::at(file, src, span, message);
+    p.key = key.map(|k| text::escape(&k));
+    p
+}
+
+fn backticked(s: &str) -> Vec<String> {
+    s.split('`').skip(1).step_by(2).map(str::to_owned).collect()
+}
+
+/// The closest candidate within a small edit distance.
+fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+    candidates
+        .map(|c| (strsim::damerau_levenshtein(name, c), c))
+        .filter(|(d, c)| *d > 0 && *d <= 2.max(c.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.to_string())
+}
+
+/// Which table a required key belongs to, and where the first such table lacking it starts.
+fn missing_field_place(src: &str, key: &str) -> (&'static str, Option<usize>) {
+    let table = match key {
+        "format" | "case" => return ("the top level", Some(0)),
+        "dnr" | "title" | "kind" if has_header(src, "[case]") => "[case]",
+        "code" => "[[parties]]",
+        "parties" => "[majority]",
+        "body" | "stance" => "[[positions]]",
+        "id" if !src.contains("[[bodies]]") => "[[case.sections]]",
+        "name" | "id" | "kind" => "[[bodies]] (or [[parties]], [[case.authors]], signatories)",
+        "title" | "text" => "[[case.sections]]",
+        _ => "a table",
+    };
+    // Find the first header of that table whose body lacks the key.
+    let header = table.split_whitespace().next().unwrap_or(table);
+    let mut offset = 0;
+    let mut found = None;
+    for (i, line) in src.split_inclusive('\n').enumerate() {
+        let _ = i;
+        if line.trim() == header && found.is_none() {
+            let rest = &src[offset + line.len()..];
+            let end = rest.find("\n[").map_or(rest.len(), |e| e + 1);
+            let has = rest[..end]
+                .lines()
+                .any(|l| l.trim_start().split(['=', ' ']).next() == Some(key));
+            if !has {
+                found = Some(offset);
+            }
+        }
+        offset += line.len();
+    }
+    (table, found)
+}
+
+fn has_header(src: &str, header: &str) -> bool {
+    src.lines().any(|l| l.trim() == header)
+}
+
+struct Builder<'a> {
+    file: &'a str,
+    src: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Builder<'_> {
+    fn error<T>(&mut self, at: &Spanned<T>, key: &str, message: impl Into<String>) {
+        self.problems
+            .push(Problem::at(self.file, self.src, Some(at.span()), message).with_key(key));
+    }
+
+    fn date(
+        &mut self,
+        key: &str,
+        value: &Option<Spanned<toml::value::Datetime>>,
+    ) -> Option<NaiveDate> {
+        let v = value.as_ref()?;
+        let dt = v.get_ref();
+        match (dt.date, dt.time, dt.offset) {
+            (Some(d), None, None) => {
+                let date = NaiveDate::from_ymd_opt(
+                    i32::from(d.year),
+                    u32::from(d.month),
+                    u32::from(d.day),
+                );
+                if date.is_none() {
+                    self.error(v, key, format!("`{key}` is not a real date"));
+                }
+                date
+            }
+            _ => {
+                self.error(
+                    v,
+                    key,
+                    format!("`{key}` must be a date like 2026-02-17, without a time"),
+                );
+                None
+            }
+        }
+    }
+
+    fn party_ref(&mut self, known: &HashSet<String>, code: &Spanned<String>, key: &str) -> String {
+        let c = clean(code.get_ref());
+        if !known.contains(&c) {
+            let mut m = format!("unknown party `{c}`");
+            if let Some(s) = suggest(&c, known.iter().map(String::as_str)) {
+                m.push_str(&format!("; did you mean `{s}`?"));
+            }
+            if known.is_empty() {
+                m.push_str(" (no [[parties]] are declared)");
+            } else {
+                let mut list: Vec<_> = known.iter().cloned().collect();
+                list.sort();
+                m.push_str(&format!(" (declared: {})", list.join(", ")));
+            }
+            self.error(code, key, m);
+        }
+        c
+    }
+
+    fn signatories(
+        &mut self,
+        known: &HashSet<String>,
+        raw: &[file::SignatoryTable],
+    ) -> Vec<Signatory> {
+        raw.iter()
+            .map(|s| Signatory {
+                name: text::squash_whitespace(&clean(&s.name)),
+                party: s.party.as_ref().map(|p| self.party_ref(known, p, "party")),
+            })
+            .collect()
+    }
+
+    fn build(mut self, raw: CaseFile, default_id: &str) -> Result<Case, Vec<Problem>> {
+        if *raw.format.get_ref() != FORMAT_VERSION {
+            self.error(
+                &raw.format,
+                "format",
+                format!(
+                    "this file is case format {}; this remiss reads format {FORMAT_VERSION}",
+                    raw.format.get_ref()
+                ),
+            );
+        }
+
+        // Parties.
+        let mut parties = Vec::new();
+        let mut party_codes = HashSet::new();
+        for p in &raw.parties {
+            let code = clean(p.code.get_ref());
+            if code.is_empty() || code.chars().any(char::is_whitespace) {
+                self.error(
+                    &p.code,
+                    "code",
+                    "a party code is a short word without spaces, e.g. `M`",
+                );
+            }
+            if !party_codes.insert(code.clone()) {
+                self.error(&p.code, "code", format!("party `{code}` is declared twice"));
+            }
+            let colour = p.colour.as_ref().and_then(|c| {
+                let rgb = parse_colour(c.get_ref());
+                if rgb.is_none() {
+                    self.error(c, "colour", "a colour is written `#RRGGBB`, e.g. `#1B49DD`");
+                }
+                rgb
+            });
+            parties.push(Party {
+                code,
+                name: clean(&p.name),
+                colour,
+            });
+        }
+        let majority = raw.majority.as_ref().map(|m| Majority {
+            name: m.name.as_deref().map(clean),
+            parties: m
+                .parties
+                .iter()
+                .map(|c| self.party_ref(&party_codes, c, "parties"))
+                .collect(),
+        });
+
+        // Case.
+        let c = &raw.case;
+        let id = match &c.id {
+            Some(id) => {
+                let v = clean(id.get_ref());
+                if !is_id(&v) {
+                    self.error(
+                        id,
+                        "id",
+                        "an id may hold lower-case letters a-z, digits, `-` and `_`",
+                    );
+                }
+                v
+            }
+            None => default_id.to_string(),
+        };
+        let date = self.date("date", &c.date);
+        let motion_date = self.date("motion_date", &c.motion_date);
+        let authors = self.signatories(&party_codes, &c.authors);
+        let mut section_ids = HashSet::new();
+        let mut sections = Vec::new();
+        for s in &c.sections {
+            let s_id = clean(s.get_ref().id.get_ref());
+            if !section_ids.insert(s_id.clone()) {
+                self.error(
+                    &s.get_ref().id,
+                    "id",
+                    format!("section `{s_id}` appears twice"),
+                );
+            }
+            let paras = paragraphs(&clean(&s.get_ref().text));
+            if paras.is_empty() {
+                self.error(s, "text", format!("section `{s_id}` has no text"));
+            }
+            sections.push(Section {
+                id: s_id,
+                title: clean(&s.get_ref().title),
+                paragraphs: paras,
+            });
+        }
+
+        // Bodies.
+        let mut bodies: Vec<Body> = Vec::new();
+        let mut body_index: HashMap<String, usize> = HashMap::new();
+        for b in &raw.bodies {
+            let b_id = clean(b.id.get_ref());
+            if !is_id(&b_id) {
+                self.error(
+                    &b.id,
+                    "id",
+                    "a body id may hold lower-case letters a-z, digits, `-` and `_`",
+                );
+            }
+            if body_index.insert(b_id.clone(), bodies.len()).is_some() {
+                self.error(&b.id, "id", format!("body `{b_id}` is declared twice"));
+            }
+            bodies.push(Body {
+                id: b_id,
+                name: text::squash_whitespace(&clean(&b.name)),
+                kind: b.kind,
+                administration: b.administration.as_deref().map(clean),
+                opinion_date: self.date("opinion_date", &b.opinion_date),
+                meeting_date: self.date("meeting_date", &b.meeting_date),
+                decision: b
+                    .decision
+                    .as_deref()
+                    .map(|d| paragraphs(&clean(d)))
+                    .unwrap_or_default(),
+                answered: b.answered,
+            });
+        }
+
+        // Positions, first pass: everything but the links between positions.
+        let mut positions: Vec<Position> = Vec::new();
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut links = Vec::new();
+        for sp in &raw.positions {
+            let p = sp.get_ref();
+            let body_ref = clean(p.body.get_ref());
+            let body = match body_index.get(&body_ref) {
+                Some(&i) => i,
+                None => {
+                    let mut m = format!("unknown body `{body_ref}`");
+                    if let Some(s) = suggest(&body_ref, body_index.keys().map(String::as_str)) {
+                        m.push_str(&format!("; did you mean `{s}`?"));
+                    } else if bodies.is_empty() {
+                        m.push_str(" (no [[bodies]] are declared)");
+                    }
+                    self.error(&p.body, "body", m);
+                    continue;
+                }
+            };
+            let stance = *p.stance.get_ref();
+            let signatories = self.signatories(&party_codes, &p.signatories);
+            let mut parties: Vec<String> = Vec::new();
+            for code in &p.parties {
+                let c = self.party_ref(&party_codes, code, "parties");
+                if !parties.contains(&c) {
+                    parties.push(c);
+                }
+            }
+            for s in &signatories {
+                if let Some(party) = &s.party {
+                    if !parties.contains(party) {
+                        if !p.parties.is_empty() {
+                            self.error(
+                                sp,
+                                "parties",
+                                format!("signatory {} is of party {party}, which `parties` does not list", s.name),
+                            );
+                        }
+                        parties.push(party.clone());
+                    }
+                }
+            }
+            let paras = p
+                .text
+                .as_deref()
+                .map(|t| paragraphs(&clean(t)))
+                .unwrap_or_default();
+            let id = match &p.id {
+                Some(explicit) => {
+                    let v = clean(explicit.get_ref());
+                    if v.is_empty() || v.chars().any(char::is_whitespace) {
+                        self.error(
+                            explicit,
+                            "id",
+                            "a position id has no spaces, e.g. `socialnamnden/reservation/M`",
+                        );
+                    }
+                    v
+                }
+                None => derive_position_id(&bodies[body].id, stance, &parties),
+            };
+            if let Some(&first) = ids.get(&id) {
+                let _ = first;
+                self.error(
+                    sp,
+                    "id",
+                    format!(
+                        "position id `{id}` is used twice; give one of them an explicit `id = \"…\"`"
+                    ),
+                );
+            } else {
+                ids.insert(id.clone(), positions.len());
+            }
+            if stance == Stance::NoAnswer && (!paras.is_empty() || !signatories.is_empty()) {
+                self.error(
+                    sp,
+                    "stance",
+                    "a `no_answer` position has no text or signatories",
+                );
+            }
+            if !bodies[body].answered {
+                self.error(
+                    &p.body,
+                    "body",
+                    format!(
+                        "body `{}` has `answered = false`, so it can take no position",
+                        bodies[body].id
+                    ),
+                );
+            }
+            let needs_text =
+                stance.needs_text() && p.identical_to.is_none() && p.concurs_with.is_none();
+            if needs_text && paras.is_empty() {
+                self.error(
+                    sp,
+                    "text",
+                    format!(
+                        "a {} needs a `text` (or `identical_to` / `concurs_with` naming the position it repeats)",
+                        stance.as_str()
+                    ),
+                );
+            }
+            links.push((
+                positions.len(),
+                p.identical_to.clone(),
+                p.concurs_with.clone(),
+            ));
+            positions.push(Position {
+                id,
+                body,
+                stance,
+                parties,
+                signatories,
+                byline: p
+                    .byline
+                    .as_deref()
+                    .map(|b| text::squash_whitespace(&clean(b))),
+                author: p.author.as_deref().map(clean),
+                date: self.date("date", &p.date),
+                proposals: p
+                    .proposals
+                    .iter()
+                    .map(|s| text::squash_whitespace(&clean(s)))
+                    .collect(),
+                paragraphs: paras,
+                identical_to: None,
+                concurs_with: None,
+            });
+        }
+
+        // Second pass: links.
+        for (i, identical, concurs) in links {
+            for (key, link) in [("identical_to", identical), ("concurs_with", concurs)] {
+                let Some(link) = link else { continue };
+                let target = clean(link.get_ref());
+                match ids.get(&target) {
+                    Some(&t) if t == i => {
+                        self.error(&link, key, "a position cannot refer to itself")
+                    }
+                    Some(&t) => {
+                        if key == "identical_to" {
+                            positions[i].identical_to = Some(t);
+                        } else {
+                            positions[i].concurs_with = Some(t);
+                        }
+                    }
+                    None => {
+                        let mut m = format!("`{key}` names an unknown position `{target}`");
+                        if let Some(s) = suggest(&target, ids.keys().map(String::as_str)) {
+                            m.push_str(&format!("; did you mean `{s}`?"));
+                        }
+                        self.error(&link, key, m);
+                    }
+                }
+            }
+        }
+        // Identical-to chains must end in a text.
+        for (i, sp) in raw.positions.iter().enumerate().take(positions.len()) {
+            let mut seen = HashSet::new();
+            let mut j = i;
+            while positions[j].paragraphs.is_empty() {
+                match positions[j].identical_to {
+                    Some(next) if seen.insert(j) => j = next,
+                    Some(_) => {
+                        self.error(sp, "identical_to", "`identical_to` links form a loop");
+                        break;
+                    }
+                    None => break,
+                }
+            }
+        }
+
+        // Bodies that did not answer get a derived `no_answer` position.
+        for (b, body) in bodies.iter().enumerate() {
+            if !body.answered {
+                positions.push(Position {
+                    id: derive_position_id(&body.id, Stance::NoAnswer, &[]),
+                    body: b,
+                    stance: Stance::NoAnswer,
+                    parties: Vec::new(),
+                    signatories: Vec::new(),
+                    byline: None,
+                    author: None,
+                    date: None,
+                    proposals: Vec::new(),
+                    paragraphs: Vec::new(),
+                    identical_to: None,
+                    concurs_with: None,
+                });
+            }
+        }
+        // Keep positions grouped by body in body order; within a body, file order.
+        let mut order: Vec<usize> = (0..positions.len()).collect();
+        order.sort_by_key(|&i| positions[i].body);
+        let remap: HashMap<usize, usize> = order
+            .iter()
+            .enumerate()
+            .map(|(new, &old)| (old, new))
+            .collect();
+        let mut sorted: Vec<Position> = order.iter().map(|&i| positions[i].clone()).collect();
+        for p in &mut sorted {
+            p.identical_to = p.identical_to.map(|i| remap[&i]);
+            p.concurs_with = p.concurs_with.map(|i| remap[&i]);
+        }
+
+        if !self.problems.is_empty() {
+            self.problems.sort_by_key(|p| (p.line, p.column));
+            return Err(self.problems);
+        }
+        Ok(Case {
+            id,
+            dnr: text::squash_whitespace(&clean(&c.dnr)),
+            title: text::squash_whitespace(&clean(&c.title)),
+            kind: c.kind,
+            municipality: c.municipality.as_deref().map(clean),
+            date,
+            motion_date,
+            proposal: c
+                .proposal
+                .as_deref()
+                .map(|p| paragraphs(&clean(p)))
+                .unwrap_or_default(),
+            presenting_commissioner: c.presenting_commissioner.as_deref().map(clean),
+            attachments: c
+                .attachments
+                .iter()
+                .map(|a| text::squash_whitespace(&clean(a)))
+                .collect(),
+            source: c.source.as_ref().map(|s| Source {
+                title: s.title.as_deref().map(clean),
+                file: s.file.as_deref().map(clean),
+                url: s.url.as_deref().map(clean),
+            }),
+            authors,
+            sections,
+            parties,
+            majority,
+            bodies,
+            positions: sorted,
+            path: None,
+        })
+    }
+}
+
+/// `<body>/<stance>` plus `/<parties joined by +>` when the position has parties.
+pub fn derive_position_id(body: &str, stance: Stance, parties: &[String]) -> String {
+    if parties.is_empty() {
+        format!("{body}/{}", stance.as_str())
+    } else {
+        format!("{body}/{}/{}", stance.as_str(), parties.join("+"))
+    }
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+fn parse_colour(s: &str) -> Option<(u8, u8, u8)> {
+    let hex = s.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.is_ascii() {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some((byte(0)?, byte(2)?, byte(4)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+format = 1
+[case]
+dnr = "KS 1/1"
+title = "T"
+kind = "motion"
+[[parties]]
+code = "M"
+name = "Moderaterna"
+[[bodies]]
+id = "a"
+name = "A-nämnden"
+kind = "committee"
+meeting_date = 2026-01-02
+[[positions]]
+body = "a"
+stance = "reservation"
+signatories = [{ name = "X m.fl.", party = "M" }]
+text = "Ett stycke."
+"#;
+
+    fn problems(src: &str) -> Vec<String> {
+        match parse_case(src, "t.toml", "t") {
+            Ok(_) => vec![],
+            Err(p) => p.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn minimal_case_loads_with_derived_id() {
+        let case = parse_case(MINIMAL, "t.toml", "t").unwrap();
+        assert_eq!(case.positions[0].id, "a/reservation/M");
+        assert_eq!(case.positions[0].parties, vec!["M"]);
+        assert_eq!(
+            case.date_of(&case.positions[0]).unwrap().to_string(),
+            "2026-01-02"
+        );
+    }
+
+    #[test]
+    fn misspelt_key_suggests() {
+        let src = MINIMAL.replace("stance = ", "stnace = ");
+        let p = problems(&src);
+        assert_eq!(p.len(), 1);
+        assert!(
+            p[0].starts_with("t.toml:17:1: error: unknown key `stnace`; did you mean `stance`?"),
+            "{}",
+            p[0]
+        );
+    }
+
+    #[test]
+    fn all_semantic_problems_at_once() {
+        let src = MINIMAL
+            .replace("body = \"a\"", "body = \"b\"")
+            .replace("party = \"M\"", "party = \"X\"")
+            + "[[positions]]\nbody = \"a\"\nstance = \"special_statement\"\n";
+        let p = problems(&src);
+        assert_eq!(p.len(), 2, "{p:#?}");
+        assert!(p[0].contains("unknown body `b`"));
+        assert!(p[1].contains("needs a `text`"));
+    }
+}

@@ -1,0 +1,350 @@
+//! The domain: a [`Case`] referred to [`Body`]s, each of which took [`Position`]s with a
+//! [`Stance`], held by [`Party`]s. No terminal code here.
+
+mod error;
+pub mod file;
+mod load;
+pub mod matrix;
+pub mod summary;
+
+pub use error::{Problem, Problems};
+pub use load::{BUNDLED_CASE, MAX_FILE_BYTES, load_bundled, load_file, load_path, parse_case};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// All cases loaded from one path (a file or a folder), and the files that failed.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    pub cases: Vec<Case>,
+    /// Problems of files that could not be loaded; the good files still load.
+    pub problems: Vec<Problem>,
+}
+
+/// What kind of document the case is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseKind {
+    Motion,
+    Skrivelse,
+    Proposal,
+    Other,
+}
+
+/// One case (ärende): the motion, its referral bodies and every position taken on it.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// Short stable id (from `[case] id`, else the file name).
+    pub id: String,
+    /// Registration number, e.g. `KS 2025/1121`.
+    pub dnr: String,
+    pub title: String,
+    pub kind: CaseKind,
+    pub municipality: Option<String>,
+    /// Date of the statement (utlåtande).
+    pub date: Option<NaiveDate>,
+    pub motion_date: Option<NaiveDate>,
+    /// The proposal to the council, as paragraphs.
+    pub proposal: Vec<String>,
+    pub presenting_commissioner: Option<String>,
+    pub attachments: Vec<String>,
+    pub source: Option<Source>,
+    /// The motion's authors.
+    pub authors: Vec<Signatory>,
+    /// Case-level texts: summary, the commissioner's views, background, …
+    pub sections: Vec<Section>,
+    pub parties: Vec<Party>,
+    pub majority: Option<Majority>,
+    /// Bodies in document order.
+    pub bodies: Vec<Body>,
+    /// Positions in file order; for a body with `answered = false` a `no_answer` position is
+    /// derived.
+    pub positions: Vec<Position>,
+    /// The file the case was read from (`None` for the bundled case).
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub title: Option<String>,
+    pub file: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Party {
+    pub code: String,
+    pub name: String,
+    pub colour: Option<(u8, u8, u8)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Majority {
+    pub name: Option<String>,
+    pub parties: Vec<String>,
+}
+
+/// A person who signed a position (or wrote the motion), name as written ("m.fl." kept).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Signatory {
+    pub name: String,
+    pub party: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyKind {
+    Administration,
+    Committee,
+    DistrictCommittee,
+    Preparatory,
+    Board,
+    External,
+}
+
+impl BodyKind {
+    /// Bodies that prepare the case's own decision rather than answer the referral.
+    pub fn is_referral_body(self) -> bool {
+        !matches!(self, BodyKind::Preparatory | BodyKind::Board)
+    }
+
+    /// Bodies whose decisions are taken by elected members (so a majority can be inferred).
+    pub fn is_political(self) -> bool {
+        matches!(
+            self,
+            BodyKind::Committee
+                | BodyKind::DistrictCommittee
+                | BodyKind::Preparatory
+                | BodyKind::Board
+        )
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BodyKind::Administration => "administration",
+            BodyKind::Committee => "committee",
+            BodyKind::DistrictCommittee => "district_committee",
+            BodyKind::Preparatory => "preparatory",
+            BodyKind::Board => "board",
+            BodyKind::External => "external",
+        }
+    }
+}
+
+/// A body the case was referred to, or that prepared or decided it.
+#[derive(Debug, Clone)]
+pub struct Body {
+    pub id: String,
+    pub name: String,
+    pub kind: BodyKind,
+    /// The administration that wrote the opinion (tjänsteutlåtande).
+    pub administration: Option<String>,
+    pub opinion_date: Option<NaiveDate>,
+    pub meeting_date: Option<NaiveDate>,
+    /// The decision wording, as paragraphs.
+    pub decision: Vec<String>,
+    pub answered: bool,
+}
+
+/// A stance is always taken on the case's motion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Approve,
+    Reject,
+    /// The motion is "besvarad": answered by reference, in practice not adopted.
+    Answered,
+    Reservation,
+    /// Särskilt uttalande.
+    SpecialStatement,
+    /// Ersättaryttrande.
+    SubstituteStatement,
+    NoAnswer,
+}
+
+impl Stance {
+    pub const ALL: [Stance; 7] = [
+        Stance::Approve,
+        Stance::Reject,
+        Stance::Answered,
+        Stance::Reservation,
+        Stance::SpecialStatement,
+        Stance::SubstituteStatement,
+        Stance::NoAnswer,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Approve => "approve",
+            Stance::Reject => "reject",
+            Stance::Answered => "answered",
+            Stance::Reservation => "reservation",
+            Stance::SpecialStatement => "special_statement",
+            Stance::SubstituteStatement => "substitute_statement",
+            Stance::NoAnswer => "no_answer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Stance> {
+        Stance::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
+    /// A body's own decision (as opposed to a statement by some of its members).
+    pub fn is_decision(self) -> bool {
+        matches!(self, Stance::Approve | Stance::Reject | Stance::Answered)
+    }
+
+    /// Whether a position with this stance must carry text of its own (unless it is identical
+    /// to, or concurs with, another position).
+    pub fn needs_text(self) -> bool {
+        matches!(
+            self,
+            Stance::Reservation | Stance::SpecialStatement | Stance::SubstituteStatement
+        )
+    }
+}
+
+/// Stable id of a position, e.g. `socialnamnden/reservation/M`.
+pub type PositionId = String;
+
+/// What one body, or some of its members, said about the motion.
+#[derive(Debug, Clone)]
+pub struct Position {
+    pub id: PositionId,
+    /// Index into [`Case::bodies`].
+    pub body: usize,
+    pub stance: Stance,
+    pub parties: Vec<String>,
+    pub signatories: Vec<Signatory>,
+    /// The signature line as written, when the file gives one.
+    pub byline: Option<String>,
+    /// Who wrote the text (e.g. the administration whose opinion a body adopted).
+    pub author: Option<String>,
+    pub date: Option<NaiveDate>,
+    /// The proposals ("att tillstyrka motionen", "att därutöver anföra").
+    pub proposals: Vec<String>,
+    /// The text, as paragraphs. Empty for a position that is identical to or concurs with
+    /// another; see [`Case::text_of`].
+    pub paragraphs: Vec<String>,
+    /// Index of the position this one is identical to (likalydande).
+    pub identical_to: Option<usize>,
+    /// Index of the position this one concurs with (instämde i reservation).
+    pub concurs_with: Option<usize>,
+}
+
+impl Case {
+    pub fn body(&self, position: &Position) -> &Body {
+        &self.bodies[position.body]
+    }
+
+    pub fn party(&self, code: &str) -> Option<&Party> {
+        self.parties.iter().find(|p| p.code == code)
+    }
+
+    pub fn position_index(&self, id: &str) -> Option<usize> {
+        self.positions.iter().position(|p| p.id == id)
+    }
+
+    /// The paragraphs to read for a position: its own, or those of the position it is
+    /// identical to.
+    pub fn text_of(&self, index: usize) -> &[String] {
+        let mut i = index;
+        // Chains are checked to be acyclic at load; the bound is a second guard.
+        for _ in 0..self.positions.len() {
+            let p = &self.positions[i];
+            match (p.paragraphs.is_empty(), p.identical_to) {
+                (true, Some(next)) => i = next,
+                _ => return &p.paragraphs,
+            }
+        }
+        &self.positions[index].paragraphs
+    }
+
+    /// Positions of one body, in file order.
+    pub fn positions_of(&self, body: usize) -> impl Iterator<Item = (usize, &Position)> {
+        self.positions
+            .iter()
+            .enumerate()
+            .filter(move |(_, p)| p.body == body)
+    }
+
+    /// The signature line: as written in the file, else built from the signatories, e.g.
+    /// "Aras Amin och Busra Lina Kocaturk (M)" or "Stephan Guiance m.fl. (S), Shamso Ali
+    /// Hassan m.fl. (V) och Karmapriya Muschott m.fl. (MP)".
+    pub fn byline(&self, position: &Position) -> String {
+        if let Some(b) = &position.byline {
+            return b.clone();
+        }
+        if position.signatories.is_empty() {
+            return if position.parties.is_empty() {
+                position
+                    .author
+                    .clone()
+                    .unwrap_or_else(|| self.body(position).name.clone())
+            } else {
+                format!("({})", position.parties.join(", "))
+            };
+        }
+        // Group consecutive signatories of the same party.
+        let mut groups: Vec<(Vec<&str>, Option<&str>)> = Vec::new();
+        for s in &position.signatories {
+            match groups.last_mut() {
+                Some((names, party)) if *party == s.party.as_deref() => names.push(&s.name),
+                _ => groups.push((vec![&s.name], s.party.as_deref())),
+            }
+        }
+        let parts: Vec<String> = groups
+            .iter()
+            .map(|(names, party)| {
+                let names = join_swedish(names);
+                match party {
+                    Some(p) => format!("{names} ({p})"),
+                    None => names,
+                }
+            })
+            .collect();
+        join_swedish(&parts.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
+    /// The date to cite for a position: its own, else its body's meeting or opinion date.
+    pub fn date_of(&self, position: &Position) -> Option<NaiveDate> {
+        let body = self.body(position);
+        position.date.or(body.meeting_date).or(body.opinion_date)
+    }
+}
+
+/// "a", "a och b", "a, b och c".
+pub fn join_swedish(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} och {last}", init.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_in_swedish() {
+        assert_eq!(join_swedish(&["a"]), "a");
+        assert_eq!(join_swedish(&["a", "b"]), "a och b");
+        assert_eq!(join_swedish(&["a", "b", "c"]), "a, b och c");
+    }
+
+    #[test]
+    fn stance_names_round_trip() {
+        for s in Stance::ALL {
+            assert_eq!(Stance::parse(s.as_str()), Some(s));
+        }
+    }
+}
