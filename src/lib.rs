@@ -9,3 +9,4 @@ pub mod export;
 pub mod i18n;
 pub mod model;
 pub mod text;
+pub mod tui;

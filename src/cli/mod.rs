@@ -89,8 +89,18 @@ fn open_app(path: Option<PathBuf>, lang: Lang) -> u8 {
         );
         return INVALID;
     }
-    // The interactive app comes with the terminal-app issue; until then print the matrix.
-    out(&matrix::to_text(&ws.cases, Lens::Stance, lang, 100))
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        // Not interactive (piped): print the matrix instead of drawing the app.
+        return out(&matrix::to_text(&ws.cases, Lens::Stance, lang, 100));
+    }
+    match crate::tui::run(crate::tui::app::App::new(ws.cases, lang)) {
+        Ok(()) => OK,
+        Err(e) => {
+            eprintln!("remiss: {}", crate::text::escape(&e.to_string()));
+            INVALID
+        }
+    }
 }
 
 fn check(paths: &[PathBuf], lang: Lang) -> u8 {

@@ -1,3 +1,4 @@
 //! Output formats for the command line: the matrix as text, Markdown, CSV and JSON.
 
+pub mod citation;
 pub mod matrix;

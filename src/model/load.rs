@@ -251,7 +251,10 @@ fn backticked(s: &str) -> Vec<String> {
 fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
     candidates
         .map(|c| (strsim::damerau_levenshtein(name, c), c))
-        .filter(|(d, c)| *d > 0 && *d <= 2.max(c.len() / 4))
+        // A candidate that shares nothing with the name (`KD` -> `S`) is no suggestion.
+        .filter(|(d, c)| {
+            *d > 0 && *d <= 2.max(c.len() / 4) && *d < name.chars().count().max(c.chars().count())
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c.to_string())
 }

@@ -67,7 +67,12 @@ impl Case {
                 groups_text.join(", ")
             );
             if first_stance {
-                part.push_str(lang.pick(" bodies", " organ"));
+                let one = groups.iter().all(|(_, n)| *n == 1);
+                part.push_str(match (lang, one) {
+                    (Lang::En, true) => " body",
+                    (Lang::En, false) => " bodies",
+                    (Lang::Sv, _) => " organ",
+                });
                 first_stance = false;
             }
             parts.push(part);

@@ -1,0 +1,61 @@
+//! Quotes with their citation, in the form a debate note or a speech uses:
+//! `”…text…” (Reservation av Andréa Hedin m.fl. (M), Socialnämnden 2026-02-17, KS 2025/1121)`.
+//! Citations are in Swedish, the language of the quoted text.
+
+use crate::model::{Case, Stance};
+
+/// Who said it, where and when: `Reservation av Andréa Hedin m.fl. (M), Socialnämnden
+/// 2026-02-17, KS 2025/1121`.
+pub fn citation(case: &Case, position: usize) -> String {
+    let p = &case.positions[position];
+    let body = case.body(p);
+    let who = match p.stance {
+        Stance::Reservation => format!("Reservation av {}", case.byline(p)),
+        Stance::SpecialStatement => format!("Särskilt uttalande av {}", case.byline(p)),
+        Stance::SubstituteStatement => format!("Ersättaryttrande av {}", case.byline(p)),
+        _ => match &p.author {
+            Some(author) if *author != body.name => format!("Tjänsteutlåtande, {author}"),
+            _ => "Tjänsteutlåtande".to_string(),
+        },
+    };
+    let when = case.date_of(p).map(|d| format!(" {d}")).unwrap_or_default();
+    format!("{who}, {}{when}, {}", body.name, case.dnr)
+}
+
+/// A quote of `text` from a position, with its citation.
+pub fn quote(case: &Case, position: usize, text: &str) -> String {
+    format!("”{}” ({})", text.trim(), citation(case, position))
+}
+
+/// The whole text of a position, paragraphs separated by blank lines, then the citation.
+pub fn whole(case: &Case, position: usize) -> String {
+    let paragraphs = case.text_of(position).join("\n\n");
+    format!("”{paragraphs}”\n({})", citation(case, position))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load_bundled;
+
+    #[test]
+    fn reservation_citation_has_signatories_body_date_and_dnr() {
+        let case = load_bundled();
+        let i = case.position_index("socialnamnden/reservation/M").unwrap();
+        assert_eq!(
+            citation(&case, i),
+            "Reservation av Andréa Hedin m.fl. (M), Socialnämnden 2026-02-17, KS 2025/1121"
+        );
+        assert!(quote(&case, i, " Text. ").starts_with("”Text.” (Reservation av"));
+    }
+
+    #[test]
+    fn opinion_citation_names_the_administration() {
+        let case = load_bundled();
+        let i = case.position_index("socialnamnden/reject").unwrap();
+        assert_eq!(
+            citation(&case, i),
+            "Tjänsteutlåtande, Socialförvaltningen, Socialnämnden 2026-02-17, KS 2025/1121"
+        );
+    }
+}

@@ -1,0 +1,220 @@
+//! The matrix screen: the case header, bodies × stances (or parties), and a pane with the
+//! positions of the selected cell and the start of the chosen one.
+
+use crate::export::matrix::{DECISION_MARK, INFERRED_MARK};
+use crate::tui::app::{App, Column, Pane};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+/// At most this much text of a position goes into the preview (a huge paragraph must not cost
+/// a frame).
+const PREVIEW_CHARS: usize = 1500;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let case = app.current_case();
+    let header_h = if area.height >= 20 { 3 } else { 1 };
+    let [header, rest] =
+        Layout::vertical([Constraint::Length(header_h), Constraint::Min(1)]).areas(area);
+    let mut lines = vec![Line::from(vec![
+        Span::styled(case.dnr.clone(), theme.title),
+        Span::raw(" · "),
+        Span::styled(case.title.clone(), theme.heading),
+    ])];
+    if header_h > 1 {
+        let proposal = case.proposal.first().cloned().unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{}: ", app.lang.pick("Proposal", "Förslag")),
+                theme.field,
+            ),
+            Span::raw(proposal),
+        ]));
+        lines.push(Line::styled(case.summary(app.lang), theme.dim));
+    }
+    frame.render_widget(Paragraph::new(lines), header);
+
+    let table_h = case.bodies.len() as u16 + 3;
+    let [table_area, preview_area] = if rest.height > table_h + 5 {
+        Layout::vertical([Constraint::Length(table_h), Constraint::Min(3)]).areas(rest)
+    } else {
+        [rest, Rect::default()]
+    };
+    render_table(frame, table_area, app, theme);
+    if preview_area.height > 0 {
+        render_cell(frame, preview_area, app, theme);
+    }
+}
+
+fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let case = app.current_case();
+    let cols = app.columns();
+    let headers: Vec<String> = cols
+        .iter()
+        .map(|c| match c {
+            Column::Stance(s) => app.lang.stance_short(*s).to_string(),
+            Column::Party(p) => p.clone(),
+        })
+        .collect();
+    let mut widths: Vec<u16> = headers.iter().map(|h| h.chars().count() as u16).collect();
+    let rows: Vec<Row> = case
+        .bodies
+        .iter()
+        .enumerate()
+        .map(|(b, body)| {
+            let mut cells = vec![Cell::from(body.name.clone())];
+            for (c, col) in cols.iter().enumerate() {
+                let spans = cell_spans(app, theme, b, col);
+                let w: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+                widths[c] = widths[c].max(w as u16);
+                let mut cell = Cell::from(Line::from(spans));
+                if b == app.matrix.row && c == app.matrix.col {
+                    let style = if app.matrix.focus == Pane::Matrix {
+                        theme.selected
+                    } else {
+                        theme.selected_unfocused
+                    };
+                    cell = cell.style(style);
+                }
+                cells.push(cell);
+            }
+            Row::new(cells)
+        })
+        .collect();
+    let mut constraints = vec![Constraint::Fill(1)];
+    constraints.extend(widths.iter().map(|w| Constraint::Length(*w)));
+    let mut header = vec![Cell::from(app.lang.pick("Body", "Organ"))];
+    header.extend(headers.into_iter().map(Cell::from));
+    let lens = match app.matrix.lens {
+        crate::export::matrix::Lens::Stance => app
+            .lang
+            .pick(" Bodies × stances ", " Organ × ställningstaganden "),
+        crate::export::matrix::Lens::Party => {
+            app.lang.pick(" Bodies × parties ", " Organ × partier ")
+        }
+    };
+    let border = if app.matrix.focus == Pane::Matrix {
+        theme.border_focused
+    } else {
+        theme.dim
+    };
+    let table = Table::new(rows, constraints)
+        .header(Row::new(header).style(theme.heading))
+        .column_spacing(2)
+        .row_highlight_style(theme.heading)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(lens)
+                .border_style(border),
+        );
+    let mut state = TableState::default().with_selected(Some(app.matrix.row));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// A cell's content: party codes in their colours, the decision mark, inferred stances marked.
+fn cell_spans(app: &App, theme: &Theme, body: usize, col: &Column) -> Vec<Span<'static>> {
+    let case = app.current_case();
+    let mut spans = Vec::new();
+    match col {
+        Column::Stance(s) => {
+            let mut seen: Vec<&str> = Vec::new();
+            for i in case.cell(body, *s) {
+                let p = &case.positions[i];
+                if p.parties.is_empty() && seen.is_empty() {
+                    seen.push(DECISION_MARK);
+                    spans.push(Span::raw(DECISION_MARK));
+                }
+                for code in &p.parties {
+                    if !seen.contains(&code.as_str()) {
+                        if !spans.is_empty() {
+                            spans.push(Span::raw(" "));
+                        }
+                        seen.push(code);
+                        spans.push(Span::styled(code.clone(), theme.party(case.party(code))));
+                    }
+                }
+            }
+        }
+        Column::Party(party) => {
+            for (n, s) in case.party_stances(body, party).iter().enumerate() {
+                if n > 0 {
+                    spans.push(Span::raw(", "));
+                }
+                let name = app.lang.stance_short(s.stance);
+                if s.inferred {
+                    spans.push(Span::styled(format!("{name}{INFERRED_MARK}"), theme.dim));
+                } else {
+                    spans.push(Span::styled(
+                        name.to_string(),
+                        theme.party(case.party(party)),
+                    ));
+                }
+            }
+        }
+    }
+    spans
+}
+
+fn render_cell(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let case = app.current_case();
+    let cell = app.selected_cell();
+    let body = &case.bodies[app.matrix.row.min(case.bodies.len().saturating_sub(1))];
+    let col_name = match app.columns().get(app.matrix.col) {
+        Some(Column::Stance(s)) => app.lang.stance(*s).to_string(),
+        Some(Column::Party(p)) => p.clone(),
+        None => String::new(),
+    };
+    let border = if app.matrix.focus == Pane::Cell {
+        theme.border_focused
+    } else {
+        theme.dim
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} · {col_name} ", body.name))
+        .border_style(border);
+    let mut lines: Vec<Line> = Vec::new();
+    if cell.is_empty() {
+        lines.push(Line::styled(app.lang.pick("(empty)", "(tomt)"), theme.dim));
+    }
+    let picked = app.selected_position();
+    for &i in &cell {
+        let p = &case.positions[i];
+        let mut label = format!("{} · {}", app.lang.stance(p.stance), case.byline(p));
+        if let Some(d) = case.date_of(p) {
+            label.push_str(&format!(" · {d}"));
+        }
+        let style = if Some(i) == picked && app.matrix.focus == Pane::Cell {
+            theme.selected
+        } else {
+            theme.heading
+        };
+        let marker = if Some(i) == picked { "▶ " } else { "  " };
+        lines.push(Line::styled(format!("{marker}{label}"), style));
+    }
+    if let Some(i) = picked {
+        let mut preview: String = case
+            .text_of(i)
+            .iter()
+            .take(3)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ¶ ");
+        if preview.chars().count() > PREVIEW_CHARS {
+            preview = preview.chars().take(PREVIEW_CHARS).collect::<String>() + "…";
+        }
+        if preview.is_empty() {
+            let body = &case.bodies[case.positions[i].body];
+            preview = body.decision.join(" ");
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::raw(preview));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        area,
+    );
+}
