@@ -69,6 +69,26 @@ impl Lang {
         }
     }
 
+    /// Very short column heading, for narrow terminals.
+    pub fn stance_tiny(self, s: Stance) -> &'static str {
+        match (self, s) {
+            (Lang::En, Stance::Approve) => "Appr.",
+            (Lang::En, Stance::Reject) => "Rej.",
+            (Lang::En, Stance::Answered) => "Answ.",
+            (Lang::En, Stance::Reservation) => "Res.",
+            (Lang::En, Stance::SpecialStatement) => "Spec.",
+            (Lang::En, Stance::SubstituteStatement) => "Subst.",
+            (Lang::En, Stance::NoAnswer) => "None",
+            (Lang::Sv, Stance::Approve) => "Tillst.",
+            (Lang::Sv, Stance::Reject) => "Avst.",
+            (Lang::Sv, Stance::Answered) => "Besv.",
+            (Lang::Sv, Stance::Reservation) => "Res.",
+            (Lang::Sv, Stance::SpecialStatement) => "Särsk.",
+            (Lang::Sv, Stance::SubstituteStatement) => "Ersätt.",
+            (Lang::Sv, Stance::NoAnswer) => "Inget",
+        }
+    }
+
     /// Stance name in running text, singular or plural.
     pub fn stance_lower(self, s: Stance, plural: bool) -> &'static str {
         match (self, s, plural) {

@@ -116,8 +116,8 @@ pub fn load_file(path: &Path) -> Result<Case, Vec<Problem>> {
         std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(format!(
-            "the file is {:.1} MB; a case file may be at most {} MB",
-            meta.len() as f64 / 1e6,
+            "the file is {:.1} MiB; a case file may be at most {} MiB",
+            meta.len() as f64 / (1024.0 * 1024.0),
             MAX_FILE_BYTES / 1024 / 1024
         )));
     }
@@ -278,7 +278,8 @@ fn missing_field_place(src: &str, key: &str) -> (&'static str, Option<usize>) {
     let mut found = None;
     for (i, line) in src.split_inclusive('\n').enumerate() {
         let _ = i;
-        if line.trim() == header && found.is_none() {
+        let bare = line.split('#').next().unwrap_or_default().trim();
+        if bare == header && found.is_none() {
             let rest = &src[offset + line.len()..];
             let end = rest.find("\n[").map_or(rest.len(), |e| e + 1);
             let has = rest[..end]

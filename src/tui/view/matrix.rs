@@ -13,28 +13,47 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, 
 /// a frame).
 const PREVIEW_CHARS: usize = 1500;
 
+/// Body names get at least this many columns before stance headings are shortened.
+const MIN_BODY_WIDTH: u16 = 24;
+
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let case = app.current_case();
-    let header_h = if area.height >= 20 { 3 } else { 1 };
+    let summary = case.summary(app.lang);
+    let summary_rows = (summary.chars().count() as u16)
+        .div_ceil(area.width.max(1))
+        .clamp(1, 2);
+    let header_h = if area.height >= 20 {
+        2 + summary_rows
+    } else {
+        1
+    };
     let [header, rest] =
         Layout::vertical([Constraint::Length(header_h), Constraint::Min(1)]).areas(area);
-    let mut lines = vec![Line::from(vec![
+    let [title_row, rest_rows] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(header);
+    let title = Line::from(vec![
         Span::styled(case.dnr.clone(), theme.title),
         Span::raw(" · "),
         Span::styled(case.title.clone(), theme.heading),
-    ])];
+    ]);
+    frame.render_widget(Paragraph::new(title), title_row);
     if header_h > 1 {
+        let [proposal_row, summary_rows] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(rest_rows);
         let proposal = case.proposal.first().cloned().unwrap_or_default();
-        lines.push(Line::from(vec![
+        let proposal = Line::from(vec![
             Span::styled(
                 format!("{}: ", app.lang.pick("Proposal", "Förslag")),
                 theme.field,
             ),
             Span::raw(proposal),
-        ]));
-        lines.push(Line::styled(case.summary(app.lang), theme.dim));
+        ]);
+        frame.render_widget(Paragraph::new(proposal), proposal_row);
+        frame.render_widget(
+            Paragraph::new(Line::styled(summary, theme.dim)).wrap(Wrap { trim: true }),
+            summary_rows,
+        );
     }
-    frame.render_widget(Paragraph::new(lines), header);
 
     let table_h = case.bodies.len() as u16 + 3;
     let [table_area, preview_area] = if rest.height > table_h + 5 {
@@ -51,24 +70,62 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let case = app.current_case();
     let cols = app.columns();
-    let headers: Vec<String> = cols
-        .iter()
-        .map(|c| match c {
-            Column::Stance(s) => app.lang.stance_short(*s).to_string(),
-            Column::Party(p) => p.clone(),
-        })
-        .collect();
-    let mut widths: Vec<u16> = headers.iter().map(|h| h.chars().count() as u16).collect();
+    let label = |tiny: bool| -> Vec<String> {
+        cols.iter()
+            .map(|c| match c {
+                Column::Stance(s) if tiny => app.lang.stance_tiny(*s).to_string(),
+                Column::Stance(s) => app.lang.stance_short(*s).to_string(),
+                Column::Party(p) => p.clone(),
+            })
+            .collect()
+    };
+    // Cell contents first: columns are as wide as their widest cell or heading.
+    let contents_for = |tiny: bool| -> Vec<Vec<Vec<Span<'static>>>> {
+        (0..case.bodies.len())
+            .map(|b| {
+                cols.iter()
+                    .map(|col| cell_spans(app, theme, b, col, tiny))
+                    .collect()
+            })
+            .collect()
+    };
+    let widths_for = |headers: &[String], contents: &[Vec<Vec<Span>>]| -> Vec<u16> {
+        headers
+            .iter()
+            .enumerate()
+            .map(|(c, h)| {
+                let content = contents
+                    .iter()
+                    .map(|row| {
+                        row[c]
+                            .iter()
+                            .map(|s| s.content.chars().count())
+                            .sum::<usize>()
+                    })
+                    .max()
+                    .unwrap_or(0);
+                h.chars().count().max(content) as u16
+            })
+            .collect()
+    };
+    let mut headers = label(false);
+    let mut contents = contents_for(false);
+    let mut widths = widths_for(&headers, &contents);
+    let used: u16 = widths.iter().map(|w| w + 2).sum();
+    // Keep room for body names: shorten the stance names when the terminal is narrow.
+    if area.width.saturating_sub(2).saturating_sub(used) < MIN_BODY_WIDTH {
+        headers = label(true);
+        contents = contents_for(true);
+        widths = widths_for(&headers, &contents);
+    }
     let rows: Vec<Row> = case
         .bodies
         .iter()
         .enumerate()
-        .map(|(b, body)| {
+        .zip(contents)
+        .map(|((b, body), row)| {
             let mut cells = vec![Cell::from(body.name.clone())];
-            for (c, col) in cols.iter().enumerate() {
-                let spans = cell_spans(app, theme, b, col);
-                let w: usize = spans.iter().map(|s| s.content.chars().count()).sum();
-                widths[c] = widths[c].max(w as u16);
+            for (c, spans) in row.into_iter().enumerate() {
                 let mut cell = Cell::from(Line::from(spans));
                 if b == app.matrix.row && c == app.matrix.col {
                     let style = if app.matrix.focus == Pane::Matrix {
@@ -115,7 +172,13 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// A cell's content: party codes in their colours, the decision mark, inferred stances marked.
-fn cell_spans(app: &App, theme: &Theme, body: usize, col: &Column) -> Vec<Span<'static>> {
+fn cell_spans(
+    app: &App,
+    theme: &Theme,
+    body: usize,
+    col: &Column,
+    tiny: bool,
+) -> Vec<Span<'static>> {
     let case = app.current_case();
     let mut spans = Vec::new();
     match col {
@@ -143,7 +206,11 @@ fn cell_spans(app: &App, theme: &Theme, body: usize, col: &Column) -> Vec<Span<'
                 if n > 0 {
                     spans.push(Span::raw(", "));
                 }
-                let name = app.lang.stance_short(s.stance);
+                let name = if tiny {
+                    app.lang.stance_tiny(s.stance)
+                } else {
+                    app.lang.stance_short(s.stance)
+                };
                 if s.inferred {
                     spans.push(Span::styled(format!("{name}{INFERRED_MARK}"), theme.dim));
                 } else {
@@ -186,6 +253,18 @@ fn render_cell(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let mut label = format!("{} · {}", app.lang.stance(p.stance), case.byline(p));
         if let Some(d) = case.date_of(p) {
             label.push_str(&format!(" · {d}"));
+        }
+        if let Some(Column::Party(party)) = app.columns().get(app.matrix.col) {
+            if case
+                .party_stances(app.matrix.row, party)
+                .iter()
+                .any(|s| s.position == i && s.inferred)
+            {
+                label.push_str(app.lang.pick(
+                    " (* inferred: the majority's decision)",
+                    " (* härlett: majoritetens beslut)",
+                ));
+            }
         }
         let style = if Some(i) == picked && app.matrix.focus == Pane::Cell {
             theme.selected

@@ -1,0 +1,121 @@
+//! Helpers for driving the app without a terminal.
+#![allow(dead_code)]
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use remiss::i18n::Lang;
+use remiss::model::{Case, load_bundled, load_file};
+use remiss::tui::action::CopyOutcome;
+use remiss::tui::app::App;
+use remiss::tui::clipboard::Clipboard;
+use remiss::tui::theme::Theme;
+use std::path::Path;
+
+/// A clipboard that records what it is given.
+#[derive(Default)]
+pub struct FakeClipboard {
+    pub copied: Vec<String>,
+}
+
+impl Clipboard for FakeClipboard {
+    fn copy(&mut self, text: &str) -> CopyOutcome {
+        self.copied.push(text.to_string());
+        CopyOutcome::System
+    }
+}
+
+/// Keys written as in a keymap: `j j l Enter y`, `Esc`, `Tab`, `C-c`, `Space`, `PgDn`.
+pub fn keys(spec: &str) -> Vec<std::io::Result<Event>> {
+    spec.split_whitespace()
+        .map(|k| {
+            let (code, mods) = match k {
+                "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+                "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+                "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+                "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
+                "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
+                "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
+                "Up" => (KeyCode::Up, KeyModifiers::NONE),
+                "Down" => (KeyCode::Down, KeyModifiers::NONE),
+                "Left" => (KeyCode::Left, KeyModifiers::NONE),
+                "Right" => (KeyCode::Right, KeyModifiers::NONE),
+                k if k.starts_with("C-") => (
+                    KeyCode::Char(k.chars().nth(2).unwrap()),
+                    KeyModifiers::CONTROL,
+                ),
+                k => {
+                    let c = k.chars().next().unwrap();
+                    let m = if c.is_uppercase() {
+                        KeyModifiers::SHIFT
+                    } else {
+                        KeyModifiers::NONE
+                    };
+                    (KeyCode::Char(c), m)
+                }
+            };
+            Ok(Event::Key(KeyEvent::new(code, mods)))
+        })
+        .collect()
+}
+
+pub fn bundled() -> Vec<Case> {
+    vec![load_bundled()]
+}
+
+pub fn two_cases() -> Vec<Case> {
+    let second = load_file(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/valid/bygglov.toml"
+    )))
+    .expect("fixture loads");
+    vec![load_bundled(), second]
+}
+
+/// Run the app on `cases` at `w`×`h`, feed `spec` keys, return the final state, the terminal
+/// and what was copied.
+pub fn drive(
+    cases: Vec<Case>,
+    lang: Lang,
+    w: u16,
+    h: u16,
+    spec: &str,
+) -> (App, Terminal<TestBackend>, FakeClipboard) {
+    drive_with(cases, lang, w, h, spec, &Theme::coloured())
+}
+
+pub fn drive_with(
+    cases: Vec<Case>,
+    lang: Lang,
+    w: u16,
+    h: u16,
+    spec: &str,
+    theme: &Theme,
+) -> (App, Terminal<TestBackend>, FakeClipboard) {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut clip = FakeClipboard::default();
+    let app = remiss::tui::run_loop(
+        &mut terminal,
+        App::new(cases, lang),
+        theme,
+        keys(spec),
+        &mut clip,
+    )
+    .unwrap();
+    (app, terminal, clip)
+}
+
+/// The screen as text, one line per row, trailing spaces trimmed.
+pub fn screen(terminal: &Terminal<TestBackend>) -> String {
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
