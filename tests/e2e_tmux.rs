@@ -1,0 +1,128 @@
+//! End to end: the real binary in a real terminal (tmux): the matrix shows, a reservation
+//! opens, `y` copies (OSC 52, which tmux with `set-clipboard on` keeps as a paste buffer), and
+//! with an X display the system clipboard holds the exact quote (Xvfb + xclip).
+//!
+//! tmux, Xvfb and xclip come from Debian packages; `.ci/run` installs them.
+
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+const QUOTE: &str = "”Trygghetskiosker ska vara upplysta och bemannade knutpunkter på platser med hög \
+upplevd otrygghet eller stökig historik. Här ska stockholmare kunna möta ordningsvakter och \
+medarbetare från socialtjänsten. Man ska kunna får hjälp att anmäla mindre brott, kunna få kontakt \
+med socialjouren eller ta del av information. Genom trygghetskioskens fysiska närvaro i stadsmiljön \
+ska tröskeln att söka hjälp minska och tränga undan brott och annat som stjälper den upplevda \
+tryggheten bland stockholmarna.” (Reservation av Andréa Hedin m.fl. (M), Socialnämnden 2026-02-17, \
+KS 2025/1121)";
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, env: &[(&str, &str)], args: &str) -> Tmux {
+        let socket = format!("remiss-e2e-{name}-{}", std::process::id());
+        let bin = env!("CARGO_BIN_EXE_remiss");
+        let mut cmd = String::from("env -u DISPLAY -u WAYLAND_DISPLAY -u SSH_CONNECTION -u LC_ALL -u LC_MESSAGES LANG=en_US.UTF-8");
+        for (k, v) in env {
+            cmd.push_str(&format!(" {k}={v}"));
+        }
+        cmd.push_str(&format!(" {bin} {args}; echo EXITED=$?; sleep 30"));
+        let t = Tmux { socket };
+        let out = t.run(&["-f", "/dev/null", "new-session", "-d", "-x", "110", "-y", "32", &cmd]);
+        assert!(out.status.success(), "tmux failed: {}", String::from_utf8_lossy(&out.stderr));
+        t.run(&["set-option", "-g", "set-clipboard", "on"]);
+        t
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("tmux is installed (apt-get install tmux)")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", k]);
+            sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            assert!(start.elapsed() < Duration::from_secs(15), "timed out waiting for {text:?}; screen:\n{s}");
+            sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+#[test]
+fn matrix_reservation_and_copy_through_osc52_in_tmux() {
+    let t = Tmux::start("osc52", &[], "cases/");
+    let s = t.wait_for("Bodies × stances");
+    assert!(s.contains("Socialnämnden"));
+    assert!(s.contains("Polisregion Stockholm"));
+    t.keys(&["j", "l", "l", "Enter"]);
+    t.wait_for("Reservation · Andréa Hedin m.fl. (M)");
+    t.keys(&["j", "y"]);
+    t.wait_for("Sent to the terminal (OSC 52)");
+    let buffer = t.run(&["show-buffer"]);
+    assert_eq!(String::from_utf8_lossy(&buffer.stdout), QUOTE);
+    t.keys(&["q"]);
+    let s = t.wait_for("EXITED=0");
+    // The alternate screen is gone: the app's frame is no longer on screen.
+    assert!(!s.contains("Bodies × stances"), "{s}");
+}
+
+#[test]
+fn swedish_labels_and_sigterm_restores_the_terminal() {
+    let t = Tmux::start("sigterm", &[("LANG", "sv_SE.UTF-8")], "cases/");
+    t.wait_for("Organ × ställningstaganden");
+    let pid = String::from_utf8_lossy(&t.run(&["display-message", "-p", "#{pane_pid}"]).stdout).trim().to_string();
+    // The pane runs a shell; signal its child, remiss.
+    let _ = Command::new("pkill").args(["-TERM", "-P", &pid, "-f", "remiss"]).status();
+    let s = t.wait_for("EXITED=");
+    assert!(!s.contains("Organ × ställningstaganden"), "{s}");
+}
+
+#[test]
+fn x11_clipboard_holds_the_exact_quote_under_xvfb() {
+    let display = format!(":{}", 90 + std::process::id() % 100);
+    let mut xvfb = Command::new("Xvfb")
+        .args([display.as_str(), "-screen", "0", "640x480x24", "-nolisten", "tcp"])
+        .spawn()
+        .expect("Xvfb is installed (apt-get install xvfb)");
+    sleep(Duration::from_millis(800));
+    let t = Tmux::start("x11", &[("DISPLAY", &display)], "cases/");
+    t.wait_for("Bodies × stances");
+    t.keys(&["j", "l", "l", "Enter", "j", "y"]);
+    t.wait_for("Copied");
+    let out = Command::new("xclip")
+        .args(["-o", "-selection", "clipboard", "-display", &display])
+        .output()
+        .expect("xclip is installed (apt-get install xclip)");
+    t.keys(&["q"]);
+    let _ = xvfb.kill();
+    let _ = xvfb.wait();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), QUOTE);
+}
