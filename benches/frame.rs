@@ -1,0 +1,75 @@
+//! Frame benchmark: time from start to the first frame on the bundled case (load, lay out,
+//! draw), and the time to render one frame of each screen at 200×60.
+//!
+//! `cargo bench --bench frame`
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use remiss::i18n::Lang;
+use remiss::tui::action::Action;
+use remiss::tui::app::App;
+use remiss::tui::theme::Theme;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn report(name: &str, mut samples: Vec<Duration>) {
+    samples.sort();
+    println!(
+        "{name:<28} median {:>8.1} µs   p99 {:>8.1} µs   ({} runs)",
+        percentile(&samples, 0.5).as_secs_f64() * 1e6,
+        percentile(&samples, 0.99).as_secs_f64() * 1e6,
+        samples.len()
+    );
+}
+
+fn main() {
+    let theme = Theme::coloured();
+    // Start to first frame: parse and validate the bundled case, build the app, draw once.
+    let mut first = Vec::new();
+    for _ in 0..50 {
+        let t = Instant::now();
+        let case = remiss::model::load_bundled();
+        let mut app = App::new(vec![case], Lang::En);
+        app.update(Action::Resize(200, 60));
+        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        term.draw(|f| remiss::tui::view::render(f, &app, &theme)).unwrap();
+        black_box(&term);
+        first.push(t.elapsed());
+    }
+    report("start to first frame", first);
+
+    let screens: &[(&str, &[Action])] = &[
+        ("matrix 200x60", &[]),
+        ("matrix party lens 200x60", &[Action::ToggleLens]),
+        (
+            "reader 200x60",
+            &[Action::Down, Action::Right, Action::Right, Action::Open, Action::Down],
+        ),
+        ("help 200x60", &[Action::ToggleHelp]),
+    ];
+    for (name, actions) in screens {
+        let mut app = App::new(vec![remiss::model::load_bundled()], Lang::En);
+        app.update(Action::Resize(200, 60));
+        for a in actions.iter() {
+            app.update(a.clone());
+        }
+        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        let mut samples = Vec::new();
+        for i in 0..2000 {
+            // Alternate the selection so every frame has something to diff.
+            if i % 2 == 0 {
+                app.update(Action::Down);
+            } else {
+                app.update(Action::Up);
+            }
+            let t = Instant::now();
+            term.draw(|f| remiss::tui::view::render(f, &app, &theme)).unwrap();
+            samples.push(t.elapsed());
+        }
+        report(name, samples);
+    }
+}
