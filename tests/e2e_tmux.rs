@@ -24,14 +24,30 @@ impl Tmux {
     fn start(name: &str, env: &[(&str, &str)], args: &str) -> Tmux {
         let socket = format!("remiss-e2e-{name}-{}", std::process::id());
         let bin = env!("CARGO_BIN_EXE_remiss");
-        let mut cmd = String::from("env -u DISPLAY -u WAYLAND_DISPLAY -u SSH_CONNECTION -u LC_ALL -u LC_MESSAGES LANG=en_US.UTF-8");
+        let mut cmd = String::from(
+            "env -u DISPLAY -u WAYLAND_DISPLAY -u SSH_CONNECTION -u LC_ALL -u LC_MESSAGES LANG=en_US.UTF-8",
+        );
         for (k, v) in env {
             cmd.push_str(&format!(" {k}={v}"));
         }
         cmd.push_str(&format!(" {bin} {args}; echo EXITED=$?; sleep 30"));
         let t = Tmux { socket };
-        let out = t.run(&["-f", "/dev/null", "new-session", "-d", "-x", "110", "-y", "32", &cmd]);
-        assert!(out.status.success(), "tmux failed: {}", String::from_utf8_lossy(&out.stderr));
+        let out = t.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            "110",
+            "-y",
+            "32",
+            &cmd,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         t.run(&["set-option", "-g", "set-clipboard", "on"]);
         t
     }
@@ -64,7 +80,10 @@ impl Tmux {
             if s.contains(text) {
                 return s;
             }
-            assert!(start.elapsed() < Duration::from_secs(15), "timed out waiting for {text:?}; screen:\n{s}");
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "timed out waiting for {text:?}; screen:\n{s}"
+            );
             sleep(Duration::from_millis(100));
         }
     }
@@ -98,9 +117,13 @@ fn matrix_reservation_and_copy_through_osc52_in_tmux() {
 fn swedish_labels_and_sigterm_restores_the_terminal() {
     let t = Tmux::start("sigterm", &[("LANG", "sv_SE.UTF-8")], "cases/");
     t.wait_for("Organ × ställningstaganden");
-    let pid = String::from_utf8_lossy(&t.run(&["display-message", "-p", "#{pane_pid}"]).stdout).trim().to_string();
+    let pid = String::from_utf8_lossy(&t.run(&["display-message", "-p", "#{pane_pid}"]).stdout)
+        .trim()
+        .to_string();
     // The pane runs a shell; signal its child, remiss.
-    let _ = Command::new("pkill").args(["-TERM", "-P", &pid, "-f", "remiss"]).status();
+    let _ = Command::new("pkill")
+        .args(["-TERM", "-P", &pid, "-f", "remiss"])
+        .status();
     let s = t.wait_for("EXITED=");
     assert!(!s.contains("Organ × ställningstaganden"), "{s}");
 }
@@ -109,7 +132,14 @@ fn swedish_labels_and_sigterm_restores_the_terminal() {
 fn x11_clipboard_holds_the_exact_quote_under_xvfb() {
     let display = format!(":{}", 90 + std::process::id() % 100);
     let mut xvfb = Command::new("Xvfb")
-        .args([display.as_str(), "-screen", "0", "640x480x24", "-nolisten", "tcp"])
+        .args([
+            display.as_str(),
+            "-screen",
+            "0",
+            "640x480x24",
+            "-nolisten",
+            "tcp",
+        ])
         .spawn()
         .expect("Xvfb is installed (apt-get install xvfb)");
     sleep(Duration::from_millis(800));
@@ -125,4 +155,31 @@ fn x11_clipboard_holds_the_exact_quote_under_xvfb() {
     let _ = xvfb.kill();
     let _ = xvfb.wait();
     assert_eq!(String::from_utf8_lossy(&out.stdout), QUOTE);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_reports() {
+    let t = Tmux::start(
+        "panic",
+        &[("REMISS_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+        "cases/",
+    );
+    let s = t.wait_for("EXITED=");
+    assert!(s.contains("EXITED=101"), "{s}");
+    assert!(s.contains("test panic requested"), "{s}");
+    assert!(
+        !s.contains("about to panic"),
+        "the alternate screen should be gone:\n{s}"
+    );
+}
+
+#[test]
+fn a_bad_path_is_a_clear_error_not_a_blank_screen() {
+    let t = Tmux::start("badpath", &[], "no/such/folder");
+    let s = t.wait_for("EXITED=");
+    assert!(
+        s.contains("no/such/folder: error: cannot read: no such file or folder"),
+        "{s}"
+    );
+    assert!(s.contains("EXITED=1"), "{s}");
 }

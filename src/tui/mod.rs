@@ -31,6 +31,11 @@ pub fn run(app: App) -> io::Result<()> {
     }
     let theme = Theme::from_env();
     let mut terminal = ratatui::try_init()?;
+    // Debug builds only: lets the end-to-end test check that a panic restores the terminal.
+    if cfg!(debug_assertions) && std::env::var_os("REMISS_TEST_PANIC").is_some() {
+        terminal.draw(|f| f.render_widget("about to panic", f.area()))?;
+        panic!("test panic requested by REMISS_TEST_PANIC");
+    }
     let mut clipboard = clipboard::SystemClipboard::new(io::stdout());
     let result = run_loop(
         &mut terminal,

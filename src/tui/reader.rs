@@ -30,6 +30,12 @@ fn line(text: String, kind: LineKind) -> ReaderLine {
     }
 }
 
+/// Wrap greedily (first fit): linear and fast even for a paragraph of megabytes.
+fn wrap(text: &str, width: usize) -> Vec<std::borrow::Cow<'_, str>> {
+    let options = textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    textwrap::wrap(text, options)
+}
+
 /// Margin on each side of the text.
 pub const MARGIN: u16 = 2;
 
@@ -39,7 +45,7 @@ pub fn layout(case: &Case, position: usize, width: u16, lang: Lang) -> Vec<Reade
     let body = case.body(p);
     let mut out = Vec::new();
     let field = |label: &str, value: String, kind: LineKind, out: &mut Vec<ReaderLine>| {
-        for (i, l) in textwrap::wrap(&format!("{label}: {value}"), width)
+        for (i, l) in wrap(&format!("{label}: {value}"), width)
             .into_iter()
             .enumerate()
         {
@@ -52,7 +58,7 @@ pub fn layout(case: &Case, position: usize, width: u16, lang: Lang) -> Vec<Reade
         }
     };
     let title = format!("{} · {}", lang.stance(p.stance), case.byline(p));
-    for l in textwrap::wrap(&title, width) {
+    for l in wrap(&title, width) {
         out.push(line(l.into_owned(), LineKind::Title));
     }
     let date = case
@@ -152,7 +158,7 @@ pub fn layout(case: &Case, position: usize, width: u16, lang: Lang) -> Vec<Reade
         out.push(line(msg.to_string(), LineKind::Field));
     }
     for (i, para) in paragraphs.iter().enumerate() {
-        for l in textwrap::wrap(para, width) {
+        for l in wrap(para, width) {
             out.push(ReaderLine {
                 text: l.into_owned(),
                 kind: LineKind::Text,

@@ -275,15 +275,22 @@ fn render_cell(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(Line::styled(format!("{marker}{label}"), style));
     }
     if let Some(i) = picked {
-        let mut preview: String = case
-            .text_of(i)
-            .iter()
-            .take(3)
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join(" ¶ ");
-        if preview.chars().count() > PREVIEW_CHARS {
-            preview = preview.chars().take(PREVIEW_CHARS).collect::<String>() + "…";
+        // Take at most PREVIEW_CHARS characters without copying a long text first.
+        let mut preview = String::new();
+        let mut budget = PREVIEW_CHARS;
+        for para in case.text_of(i).iter().take(3) {
+            if budget == 0 {
+                break;
+            }
+            if !preview.is_empty() {
+                preview.push_str(" ¶ ");
+            }
+            let taken: String = para.chars().take(budget).collect();
+            budget -= taken.chars().count();
+            preview.push_str(&taken);
+            if budget == 0 {
+                preview.push('…');
+            }
         }
         if preview.is_empty() {
             let body = &case.bodies[case.positions[i].body];
