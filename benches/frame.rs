@@ -36,7 +36,8 @@ fn main() {
         let mut app = App::new(vec![case], Lang::En);
         app.update(Action::Resize(200, 60));
         let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
-        term.draw(|f| remiss::tui::view::render(f, &app, &theme)).unwrap();
+        term.draw(|f| remiss::tui::view::render(f, &app, &theme))
+            .unwrap();
         black_box(&term);
         first.push(t.elapsed());
     }
@@ -47,7 +48,13 @@ fn main() {
         ("matrix party lens 200x60", &[Action::ToggleLens]),
         (
             "reader 200x60",
-            &[Action::Down, Action::Right, Action::Right, Action::Open, Action::Down],
+            &[
+                Action::Down,
+                Action::Right,
+                Action::Right,
+                Action::Open,
+                Action::Down,
+            ],
         ),
         ("help 200x60", &[Action::ToggleHelp]),
     ];
@@ -67,7 +74,8 @@ fn main() {
                 app.update(Action::Up);
             }
             let t = Instant::now();
-            term.draw(|f| remiss::tui::view::render(f, &app, &theme)).unwrap();
+            term.draw(|f| remiss::tui::view::render(f, &app, &theme))
+                .unwrap();
             samples.push(t.elapsed());
         }
         report(name, samples);

@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod corpus;
 pub mod export;
 pub mod i18n;
 pub mod model;

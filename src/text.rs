@@ -14,6 +14,10 @@ use unicode_normalization::UnicodeNormalization;
 /// Normalise to NFC and make every control or formatting character visible and inert.
 /// Newlines are kept; tabs become a space; `\r\n` and lone `\r` become `\n`.
 pub fn clean(s: &str) -> String {
+    // Fast path: nearly all case text is already NFC and free of anything to replace.
+    if is_clean(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.nfc().peekable();
     while let Some(c) = chars.next() {
@@ -30,6 +34,20 @@ pub fn clean(s: &str) -> String {
         }
     }
     out
+}
+
+/// Whether [`clean`] would return `s` unchanged (decided without allocating).
+fn is_clean(s: &str) -> bool {
+    let plain = s.chars().all(|c| match c {
+        '\n' => true,
+        '\r' | '\t' => false,
+        c if c.is_ascii() => !c.is_ascii_control(),
+        c => !is_unsafe(c),
+    });
+    plain
+        && (s.is_ascii()
+            || unicode_normalization::is_nfc_quick(s.chars())
+                == unicode_normalization::IsNormalized::Yes)
 }
 
 /// Escape a string for one line of terminal output: like [`clean`], and newlines too.
@@ -146,6 +164,7 @@ mod tests {
     #[test]
     fn nfc_normalises_decomposed_letters() {
         assert_eq!(clean("A\u{30a}re"), "Åre");
+        assert_eq!(clean("Åre är här"), "Åre är här");
     }
 
     #[test]
@@ -172,6 +191,7 @@ mod tests {
         fn cleaned_text_has_no_unsafe_characters(s in any::<String>()) {
             let c = clean(&s);
             prop_assert!(!c.chars().any(|ch| ch != '\n' && is_unsafe(ch)));
+            prop_assert_eq!(clean(&c), c.clone(), "clean is idempotent");
             let e = escape(&s);
             prop_assert!(!e.chars().any(is_unsafe));
         }

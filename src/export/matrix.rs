@@ -104,9 +104,14 @@ pub fn to_text(cases: &[Case], lens: Lens, lang: Lang, width: usize) -> String {
         if n > 0 {
             out.push('\n');
         }
-        out.push_str(&format!("{} · {}\n", case.dnr, case.title));
-        out.push_str(&case.summary(lang));
-        out.push_str("\n\n");
+        // Heading and summary wrap to the width like the table.
+        for text in [format!("{} · {}", case.dnr, case.title), case.summary(lang)] {
+            for line in textwrap::wrap(&text, width) {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        out.push('\n');
         let rows = grid(case, lens, lang);
         let cols = rows[0].len();
         let mut widths: Vec<usize> = (0..cols)
@@ -114,22 +119,88 @@ pub fn to_text(cases: &[Case], lens: Lens, lang: Lang, width: usize) -> String {
             .collect();
         let rest: usize = widths[1..].iter().map(|w| w + 2).sum();
         widths[0] = widths[0].min(width.saturating_sub(rest).max(12));
+        // Still too wide: narrow the widest other column, down to its longest item ("Special
+        // st."); its cells then wrap onto more lines, between items.
+        let longest_item: Vec<usize> = (0..cols)
+            .map(|c| {
+                rows.iter()
+                    .flat_map(|r| {
+                        // An item that is not the last keeps its comma.
+                        let n = r[c].split(", ").count();
+                        r[c].split(", ")
+                            .enumerate()
+                            .map(move |(i, item)| item.width() + usize::from(i + 1 < n))
+                    })
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        while widths.iter().sum::<usize>() + 2 * (cols - 1) > width {
+            let Some(c) = (1..cols)
+                .filter(|&c| widths[c] > longest_item[c])
+                .max_by_key(|&c| widths[c])
+            else {
+                break;
+            };
+            widths[c] -= 1;
+        }
         for row in &rows {
-            let mut line = String::new();
-            for (c, cell) in row.iter().enumerate() {
-                if c > 0 {
-                    line.push_str("  ");
+            let cells: Vec<Vec<String>> = row
+                .iter()
+                .enumerate()
+                .map(|(c, cell)| {
+                    if c == 0 {
+                        vec![fit(cell, widths[0])]
+                    } else {
+                        wrap_items(cell, widths[c])
+                    }
+                })
+                .collect();
+            let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+            for i in 0..height {
+                let mut line = String::new();
+                for (c, cell) in cells.iter().enumerate() {
+                    if c > 0 {
+                        line.push_str("  ");
+                    }
+                    line.push_str(&pad(cell.get(i).map_or("", String::as_str), widths[c]));
                 }
-                line.push_str(&pad(&fit(cell, widths[c]), widths[c]));
+                out.push_str(line.trim_end());
+                out.push('\n');
             }
-            out.push_str(line.trim_end());
-            out.push('\n');
         }
         out.push('\n');
         out.push_str(&legend(lens, lang));
         out.push('\n');
     }
     out
+}
+
+/// Wrap a cell of ", "-separated items to `width`, breaking between items where one fits.
+fn wrap_items(cell: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for item in cell.split(", ") {
+        match lines.last_mut() {
+            Some(last) if last.width() + 2 + item.width() <= width => {
+                last.push_str(", ");
+                last.push_str(item);
+            }
+            Some(last) => {
+                last.push(',');
+                lines.extend(
+                    textwrap::wrap(item, width)
+                        .into_iter()
+                        .map(|l| l.into_owned()),
+                );
+            }
+            None => lines.extend(
+                textwrap::wrap(item, width)
+                    .into_iter()
+                    .map(|l| l.into_owned()),
+            ),
+        }
+    }
+    lines
 }
 
 fn legend(lens: Lens, lang: Lang) -> String {
@@ -193,7 +264,7 @@ pub fn to_markdown(cases: &[Case], lens: Lens, lang: Lang) -> String {
                 out.push_str(&format!("|{}\n", "---|".repeat(row.len())));
             }
         }
-        out.push_str(&format!("\n{}\n\n", legend(lens, lang)));
+        out.push_str(&format!("\n{}\n\n", md(&legend(lens, lang))));
     }
     out
 }

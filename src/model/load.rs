@@ -255,7 +255,7 @@ fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<
         .filter(|(d, c)| {
             *d > 0 && *d <= 2.max(c.len() / 4) && *d < name.chars().count().max(c.chars().count())
         })
-        .min_by_key(|(d, _)| *d)
+        .min_by_key(|&(d, c)| (d, c))
         .map(|(_, c)| c.to_string())
 }
 

@@ -55,7 +55,8 @@ impl Case {
                     None => groups.push((vec![party], n)),
                 }
             }
-            let plural = groups.iter().any(|(_, n)| *n > 1);
+            let positions = self.positions.iter().filter(|p| p.stance == stance).count();
+            let plural = positions > 1;
             let in_word = lang.pick("in", "i");
             let groups_text: Vec<String> = groups
                 .iter()
