@@ -4,6 +4,7 @@
 //! shell (`tui`, `cli`). See `docs/architecture.md`.
 #![forbid(unsafe_code)]
 
+pub mod analysis;
 pub mod cli;
 pub mod corpus;
 pub mod export;

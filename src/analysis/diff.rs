@@ -1,0 +1,1 @@
+//! Word-level diff of two texts (issue 5). Not yet built.

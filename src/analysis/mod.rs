@@ -1,0 +1,7 @@
+//! Analysis of loaded cases: the search index ([`search`]), similarity of positions and
+//! families of reused text ([`similarity`]), and word diffs ([`diff`]). Pure functions of
+//! [`crate::model::Case`]s; no terminal code.
+
+pub mod diff;
+pub mod search;
+pub mod similarity;

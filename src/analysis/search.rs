@@ -1,0 +1,1 @@
+//! Search index over every paragraph of every loaded case (issue 4). Not yet built.
