@@ -1436,10 +1436,10 @@ fn generate(seed: u64, index: usize) -> (String, usize) {
             _ => {
                 let author = b.administration.clone().unwrap_or_else(|| b.name.clone());
                 w.key("author", &author);
-                if b.kind == Kind::Administration || b.kind == Kind::External {
-                    if let Some(d) = b.opinion_date {
-                        w.raw("date", d);
-                    }
+                if (b.kind == Kind::Administration || b.kind == Kind::External)
+                    && let Some(d) = b.opinion_date
+                {
+                    w.raw("date", d);
                 }
                 let who = match b.kind {
                     Kind::District | Kind::Committee => "Förvaltningen".to_string(),
@@ -1508,15 +1508,15 @@ fn generate(seed: u64, index: usize) -> (String, usize) {
             } else {
                 let t = template(&mut g, p);
                 let mut t = g.variant(&t, party_name(p));
-                if let Some(place) = &b.place {
-                    if g.rng.chance(30) {
-                        let extra = format!(
-                            "I {place} {} {}",
-                            decapitalise(&g.chain_sentence()),
-                            g.chain_sentence()
-                        );
-                        t.push(extra);
-                    }
+                if let Some(place) = &b.place
+                    && g.rng.chance(30)
+                {
+                    let extra = format!(
+                        "I {place} {} {}",
+                        decapitalise(&g.chain_sentence()),
+                        g.chain_sentence()
+                    );
+                    t.push(extra);
                 }
                 t
             };

@@ -13,10 +13,10 @@ impl Lang {
     /// locale.
     pub fn detect() -> Lang {
         for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Ok(v) = std::env::var(var) {
-                if !v.is_empty() {
-                    return Lang::from_locale(&v);
-                }
+            if let Ok(v) = std::env::var(var)
+                && !v.is_empty()
+            {
+                return Lang::from_locale(&v);
             }
         }
         sys_locale::get_locale().map_or(Lang::En, |l| Lang::from_locale(&l))

@@ -10,5 +10,6 @@ pub mod corpus;
 pub mod export;
 pub mod i18n;
 pub mod model;
+pub mod notes;
 pub mod text;
 pub mod tui;

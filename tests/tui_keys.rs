@@ -12,7 +12,10 @@ fn open_socialnamnden_reservation_and_copy_paragraph_two() {
     assert_eq!(app.screen, Screen::Reader);
     let r = app.reader.as_ref().unwrap();
     let case = app.current_case();
-    assert_eq!(case.positions[r.position].id, "socialnamnden/reservation/M");
+    assert_eq!(
+        case.positions[r.position().unwrap()].id,
+        "socialnamnden/reservation/M"
+    );
     assert_eq!(r.paragraph, 1);
     assert_eq!(clip.copied.len(), 1);
     let quote = &clip.copied[0];
@@ -43,7 +46,7 @@ fn next_same_stance_walks_the_reservations() {
     let case = app.current_case();
     let r = app.reader.as_ref().unwrap();
     assert_eq!(
-        case.positions[r.position].id,
+        case.positions[r.position().unwrap()].id,
         "hasselby-vallingby/reservation/M"
     );
 }
@@ -55,14 +58,14 @@ fn follow_link_from_kommunstyrelsen_and_back() {
     let case = app.current_case();
     let r = app.reader.as_ref().unwrap();
     assert_eq!(
-        case.positions[r.position].id,
+        case.positions[r.position().unwrap()].id,
         "borgarradsberedningen/reservation/M"
     );
     assert!(screen(&term).contains("Christofer Fjellner"));
     let (app, _, _) = drive(bundled(), Lang::En, 100, 30, "G l l Enter f Esc");
     let r = app.reader.as_ref().unwrap();
     assert_eq!(
-        app.current_case().positions[r.position].id,
+        app.current_case().positions[r.position().unwrap()].id,
         "kommunstyrelsen/reservation/M"
     );
 }
@@ -83,7 +86,7 @@ fn tab_picks_among_positions_of_a_cell() {
     let case = app.current_case();
     let r = app.reader.as_ref().unwrap();
     assert_eq!(
-        case.positions[r.position].id,
+        case.positions[r.position().unwrap()].id,
         "skarholmen/special_statement/S+V+MP"
     );
 }

@@ -19,6 +19,15 @@ const SCREENS: &[(&str, &str)] = &[
     ("reader", "j l l Enter j"),
     ("reader_linked", "G l l Enter"),
     ("help", "?"),
+    ("case_text", "c j"),
+    ("reader_visual", "j l l Enter v j"),
+    ("notes_empty", "N"),
+    ("notes", "j l l Enter a j v j a N k"),
+    (
+        "notes_prompt",
+        "j l l Enter a N h T h e i r Space a r g u m e n t",
+    ),
+    ("notes_help", "N ?"),
 ];
 
 #[test]
@@ -94,6 +103,24 @@ fn reader_cursor_paragraph_is_marked_without_colour() {
     let buf = term.backend().buffer();
     assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
     assert_eq!(buf[(x - 1, y)].symbol(), "▌");
+}
+
+#[test]
+fn visual_selection_is_marked_without_colour() {
+    let (_, term, _) = drive_with(
+        bundled(),
+        Lang::En,
+        100,
+        30,
+        "j l l Enter v j",
+        &Theme::monochrome(),
+    );
+    let buf = term.backend().buffer();
+    let (x, y) = find(&term, "Trygghet är inte bara");
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    // The third sentence is not selected.
+    let (x, y) = find(&term, "Det handlar i grunden");
+    assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
 }
 
 #[test]

@@ -5,6 +5,8 @@ use crate::export::matrix::{self, Format, Lens};
 use crate::i18n::Lang;
 use crate::model::{self, Workspace};
 use clap::{Parser, Subcommand};
+
+pub mod notes;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -27,6 +29,10 @@ or the bundled case when there is no ./cases folder)."
 pub struct Cli {
     /// Case file or folder of case files to open in the app.
     pub path: Option<PathBuf>,
+    /// The app's notes file (default: beside the case file, `NAME.notes.toml`); only with a
+    /// single case.
+    #[arg(long, value_name = "FILE")]
+    pub notes: Option<PathBuf>,
     /// Language of labels and messages (default: from the locale).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
@@ -52,6 +58,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Print a case's debate notes (Markdown, text or JSON), or add quotes to them.
+    Notes(notes::NotesArgs),
 }
 
 /// Run the command line; returns the process exit code.
@@ -60,7 +68,8 @@ pub fn run(cli: Cli) -> u8 {
     match cli.command {
         Some(Command::Check { paths }) => check(&paths, lang),
         Some(Command::Matrix { path, by, format }) => print_matrix(&path, by, format, lang),
-        None => open_app(cli.path, lang),
+        Some(Command::Notes(args)) => notes::run(args, lang),
+        None => open_app(cli.path, cli.notes, lang),
     }
 }
 
@@ -76,7 +85,7 @@ pub fn default_workspace(path: Option<PathBuf>) -> Result<Workspace, Box<model::
     }
 }
 
-fn open_app(path: Option<PathBuf>, lang: Lang) -> u8 {
+fn open_app(path: Option<PathBuf>, notes: Option<PathBuf>, lang: Lang) -> u8 {
     let ws = match default_workspace(path) {
         Ok(ws) => ws,
         Err(p) => return fail(&[*p]),
@@ -94,7 +103,22 @@ fn open_app(path: Option<PathBuf>, lang: Lang) -> u8 {
         // Not interactive (piped): print the matrix instead of drawing the app.
         return out(&matrix::to_text(&ws.cases, Lens::Stance, lang, 100));
     }
-    match crate::tui::run(crate::tui::app::App::new(ws.cases, lang)) {
+    if notes.is_some() && ws.cases.len() > 1 {
+        eprintln!(
+            "remiss: {}",
+            lang.pick(
+                "--notes needs a single case file",
+                "--notes kräver en enda ärendefil"
+            )
+        );
+        return USAGE;
+    }
+    let notes_path = |case: &model::Case| {
+        notes
+            .clone()
+            .unwrap_or_else(|| crate::notes::store::default_path(case))
+    };
+    match crate::tui::run(ws.cases, lang, notes_path) {
         Ok(()) => OK,
         Err(e) => {
             eprintln!("remiss: {}", crate::text::escape(&e.to_string()));
@@ -172,7 +196,7 @@ pub fn report(problems: &[model::Problem]) {
     }
 }
 
-fn fail(problems: &[model::Problem]) -> u8 {
+pub(crate) fn fail(problems: &[model::Problem]) -> u8 {
     report(problems);
     INVALID
 }

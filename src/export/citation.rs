@@ -22,9 +22,21 @@ pub fn citation(case: &Case, position: usize) -> String {
     format!("{who}, {}{when}, {}", body.name, case.dnr)
 }
 
+/// The citation of a case text (a section of the statement, or its proposal): `Föredragande
+/// borgarrådets synpunkter, utlåtande 2026-04-29, KS 2025/1121`.
+pub fn case_text_citation(case: &Case, title: &str) -> String {
+    let when = case.date.map(|d| format!(" {d}")).unwrap_or_default();
+    format!("{title}, utlåtande{when}, {}", case.dnr)
+}
+
 /// A quote of `text` from a position, with its citation.
 pub fn quote(case: &Case, position: usize, text: &str) -> String {
-    format!("”{}” ({})", text.trim(), citation(case, position))
+    format_quote(text, &citation(case, position))
+}
+
+/// `”text” (citation)`.
+pub fn format_quote(text: &str, citation: &str) -> String {
+    format!("”{}” ({citation})", text.trim())
 }
 
 /// The whole text of a position, paragraphs separated by blank lines, then the citation.
@@ -47,6 +59,15 @@ mod tests {
             "Reservation av Andréa Hedin m.fl. (M), Socialnämnden 2026-02-17, KS 2025/1121"
         );
         assert!(quote(&case, i, " Text. ").starts_with("”Text.” (Reservation av"));
+    }
+
+    #[test]
+    fn case_text_citation_has_title_date_and_dnr() {
+        let case = load_bundled();
+        assert_eq!(
+            case_text_citation(&case, "Föredragande borgarrådets synpunkter"),
+            "Föredragande borgarrådets synpunkter, utlåtande 2026-04-29, KS 2025/1121"
+        );
     }
 
     #[test]

@@ -2,3 +2,4 @@
 
 pub mod citation;
 pub mod matrix;
+pub mod notes;

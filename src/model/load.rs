@@ -100,7 +100,7 @@ fn check_unique_case_ids(ws: &mut Workspace) {
     ws.cases = keep;
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -130,7 +130,7 @@ pub fn load_file(path: &Path) -> Result<Case, Vec<Problem>> {
 }
 
 /// Bytes to text: refuse binary files and invalid UTF-8 with the place of the first bad byte.
-fn decode(label: &str, bytes: &[u8]) -> Result<String, Vec<Problem>> {
+pub(crate) fn decode(label: &str, bytes: &[u8]) -> Result<String, Vec<Problem>> {
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let (line, col) = byte_place(bytes, nul);
         return Err(vec![Problem {
@@ -192,7 +192,7 @@ pub fn parse_case(src: &str, file: &str, default_id: &str) -> Result<Case, Vec<P
 }
 
 /// Turn a TOML/serde error into a problem, with a suggestion for a misspelt key or value.
-fn toml_problem(file: &str, src: &str, e: &toml::de::Error) -> Problem {
+pub(crate) fn toml_problem(file: &str, src: &str, e: &toml::de::Error) -> Problem {
     let msg = e.message().trim().to_string();
     let mut span = e.span();
     let mut key = None;
@@ -523,17 +523,20 @@ impl Builder<'_> {
                 }
             }
             for s in &signatories {
-                if let Some(party) = &s.party {
-                    if !parties.contains(party) {
-                        if !p.parties.is_empty() {
-                            self.error(
-                                sp,
-                                "parties",
-                                format!("signatory {} is of party {party}, which `parties` does not list", s.name),
-                            );
-                        }
-                        parties.push(party.clone());
+                if let Some(party) = &s.party
+                    && !parties.contains(party)
+                {
+                    if !p.parties.is_empty() {
+                        self.error(
+                            sp,
+                            "parties",
+                            format!(
+                                "signatory {} is of party {party}, which `parties` does not list",
+                                s.name
+                            ),
+                        );
                     }
+                    parties.push(party.clone());
                 }
             }
             let paras = p

@@ -49,20 +49,22 @@ impl Case {
             .is_some_and(|m| m.parties.iter().any(|c| c == party));
         let has_decision = out.iter().any(|s| s.stance.is_decision());
         let reserved = out.iter().any(|s| s.stance == Stance::Reservation);
-        if in_majority && !has_decision && !reserved && self.bodies[body].kind.is_political() {
-            if let Some((i, p)) = self
+        if in_majority
+            && !has_decision
+            && !reserved
+            && self.bodies[body].kind.is_political()
+            && let Some((i, p)) = self
                 .positions_of(body)
                 .find(|(_, p)| p.stance.is_decision() && p.parties.is_empty())
-            {
-                out.insert(
-                    0,
-                    PartyStance {
-                        stance: p.stance,
-                        position: i,
-                        inferred: true,
-                    },
-                );
-            }
+        {
+            out.insert(
+                0,
+                PartyStance {
+                    stance: p.stance,
+                    position: i,
+                    inferred: true,
+                },
+            );
         }
         out
     }

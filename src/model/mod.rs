@@ -9,6 +9,7 @@ pub mod summary;
 
 pub use error::{Problem, Problems};
 pub use load::{BUNDLED_CASE, MAX_FILE_BYTES, load_bundled, load_file, load_path, parse_case};
+pub(crate) use load::{decode, io_reason, toml_problem};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

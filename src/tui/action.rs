@@ -1,5 +1,8 @@
 //! What the user asked for ([`Action`]) and what the shell must do about it ([`Effect`]).
 
+use crate::notes::store::Saved;
+use std::path::PathBuf;
+
 /// An intent, produced from a key by the keymap (or by the loop, for resize and the results
 /// of effects). `App::update` is the only place that acts on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +27,7 @@ pub enum Action {
     ToggleLens,
     /// Show or hide stance columns that are empty.
     ToggleEmpty,
-    /// Copy the selected paragraph as a quote with its citation.
+    /// Copy the selected paragraph (or selection, or note) as a quote with its citation.
     CopyParagraph,
     /// Copy the whole position with its citation.
     CopyPosition,
@@ -34,12 +37,70 @@ pub enum Action {
     PrevSameParty,
     /// Follow the "identical to" / "concurs with" link of the open position.
     FollowLink,
+    /// Read the case's own texts (summary, the commissioner's views, …).
+    OpenCaseText,
+    /// Start or end a visual selection of sentences in the reader.
+    ToggleVisual,
+    /// Extend the visual selection by a paragraph.
+    ParagraphDown,
+    ParagraphUp,
+    /// Add the selected paragraph (or selection) to the debate notes.
+    AddToNotes,
+    /// The debate notes of the case.
+    OpenNotes,
+    /// Notes: move the selected item up or down.
+    MoveItemUp,
+    MoveItemDown,
+    /// Notes: write a new heading above the selected item.
+    NewHeading,
+    /// Notes: edit the heading, or the comment of the quote.
+    EditItem,
+    /// Notes: delete the selected item (undo brings it back).
+    Delete,
+    Undo,
+    Redo,
+    /// Notes: copy them all as text.
+    CopyAll,
+    /// Notes: export them as Markdown beside the notes file.
+    Export,
+    /// Text input: submit the prompt.
+    Submit,
+    /// Text input: an edit of the prompt's text.
+    Edit(TextEdit),
+    /// A yes/no question answered.
+    Confirm(bool),
     ToggleHelp,
     Quit,
     /// The terminal's size changed (also sent once at start).
     Resize(u16, u16),
     /// The result of a copy effect, to show in the status bar.
     Copied(CopyOutcome),
+    /// The result of saving a case's notes.
+    NotesSaved {
+        case: usize,
+        result: Result<Saved, String>,
+    },
+    /// The result of writing a file.
+    Written {
+        path: PathBuf,
+        result: WriteOutcome,
+    },
+}
+
+/// An edit of a one-line text input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEdit {
+    Insert(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Home,
+    End,
+    DeleteWordBack,
+    DeleteToStart,
 }
 
 /// A side effect that `update` asks the loop to perform.
@@ -47,6 +108,14 @@ pub enum Action {
 pub enum Effect {
     /// Put this text on the clipboard.
     Copy(String),
+    /// Save the notes of this case (index into the loaded cases).
+    SaveNotes(usize),
+    /// Write a text file; unless `overwrite`, an existing file is left alone.
+    Write {
+        path: PathBuf,
+        text: String,
+        overwrite: bool,
+    },
 }
 
 /// How a copy went.
@@ -57,5 +126,14 @@ pub enum CopyOutcome {
     /// Sent to the terminal as OSC 52; the terminal gives no acknowledgement.
     Osc52,
     /// Could not be copied, and why.
+    Failed(String),
+}
+
+/// How writing a file went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteOutcome {
+    Written,
+    /// The file exists and was not overwritten.
+    Exists,
     Failed(String),
 }

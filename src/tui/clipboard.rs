@@ -40,10 +40,10 @@ impl<W: Write> SystemClipboard<W> {
 impl<W: Write> Clipboard for SystemClipboard<W> {
     fn copy(&mut self, text: &str) -> CopyOutcome {
         let text = safe(text);
-        if let Some(cb) = self.system.as_mut() {
-            if cb.set_text(text.clone()).is_ok() {
-                return CopyOutcome::System;
-            }
+        if let Some(cb) = self.system.as_mut()
+            && cb.set_text(text.clone()).is_ok()
+        {
+            return CopyOutcome::System;
         }
         osc52(&mut self.terminal, &text)
     }

@@ -1,8 +1,8 @@
 //! The keymap: one table per screen. The input handler and the help overlay both read it, so
 //! the two cannot drift apart.
 
-use super::action::Action;
-use super::app::Screen;
+use super::action::{Action, TextEdit};
+use super::app::{Mode, Screen};
 use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -27,6 +27,9 @@ const fn code(c: KeyCode) -> Key {
 const fn ctrl(c: char) -> Key {
     Key(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
+const fn alt(c: char) -> Key {
+    Key(KeyCode::Char(c), KeyModifiers::ALT)
+}
 
 macro_rules! bind {
     ($action:expr, [$($key:expr),+], $en:literal, $sv:literal) => {
@@ -38,6 +41,13 @@ const GLOBAL: &[Binding] = &[
     bind!(Action::ToggleHelp, [k('?')], "help", "hjälp"),
     bind!(Action::Quit, [k('q'), ctrl('c')], "quit", "avsluta"),
 ];
+
+const NOTES_KEY: Binding = bind!(
+    Action::OpenNotes,
+    [k('N')],
+    "debate notes",
+    "debattanteckningar"
+);
 
 const CASES: &[Binding] = &[
     bind!(
@@ -70,6 +80,7 @@ const CASES: &[Binding] = &[
         "open the case",
         "öppna ärendet"
     ),
+    NOTES_KEY,
 ];
 
 const MATRIX: &[Binding] = &[
@@ -134,11 +145,18 @@ const MATRIX: &[Binding] = &[
         "visa/dölj tomma kolumner"
     ),
     bind!(
+        Action::OpenCaseText,
+        [k('c')],
+        "read the case's own texts",
+        "läs ärendets egna texter"
+    ),
+    bind!(
         Action::CopyPosition,
         [k('Y')],
         "copy the position with citation",
         "kopiera ställningstagandet med källa"
     ),
+    NOTES_KEY,
     bind!(
         Action::Back,
         [code(KeyCode::Esc)],
@@ -205,8 +223,20 @@ const READER: &[Binding] = &[
     bind!(
         Action::CopyPosition,
         [k('Y')],
-        "copy the whole position",
+        "copy the whole text",
         "kopiera hela texten"
+    ),
+    bind!(
+        Action::AddToNotes,
+        [k('a')],
+        "add paragraph to the notes",
+        "lägg stycket i anteckningarna"
+    ),
+    bind!(
+        Action::ToggleVisual,
+        [k('v')],
+        "select sentences (then a or y)",
+        "markera meningar (sedan a eller y)"
     ),
     bind!(
         Action::NextSameStance,
@@ -238,12 +268,224 @@ const READER: &[Binding] = &[
         "follow identical-to / concurs-with link",
         "följ länken (likalydande / instämmer)"
     ),
+    NOTES_KEY,
     bind!(
         Action::Back,
         [code(KeyCode::Esc), code(KeyCode::Backspace)],
-        "back to the matrix",
-        "tillbaka till matrisen"
+        "back",
+        "tillbaka"
     ),
+];
+
+const VISUAL: &[Binding] = &[
+    bind!(
+        Action::Down,
+        [code(KeyCode::Down), k('j')],
+        "extend by a sentence",
+        "utöka med en mening"
+    ),
+    bind!(
+        Action::Up,
+        [code(KeyCode::Up), k('k')],
+        "shrink by a sentence",
+        "minska med en mening"
+    ),
+    bind!(
+        Action::ParagraphDown,
+        [k('J'), code(KeyCode::PageDown)],
+        "extend by a paragraph",
+        "utöka med ett stycke"
+    ),
+    bind!(
+        Action::ParagraphUp,
+        [k('K'), code(KeyCode::PageUp)],
+        "shrink by a paragraph",
+        "minska med ett stycke"
+    ),
+    bind!(
+        Action::AddToNotes,
+        [k('a')],
+        "add the selection to the notes",
+        "lägg markeringen i anteckningarna"
+    ),
+    bind!(
+        Action::CopyParagraph,
+        [k('y')],
+        "copy the selection as a quote",
+        "kopiera markeringen som citat"
+    ),
+    bind!(
+        Action::Back,
+        [code(KeyCode::Esc), k('v')],
+        "end the selection",
+        "avsluta markeringen"
+    ),
+];
+
+const NOTES: &[Binding] = &[
+    bind!(
+        Action::Down,
+        [code(KeyCode::Down), k('j')],
+        "next item",
+        "nästa"
+    ),
+    bind!(
+        Action::Up,
+        [code(KeyCode::Up), k('k')],
+        "previous item",
+        "föregående"
+    ),
+    bind!(
+        Action::Top,
+        [k('g'), code(KeyCode::Home)],
+        "first item",
+        "första"
+    ),
+    bind!(
+        Action::Bottom,
+        [k('G'), code(KeyCode::End)],
+        "last item",
+        "sista"
+    ),
+    bind!(
+        Action::MoveItemDown,
+        [k('J')],
+        "move the item down",
+        "flytta ned"
+    ),
+    bind!(
+        Action::MoveItemUp,
+        [k('K')],
+        "move the item up",
+        "flytta upp"
+    ),
+    bind!(
+        Action::NewHeading,
+        [k('h')],
+        "new heading above",
+        "ny rubrik ovanför"
+    ),
+    bind!(
+        Action::EditItem,
+        [k('e'), k('c')],
+        "edit heading / comment",
+        "redigera rubrik / kommentar"
+    ),
+    bind!(
+        Action::Delete,
+        [k('d'), code(KeyCode::Delete)],
+        "delete (u undoes)",
+        "ta bort (u ångrar)"
+    ),
+    bind!(Action::Undo, [k('u')], "undo", "ångra"),
+    bind!(Action::Redo, [ctrl('r')], "redo", "gör om"),
+    bind!(
+        Action::Open,
+        [code(KeyCode::Enter)],
+        "go to the quoted text",
+        "gå till den citerade texten"
+    ),
+    bind!(
+        Action::CopyParagraph,
+        [k('y')],
+        "copy the quote with citation",
+        "kopiera citatet med källa"
+    ),
+    bind!(
+        Action::CopyAll,
+        [k('Y')],
+        "copy all notes",
+        "kopiera alla anteckningar"
+    ),
+    bind!(
+        Action::Export,
+        [k('E')],
+        "export as Markdown",
+        "exportera som Markdown"
+    ),
+    bind!(
+        Action::Back,
+        [code(KeyCode::Esc), k('N')],
+        "back",
+        "tillbaka"
+    ),
+];
+
+const PROMPT: &[Binding] = &[
+    bind!(Action::Submit, [code(KeyCode::Enter)], "done", "klart"),
+    bind!(Action::Back, [code(KeyCode::Esc)], "cancel", "avbryt"),
+    bind!(
+        Action::Edit(TextEdit::Backspace),
+        [code(KeyCode::Backspace), ctrl('h')],
+        "delete left",
+        "radera vänster"
+    ),
+    bind!(
+        Action::Edit(TextEdit::Delete),
+        [code(KeyCode::Delete), ctrl('d')],
+        "delete right",
+        "radera höger"
+    ),
+    bind!(
+        Action::Edit(TextEdit::Left),
+        [code(KeyCode::Left), ctrl('b')],
+        "left",
+        "vänster"
+    ),
+    bind!(
+        Action::Edit(TextEdit::Right),
+        [code(KeyCode::Right), ctrl('f')],
+        "right",
+        "höger"
+    ),
+    bind!(
+        Action::Edit(TextEdit::WordLeft),
+        [alt('b')],
+        "word left",
+        "ord vänster"
+    ),
+    bind!(
+        Action::Edit(TextEdit::WordRight),
+        [alt('f')],
+        "word right",
+        "ord höger"
+    ),
+    bind!(
+        Action::Edit(TextEdit::Home),
+        [code(KeyCode::Home), ctrl('a')],
+        "start",
+        "början"
+    ),
+    bind!(
+        Action::Edit(TextEdit::End),
+        [code(KeyCode::End), ctrl('e')],
+        "end",
+        "slut"
+    ),
+    bind!(
+        Action::Edit(TextEdit::DeleteWordBack),
+        [ctrl('w')],
+        "delete word",
+        "radera ord"
+    ),
+    bind!(
+        Action::Edit(TextEdit::DeleteToStart),
+        [ctrl('u')],
+        "delete to start",
+        "radera till början"
+    ),
+    bind!(Action::Quit, [ctrl('c')], "quit", "avsluta"),
+];
+
+const CONFIRM: &[Binding] = &[
+    bind!(Action::Confirm(true), [k('y'), k('j')], "yes", "ja"),
+    bind!(
+        Action::Confirm(false),
+        [k('n'), code(KeyCode::Esc)],
+        "no",
+        "nej"
+    ),
+    bind!(Action::Quit, [ctrl('c')], "quit", "avsluta"),
 ];
 
 const HELP: &[Binding] = &[bind!(
@@ -253,30 +495,41 @@ const HELP: &[Binding] = &[bind!(
     "stäng hjälpen"
 )];
 
-/// The bindings of a screen, its own first, then the global ones.
-pub fn bindings(screen: Screen, help_open: bool) -> impl Iterator<Item = &'static Binding> {
-    let own: &[Binding] = if help_open {
-        HELP
-    } else {
-        match screen {
-            Screen::Cases => CASES,
-            Screen::Matrix => MATRIX,
-            Screen::Reader => READER,
-        }
+/// The bindings of a mode: its own first, then the global ones where they apply.
+pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    let own: &[Binding] = match mode {
+        Mode::Help => HELP,
+        Mode::Prompt => PROMPT,
+        Mode::Confirm => CONFIRM,
+        Mode::Visual => VISUAL,
+        Mode::Screen(Screen::Cases) => CASES,
+        Mode::Screen(Screen::Matrix) => MATRIX,
+        Mode::Screen(Screen::Reader) => READER,
+        Mode::Screen(Screen::Notes) => NOTES,
     };
-    own.iter().chain(
-        GLOBAL
-            .iter()
-            .filter(move |b| !help_open || b.action == Action::Quit),
-    )
+    let global: &[Binding] = match mode {
+        // Typing text: only Ctrl-C (in the mode's own table) is not text.
+        Mode::Prompt | Mode::Confirm => &[],
+        Mode::Help => &GLOBAL[1..],
+        _ => GLOBAL,
+    };
+    own.iter().chain(global.iter())
 }
 
-/// The action for a key press on a screen, if any.
-pub fn action_for(screen: Screen, help_open: bool, key: KeyEvent) -> Option<Action> {
+/// The action for a key press in a mode, if any. In a text prompt, a plain character is
+/// typed.
+pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
     let (code, mods) = normalise(key);
-    bindings(screen, help_open)
+    let bound = bindings(mode)
         .find(|b| b.keys.iter().any(|k| k.0 == code && k.1 == mods))
-        .map(|b| b.action.clone())
+        .map(|b| b.action.clone());
+    match (bound, mode, code) {
+        (Some(a), _, _) => Some(a),
+        (None, Mode::Prompt, KeyCode::Char(c)) if mods.is_empty() => {
+            Some(Action::Edit(TextEdit::Insert(c)))
+        }
+        _ => None,
+    }
 }
 
 /// Shift is part of an upper-case character; keep only Control and Alt for comparison.
@@ -294,6 +547,7 @@ pub fn key_label(key: &Key) -> String {
         KeyCode::Esc => "Esc".into(),
         KeyCode::Tab => "Tab".into(),
         KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Del".into(),
         KeyCode::Up => "↑".into(),
         KeyCode::Down => "↓".into(),
         KeyCode::Left => "←".into(),
@@ -306,14 +560,16 @@ pub fn key_label(key: &Key) -> String {
     };
     if key.1.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{base}")
+    } else if key.1.contains(KeyModifiers::ALT) {
+        format!("Alt-{base}")
     } else {
         base
     }
 }
 
-/// Help rows for a screen: keys and description in the UI language.
-pub fn help_rows(screen: Screen, lang: Lang) -> Vec<(String, &'static str)> {
-    bindings(screen, false)
+/// Help rows for a mode: keys and description in the UI language.
+pub fn help_rows(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
+    bindings(mode)
         .map(|b| {
             let keys = b.keys.iter().map(key_label).collect::<Vec<_>>().join(" ");
             (keys, lang.pick(b.en, b.sv))
@@ -321,25 +577,46 @@ pub fn help_rows(screen: Screen, lang: Lang) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// The few keys the status bar shows for a screen.
-pub fn status_hints(screen: Screen, lang: Lang) -> String {
-    let wanted: &[Action] = match screen {
-        Screen::Cases => &[Action::Open, Action::ToggleHelp, Action::Quit],
-        Screen::Matrix => &[
+/// The few keys the status bar shows in a mode.
+pub fn status_hints(mode: Mode, lang: Lang) -> String {
+    let wanted: &[Action] = match mode {
+        Mode::Help => &[Action::ToggleHelp],
+        Mode::Prompt => &[Action::Submit, Action::Back],
+        Mode::Confirm => &[Action::Confirm(true), Action::Confirm(false)],
+        Mode::Visual => &[
+            Action::Down,
+            Action::ParagraphDown,
+            Action::AddToNotes,
+            Action::CopyParagraph,
+            Action::Back,
+        ],
+        Mode::Screen(Screen::Cases) => &[Action::Open, Action::ToggleHelp, Action::Quit],
+        Mode::Screen(Screen::Matrix) => &[
             Action::Open,
             Action::ToggleLens,
-            Action::NextPane,
+            Action::OpenCaseText,
+            Action::OpenNotes,
             Action::ToggleHelp,
             Action::Quit,
         ],
-        Screen::Reader => &[
+        Mode::Screen(Screen::Reader) => &[
             Action::CopyParagraph,
+            Action::AddToNotes,
+            Action::ToggleVisual,
             Action::NextSameStance,
             Action::Back,
             Action::ToggleHelp,
         ],
+        Mode::Screen(Screen::Notes) => &[
+            Action::NewHeading,
+            Action::EditItem,
+            Action::MoveItemDown,
+            Action::Delete,
+            Action::Export,
+            Action::ToggleHelp,
+        ],
     };
-    bindings(screen, false)
+    bindings(mode)
         .filter(|b| wanted.contains(&b.action))
         .map(|b| format!("{} {}", key_label(&b.keys[0]), lang.pick(b.en, b.sv)))
         .collect::<Vec<_>>()
@@ -357,29 +634,58 @@ mod tests {
     #[test]
     fn shifted_letters_and_control_keys() {
         let g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(action_for(Screen::Matrix, false, g), Some(Action::Bottom));
+        let matrix = Mode::Screen(Screen::Matrix);
+        let reader = Mode::Screen(Screen::Reader);
+        assert_eq!(action_for(matrix, g), Some(Action::Bottom));
         let cc = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(Screen::Reader, false, cc), Some(Action::Quit));
-        let c = press(KeyCode::Char('c'), KeyModifiers::NONE);
-        assert_eq!(action_for(Screen::Reader, false, c), None);
+        assert_eq!(action_for(reader, cc), Some(Action::Quit));
+        let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(action_for(reader, x), None);
     }
 
+    const MODES: [Mode; 8] = [
+        Mode::Help,
+        Mode::Prompt,
+        Mode::Confirm,
+        Mode::Visual,
+        Mode::Screen(Screen::Cases),
+        Mode::Screen(Screen::Matrix),
+        Mode::Screen(Screen::Reader),
+        Mode::Screen(Screen::Notes),
+    ];
+
     #[test]
-    fn no_key_is_bound_twice_on_a_screen() {
-        for screen in [Screen::Cases, Screen::Matrix, Screen::Reader] {
-            let keys: Vec<Key> = bindings(screen, false)
+    fn no_key_is_bound_twice_in_a_mode() {
+        for mode in MODES {
+            let keys: Vec<Key> = bindings(mode)
                 .flat_map(|b| b.keys.iter().copied())
                 .collect();
             for (i, a) in keys.iter().enumerate() {
-                assert!(!keys[i + 1..].contains(a), "{screen:?}: {a:?} bound twice");
+                assert!(!keys[i + 1..].contains(a), "{mode:?}: {a:?} bound twice");
             }
         }
     }
 
     #[test]
     fn help_lists_every_binding() {
-        let rows = help_rows(Screen::Reader, Lang::En);
-        assert_eq!(rows.len(), bindings(Screen::Reader, false).count());
+        for mode in MODES {
+            let rows = help_rows(mode, Lang::En);
+            assert_eq!(rows.len(), bindings(mode).count());
+        }
+        let rows = help_rows(Mode::Screen(Screen::Reader), Lang::En);
         assert!(rows.iter().any(|(k, d)| k == "y" && d.contains("quote")));
+    }
+
+    #[test]
+    fn a_prompt_types_letters_that_are_keys_elsewhere() {
+        for c in ['q', '?', 'j', 'N', 'å'] {
+            let key = press(KeyCode::Char(c), KeyModifiers::NONE);
+            assert_eq!(
+                action_for(Mode::Prompt, key),
+                Some(Action::Edit(TextEdit::Insert(c)))
+            );
+        }
+        let cc = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Mode::Prompt, cc), Some(Action::Quit));
     }
 }

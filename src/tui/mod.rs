@@ -6,25 +6,32 @@ pub mod action;
 pub mod app;
 pub mod clipboard;
 pub mod keymap;
-pub mod reader;
+pub mod layout;
+pub mod screen;
+pub mod shell;
 pub mod theme;
 pub mod view;
 
-use action::{Action, Effect};
+use action::Action;
 use app::App;
-use clipboard::Clipboard;
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use shell::{Shell, SystemShell};
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use theme::Theme;
 
-/// Run the app in the real terminal until the user quits (or SIGTERM/SIGHUP arrives). The
-/// terminal is restored on every way out, a panic included (ratatui's panic hook).
-pub fn run(app: App) -> io::Result<()> {
+/// Run the app on `cases` in the real terminal until the user quits (or SIGTERM/SIGHUP
+/// arrives). Each case's notes are read from `notes_path(case)`. The terminal is restored on
+/// every way out, a panic included (ratatui's panic hook).
+pub fn run(
+    cases: Vec<crate::model::Case>,
+    lang: crate::i18n::Lang,
+    notes_path: impl Fn(&crate::model::Case) -> std::path::PathBuf,
+) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
@@ -36,13 +43,26 @@ pub fn run(app: App) -> io::Result<()> {
         terminal.draw(|f| f.render_widget("about to panic", f.area()))?;
         panic!("test panic requested by REMISS_TEST_PANIC");
     }
-    let mut clipboard = clipboard::SystemClipboard::new(io::stdout());
+    let clipboard = clipboard::SystemClipboard::new(io::stdout());
+    let opened = SystemShell::open(clipboard, &cases, notes_path);
+    let mut shell = opened.shell;
+    let mut app = App::new(cases, lang).with_notes(opened.notes);
+    if let Some(p) = opened.problems.first() {
+        let msg = format!(
+            "{}: {p}",
+            lang.pick("Notes not loaded", "Anteckningarna lästes inte in")
+        );
+        app.status = Some(app::Status {
+            text: msg,
+            error: true,
+        });
+    }
     let result = run_loop(
         &mut terminal,
         app,
         &theme,
         CrosstermEvents { stop },
-        &mut clipboard,
+        &mut shell,
     );
     ratatui::restore();
     result.map(|_| ())
@@ -70,25 +90,23 @@ impl Iterator for CrosstermEvents {
     }
 }
 
-/// The action an event asks for on the current screen.
+/// The action an event asks for in the current mode.
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            keymap::action_for(app.screen, app.help, *key)
+            keymap::action_for(app.mode(), *key)
         }
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         _ => None,
     }
 }
 
-/// Apply one action and perform its effects.
-pub fn dispatch(app: &mut App, action: Action, clipboard: &mut dyn Clipboard) {
-    for effect in app.update(action) {
-        match effect {
-            Effect::Copy(text) => {
-                let outcome = clipboard.copy(&text);
-                app.update(Action::Copied(outcome));
-            }
+/// Apply one action and perform its effects, and the effects of their outcomes.
+pub fn dispatch(app: &mut App, action: Action, shell: &mut dyn Shell) {
+    let mut pending: std::collections::VecDeque<_> = app.update(action).into();
+    while let Some(effect) = pending.pop_front() {
+        if let Some(outcome) = shell.perform(app, effect) {
+            pending.extend(app.update(outcome));
         }
     }
 }
@@ -99,7 +117,7 @@ pub fn run_loop<B, E>(
     mut app: App,
     theme: &Theme,
     events: E,
-    clipboard: &mut dyn Clipboard,
+    shell: &mut dyn Shell,
 ) -> io::Result<App>
 where
     B: Backend,
@@ -113,7 +131,7 @@ where
         .map_err(io::Error::other)?;
     for event in events {
         if let Some(action) = action_for_event(&app, &event?) {
-            dispatch(&mut app, action, clipboard);
+            dispatch(&mut app, action, shell);
         }
         if app.quit {
             break;

@@ -19,6 +19,12 @@ pub struct Theme {
     pub status: Style,
     pub error: Style,
     pub border_focused: Style,
+    /// Text selected for quoting.
+    pub selection: Style,
+    /// A quote in the notes that is no longer in the case.
+    pub stale: Style,
+    /// The user's own comment in the notes.
+    pub comment: Style,
 }
 
 impl Theme {
@@ -48,6 +54,12 @@ impl Theme {
             status: Style::new().bg(Color::Indexed(236)).fg(Color::White),
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             border_focused: Style::new().fg(Color::Cyan),
+            selection: Style::new()
+                .bg(Color::Blue)
+                .fg(Color::White)
+                .add_modifier(Modifier::UNDERLINED),
+            stale: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            comment: Style::new().fg(Color::Green).add_modifier(Modifier::ITALIC),
         }
     }
 
@@ -65,6 +77,9 @@ impl Theme {
             status: Style::new().add_modifier(Modifier::REVERSED),
             error: Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
             border_focused: Style::new().add_modifier(Modifier::BOLD),
+            selection: Style::new().add_modifier(Modifier::REVERSED),
+            stale: Style::new().add_modifier(Modifier::BOLD),
+            comment: Style::new().add_modifier(Modifier::ITALIC),
         }
     }
 

@@ -9,6 +9,7 @@ use remiss::model::{Case, load_bundled, load_file};
 use remiss::tui::action::CopyOutcome;
 use remiss::tui::app::App;
 use remiss::tui::clipboard::Clipboard;
+use remiss::tui::shell::SystemShell;
 use remiss::tui::theme::Theme;
 use std::path::Path;
 
@@ -40,6 +41,8 @@ pub fn keys(spec: &str) -> Vec<std::io::Result<Event>> {
                 "Down" => (KeyCode::Down, KeyModifiers::NONE),
                 "Left" => (KeyCode::Left, KeyModifiers::NONE),
                 "Right" => (KeyCode::Right, KeyModifiers::NONE),
+                "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
+                "Del" => (KeyCode::Delete, KeyModifiers::NONE),
                 k if k.starts_with("C-") => (
                     KeyCode::Char(k.chars().nth(2).unwrap()),
                     KeyModifiers::CONTROL,
@@ -92,17 +95,36 @@ pub fn drive_with(
     spec: &str,
     theme: &Theme,
 ) -> (App, Terminal<TestBackend>, FakeClipboard) {
+    let dir = tempfile::tempdir().unwrap();
+    drive_in(dir.path(), cases, lang, w, h, spec, theme)
+}
+
+/// Like [`drive_with`], with each case's notes file in `dir` (`CASEID.notes.toml`), read at
+/// start and written as the app saves, as in the real app.
+pub fn drive_in(
+    dir: &Path,
+    cases: Vec<Case>,
+    lang: Lang,
+    w: u16,
+    h: u16,
+    spec: &str,
+    theme: &Theme,
+) -> (App, Terminal<TestBackend>, FakeClipboard) {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let mut clip = FakeClipboard::default();
+    let opened = SystemShell::open(FakeClipboard::default(), &cases, |c| {
+        dir.join(format!("{}.notes.toml", c.id))
+    });
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let mut shell = opened.shell;
     let app = remiss::tui::run_loop(
         &mut terminal,
-        App::new(cases, lang),
+        App::new(cases, lang).with_notes(opened.notes),
         theme,
         keys(spec),
-        &mut clip,
+        &mut shell,
     )
     .unwrap();
-    (app, terminal, clip)
+    (app, terminal, shell.clipboard)
 }
 
 /// The screen as text, one line per row, trailing spaces trimmed.
@@ -118,4 +140,15 @@ pub fn screen(terminal: &Terminal<TestBackend>) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A key spec that types `text` (spaces as `Space`).
+pub fn typed(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            ' ' => "Space".to_string(),
+            c => c.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Row, Table};
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let rows = keymap::help_rows(app.screen, app.lang);
+    let rows = keymap::help_rows(app.mode_below_help(), app.lang);
     let key_w = rows
         .iter()
         .map(|(k, _)| k.chars().count())

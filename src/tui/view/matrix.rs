@@ -254,17 +254,16 @@ fn render_cell(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if let Some(d) = case.date_of(p) {
             label.push_str(&format!(" · {d}"));
         }
-        if let Some(Column::Party(party)) = app.columns().get(app.matrix.col) {
-            if case
+        if let Some(Column::Party(party)) = app.columns().get(app.matrix.col)
+            && case
                 .party_stances(app.matrix.row, party)
                 .iter()
                 .any(|s| s.position == i && s.inferred)
-            {
-                label.push_str(app.lang.pick(
-                    " (* inferred: the majority's decision)",
-                    " (* härlett: majoritetens beslut)",
-                ));
-            }
+        {
+            label.push_str(app.lang.pick(
+                " (* inferred: the majority's decision)",
+                " (* härlett: majoritetens beslut)",
+            ));
         }
         let style = if Some(i) == picked && app.matrix.focus == Pane::Cell {
             theme.selected

@@ -2,17 +2,19 @@
 //!
 //! ```text
 //! ┌ title / case header ───────────────┐
-//! │ screen (cases | matrix | reader)   │
+//! │ screen (cases|matrix|reader|notes) │
 //! ├────────────────────────────────────┤
 //! │ status bar                         │
-//! └────────────────────────────────────┘   help overlay on top when open
+//! └────────────────────────────────────┘   prompt and help overlays on top when open
 //! ```
 
 mod cases;
 mod help;
 mod matrix;
-mod reader;
-mod status;
+mod notes;
+mod prompt;
+pub mod reader;
+pub mod status;
 
 use super::app::{App, Screen};
 use super::theme::Theme;
@@ -44,8 +46,12 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Cases => cases::render(frame, main, app, theme),
         Screen::Matrix => matrix::render(frame, main, app, theme),
         Screen::Reader => reader::render(frame, main, app, theme),
+        Screen::Notes => notes::render(frame, main, app, theme),
     }
     status::render(frame, status_area, app, theme);
+    if app.prompt.is_some() {
+        prompt::render(frame, main, app, theme);
+    }
     if app.help {
         help::render(frame, main, app, theme);
     }

@@ -1,0 +1,192 @@
+//! `remiss notes`: print a case's debate notes, or add quotes to them from the command line.
+
+use super::{INVALID, OK, USAGE, fail, out, report};
+use crate::export::notes as export;
+use crate::i18n::Lang;
+use crate::model::{self, Case};
+use crate::notes::store::{Store, default_path};
+use crate::notes::{ItemKind, Notes, Quote, Source};
+use crate::text::escape;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum NotesFormat {
+    Markdown,
+    Text,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NotesArgs {
+    /// Case file or folder.
+    pub path: PathBuf,
+    /// The notes file (default: beside the case file, `NAME.notes.toml`).
+    #[arg(long)]
+    pub notes: Option<PathBuf>,
+    /// With a folder of several cases: the case (id or dnr).
+    #[arg(long)]
+    pub case: Option<String>,
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: NotesFormat,
+    /// Add a quote, then print: a position id (`socialnamnden/reservation/M`),
+    /// `section:ID` or `proposal`, optionally with paragraphs `#2` or `#2-3` (from 1; default
+    /// all). May be given several times.
+    #[arg(long, value_name = "SOURCE[#N[-M]]")]
+    pub add: Vec<String>,
+    /// With --add: a heading to add before the quotes.
+    #[arg(long)]
+    pub heading: Option<String>,
+    /// With --add: a comment under each added quote.
+    #[arg(long)]
+    pub comment: Option<String>,
+}
+
+pub fn run(args: NotesArgs, lang: Lang) -> u8 {
+    let ws = match model::load_path(&args.path) {
+        Ok(ws) => ws,
+        Err(p) => return fail(&[*p]),
+    };
+    report(&ws.problems);
+    let cases: Vec<&Case> = match &args.case {
+        Some(want) => ws
+            .cases
+            .iter()
+            .filter(|c| c.id == *want || c.dnr == *want)
+            .collect(),
+        None => ws.cases.iter().collect(),
+    };
+    if cases.is_empty() {
+        eprintln!(
+            "remiss: {}",
+            lang.pick("no such case", "inget sådant ärende")
+        );
+        return INVALID;
+    }
+    let adding = !args.add.is_empty() || args.heading.is_some();
+    if cases.len() > 1 && (adding || args.notes.is_some()) {
+        eprintln!(
+            "remiss: {}",
+            lang.pick(
+                "several cases are loaded: name one with --case",
+                "flera ärenden är inlästa: välj ett med --case"
+            )
+        );
+        return USAGE;
+    }
+    let mut text = String::new();
+    let mut code = if ws.problems.is_empty() { OK } else { INVALID };
+    for case in cases {
+        let path = args.notes.clone().unwrap_or_else(|| default_path(case));
+        let (mut store, mut notes) = match Store::open(path.clone(), case) {
+            Ok(x) => x,
+            Err(problems) => {
+                report(&problems);
+                code = INVALID;
+                continue;
+            }
+        };
+        if adding {
+            match add(case, &mut notes, &args) {
+                Ok(()) => {}
+                Err(msg) => {
+                    eprintln!("remiss: {msg}");
+                    return INVALID;
+                }
+            }
+            match store.save(&notes) {
+                Ok(saved) => {
+                    notes = saved.notes;
+                    eprintln!(
+                        "{} {} → {}",
+                        lang.pick("saved", "sparat"),
+                        notes.items.len(),
+                        escape(&path.display().to_string())
+                    );
+                }
+                Err(e) => {
+                    eprintln!("remiss: {}", escape(&e.to_string()));
+                    return INVALID;
+                }
+            }
+        } else if notes.items.is_empty() && args.case.is_none() && !is_single(&args.path) {
+            // In a folder, print only the cases that have notes.
+            continue;
+        }
+        text.push_str(&render(&notes, case, args.format, lang));
+    }
+    let written = out(&text);
+    if written != OK { written } else { code }
+}
+
+fn is_single(path: &Path) -> bool {
+    path.is_file()
+}
+
+fn render(notes: &Notes, case: &Case, format: NotesFormat, lang: Lang) -> String {
+    match format {
+        NotesFormat::Markdown => export::to_markdown(notes, Some(case), lang),
+        NotesFormat::Text => export::to_text(notes, Some(case), lang),
+        NotesFormat::Json => {
+            let mut s = export::to_json(notes, Some(case)).to_string();
+            s.push('\n');
+            s
+        }
+    }
+}
+
+/// Add the heading and the quotes named by `--add` to `notes`.
+fn add(case: &Case, notes: &mut Notes, args: &NotesArgs) -> Result<(), String> {
+    if let Some(h) = &args.heading {
+        notes.push(ItemKind::Heading(crate::text::clean(h.trim())));
+    }
+    for spec in &args.add {
+        let mut q = quote(case, spec)?;
+        if let Some(c) = &args.comment {
+            q.comment = crate::text::clean(c.trim());
+        }
+        notes.push(ItemKind::Quote(q));
+    }
+    Ok(())
+}
+
+/// A quote from `SOURCE[#N[-M]]`.
+pub fn quote(case: &Case, spec: &str) -> Result<Quote, String> {
+    let (key, range) = match spec.split_once('#') {
+        Some((k, r)) => (k, Some(r)),
+        None => (spec, None),
+    };
+    let source = Source::from_key(key);
+    let Some(paragraphs) = source.paragraphs(case) else {
+        return Err(format!(
+            "no position or section `{}` in {}",
+            escape(key),
+            escape(&case.dnr)
+        ));
+    };
+    let n = paragraphs.len();
+    let (from, to) = match range {
+        None => (1, n),
+        Some(r) => {
+            let parse = |s: &str| s.trim().parse::<usize>().ok();
+            match r.split_once('-') {
+                Some((a, b)) => (parse(a).unwrap_or(0), parse(b).unwrap_or(0)),
+                None => (parse(r).unwrap_or(0), parse(r).unwrap_or(0)),
+            }
+        }
+    };
+    if from == 0 || to < from || to > n {
+        return Err(format!("`{}`: paragraphs are 1 to {n}", escape(spec)));
+    }
+    let range = (from - 1, to - 1);
+    let q = match &source {
+        Source::Position(id) => case
+            .position_index(id)
+            .and_then(|i| Quote::from_position(case, i, range, None)),
+        Source::Section(id) => {
+            let s = case.sections.iter().position(|s| &s.id == id);
+            s.and_then(|s| Quote::from_case_text(case, Some(s), range, None))
+        }
+        Source::Proposal => Quote::from_case_text(case, None, range, None),
+    };
+    q.ok_or_else(|| format!("`{}` has no text to quote", escape(spec)))
+}

@@ -1,0 +1,365 @@
+//! Where notes live and how they are written: beside the case file
+//! (`cases/trygghetskiosker.toml` → `cases/trygghetskiosker.notes.toml`), or for the bundled
+//! case in the user's data folder (`$XDG_DATA_HOME/remiss/notes/`, else
+//! `~/.local/share/remiss/notes/`), or wherever `--notes FILE` says.
+//!
+//! Every save is atomic: the new text goes to a temporary file in the same folder, is flushed
+//! to disk (fsync), and renamed over the old file, so a crash at any moment leaves the old or
+//! the new file, never a torn one. A lock file (`.NAME.lock`) serialises writers, and a save
+//! first reads what is on disk: if another session changed the file since this one last read
+//! or wrote it, the two are merged ([`super::merge`]) instead of one overwriting the other.
+
+use super::{MergeReport, Notes, file, merge};
+use crate::model::{self, Case, Problem};
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The notes file a case uses unless told otherwise.
+pub fn default_path(case: &Case) -> PathBuf {
+    match &case.path {
+        Some(p) => {
+            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("case");
+            p.with_file_name(format!("{stem}.notes.toml"))
+        }
+        None => data_dir()
+            .join("notes")
+            .join(format!("{}.notes.toml", case.id)),
+    }
+}
+
+/// The user's data folder for remiss.
+fn data_dir() -> PathBuf {
+    let var = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    if let Some(d) = var("XDG_DATA_HOME") {
+        d.join("remiss")
+    } else if let Some(h) = var("HOME") {
+        h.join(".local/share/remiss")
+    } else if let Some(a) = var("APPDATA") {
+        a.join("remiss")
+    } else {
+        PathBuf::from(".remiss")
+    }
+}
+
+/// A notes file and what this session last saw of it.
+#[derive(Debug)]
+pub struct Store {
+    pub path: PathBuf,
+    /// The notes as last read or written (the base of a merge).
+    base: Notes,
+    /// The file's bytes as last read or written; `None` when there was no file.
+    seen: Option<Vec<u8>>,
+}
+
+/// The outcome of a save.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    /// The notes now on disk: this session's, merged with another session's changes.
+    pub notes: Notes,
+    /// Set when the file had been changed by another session and was merged.
+    pub merged: Option<MergeReport>,
+    /// Whether anything was written.
+    pub wrote: bool,
+}
+
+/// Why a save did not happen. This session's notes are still in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The file on disk was changed by hand (or another program) and no longer parses; it was
+    /// not overwritten. This session's notes were written to `recovered` instead.
+    Unreadable {
+        problem: String,
+        recovered: Option<PathBuf>,
+    },
+    Io(String),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Unreadable { problem, recovered } => {
+                write!(
+                    f,
+                    "the notes file on disk cannot be read ({problem}); not overwritten"
+                )?;
+                if let Some(r) = recovered {
+                    write!(f, "; this session's notes are in {}", r.display())?;
+                }
+                Ok(())
+            }
+            SaveError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl Store {
+    /// Open the notes at `path` for `case`: the file's notes, or empty notes when there is no
+    /// file yet.
+    pub fn open(path: PathBuf, case: &Case) -> Result<(Store, Notes), Vec<Problem>> {
+        let label = path.display().to_string();
+        let (notes, seen) = match fs::read(&path) {
+            Ok(bytes) => {
+                let src = model::decode(&label, &bytes)?;
+                (file::parse(&src, &label)?, Some(bytes))
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => (Notes::for_case(case), None),
+            Err(e) => {
+                return Err(vec![Problem::file(
+                    &label,
+                    format!("cannot read notes: {}", model::io_reason(&e)),
+                )]);
+            }
+        };
+        let store = Store {
+            path,
+            base: notes.clone(),
+            seen,
+        };
+        Ok((store, notes))
+    }
+
+    /// Save `ours`: merge with the file on disk if another session changed it, then write
+    /// atomically. Nothing is written when nothing changed, nor for empty notes that never had
+    /// a file.
+    pub fn save(&mut self, ours: &Notes) -> Result<Saved, SaveError> {
+        let io_err = |what: &str, e: io::Error| {
+            SaveError::Io(format!(
+                "cannot {what} {}: {}",
+                crate::text::escape(&self.path.display().to_string()),
+                model::io_reason(&e)
+            ))
+        };
+        let dir = parent(&self.path);
+        if self.seen.is_none() && ours.items.is_empty() && !self.path.exists() {
+            return Ok(Saved {
+                notes: ours.clone(),
+                merged: None,
+                wrote: false,
+            });
+        }
+        fs::create_dir_all(&dir).map_err(|e| io_err("create the folder of", e))?;
+        let _lock = lock(&dir, &self.path).map_err(|e| io_err("lock", e))?;
+
+        let on_disk = match fs::read(&self.path) {
+            Ok(b) => Some(b),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(io_err("read", e)),
+        };
+        let (result, merged) = if on_disk == self.seen {
+            (ours.clone(), None)
+        } else {
+            match &on_disk {
+                // Deleted by someone else: write ours again; nothing of ours is lost.
+                None => (ours.clone(), Some(MergeReport::default())),
+                Some(bytes) => match parse_bytes(bytes, &self.path) {
+                    Ok(theirs) => {
+                        let (m, report) = merge(&self.base, ours, &theirs);
+                        (m, Some(report))
+                    }
+                    Err(problem) => {
+                        let recovered = self.write_recovery(ours);
+                        return Err(SaveError::Unreadable { problem, recovered });
+                    }
+                },
+            }
+        };
+        let text = file::to_toml(&result);
+        let wrote = on_disk.as_deref() != Some(text.as_bytes());
+        if wrote {
+            write_atomically(&self.path, text.as_bytes()).map_err(|e| io_err("write", e))?;
+        }
+        self.base = result.clone();
+        self.seen = Some(text.into_bytes());
+        Ok(Saved {
+            notes: result,
+            merged,
+            wrote,
+        })
+    }
+
+    /// Write `ours` beside the notes file under a new name, so nothing is lost when the notes
+    /// file itself cannot be written.
+    fn write_recovery(&self, ours: &Notes) -> Option<PathBuf> {
+        let name = self.path.file_name()?.to_string_lossy();
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let path = self
+            .path
+            .with_file_name(format!("{name}.recovered-{stamp}-{}", std::process::id()));
+        write_atomically(&path, file::to_toml(ours).as_bytes())
+            .ok()
+            .map(|()| path)
+    }
+}
+
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Notes, String> {
+    let label = path.display().to_string();
+    let first = |ps: Vec<Problem>| {
+        ps.first()
+            .map_or_else(|| "invalid".to_string(), |p| p.to_string())
+    };
+    let src = model::decode(&label, bytes).map_err(first)?;
+    file::parse(&src, &label).map_err(first)
+}
+
+/// Hold an exclusive lock on `.NAME.lock` beside `path` until the returned file is dropped.
+fn lock(dir: &Path, path: &Path) -> io::Result<File> {
+    let name = path
+        .file_name()
+        .map_or_else(|| "notes".into(), |n| n.to_string_lossy());
+    let f = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(format!(".{name}.lock")))?;
+    f.lock()?;
+    Ok(f)
+}
+
+/// Write `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename, and
+/// fsync of the folder so the rename itself is durable. Keeps the old file's permissions.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_file(path, bytes, true).map(|_| ())
+}
+
+/// Like [`write_atomically`]; unless `overwrite`, an existing file is left alone and the
+/// result is `Ok(false)`.
+pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> io::Result<bool> {
+    let dir = parent(path);
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}.tmp"))
+        .tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    if let Ok(meta) = fs::metadata(path) {
+        let _ = fs::set_permissions(tmp.path(), meta.permissions());
+    }
+    tmp.as_file().sync_all()?;
+    let persisted = if overwrite {
+        tmp.persist(path).map(|_| ())
+    } else {
+        tmp.persist_noclobber(path).map(|_| ())
+    };
+    match persisted {
+        Ok(()) => {}
+        Err(e) if !overwrite && e.error.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
+        Err(e) => return Err(e.error),
+    }
+    // The rename is durable once the folder is synced (not possible on every platform).
+    if let Ok(d) = File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load_bundled;
+    use crate::notes::{ItemKind, Quote};
+
+    fn setup() -> (tempfile::TempDir, PathBuf, Case) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case.notes.toml");
+        (dir, path, load_bundled())
+    }
+
+    fn quote(case: &Case, n: usize) -> ItemKind {
+        let i = case.position_index("socialnamnden/reservation/M").unwrap();
+        let mut q = Quote::from_position(case, i, (0, 0), None).unwrap();
+        q.comment = format!("comment {n}");
+        ItemKind::Quote(q)
+    }
+
+    #[test]
+    fn default_path_is_beside_the_case_file() {
+        let mut case = load_bundled();
+        case.path = Some(PathBuf::from("cases/trygghetskiosker.toml"));
+        assert_eq!(
+            default_path(&case),
+            PathBuf::from("cases/trygghetskiosker.notes.toml")
+        );
+    }
+
+    #[test]
+    fn empty_notes_write_no_file_and_a_save_round_trips() {
+        let (_d, path, case) = setup();
+        let (mut store, mut notes) = Store::open(path.clone(), &case).unwrap();
+        assert!(!store.save(&notes).unwrap().wrote);
+        assert!(!path.exists());
+        notes.push(ItemKind::Heading("H".into()));
+        notes.push(quote(&case, 1));
+        let saved = store.save(&notes).unwrap();
+        assert!(saved.wrote && saved.merged.is_none());
+        let (_, again) = Store::open(path.clone(), &case).unwrap();
+        assert_eq!(again, notes);
+        // Saving the same notes again writes nothing.
+        assert!(!store.save(&notes).unwrap().wrote);
+    }
+
+    #[test]
+    fn two_sessions_merge_instead_of_overwriting() {
+        let (_d, path, case) = setup();
+        let (mut a, mut na) = Store::open(path.clone(), &case).unwrap();
+        let (mut b, mut nb) = Store::open(path.clone(), &case).unwrap();
+        na.push(quote(&case, 1));
+        a.save(&na).unwrap();
+        nb.push(quote(&case, 2));
+        let saved = b.save(&nb).unwrap();
+        assert_eq!(saved.merged.as_ref().map(|m| m.added), Some(1));
+        assert_eq!(saved.notes.items.len(), 2);
+        // A learns of B's quote at its next save.
+        na.push(ItemKind::Heading("H".into()));
+        let saved = a.save(&na).unwrap();
+        assert_eq!(saved.notes.items.len(), 3);
+        let (_, on_disk) = Store::open(path, &case).unwrap();
+        assert_eq!(on_disk, saved.notes);
+    }
+
+    #[test]
+    fn a_broken_file_on_disk_is_not_overwritten_and_ours_is_recovered() {
+        let (d, path, case) = setup();
+        let (mut s, mut n) = Store::open(path.clone(), &case).unwrap();
+        n.push(quote(&case, 1));
+        s.save(&n).unwrap();
+        fs::write(&path, "format = 1\ncase = \n").unwrap();
+        n.push(quote(&case, 2));
+        let err = s.save(&n).unwrap_err();
+        let SaveError::Unreadable {
+            recovered: Some(r), ..
+        } = &err
+        else {
+            panic!("{err:?}")
+        };
+        assert_eq!(fs::read_to_string(&path).unwrap(), "format = 1\ncase = \n");
+        let (_, rec) = Store::open(r.clone(), &case).unwrap();
+        assert_eq!(rec.items.len(), 2);
+        assert!(err.to_string().contains("not overwritten"));
+        drop(d);
+    }
+
+    #[test]
+    fn a_file_for_the_bundled_case_goes_to_the_data_folder() {
+        let case = load_bundled();
+        let p = default_path(&case);
+        assert!(
+            p.ends_with("remiss/notes/trygghetskiosker.notes.toml"),
+            "{p:?}"
+        );
+    }
+}

@@ -1,0 +1,411 @@
+//! Lay out a document for the reader (a position, or the case's own texts): a header, then its
+//! paragraphs wrapped to the width. Done once per open or resize, so a frame only slices the
+//! visible lines, even for a paragraph of megabytes.
+
+use crate::i18n::Lang;
+use crate::model::Case;
+
+/// What the reader shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doc {
+    /// A position (index into `Case::positions`).
+    Position(usize),
+    /// The case's own texts: the proposal and every section of the statement.
+    CaseText,
+}
+
+/// Where one paragraph of a document lives in the case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Para {
+    /// Paragraph `index` of `Case::text_of(position)`.
+    Position { position: usize, index: usize },
+    /// Paragraph `index` of the proposal.
+    Proposal(usize),
+    /// Paragraph `index` of section `section`.
+    Section { section: usize, index: usize },
+}
+
+/// The paragraphs of a document, in reading order; the reader's cursor indexes this list.
+pub fn paragraphs(case: &Case, doc: Doc) -> Vec<(Para, &str)> {
+    match doc {
+        Doc::Position(position) => case
+            .text_of(position)
+            .iter()
+            .enumerate()
+            .map(|(index, t)| (Para::Position { position, index }, t.as_str()))
+            .collect(),
+        Doc::CaseText => {
+            let proposal = case
+                .proposal
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (Para::Proposal(i), t.as_str()));
+            let sections = case.sections.iter().enumerate().flat_map(|(section, s)| {
+                s.paragraphs
+                    .iter()
+                    .enumerate()
+                    .map(move |(index, t)| (Para::Section { section, index }, t.as_str()))
+            });
+            proposal.chain(sections).collect()
+        }
+    }
+}
+
+/// The index in [`paragraphs`] of a paragraph, if the document has it.
+pub fn index_of(case: &Case, doc: Doc, para: Para) -> Option<usize> {
+    paragraphs(case, doc).iter().position(|(p, _)| *p == para)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    Field,
+    Link,
+    Text,
+    Blank,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderLine {
+    pub text: String,
+    pub kind: LineKind,
+    /// The paragraph this line belongs to (text lines only; index into [`paragraphs`]).
+    pub paragraph: Option<usize>,
+    /// Byte offset of the line's first character in its paragraph (text lines only).
+    pub offset: usize,
+}
+
+fn line(text: String, kind: LineKind) -> ReaderLine {
+    ReaderLine {
+        text,
+        kind,
+        paragraph: None,
+        offset: 0,
+    }
+}
+
+/// Wrap paragraph `index` and push its lines, each with its byte offset in the paragraph.
+fn push_paragraph(out: &mut Vec<ReaderLine>, index: usize, para: &str, width: usize) {
+    let mut at = 0;
+    for l in wrap(para, width) {
+        // Every wrapped line is a piece of the paragraph, after the white space at the break.
+        let rest = &para[at..];
+        let skip = rest.len() - rest.trim_start().len();
+        let offset = if rest[skip..].starts_with(l.as_ref()) {
+            at + skip
+        } else {
+            rest.find(l.as_ref()).map_or(at, |i| at + i)
+        };
+        at = (offset + l.len()).min(para.len());
+        out.push(ReaderLine {
+            text: l.into_owned(),
+            kind: LineKind::Text,
+            paragraph: Some(index),
+            offset,
+        });
+    }
+    out.push(line(String::new(), LineKind::Blank));
+}
+
+/// Lay out `doc` for a terminal `width` columns wide.
+pub fn layout_doc(case: &Case, doc: Doc, width: u16, lang: Lang) -> Vec<ReaderLine> {
+    match doc {
+        Doc::Position(p) => layout(case, p, width, lang),
+        Doc::CaseText => layout_case_text(case, width, lang),
+    }
+}
+
+/// The case's own texts: the facts of the case, the proposal, and every section.
+fn layout_case_text(case: &Case, width: u16, lang: Lang) -> Vec<ReaderLine> {
+    let width = usize::from(width.saturating_sub(2 * MARGIN)).max(8);
+    let mut out = Vec::new();
+    let field = |label: &str, value: &str, out: &mut Vec<ReaderLine>| {
+        for (i, l) in wrap(&format!("{label}: {value}"), width)
+            .into_iter()
+            .enumerate()
+        {
+            let text = if i == 0 {
+                l.into_owned()
+            } else {
+                format!("  {l}")
+            };
+            out.push(line(text, LineKind::Field));
+        }
+    };
+    let heading = lang.pick("The case's own texts", "Ärendets egna texter");
+    out.push(line(heading.to_string(), LineKind::Title));
+    if !case.authors.is_empty() {
+        let names: Vec<String> = case
+            .authors
+            .iter()
+            .map(|s| match &s.party {
+                Some(p) => format!("{} ({p})", s.name),
+                None => s.name.clone(),
+            })
+            .collect();
+        field(
+            lang.pick("Motion by", "Motion av"),
+            &names.join(", "),
+            &mut out,
+        );
+    }
+    if let Some(c) = &case.presenting_commissioner {
+        field(
+            lang.pick("Presenting commissioner", "Föredragande borgarråd"),
+            c,
+            &mut out,
+        );
+    }
+    if let Some(d) = case.date {
+        field(
+            lang.pick("Statement dated", "Utlåtande daterat"),
+            &d.to_string(),
+            &mut out,
+        );
+    }
+    for a in &case.attachments {
+        field(lang.pick("Attachment", "Bilaga"), a, &mut out);
+    }
+    let mut n = 0;
+    let mut part = |title: &str, texts: &[String], out: &mut Vec<ReaderLine>| {
+        out.push(line(String::new(), LineKind::Blank));
+        for l in wrap(title, width) {
+            out.push(line(l.into_owned(), LineKind::Title));
+        }
+        for t in texts {
+            push_paragraph(out, n, t, width);
+            n += 1;
+        }
+    };
+    part(
+        lang.pick("Proposal", "Förslag till beslut"),
+        &case.proposal,
+        &mut out,
+    );
+    for s in &case.sections {
+        part(&s.title, &s.paragraphs, &mut out);
+    }
+    out
+}
+
+/// Wrap greedily (first fit): linear and fast even for a paragraph of megabytes.
+fn wrap(text: &str, width: usize) -> Vec<std::borrow::Cow<'_, str>> {
+    let options = textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    textwrap::wrap(text, options)
+}
+
+/// Margin on each side of the text.
+pub const MARGIN: u16 = 2;
+
+pub fn layout(case: &Case, position: usize, width: u16, lang: Lang) -> Vec<ReaderLine> {
+    let width = usize::from(width.saturating_sub(2 * MARGIN)).max(8);
+    let p = &case.positions[position];
+    let body = case.body(p);
+    let mut out = Vec::new();
+    let field = |label: &str, value: String, kind: LineKind, out: &mut Vec<ReaderLine>| {
+        for (i, l) in wrap(&format!("{label}: {value}"), width)
+            .into_iter()
+            .enumerate()
+        {
+            let text = if i == 0 {
+                l.into_owned()
+            } else {
+                format!("  {l}")
+            };
+            out.push(line(text, kind));
+        }
+    };
+    let title = format!("{} · {}", lang.stance(p.stance), case.byline(p));
+    for l in wrap(&title, width) {
+        out.push(line(l.into_owned(), LineKind::Title));
+    }
+    let date = case
+        .date_of(p)
+        .map(|d| format!(" · {d}"))
+        .unwrap_or_default();
+    field(
+        lang.pick("Body", "Organ"),
+        format!("{}{date}", body.name),
+        LineKind::Field,
+        &mut out,
+    );
+    if !p.parties.is_empty() {
+        field(
+            lang.pick("Parties", "Partier"),
+            p.parties.join(", "),
+            LineKind::Field,
+            &mut out,
+        );
+    }
+    if !p.signatories.is_empty() {
+        let names: Vec<String> = p
+            .signatories
+            .iter()
+            .map(|s| match &s.party {
+                Some(party) => format!("{} ({party})", s.name),
+                None => s.name.clone(),
+            })
+            .collect();
+        field(
+            lang.pick("Signed", "Undertecknad av"),
+            names.join(", "),
+            LineKind::Field,
+            &mut out,
+        );
+    }
+    if let Some(author) = &p.author {
+        field(
+            lang.pick("Written by", "Skriven av"),
+            author.clone(),
+            LineKind::Field,
+            &mut out,
+        );
+    }
+    if let Some(d) = body.opinion_date
+        && p.stance.is_decision()
+    {
+        field(
+            lang.pick("Opinion dated", "Tjänsteutlåtande daterat"),
+            d.to_string(),
+            LineKind::Field,
+            &mut out,
+        );
+    }
+    if p.stance.is_decision() {
+        for d in &body.decision {
+            field(
+                lang.pick("Decision", "Beslut"),
+                d.clone(),
+                LineKind::Field,
+                &mut out,
+            );
+        }
+    }
+    for prop in &p.proposals {
+        field(
+            lang.pick("Proposal", "Yrkande"),
+            prop.clone(),
+            LineKind::Field,
+            &mut out,
+        );
+    }
+    if let Some(t) = p.identical_to {
+        let target = &case.positions[t];
+        let label = lang.pick("Identical to (f follows)", "Likalydande med (f följer)");
+        field(
+            label,
+            format!("{} · {}", case.body(target).name, target.id),
+            LineKind::Link,
+            &mut out,
+        );
+    }
+    if let Some(t) = p.concurs_with {
+        let target = &case.positions[t];
+        let label = lang.pick("Concurs with (f follows)", "Instämmer i (f följer)");
+        field(
+            label,
+            format!("{} · {}", case.byline(target), target.id),
+            LineKind::Link,
+            &mut out,
+        );
+    }
+    out.push(line(String::new(), LineKind::Blank));
+    let paragraphs = case.text_of(position);
+    if paragraphs.is_empty() {
+        let msg = lang.pick("(no text of its own)", "(ingen egen text)");
+        out.push(line(msg.to_string(), LineKind::Field));
+    }
+    for (i, para) in paragraphs.iter().enumerate() {
+        push_paragraph(&mut out, i, para, width);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load_bundled;
+
+    #[test]
+    fn lines_fit_the_width_and_keep_every_word() {
+        let case = load_bundled();
+        let i = case.position_index("skarholmen/reservation/M").unwrap();
+        let lines = layout(&case, i, 40, Lang::En);
+        assert!(
+            lines
+                .iter()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l.text.as_str()) <= 36)
+        );
+        let words: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.paragraph.is_some())
+            .flat_map(|l| l.text.split_whitespace())
+            .collect();
+        let expected: Vec<&str> = case
+            .text_of(i)
+            .iter()
+            .flat_map(|p| p.split_whitespace())
+            .collect();
+        assert_eq!(words, expected);
+    }
+
+    #[test]
+    fn offsets_point_at_each_line_in_its_paragraph() {
+        let case = load_bundled();
+        let i = case
+            .position_index("hasselby-vallingby/reservation/M")
+            .unwrap();
+        let text = case.text_of(i);
+        for width in [12, 30, 57, 200] {
+            for l in layout(&case, i, width, Lang::Sv) {
+                if let Some(p) = l.paragraph {
+                    assert_eq!(&text[p][l.offset..l.offset + l.text.len()], l.text);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn case_text_has_every_section_and_numbers_paragraphs_in_order() {
+        let case = load_bundled();
+        let lines = layout_doc(&case, Doc::CaseText, 100, Lang::Sv);
+        for s in &case.sections {
+            assert!(
+                lines
+                    .iter()
+                    .any(|l| l.kind == LineKind::Title && l.text == s.title)
+            );
+        }
+        let paras = paragraphs(&case, Doc::CaseText);
+        let last = lines.iter().filter_map(|l| l.paragraph).max().unwrap();
+        assert_eq!(last + 1, paras.len());
+        let views = case
+            .sections
+            .iter()
+            .position(|s| s.id == "commissioner_views")
+            .unwrap();
+        let at = index_of(
+            &case,
+            Doc::CaseText,
+            Para::Section {
+                section: views,
+                index: 1,
+            },
+        );
+        assert!(paras[at.unwrap()].1.starts_with("Samtidigt måste vi"));
+    }
+
+    #[test]
+    fn identical_position_shows_link_and_borrowed_text() {
+        let case = load_bundled();
+        let i = case
+            .position_index("kommunstyrelsen/reservation/M")
+            .unwrap();
+        let lines = layout(&case, i, 100, Lang::En);
+        assert!(
+            lines.iter().any(|l| l.kind == LineKind::Link
+                && l.text.contains("borgarradsberedningen/reservation/M"))
+        );
+        assert!(lines.iter().any(|l| l.paragraph == Some(0)));
+    }
+}

@@ -1,0 +1,103 @@
+//! The shell: performs the effects that `App::update` asks for (clipboard, saving notes,
+//! writing files) and turns each outcome into an action. The real app and the tests use the
+//! same [`Shell`]; tests give it a fake clipboard and notes files in a temporary folder.
+
+use super::action::{Action, Effect, WriteOutcome};
+use super::app::App;
+use super::clipboard::Clipboard;
+use crate::model::{Case, Problem};
+use crate::notes::Notes;
+use crate::notes::store::{self, Store};
+use std::path::{Path, PathBuf};
+
+/// Performs effects.
+pub trait Shell {
+    /// Perform one effect for `app`; the outcome comes back as an action.
+    fn perform(&mut self, app: &App, effect: Effect) -> Option<Action>;
+}
+
+/// The shell over a clipboard and the cases' notes files.
+pub struct SystemShell<C: Clipboard> {
+    pub clipboard: C,
+    /// One notes store per loaded case; `None` where the notes file could not be read (the
+    /// app then keeps that case's notes in memory only and says why).
+    stores: Vec<Option<Store>>,
+}
+
+/// Notes opened for the app: the shell's stores, each case's notes and file, and the problems
+/// of notes files that could not be read.
+pub struct OpenedNotes<C: Clipboard> {
+    pub shell: SystemShell<C>,
+    pub notes: Vec<(Notes, PathBuf)>,
+    pub problems: Vec<Problem>,
+}
+
+impl<C: Clipboard> SystemShell<C> {
+    /// Open the notes of every case: at `path_of(case)` (beside the case file by default, or
+    /// the `--notes` file).
+    pub fn open(
+        clipboard: C,
+        cases: &[Case],
+        path_of: impl Fn(&Case) -> PathBuf,
+    ) -> OpenedNotes<C> {
+        let mut stores = Vec::with_capacity(cases.len());
+        let mut notes = Vec::with_capacity(cases.len());
+        let mut problems = Vec::new();
+        for case in cases {
+            let path = path_of(case);
+            match Store::open(path.clone(), case) {
+                Ok((store, n)) => {
+                    stores.push(Some(store));
+                    notes.push((n, path));
+                }
+                Err(mut p) => {
+                    problems.append(&mut p);
+                    stores.push(None);
+                    notes.push((Notes::for_case(case), path));
+                }
+            }
+        }
+        OpenedNotes {
+            shell: SystemShell { clipboard, stores },
+            notes,
+            problems,
+        }
+    }
+}
+
+impl<C: Clipboard> Shell for SystemShell<C> {
+    fn perform(&mut self, app: &App, effect: Effect) -> Option<Action> {
+        match effect {
+            Effect::Copy(text) => Some(Action::Copied(self.clipboard.copy(&text))),
+            Effect::SaveNotes(case) => {
+                let notes = &app.notes.get(case)?.notes;
+                let result = match self.stores.get_mut(case) {
+                    Some(Some(store)) => store.save(notes).map_err(|e| e.to_string()),
+                    _ => Err(
+                        "the notes file could not be read at start; fix it and restart \
+                              (nothing was overwritten)"
+                            .to_string(),
+                    ),
+                };
+                Some(Action::NotesSaved { case, result })
+            }
+            Effect::Write {
+                path,
+                text,
+                overwrite,
+            } => {
+                let result = write(&path, &text, overwrite);
+                Some(Action::Written { path, result })
+            }
+        }
+    }
+}
+
+/// Write a file atomically; refuse to replace an existing one unless `overwrite`.
+fn write(path: &Path, text: &str, overwrite: bool) -> WriteOutcome {
+    match store::write_file(path, text.as_bytes(), overwrite) {
+        Ok(true) => WriteOutcome::Written,
+        Ok(false) => WriteOutcome::Exists,
+        Err(e) => WriteOutcome::Failed(crate::model::io_reason(&e)),
+    }
+}
