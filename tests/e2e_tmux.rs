@@ -4,6 +4,8 @@
 //!
 //! tmux, Xvfb and xclip come from Debian packages; `.ci/run` installs them.
 
+mod common;
+
 use std::process::{Command, Output};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -182,4 +184,59 @@ fn a_bad_path_is_a_clear_error_not_a_blank_screen() {
         "{s}"
     );
     assert!(s.contains("EXITED=1"), "{s}");
+}
+
+impl Tmux {
+    /// Type text literally (not as key names).
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-l", text]);
+        sleep(Duration::from_millis(60));
+    }
+}
+
+#[test]
+fn notes_survive_a_restart_and_export_to_the_expected_markdown() {
+    let (dir, case) = common::bundled_case_in_temp_dir();
+    let args = case.display().to_string();
+    let t = Tmux::start("notes", &[], &args);
+    t.wait_for("Bodies × stances");
+    // Socialnämnden's reservation: both paragraphs.
+    t.keys(&["j", "l", "l", "Enter"]);
+    t.wait_for("Reservation · Andréa Hedin m.fl. (M)");
+    t.keys(&["a"]);
+    t.wait_for("Added to the notes (1 quotes)");
+    t.keys(&["j", "a"]);
+    t.wait_for("Added to the notes (2 quotes)");
+    // Skärholmen's reservation: its first two sentences.
+    t.keys(&["Escape", "j", "j", "j", "Enter"]);
+    t.wait_for("Reservation · Sophia Granswed Baat m.fl. (M)");
+    t.keys(&["v", "j", "a"]);
+    t.wait_for("Added to the notes (3 quotes)");
+    // A heading on top and a comment under the last quote.
+    t.keys(&["N"]);
+    t.wait_for("Debate notes · KS 2025/1121 · 3 quotes");
+    t.keys(&["h"]);
+    t.wait_for("New heading");
+    t.type_text("Deras argument: fasta platser");
+    t.keys(&["Enter", "G", "c"]);
+    t.wait_for("Edit");
+    t.type_text("Svara: Skärholmens polis har redan flyttat till centrum");
+    t.keys(&["Enter", "q"]);
+    t.wait_for("EXITED=0");
+    drop(t);
+
+    let notes = dir.path().join("trygghetskiosker.notes.toml");
+    assert!(notes.exists(), "the notes file is beside the case file");
+    let t = Tmux::start("notes2", &[], &args);
+    t.wait_for("Bodies × stances");
+    t.keys(&["N"]);
+    let s = t.wait_for("Deras argument: fasta platser");
+    assert!(s.contains("3 quotes"), "{s}");
+    t.keys(&["E"]);
+    t.wait_for("Wrote");
+    t.keys(&["q"]);
+    t.wait_for("EXITED=0");
+    let exported = std::fs::read_to_string(dir.path().join("trygghetskiosker.notes.md")).unwrap();
+    let expected = include_str!("fixtures/notes/e2e_expected.md");
+    assert_eq!(exported, expected);
 }

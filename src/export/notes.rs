@@ -85,10 +85,8 @@ pub fn to_markdown(notes: &Notes, case: Option<&Case>, lang: Lang) -> String {
                     out.push_str(&format!("\n*({})*\n", stale_label(lang)));
                 }
                 if !q.comment.is_empty() {
-                    out.push('\n');
-                    for line in q.comment.lines() {
-                        out.push_str(&format!("{}  \n", md(line)));
-                    }
+                    let lines: Vec<String> = q.comment.lines().map(md).collect();
+                    out.push_str(&format!("\n{}\n", lines.join("  \n")));
                 }
             }
         }

@@ -144,6 +144,7 @@ impl Store {
         }
         fs::create_dir_all(&dir).map_err(|e| io_err("create the folder of", e))?;
         let _lock = lock(&dir, &self.path).map_err(|e| io_err("lock", e))?;
+        remove_torn_temporaries(&dir, &self.path);
 
         let on_disk = match fs::read(&self.path) {
             Ok(b) => Some(b),
@@ -202,6 +203,22 @@ fn parent(path: &Path) -> PathBuf {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
+    }
+}
+
+/// Under the lock, a temporary file of ours is a leftover of a writer that was killed before
+/// its rename (the notes file itself is whole): remove it.
+fn remove_torn_temporaries(dir: &Path, path: &Path) {
+    let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
+        return;
+    };
+    let prefix = format!(".{name}.tmp");
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = fs::remove_file(e.path());
+            }
+        }
     }
 }
 

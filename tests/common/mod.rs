@@ -152,3 +152,16 @@ pub fn typed(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// A temporary folder holding a copy of the bundled case file (notes then go beside it, as
+/// for a user's own case folder), and the copy's path.
+pub fn bundled_case_in_temp_dir() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("trygghetskiosker.toml");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/cases/trygghetskiosker.toml"),
+        &case,
+    )
+    .unwrap();
+    (dir, case)
+}
