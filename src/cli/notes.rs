@@ -5,7 +5,7 @@ use crate::export::notes as export;
 use crate::i18n::Lang;
 use crate::model::{self, Case};
 use crate::notes::store::{Store, default_path};
-use crate::notes::{ItemKind, Notes, Quote, Source};
+use crate::notes::{CasePart, ItemKind, Notes, Quote, Source};
 use crate::text::escape;
 use std::path::{Path, PathBuf};
 
@@ -29,8 +29,8 @@ pub struct NotesArgs {
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: NotesFormat,
     /// Add a quote, then print: a position id (`socialnamnden/reservation/M`),
-    /// `section:ID` or `proposal`, optionally with paragraphs `#2` or `#2-3` (from 1; default
-    /// all). May be given several times.
+    /// `section:ID`, `decision:BODY` or `proposal`, optionally with paragraphs `#2` or `#2-3`
+    /// (from 1; default all). May be given several times.
     #[arg(long, value_name = "SOURCE[#N[-M]]")]
     pub add: Vec<String>,
     /// With --add: a heading to add before the quotes.
@@ -184,9 +184,13 @@ pub fn quote(case: &Case, spec: &str) -> Result<Quote, String> {
             .and_then(|i| Quote::from_position(case, i, range, None)),
         Source::Section(id) => {
             let s = case.sections.iter().position(|s| &s.id == id);
-            s.and_then(|s| Quote::from_case_text(case, Some(s), range, None))
+            s.and_then(|s| Quote::from_case_part(case, CasePart::Section(s), range, None))
         }
-        Source::Proposal => Quote::from_case_text(case, None, range, None),
+        Source::Proposal => Quote::from_case_part(case, CasePart::Proposal, range, None),
+        Source::Decision(id) => {
+            let b = case.bodies.iter().position(|b| &b.id == id);
+            b.and_then(|b| Quote::from_case_part(case, CasePart::Decision(b), range, None))
+        }
     };
     q.ok_or_else(|| format!("`{}` has no text to quote", escape(spec)))
 }

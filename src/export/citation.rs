@@ -29,6 +29,14 @@ pub fn case_text_citation(case: &Case, title: &str) -> String {
     format!("{title}, utlåtande{when}, {}", case.dnr)
 }
 
+/// The citation of a body's decision wording: `Beslut, Socialnämnden 2026-02-17, KS
+/// 2025/1121`.
+pub fn decision_citation(case: &Case, body: usize) -> String {
+    let b = &case.bodies[body];
+    let when = b.meeting_date.map(|d| format!(" {d}")).unwrap_or_default();
+    format!("Beslut, {}{when}, {}", b.name, case.dnr)
+}
+
 /// A quote of `text` from a position, with its citation.
 pub fn quote(case: &Case, position: usize, text: &str) -> String {
     format_quote(text, &citation(case, position))

@@ -14,7 +14,7 @@
 //! id = "a41e07d2c9b85f10"
 //! quote = "Trygghetskiosker ska vara upplysta och bemannade knutpunkter …"
 //! citation = "Reservation av Andréa Hedin m.fl. (M), Socialnämnden 2026-02-17, KS 2025/1121"
-//! source = "socialnamnden/reservation/M"   # or "section:ID", or "proposal"
+//! source = "socialnamnden/reservation/M"   # or "section:ID", "decision:BODY", "proposal"
 //! paragraphs = [2, 2]                      # first and last, 1-based
 //! body = "Socialnämnden"
 //! stance = "reservation"
@@ -206,6 +206,7 @@ pub fn to_toml(notes: &Notes) -> String {
 mod tests {
     use super::*;
     use crate::model::load_bundled;
+    use crate::notes::CasePart;
 
     fn sample() -> Notes {
         let case = load_bundled();
@@ -221,7 +222,13 @@ mod tests {
             .position(|s| s.id == "summary")
             .unwrap();
         n.push(ItemKind::Quote(
-            Quote::from_case_text(&case, Some(s), (0, 0), Some("Tokyo och Frankfurt")).unwrap(),
+            Quote::from_case_part(
+                &case,
+                CasePart::Section(s),
+                (0, 0),
+                Some("Tokyo och Frankfurt"),
+            )
+            .unwrap(),
         ));
         n
     }

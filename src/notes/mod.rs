@@ -50,6 +50,18 @@ pub enum Source {
     Section(String),
     /// The proposal to the council.
     Proposal,
+    /// A body's decision wording, by the body's id.
+    Decision(String),
+}
+
+/// A part of the case that is not a position: the proposal, a section, a body's decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CasePart {
+    Proposal,
+    /// Index into `Case::sections`.
+    Section(usize),
+    /// Index into `Case::bodies`.
+    Decision(usize),
 }
 
 impl Source {
@@ -59,12 +71,15 @@ impl Source {
             Source::Position(id) => id.clone(),
             Source::Section(id) => format!("section:{id}"),
             Source::Proposal => "proposal".to_string(),
+            Source::Decision(id) => format!("decision:{id}"),
         }
     }
 
     pub fn from_key(key: &str) -> Source {
         if let Some(id) = key.strip_prefix("section:") {
             Source::Section(id.to_string())
+        } else if let Some(id) = key.strip_prefix("decision:") {
+            Source::Decision(id.to_string())
         } else if key == "proposal" {
             Source::Proposal
         } else {
@@ -82,6 +97,11 @@ impl Source {
                 .find(|s| &s.id == id)
                 .map(|s| s.paragraphs.as_slice()),
             Source::Proposal => Some(case.proposal.as_slice()),
+            Source::Decision(id) => case
+                .bodies
+                .iter()
+                .find(|b| &b.id == id)
+                .map(|b| b.decision.as_slice()),
         }
     }
 }
@@ -133,35 +153,48 @@ impl Quote {
         })
     }
 
-    /// A quote from a case text (a section, or the proposal when `section` is `None`).
-    pub fn from_case_text(
+    /// A quote from a part of the case that is not a position.
+    pub fn from_case_part(
         case: &Case,
-        section: Option<usize>,
+        part: CasePart,
         (from, to): (usize, usize),
         text: Option<&str>,
     ) -> Option<Quote> {
-        let (source, title, paragraphs) = match section {
-            Some(s) => {
+        let (source, citation, paragraphs, body, date) = match part {
+            CasePart::Section(s) => {
                 let s = case.sections.get(s)?;
+                let c = citation::case_text_citation(case, &s.title);
                 (
                     Source::Section(s.id.clone()),
-                    s.title.as_str(),
+                    c,
                     &s.paragraphs,
+                    None,
+                    case.date,
                 )
             }
-            None => (Source::Proposal, "Förslag till beslut", &case.proposal),
+            CasePart::Proposal => {
+                let c = citation::case_text_citation(case, "Förslag till beslut");
+                (Source::Proposal, c, &case.proposal, None, case.date)
+            }
+            CasePart::Decision(b) => {
+                let body = case.bodies.get(b)?;
+                let c = citation::decision_citation(case, b);
+                let name = Some(body.name.clone());
+                let source = Source::Decision(body.id.clone());
+                (source, c, &body.decision, name, body.meeting_date)
+            }
         };
         let text = passage(paragraphs, from, to, text)?;
         Some(Quote {
             source,
             paragraphs: (from, to),
             text,
-            citation: citation::case_text_citation(case, title),
-            body: None,
+            citation,
+            body,
             stance: None,
             parties: Vec::new(),
             byline: None,
-            date: case.date,
+            date,
             comment: String::new(),
         })
     }
@@ -344,13 +377,17 @@ mod tests {
             .iter()
             .position(|s| s.id == "commissioner_views")
             .unwrap();
-        let q = Quote::from_case_text(&case, Some(s), (0, 1), None).unwrap();
+        let q = Quote::from_case_part(&case, CasePart::Section(s), (0, 1), None).unwrap();
         assert_eq!(q.source, Source::Section("commissioner_views".into()));
         assert!(q.text.contains("\n\nSamtidigt måste vi"));
         assert!(q.citation.contains("Föredragande borgarrådets synpunkter"));
         assert!(!q.is_stale(&case));
-        let p = Quote::from_case_text(&case, None, (0, 0), None).unwrap();
+        let p = Quote::from_case_part(&case, CasePart::Proposal, (0, 0), None).unwrap();
         assert_eq!(p.source, Source::Proposal);
+        let d = Quote::from_case_part(&case, CasePart::Decision(1), (0, 0), None).unwrap();
+        assert_eq!(d.source, Source::Decision("socialnamnden".into()));
+        assert_eq!(d.citation, "Beslut, Socialnämnden 2026-02-17, KS 2025/1121");
+        assert!(!d.is_stale(&case));
     }
 
     #[test]
@@ -384,6 +421,7 @@ mod tests {
             Source::Position("socialnamnden/reservation/M".into()),
             Source::Section("summary".into()),
             Source::Proposal,
+            Source::Decision("skarholmen".into()),
         ] {
             assert_eq!(Source::from_key(&s.to_key()), s);
         }

@@ -23,6 +23,8 @@ pub enum Para {
     Proposal(usize),
     /// Paragraph `index` of section `section`.
     Section { section: usize, index: usize },
+    /// Paragraph `index` of body `body`'s decision wording.
+    Decision { body: usize, index: usize },
 }
 
 /// The paragraphs of a document, in reading order; the reader's cursor indexes this list.
@@ -46,7 +48,13 @@ pub fn paragraphs(case: &Case, doc: Doc) -> Vec<(Para, &str)> {
                     .enumerate()
                     .map(move |(index, t)| (Para::Section { section, index }, t.as_str()))
             });
-            proposal.chain(sections).collect()
+            let decisions = case.bodies.iter().enumerate().flat_map(|(body, b)| {
+                b.decision
+                    .iter()
+                    .enumerate()
+                    .map(move |(index, t)| (Para::Decision { body, index }, t.as_str()))
+            });
+            proposal.chain(sections).chain(decisions).collect()
         }
     }
 }
@@ -184,6 +192,11 @@ fn layout_case_text(case: &Case, width: u16, lang: Lang) -> Vec<ReaderLine> {
     );
     for s in &case.sections {
         part(&s.title, &s.paragraphs, &mut out);
+    }
+    for b in case.bodies.iter().filter(|b| !b.decision.is_empty()) {
+        let date = b.meeting_date.map(|d| format!(" {d}")).unwrap_or_default();
+        let title = format!("{}: {}{date}", b.name, lang.pick("decision", "beslut"));
+        part(&title, &b.decision, &mut out);
     }
     out
 }

@@ -315,6 +315,12 @@ impl App {
                         Doc::CaseText,
                         layout::index_of(case, Doc::CaseText, Para::Proposal(from)),
                     )),
+                    Source::Decision(id) => {
+                        case.bodies.iter().position(|b| &b.id == id).map(|body| {
+                            let para = Para::Decision { body, index: from };
+                            (Doc::CaseText, layout::index_of(case, Doc::CaseText, para))
+                        })
+                    }
                 }
             }
             Some(ItemKind::Heading(_)) => return,

@@ -4,7 +4,7 @@
 use crate::export::citation;
 use crate::i18n::Lang;
 use crate::model::{Case, Stance};
-use crate::notes::{ItemKind, Quote};
+use crate::notes::{CasePart, ItemKind, Quote};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Screen};
 use crate::tui::layout::{self, Doc, Para, ReaderLine};
@@ -344,31 +344,21 @@ impl App {
         };
         let (first, _) = *paras.get(from)?;
         let (last, _) = *paras.get(to)?;
-        match (first, last) {
-            (Para::Position { position, index: a }, Para::Position { index: b, .. }) => {
-                Quote::from_position(case, position, (a, b), part.as_deref())
+        if let (Para::Position { position, index: a }, Para::Position { index: b, .. }) =
+            (first, last)
+        {
+            return Quote::from_position(case, position, (a, b), part.as_deref());
+        }
+        let (Some(part_of), a) = case_part(first) else {
+            return None;
+        };
+        match case_part(last) {
+            (Some(p), b) if p == part_of => Quote::from_case_part(case, p, (a, b), part.as_deref()),
+            // A selection that runs into the next part of the case: its first part, to the end.
+            _ => {
+                let end = part_len(case, part_of).saturating_sub(1);
+                Quote::from_case_part(case, part_of, (a, end), None)
             }
-            (Para::Proposal(a), Para::Proposal(b)) => {
-                Quote::from_case_text(case, None, (a, b), part.as_deref())
-            }
-            (
-                Para::Section { section, index: a },
-                Para::Section {
-                    section: s2,
-                    index: b,
-                },
-            ) if section == s2 => {
-                Quote::from_case_text(case, Some(section), (a, b), part.as_deref())
-            }
-            // A selection across two sections: quote the part in the first.
-            (Para::Section { section, index: a }, _) => {
-                let n = case.sections.get(section)?.paragraphs.len();
-                Quote::from_case_text(case, Some(section), (a, n - 1), None)
-            }
-            (Para::Proposal(a), _) => {
-                Quote::from_case_text(case, None, (a, case.proposal.len() - 1), None)
-            }
-            _ => None,
         }
     }
 
@@ -409,6 +399,24 @@ impl App {
         };
         self.notify(msg, false);
         effects
+    }
+}
+
+/// The part of the case a paragraph belongs to (`None` for a position) and its index there.
+fn case_part(p: Para) -> (Option<CasePart>, usize) {
+    match p {
+        Para::Position { index, .. } => (None, index),
+        Para::Proposal(i) => (Some(CasePart::Proposal), i),
+        Para::Section { section, index } => (Some(CasePart::Section(section)), index),
+        Para::Decision { body, index } => (Some(CasePart::Decision(body)), index),
+    }
+}
+
+fn part_len(case: &Case, part: CasePart) -> usize {
+    match part {
+        CasePart::Proposal => case.proposal.len(),
+        CasePart::Section(s) => case.sections.get(s).map_or(0, |s| s.paragraphs.len()),
+        CasePart::Decision(b) => case.bodies.get(b).map_or(0, |b| b.decision.len()),
     }
 }
 
