@@ -577,48 +577,65 @@ pub fn help_rows(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// The few keys the status bar shows in a mode.
+/// The few keys the status bar shows in a mode, with short labels (the keys themselves come
+/// from the bindings, so they cannot drift).
 pub fn status_hints(mode: Mode, lang: Lang) -> String {
-    let wanted: &[Action] = match mode {
-        Mode::Help => &[Action::ToggleHelp],
-        Mode::Prompt => &[Action::Submit, Action::Back],
-        Mode::Confirm => &[Action::Confirm(true), Action::Confirm(false)],
-        Mode::Visual => &[
-            Action::Down,
-            Action::ParagraphDown,
-            Action::AddToNotes,
-            Action::CopyParagraph,
-            Action::Back,
+    type Hint = (Action, &'static str, &'static str);
+    let wanted: &[Hint] = match mode {
+        Mode::Help => &[(Action::ToggleHelp, "close help", "stäng hjälpen")],
+        Mode::Prompt => &[
+            (Action::Submit, "done", "klart"),
+            (Action::Back, "cancel", "avbryt"),
         ],
-        Mode::Screen(Screen::Cases) => &[Action::Open, Action::ToggleHelp, Action::Quit],
+        Mode::Confirm => &[
+            (Action::Confirm(true), "yes", "ja"),
+            (Action::Confirm(false), "no", "nej"),
+        ],
+        Mode::Visual => &[
+            (Action::Down, "sentence", "mening"),
+            (Action::ParagraphDown, "paragraph", "stycke"),
+            (Action::AddToNotes, "add to notes", "till anteckningar"),
+            (Action::CopyParagraph, "copy", "kopiera"),
+            (Action::Back, "cancel", "avbryt"),
+        ],
+        Mode::Screen(Screen::Cases) => &[
+            (Action::Open, "open", "öppna"),
+            (Action::OpenNotes, "notes", "anteckningar"),
+            (Action::ToggleHelp, "help", "hjälp"),
+            (Action::Quit, "quit", "avsluta"),
+        ],
         Mode::Screen(Screen::Matrix) => &[
-            Action::Open,
-            Action::ToggleLens,
-            Action::OpenCaseText,
-            Action::OpenNotes,
-            Action::ToggleHelp,
-            Action::Quit,
+            (Action::Open, "read", "läs"),
+            (Action::ToggleLens, "parties", "partier"),
+            (Action::OpenCaseText, "case text", "ärendets text"),
+            (Action::OpenNotes, "notes", "anteckningar"),
+            (Action::ToggleHelp, "help", "hjälp"),
+            (Action::Quit, "quit", "avsluta"),
         ],
         Mode::Screen(Screen::Reader) => &[
-            Action::CopyParagraph,
-            Action::AddToNotes,
-            Action::ToggleVisual,
-            Action::NextSameStance,
-            Action::Back,
-            Action::ToggleHelp,
+            (Action::CopyParagraph, "copy quote", "kopiera citat"),
+            (Action::AddToNotes, "add to notes", "till anteckningar"),
+            (Action::ToggleVisual, "select", "markera"),
+            (Action::NextSameStance, "next", "nästa"),
+            (Action::Back, "back", "tillbaka"),
+            (Action::ToggleHelp, "help", "hjälp"),
         ],
         Mode::Screen(Screen::Notes) => &[
-            Action::NewHeading,
-            Action::EditItem,
-            Action::MoveItemDown,
-            Action::Delete,
-            Action::Export,
-            Action::ToggleHelp,
+            (Action::NewHeading, "heading", "rubrik"),
+            (Action::EditItem, "comment", "kommentar"),
+            (Action::MoveItemDown, "move", "flytta"),
+            (Action::Delete, "delete", "ta bort"),
+            (Action::Export, "export", "exportera"),
+            (Action::Back, "back", "tillbaka"),
+            (Action::ToggleHelp, "help", "hjälp"),
         ],
     };
-    bindings(mode)
-        .filter(|b| wanted.contains(&b.action))
-        .map(|b| format!("{} {}", key_label(&b.keys[0]), lang.pick(b.en, b.sv)))
+    wanted
+        .iter()
+        .filter_map(|(action, en, sv)| {
+            let b = bindings(mode).find(|b| b.action == *action)?;
+            Some(format!("{} {}", key_label(&b.keys[0]), lang.pick(en, sv)))
+        })
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -674,6 +691,19 @@ mod tests {
         }
         let rows = help_rows(Mode::Screen(Screen::Reader), Lang::En);
         assert!(rows.iter().any(|(k, d)| k == "y" && d.contains("quote")));
+    }
+
+    #[test]
+    fn every_status_hint_names_a_bound_key() {
+        for mode in MODES {
+            let hints = status_hints(mode, Lang::Sv);
+            assert!(!hints.is_empty(), "{mode:?}");
+            assert!(!hints.contains("  "), "{mode:?}: {hints}");
+        }
+        assert_eq!(
+            status_hints(Mode::Screen(Screen::Matrix), Lang::En),
+            "Enter read · p parties · c case text · N notes · ? help · q quit"
+        );
     }
 
     #[test]
