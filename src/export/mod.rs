@@ -1,4 +1,7 @@
-//! Output formats for the command line: the matrix as text, Markdown, CSV and JSON.
+//! Output formats for the command line: the matrix as text, Markdown, CSV and JSON; families
+//! of similar positions; word diffs.
 
 pub mod citation;
+pub mod diff;
 pub mod matrix;
+pub mod similar;
