@@ -1,7 +1,7 @@
 //! `remiss similar`: families of reused text, the other relations, and passage reuse, as
 //! text or JSON.
 
-use crate::analysis::similarity::{Label, PosRef, Similarity};
+use crate::analysis::similarity::{Label, ParagraphSources, PosRef, Similarity};
 use crate::export::citation::citation;
 use crate::i18n::Lang;
 use crate::model::{Case, qualified_id};
@@ -43,17 +43,14 @@ fn other_relations(sim: &Similarity) -> Vec<(PosRef, crate::analysis::similarity
 }
 
 /// Passages of `p` traced to texts outside its family.
-fn outside_passages(sim: &Similarity, p: PosRef) -> Vec<(usize, Vec<(PosRef, usize, f32)>)> {
+fn outside_passages(sim: &Similarity, p: PosRef) -> Vec<ParagraphSources> {
     let family = sim.family_of(p).map(|m| m.family);
     sim.passages(p)
         .into_iter()
-        .filter_map(|ps| {
-            let sources: Vec<_> = ps
-                .sources
-                .into_iter()
-                .filter(|s| family.is_none() || sim.family_of(s.0).map(|m| m.family) != family)
-                .collect();
-            (!sources.is_empty()).then_some((ps.paragraph, sources))
+        .filter_map(|mut ps| {
+            ps.sources
+                .retain(|s| family.is_none() || sim.family_of(s.0).map(|m| m.family) != family);
+            (!ps.sources.is_empty()).then_some(ps)
         })
         .collect()
 }
@@ -158,7 +155,7 @@ pub fn to_text(cases: &[Case], sim: &Similarity, lang: Lang) -> String {
         }
         any = true;
         let _ = writeln!(out, "   {}", id(cases, p));
-        for (paragraph, sources) in passages {
+        for ParagraphSources { paragraph, sources } in passages {
             let shown: Vec<String> = sources
                 .iter()
                 .take(MAX_SOURCES)

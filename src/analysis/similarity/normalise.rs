@@ -49,10 +49,6 @@ impl Interner {
         self.ids.insert(word.to_owned(), id);
         id
     }
-
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
 }
 
 /// What to do with a phrase found in the text.
@@ -133,7 +129,7 @@ impl Normaliser {
             add(&words_of(b), Action::Drop, interner);
         }
         for list in phrases.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         }
         Normaliser {
             phrases,
