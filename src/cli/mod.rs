@@ -196,18 +196,22 @@ fn print_matrix(path: &Path, lens: Lens, format: Format, lang: Lang) -> u8 {
                 return INVALID;
             }
         },
-        Format::Json => {
-            let mut s = matrix::to_json(&ws.cases, lens, lang).to_string();
-            s.push('\n');
-            s
-        }
+        Format::Json => json_line(&matrix::to_json(&ws.cases, lens, lang)),
     };
-    let code = out(&text);
-    if ws.problems.is_empty() {
-        code
-    } else {
-        INVALID
-    }
+    out_then_problems(&text, &ws.problems)
+}
+
+/// A JSON value on one line.
+fn json_line(v: &serde_json::Value) -> String {
+    let mut s = v.to_string();
+    s.push('\n');
+    s
+}
+
+/// Print `text`; the exit code says whether some files had problems.
+fn out_then_problems(text: &str, problems: &[model::Problem]) -> u8 {
+    let code = out(text);
+    if problems.is_empty() { code } else { INVALID }
 }
 
 /// Load `path` for a command that reads cases: problems go to stderr; `Err` carries the exit
@@ -238,18 +242,9 @@ fn print_similar(path: &Path, threshold: f32, format: SimilarFormat, lang: Lang)
     let sim = Similarity::build(&ws.cases, &options);
     let text = match format {
         SimilarFormat::Text => crate::export::similar::to_text(&ws.cases, &sim, lang),
-        SimilarFormat::Json => {
-            let mut s = crate::export::similar::to_json(&ws.cases, &sim).to_string();
-            s.push('\n');
-            s
-        }
+        SimilarFormat::Json => json_line(&crate::export::similar::to_json(&ws.cases, &sim)),
     };
-    let code = out(&text);
-    if ws.problems.is_empty() {
-        code
-    } else {
-        INVALID
-    }
+    out_then_problems(&text, &ws.problems)
 }
 
 fn print_diff(path: &Path, a: &str, b: &str, no_color: bool, lang: Lang) -> u8 {

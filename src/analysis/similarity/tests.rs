@@ -180,3 +180,27 @@ fn reuse_across_cases_is_found() {
         .unwrap();
     assert_eq!(r.label, Label::Identical);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Any text in a reservation: building and every query never panic, and relations stay
+    /// symmetric.
+    #[test]
+    fn any_text_never_panics(
+        paragraphs in proptest::collection::vec("[a-då ,.;0-9\u{301}\u{202e}-]{0,60}", 0..4),
+    ) {
+        let mut case = load_bundled();
+        let i = case.position_index("socialnamnden/reservation/M").unwrap();
+        case.positions[i].paragraphs = paragraphs;
+        let cases = vec![case];
+        let sim = Similarity::build(&cases, &Options::default());
+        for a in sim.positions() {
+            let _ = sim.family_of(a);
+            let _ = sim.passages(a);
+            for r in sim.relatives(a) {
+                proptest::prop_assert_eq!(sim.relation(r.other, a).map(|b| b.label), Some(r.label.flip()));
+            }
+        }
+    }
+}
