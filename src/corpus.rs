@@ -24,6 +24,10 @@ use std::io;
 use std::path::Path;
 use std::sync::OnceLock;
 
+/// Changes whenever the generator's output changes, so benchmarks regenerate their corpus.
+/// 2: party lines reused across cases.
+pub const GENERATOR_VERSION: u32 = 2;
+
 /// The case whose texts seed the vocabulary.
 const SOURCE: &str = include_str!("../cases/trygghetskiosker.toml");
 
@@ -1059,6 +1063,36 @@ struct Statement {
     concurs_with: Option<String>,
 }
 
+/// Percentage of (case, party) reservation templates that are a party line shared across
+/// cases, and how many party lines each party has.
+const PARTY_LINE_PERCENT: usize = 15;
+const PARTY_LINES: usize = 8;
+const PARTY_LINE_SALT: u64 = 0x9A27_7E11_5EED_0001;
+
+/// Party line `k` of `party`: the same text in every case that uses it.
+fn party_line(seed: u64, party: &str, k: usize) -> Vec<String> {
+    let v = vocab();
+    let slot = PARTIES.iter().position(|p| p.0 == party).unwrap_or(0);
+    let mut rng = Rng::new(
+        seed ^ PARTY_LINE_SALT.rotate_left(17),
+        k * PARTIES.len() + slot,
+    );
+    let stem = *rng.pick(STEMS);
+    let head = loop {
+        let h = rng.pick(&v.heads);
+        if h.len() >= 4 {
+            break h;
+        }
+    };
+    let topic = Topic {
+        plural: format!("{stem}{}", head[2]),
+        definite: capitalise(&format!("{stem}{}", head[3])),
+        stems: vec![stem],
+    };
+    let mut g = Gen { rng, v, topic };
+    g.paragraphs(party_name(party), 2, 3)
+}
+
 fn generate(seed: u64, index: usize) -> (String, usize) {
     let v = vocab();
     let mut rng = Rng::new(seed, index);
@@ -1381,12 +1415,18 @@ fn generate(seed: u64, index: usize) -> (String, usize) {
     }
 
     // Reservation templates, per party, made on first use.
+    // Now and then a party files its national "party line" instead (reuse across cases); the
+    // choice has its own PRNG so the rest of the case is unchanged.
     let mut templates: Vec<(&'static str, Vec<String>)> = Vec::new();
+    let mut side = Rng::new(seed ^ PARTY_LINE_SALT, index);
     let mut template = |g: &mut Gen, party: &'static str| -> Vec<String> {
         if let Some((_, t)) = templates.iter().find(|(p, _)| *p == party) {
             return t.clone();
         }
-        let t = g.paragraphs(party_name(party), 2, 3);
+        let mut t = g.paragraphs(party_name(party), 2, 3);
+        if side.chance(PARTY_LINE_PERCENT) {
+            t = party_line(seed, party, side.below(PARTY_LINES));
+        }
         templates.push((party, t.clone()));
         t
     };
@@ -1726,6 +1766,25 @@ mod tests {
             }
         }
         assert!(found, "no near-duplicate reservations found");
+    }
+
+    #[test]
+    fn some_reservations_are_reused_across_cases() {
+        // A party line appears, varied, in more than one case.
+        let texts: Vec<HashSet<String>> = (0..60)
+            .map(|i| {
+                let case = parse_case(&generate_case(2026, i), "gen.toml", "gen").unwrap();
+                case.positions
+                    .iter()
+                    .flat_map(|p| p.paragraphs.iter().cloned())
+                    .collect()
+            })
+            .collect();
+        let shared = (0..texts.len())
+            .flat_map(|i| (i + 1..texts.len()).map(move |j| (i, j)))
+            .filter(|&(i, j)| texts[i].intersection(&texts[j]).next().is_some())
+            .count();
+        assert!(shared > 0, "no paragraph shared between cases");
     }
 
     #[test]

@@ -60,6 +60,42 @@ pub enum Command {
     },
     /// Print a case's debate notes (Markdown, text or JSON), or add quotes to them.
     Notes(notes::NotesArgs),
+    /// Families of near-identical positions, their other relations, and passage reuse.
+    Similar {
+        /// Case file or folder.
+        path: PathBuf,
+        /// Both scores at least this: near-identical; one of them: incorporates (0 < T ≤ 1).
+        #[arg(long, default_value_t = 0.7, value_parser = parse_threshold)]
+        threshold: f32,
+        #[arg(long, value_enum, default_value = "text")]
+        format: SimilarFormat,
+    },
+    /// Word diff of two positions, named by id (`socialnamnden/reservation/M`; with several
+    /// cases loaded, `CASE_ID:POSITION_ID` when the id is in more than one).
+    Diff {
+        /// Case file or folder.
+        path: PathBuf,
+        /// The left (old) position.
+        a: String,
+        /// The right (new) position.
+        b: String,
+        /// No colour (also when NO_COLOR is set or stdout is not a terminal).
+        #[arg(long)]
+        no_color: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SimilarFormat {
+    Text,
+    Json,
+}
+
+fn parse_threshold(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(t) if t > 0.0 && t <= 1.0 => Ok(t),
+        _ => Err("expected a number above 0 and at most 1".to_string()),
+    }
 }
 
 /// Run the command line; returns the process exit code.
@@ -69,6 +105,17 @@ pub fn run(cli: Cli) -> u8 {
         Some(Command::Check { paths }) => check(&paths, lang),
         Some(Command::Matrix { path, by, format }) => print_matrix(&path, by, format, lang),
         Some(Command::Notes(args)) => notes::run(args, lang),
+        Some(Command::Similar {
+            path,
+            threshold,
+            format,
+        }) => print_similar(&path, threshold, format, lang),
+        Some(Command::Diff {
+            path,
+            a,
+            b,
+            no_color,
+        }) => print_diff(&path, &a, &b, no_color, lang),
         None => open_app(cli.path, cli.notes, lang),
     }
 }
@@ -173,17 +220,121 @@ fn print_matrix(path: &Path, lens: Lens, format: Format, lang: Lang) -> u8 {
                 return INVALID;
             }
         },
-        Format::Json => {
-            let mut s = matrix::to_json(&ws.cases, lens, lang).to_string();
-            s.push('\n');
-            s
-        }
+        Format::Json => json_line(&matrix::to_json(&ws.cases, lens, lang)),
     };
-    let code = out(&text);
-    if ws.problems.is_empty() {
-        code
-    } else {
-        INVALID
+    out_then_problems(&text, &ws.problems)
+}
+
+/// A JSON value on one line.
+fn json_line(v: &serde_json::Value) -> String {
+    let mut s = v.to_string();
+    s.push('\n');
+    s
+}
+
+/// Print `text`; the exit code says whether some files had problems.
+fn out_then_problems(text: &str, problems: &[model::Problem]) -> u8 {
+    let code = out(text);
+    if problems.is_empty() { code } else { INVALID }
+}
+
+/// Load `path` for a command that reads cases: problems go to stderr; `Err` carries the exit
+/// code when nothing could be loaded.
+fn load_for_command(path: &Path, lang: Lang) -> Result<Workspace, u8> {
+    let ws = model::load_path(path).map_err(|p| fail(&[*p]))?;
+    report(&ws.problems);
+    if ws.cases.is_empty() {
+        eprintln!(
+            "{}",
+            lang.pick("no case could be loaded", "inget ärende kunde läsas in")
+        );
+        return Err(INVALID);
+    }
+    Ok(ws)
+}
+
+fn print_similar(path: &Path, threshold: f32, format: SimilarFormat, lang: Lang) -> u8 {
+    use crate::analysis::similarity::{Options, Similarity};
+    let ws = match load_for_command(path, lang) {
+        Ok(ws) => ws,
+        Err(code) => return code,
+    };
+    let options = Options {
+        threshold,
+        ..Options::default()
+    };
+    let sim = Similarity::build(&ws.cases, &options);
+    let text = match format {
+        SimilarFormat::Text => crate::export::similar::to_text(&ws.cases, &sim, lang),
+        SimilarFormat::Json => json_line(&crate::export::similar::to_json(&ws.cases, &sim)),
+    };
+    out_then_problems(&text, &ws.problems)
+}
+
+fn print_diff(path: &Path, a: &str, b: &str, no_color: bool, lang: Lang) -> u8 {
+    use crate::analysis::diff::{DiffOptions, diff_texts};
+    use std::io::IsTerminal;
+    let ws = match load_for_command(path, lang) {
+        Ok(ws) => ws,
+        Err(code) => return code,
+    };
+    let mut sides = Vec::new();
+    for spec in [a, b] {
+        match model::locate(&ws.cases, spec) {
+            Ok(found) => sides.push(found),
+            Err(e) => {
+                eprintln!("remiss: {}", locate_message(spec, &e, lang));
+                return USAGE;
+            }
+        }
+    }
+    let describe = |(c, p): (usize, usize)| {
+        format!(
+            "{} ({})",
+            model::qualified_id(&ws.cases, c, p),
+            crate::export::citation::citation(&ws.cases[c], p)
+        )
+    };
+    let text_of = |(c, p): (usize, usize)| ws.cases[c].text_of(p);
+    let diff = diff_texts(
+        text_of(sides[0]),
+        text_of(sides[1]),
+        &DiffOptions::default(),
+    );
+    let colour = !no_color
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::io::stdout().is_terminal();
+    out(&crate::export::diff::to_text(
+        &describe(sides[0]),
+        &describe(sides[1]),
+        &diff,
+        colour,
+        lang,
+    ))
+}
+
+/// "no position `x`; did you mean: a, b" / "`x` is in several cases: c1:x, c2:x".
+fn locate_message(spec: &str, e: &model::LocateError, lang: Lang) -> String {
+    let spec = crate::text::escape(spec);
+    match e {
+        model::LocateError::Unknown { close } if close.is_empty() => match lang {
+            Lang::En => format!("no position `{spec}`"),
+            Lang::Sv => format!("ingen ståndpunkt `{spec}`"),
+        },
+        model::LocateError::Unknown { close } => match lang {
+            Lang::En => format!("no position `{spec}`; did you mean: {}", close.join(", ")),
+            Lang::Sv => format!("ingen ståndpunkt `{spec}`; menade du: {}", close.join(", ")),
+        },
+        model::LocateError::Ambiguous { candidates } => match lang {
+            Lang::En => format!(
+                "`{spec}` is in several cases; name one: {}",
+                candidates.join(", ")
+            ),
+            Lang::Sv => format!(
+                "`{spec}` finns i flera ärenden; ange ett: {}",
+                candidates.join(", ")
+            ),
+        },
     }
 }
 

@@ -322,6 +322,70 @@ impl Case {
     }
 }
 
+/// Why [`locate`] found no single position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LocateError {
+    /// No position has this id; the closest ids, best first (at most five).
+    Unknown { close: Vec<String> },
+    /// The id is in several cases; qualify it with the case id.
+    Ambiguous { candidates: Vec<String> },
+}
+
+/// The stable id of a position among `cases`: its own id (`socialnamnden/reservation/M`)
+/// with one case loaded, else `CASE_ID:POSITION_ID`.
+pub fn qualified_id(cases: &[Case], case: usize, position: usize) -> String {
+    let id = &cases[case].positions[position].id;
+    if cases.len() > 1 {
+        format!("{}:{id}", cases[case].id)
+    } else {
+        id.clone()
+    }
+}
+
+/// Find a position by id: `POSITION_ID` (unique among the loaded cases) or
+/// `CASE_ID:POSITION_ID`. Returns (case index, position index).
+pub fn locate(cases: &[Case], spec: &str) -> Result<(usize, usize), LocateError> {
+    let (case_id, position_id) = match spec.split_once(':') {
+        Some((c, p)) => (Some(c), p),
+        None => (None, spec),
+    };
+    let found: Vec<(usize, usize)> = cases
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| case_id.is_none_or(|id| c.id == id))
+        .filter_map(|(ci, c)| c.position_index(position_id).map(|pi| (ci, pi)))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => {
+            let mut scored: Vec<(f64, String)> = cases
+                .iter()
+                .enumerate()
+                .flat_map(|(ci, c)| (0..c.positions.len()).map(move |pi| (ci, pi)))
+                .map(|(ci, pi)| {
+                    let id = qualified_id(cases, ci, pi);
+                    let own = &cases[ci].positions[pi].id;
+                    let score =
+                        strsim::jaro_winkler(spec, &id).max(strsim::jaro_winkler(spec, own));
+                    (score, id)
+                })
+                .filter(|(score, _)| *score >= 0.7)
+                .collect();
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+            scored.truncate(5);
+            Err(LocateError::Unknown {
+                close: scored.into_iter().map(|(_, id)| id).collect(),
+            })
+        }
+        many => Err(LocateError::Ambiguous {
+            candidates: many
+                .iter()
+                .map(|&(ci, pi)| format!("{}:{}", cases[ci].id, cases[ci].positions[pi].id))
+                .collect(),
+        }),
+    }
+}
+
 /// "a", "a och b", "a, b och c".
 pub fn join_swedish(items: &[&str]) -> String {
     match items {
@@ -340,6 +404,34 @@ mod tests {
         assert_eq!(join_swedish(&["a"]), "a");
         assert_eq!(join_swedish(&["a", "b"]), "a och b");
         assert_eq!(join_swedish(&["a", "b", "c"]), "a, b och c");
+    }
+
+    #[test]
+    fn positions_are_located_by_id() {
+        let cases = vec![load_bundled()];
+        let soc = cases[0]
+            .position_index("socialnamnden/reservation/M")
+            .unwrap();
+        assert_eq!(locate(&cases, "socialnamnden/reservation/M"), Ok((0, soc)));
+        assert_eq!(
+            locate(&cases, "trygghetskiosker:socialnamnden/reservation/M"),
+            Ok((0, soc))
+        );
+        match locate(&cases, "socialnamden/reservation/M") {
+            Err(LocateError::Unknown { close }) => {
+                assert_eq!(close[0], "socialnamnden/reservation/M")
+            }
+            other => panic!("{other:?}"),
+        }
+        let two = vec![load_bundled(), load_bundled()];
+        assert!(matches!(
+            locate(&two, "socialnamnden/reservation/M"),
+            Err(LocateError::Ambiguous { candidates }) if candidates.len() == 2
+        ));
+        assert_eq!(
+            locate(&[], "x"),
+            Err(LocateError::Unknown { close: vec![] })
+        );
     }
 
     #[test]

@@ -1,0 +1,241 @@
+//! `remiss similar`: families of reused text, the other relations, and passage reuse, as
+//! text or JSON.
+
+use crate::analysis::similarity::{Label, ParagraphSources, PosRef, Similarity};
+use crate::export::citation::citation;
+use crate::i18n::Lang;
+use crate::model::{Case, qualified_id};
+use serde_json::{Value, json};
+use std::fmt::Write as _;
+
+/// Sources shown per paragraph in the text form (the JSON form has all).
+const MAX_SOURCES: usize = 5;
+
+fn id(cases: &[Case], p: PosRef) -> String {
+    qualified_id(cases, p.case, p.position)
+}
+
+/// A label in running text.
+pub fn label_text(label: Label, lang: Lang) -> &'static str {
+    match label {
+        Label::Identical => lang.pick("identical", "identisk"),
+        Label::NearIdentical => lang.pick("near-identical", "nästan identisk"),
+        Label::Incorporates => lang.pick("incorporates", "innefattar"),
+        Label::IncorporatedBy => lang.pick("incorporated by", "ingår i"),
+        Label::Partial => lang.pick("partial", "delvis"),
+        Label::Unrelated => lang.pick("unrelated", "orelaterad"),
+    }
+}
+
+/// Pairs `(a, b)`, `a < b`, that are related but not in one family, best first.
+fn other_relations(sim: &Similarity) -> Vec<(PosRef, crate::analysis::similarity::Relation)> {
+    let mut out = Vec::new();
+    for a in sim.positions() {
+        let fa = sim.family_of(a).map(|m| m.family);
+        for r in sim.relatives(a) {
+            let fb = sim.family_of(r.other).map(|m| m.family);
+            if a < r.other && (fa.is_none() || fa != fb) {
+                out.push((a, r));
+            }
+        }
+    }
+    out
+}
+
+/// Passages of `p` traced to texts outside its family.
+fn outside_passages(sim: &Similarity, p: PosRef) -> Vec<ParagraphSources> {
+    let family = sim.family_of(p).map(|m| m.family);
+    sim.passages(p)
+        .into_iter()
+        .filter_map(|mut ps| {
+            ps.sources
+                .retain(|s| family.is_none() || sim.family_of(s.0).map(|m| m.family) != family);
+            (!ps.sources.is_empty()).then_some(ps)
+        })
+        .collect()
+}
+
+/// The text form.
+pub fn to_text(cases: &[Case], sim: &Similarity, lang: Lang) -> String {
+    let mut out = String::new();
+    let t = sim.options().threshold;
+    let families = sim.families();
+    let _ = writeln!(
+        out,
+        "{} ({} {t:.2}; {} {})",
+        lang.pick("Families of reused text", "Familjer av återanvänd text"),
+        lang.pick("threshold", "tröskel"),
+        sim.positions().count(),
+        lang.pick("texts compared", "texter jämförda"),
+    );
+    if families.is_empty() {
+        let _ = writeln!(out, "  {}", lang.pick("(none)", "(inga)"));
+    }
+    let width = sim
+        .positions()
+        .map(|p| id(cases, p).chars().count())
+        .max()
+        .unwrap_or(0);
+    for f in families {
+        let base = &cases[f.base.case];
+        let _ = writeln!(
+            out,
+            "\n{}  {}: {} ({})",
+            f.letter,
+            lang.pick("base", "bas"),
+            id(cases, f.base),
+            citation(base, f.base.position)
+        );
+        let _ = writeln!(
+            out,
+            "   {:<4}{:<width$}  {:<18}{:>8}{:>9}",
+            "",
+            "",
+            "",
+            lang.pick("in base", "i basen"),
+            lang.pick("base in", "basen i"),
+        );
+        for m in &f.members {
+            let mark = sim
+                .family_of(m.position)
+                .map(|mk| mk.to_string())
+                .unwrap_or_default();
+            let label = if m.position == f.base {
+                lang.pick("base", "bas")
+            } else {
+                label_text(m.label, lang)
+            };
+            let _ = writeln!(
+                out,
+                "   {mark:<4}{:<width$}  {label:<18}{:>8.2}{:>9.2}",
+                id(cases, m.position),
+                m.in_base,
+                m.base_in,
+            );
+        }
+    }
+
+    let relations = other_relations(sim);
+    let _ = writeln!(
+        out,
+        "\n{}",
+        lang.pick(
+            "Other relations (A in B, B in A)",
+            "Andra samband (A i B, B i A)"
+        )
+    );
+    if relations.is_empty() {
+        let _ = writeln!(out, "  {}", lang.pick("(none)", "(inga)"));
+    }
+    for (a, r) in &relations {
+        let _ = writeln!(
+            out,
+            "   {:<width$}  {:<16} {:<width$} {:>5.2} {:>5.2}",
+            id(cases, *a),
+            label_text(r.label, lang),
+            id(cases, r.other),
+            r.a_in_b,
+            r.b_in_a,
+        );
+    }
+
+    let _ = writeln!(
+        out,
+        "\n{}",
+        lang.pick(
+            "Passage reuse (paragraphs also found in texts outside their family)",
+            "Återanvända stycken (stycken som också finns i texter utanför familjen)"
+        )
+    );
+    let mut any = false;
+    for p in sim.positions() {
+        let passages = outside_passages(sim, p);
+        if passages.is_empty() {
+            continue;
+        }
+        any = true;
+        let _ = writeln!(out, "   {}", id(cases, p));
+        for ParagraphSources { paragraph, sources } in passages {
+            let shown: Vec<String> = sources
+                .iter()
+                .take(MAX_SOURCES)
+                .map(|(o, q, score)| format!("{} ¶{} {score:.2}", id(cases, *o), q + 1))
+                .collect();
+            let more = sources.len().saturating_sub(MAX_SOURCES);
+            let more = if more > 0 {
+                match lang {
+                    Lang::En => format!("; and {more} more"),
+                    Lang::Sv => format!("; och {more} till"),
+                }
+            } else {
+                String::new()
+            };
+            let _ = writeln!(out, "     ¶{} ← {}{more}", paragraph + 1, shown.join("; "));
+        }
+    }
+    if !any {
+        let _ = writeln!(out, "  {}", lang.pick("(none)", "(inga)"));
+    }
+    out
+}
+
+/// The JSON form: `{"threshold", "families":[{"letter","base","members":[{"id","mark",
+/// "label","in_base","base_in"}]}], "relations":[{"a","b","label","a_in_b","b_in_a"}],
+/// "passages":[{"id","paragraphs":[{"paragraph","sources":[{"id","paragraph","score"}]}]}]}`.
+/// Labels are ids (`near_identical`, …); paragraph numbers count from 0. Relations are every
+/// related pair once; passages have every source.
+pub fn to_json(cases: &[Case], sim: &Similarity) -> Value {
+    let round = |x: f32| (f64::from(x) * 1000.0).round() / 1000.0;
+    let families: Vec<Value> = sim
+        .families()
+        .iter()
+        .map(|f| {
+            json!({
+                "letter": f.letter,
+                "base": id(cases, f.base),
+                "members": f.members.iter().map(|m| json!({
+                    "id": id(cases, m.position),
+                    "mark": sim.family_of(m.position).map(|mk| mk.to_string()),
+                    "label": m.label.as_str(),
+                    "in_base": round(m.in_base),
+                    "base_in": round(m.base_in),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let mut relations = Vec::new();
+    let mut passages = Vec::new();
+    for a in sim.positions() {
+        for r in sim.relatives(a) {
+            if a < r.other {
+                relations.push(json!({
+                    "a": id(cases, a),
+                    "b": id(cases, r.other),
+                    "label": r.label.as_str(),
+                    "a_in_b": round(r.a_in_b),
+                    "b_in_a": round(r.b_in_a),
+                }));
+            }
+        }
+        let ps = sim.passages(a);
+        if !ps.is_empty() {
+            passages.push(json!({
+                "id": id(cases, a),
+                "paragraphs": ps.iter().map(|p| json!({
+                    "paragraph": p.paragraph,
+                    "sources": p.sources.iter().map(|(o, q, s)| json!({
+                        "id": id(cases, *o),
+                        "paragraph": q,
+                        "score": round(*s),
+                    })).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            }));
+        }
+    }
+    json!({
+        "threshold": round(sim.options().threshold),
+        "families": families,
+        "relations": relations,
+        "passages": passages,
+    })
+}
