@@ -1,7 +1,27 @@
 //! What the user asked for ([`Action`]) and what the shell must do about it ([`Effect`]).
 
+use crate::analysis::similarity::Similarity;
 use crate::notes::store::Saved;
 use std::path::PathBuf;
+use std::sync::Arc;
+
+/// A result of background work, shared with the app (compared by identity).
+#[derive(Debug)]
+pub struct Shared<T>(pub Arc<T>);
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Eq for Shared<T> {}
 
 /// An intent, produced from a key by the keymap (or by the loop, for resize and the results
 /// of effects). `App::update` is the only place that acts on it.
@@ -85,6 +105,8 @@ pub enum Action {
         path: PathBuf,
         result: WriteOutcome,
     },
+    /// The similarity of the loaded positions, built in the background.
+    Analysed(Shared<Similarity>),
 }
 
 /// An edit of a one-line text input.

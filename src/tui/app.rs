@@ -2,16 +2,18 @@
 //! terminal; the shell performs the effects. Each screen's state and update live in
 //! `super::screen::*`; this module holds what they share and dispatches to them.
 
-use super::action::{Action, CopyOutcome, Effect, WriteOutcome};
+use super::action::{Action, CopyOutcome, Effect, Shared, WriteOutcome};
 use super::screen::matrix::MatrixState;
 use super::screen::notes::{NotesBook, NotesView};
 use super::screen::prompt::Prompt;
 use super::screen::reader::ReaderState;
+use crate::analysis::similarity::Similarity;
 use crate::export::matrix::Lens;
 use crate::i18n::Lang;
 use crate::model::{Case, Stance};
 use crate::notes::Notes;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -59,7 +61,10 @@ pub enum Column {
 }
 
 pub struct App {
-    pub cases: Vec<Case>,
+    /// The loaded cases (shared with background work).
+    pub cases: Arc<Vec<Case>>,
+    /// Families and relations of the positions' texts, once built.
+    pub similarity: Option<Arc<Similarity>>,
     pub lang: Lang,
     pub screen: Screen,
     pub case: usize,
@@ -90,7 +95,8 @@ impl App {
             .map(|c| NotesBook::new(Notes::for_case(c), None))
             .collect();
         App {
-            cases,
+            cases: Arc::new(cases),
+            similarity: None,
             lang,
             screen,
             case: 0,
@@ -115,6 +121,12 @@ impl App {
         for i in 0..self.notes.len() {
             self.notes[i].refresh_stale(&self.cases[i]);
         }
+        self
+    }
+
+    /// Give the app the similarity of its positions (built by the shell).
+    pub fn with_similarity(mut self, sim: Similarity) -> App {
+        self.similarity = Some(Arc::new(sim));
         self
     }
 
@@ -217,6 +229,7 @@ impl App {
                 | Action::Copied(_)
                 | Action::NotesSaved { .. }
                 | Action::Written { .. }
+                | Action::Analysed(_)
         ) {
             self.status = None;
         }
@@ -230,6 +243,10 @@ impl App {
             Action::Copied(outcome) => self.copied(outcome),
             Action::NotesSaved { case, result } => self.notes_saved(case, result),
             Action::Written { path, result } => return self.written(path, result),
+            Action::Analysed(Shared(sim)) => {
+                self.similarity = Some(sim);
+                self.relayout();
+            }
             _ if self.help => {
                 if action == Action::Back {
                     self.help = false;

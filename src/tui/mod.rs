@@ -1,6 +1,6 @@
 //! The terminal app. One direction: event → action (keymap) → `App::update` → effects (run
-//! here) → render (pure, `view`). The loop is generic over the ratatui backend and the event
-//! source, so tests drive the whole app with a `TestBackend` and a list of events.
+//! by the shell) → render (pure, `view`). The loop is generic over the ratatui backend and the
+//! input source, so tests drive the whole app with a `TestBackend` and a list of events.
 
 pub mod action;
 pub mod app;
@@ -12,21 +12,43 @@ pub mod shell;
 pub mod theme;
 pub mod view;
 
-use action::Action;
+use crate::analysis::similarity::{Options as SimilarityOptions, Similarity};
+use action::{Action, Shared};
 use app::App;
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use shell::{Shell, SystemShell};
 use std::io;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 use theme::Theme;
 
+/// What the loop reacts to: a terminal event, or the result of background work.
+#[derive(Debug)]
+pub enum Input {
+    Event(Event),
+    Action(Action),
+}
+
+impl From<Event> for Input {
+    fn from(e: Event) -> Input {
+        Input::Event(e)
+    }
+}
+
+impl From<Action> for Input {
+    fn from(a: Action) -> Input {
+        Input::Action(a)
+    }
+}
+
 /// Run the app on `cases` in the real terminal until the user quits (or SIGTERM/SIGHUP
 /// arrives). Each case's notes are read from `notes_path(case)`. The terminal is restored on
-/// every way out, a panic included (ratatui's panic hook).
+/// every way out, a panic included (ratatui's panic hook). Terminal events and the results of
+/// background work (the similarity of all positions) reach the loop through one channel, so
+/// the first frame never waits for the analysis.
 pub fn run(
     cases: Vec<crate::model::Case>,
     lang: crate::i18n::Lang,
@@ -57,37 +79,37 @@ pub fn run(
             error: true,
         });
     }
-    let result = run_loop(
-        &mut terminal,
-        app,
-        &theme,
-        CrosstermEvents { stop },
-        &mut shell,
-    );
+    let (tx, rx) = mpsc::channel::<io::Result<Input>>();
+    spawn_terminal_events(tx.clone(), stop);
+    let cases = Arc::clone(&app.cases);
+    std::thread::spawn(move || {
+        let sim = Similarity::build(&cases, &SimilarityOptions::default());
+        let _ = tx.send(Ok(Action::Analysed(Shared(Arc::new(sim))).into()));
+    });
+    let result = run_loop(&mut terminal, app, &theme, rx, &mut shell);
     ratatui::restore();
     result.map(|_| ())
 }
 
-/// Terminal events until a stop signal arrives.
-struct CrosstermEvents {
-    stop: Arc<AtomicBool>,
-}
-
-impl Iterator for CrosstermEvents {
-    type Item = io::Result<Event>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+/// Read terminal events on a thread of their own until a stop signal arrives (then quit).
+fn spawn_terminal_events(tx: mpsc::Sender<io::Result<Input>>, stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
         loop {
-            if self.stop.load(Ordering::Relaxed) {
-                return None;
+            if stop.load(Ordering::Relaxed) {
+                let _ = tx.send(Ok(Action::Quit.into()));
+                return;
             }
-            match crossterm::event::poll(Duration::from_millis(200)) {
-                Ok(true) => return Some(crossterm::event::read()),
-                Ok(false) => {}
-                Err(e) => return Some(Err(e)),
+            let next = match crossterm::event::poll(Duration::from_millis(100)) {
+                Ok(true) => crossterm::event::read().map(Input::Event),
+                Ok(false) => continue,
+                Err(e) => Err(e),
+            };
+            let failed = next.is_err();
+            if tx.send(next).is_err() || failed {
+                return;
             }
         }
-    }
+    });
 }
 
 /// The action an event asks for in the current mode.
@@ -112,7 +134,7 @@ pub fn dispatch(app: &mut App, action: Action, shell: &mut dyn Shell) {
 }
 
 /// The loop: draw, wait for an event, update, draw again. Returns the final state.
-pub fn run_loop<B, E>(
+pub fn run_loop<B, E, I>(
     terminal: &mut Terminal<B>,
     mut app: App,
     theme: &Theme,
@@ -122,15 +144,20 @@ pub fn run_loop<B, E>(
 where
     B: Backend,
     B::Error: std::error::Error + Send + Sync + 'static,
-    E: IntoIterator<Item = io::Result<Event>>,
+    E: IntoIterator<Item = io::Result<I>>,
+    I: Into<Input>,
 {
     let size = terminal.size().map_err(io::Error::other)?;
     app.update(Action::Resize(size.width, size.height));
     terminal
         .draw(|f| view::render(f, &app, theme))
         .map_err(io::Error::other)?;
-    for event in events {
-        if let Some(action) = action_for_event(&app, &event?) {
+    for input in events {
+        let action = match input?.into() {
+            Input::Event(event) => action_for_event(&app, &event),
+            Input::Action(action) => Some(action),
+        };
+        if let Some(action) = action {
             dispatch(&mut app, action, shell);
         }
         if app.quit {

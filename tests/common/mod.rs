@@ -4,6 +4,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use remiss::analysis::similarity::{Options as SimilarityOptions, Similarity};
 use remiss::i18n::Lang;
 use remiss::model::{Case, load_bundled, load_file};
 use remiss::tui::action::CopyOutcome;
@@ -116,9 +117,13 @@ pub fn drive_in(
     });
     assert!(opened.problems.is_empty(), "{:?}", opened.problems);
     let mut shell = opened.shell;
+    // The real app builds the similarity in the background; here it is there from the start.
+    let sim = Similarity::build(&cases, &SimilarityOptions::default());
     let app = remiss::tui::run_loop(
         &mut terminal,
-        App::new(cases, lang).with_notes(opened.notes),
+        App::new(cases, lang)
+            .with_notes(opened.notes)
+            .with_similarity(sim),
         theme,
         keys(spec),
         &mut shell,
