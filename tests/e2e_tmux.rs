@@ -240,3 +240,34 @@ fn notes_survive_a_restart_and_export_to_the_expected_markdown() {
     let expected = include_str!("fixtures/notes/e2e_expected.md");
     assert_eq!(exported, expected);
 }
+
+#[test]
+fn a_diff_opens_from_the_reader_and_walks_the_changes() {
+    let t = Tmux::start("diff", &[], "cases/");
+    // The family marks come into the matrix once the texts are compared (in the background).
+    t.wait_for("M A′");
+    t.keys(&["j", "j", "j", "j", "l", "l", "Enter"]);
+    t.wait_for("Reservation · Sophia Granswed Baat m.fl. (M)");
+    t.keys(&["d"]);
+    let s = t.wait_for("76% the same; 15 changes; +49 −15 words · change 1/15");
+    assert!(s.contains("A − Socialnämnden · Reservation"), "{s}");
+    assert!(
+        s.contains("B + Skärholmens stadsdelsnämnd · Reservation"),
+        "{s}"
+    );
+    t.keys(&["]", "]"]);
+    t.wait_for("change 3/15");
+    // y copies from the side the cursor is on (B, Skärholmen's).
+    t.keys(&["y"]);
+    t.wait_for("Sent to the terminal (OSC 52)");
+    let buffer = String::from_utf8_lossy(&t.run(&["show-buffer"]).stdout).into_owned();
+    assert!(
+        buffer.contains("Vårberg, Skärholmen, Sätra och Bredäng"),
+        "{buffer}"
+    );
+    assert!(buffer.ends_with("Skärholmens stadsdelsnämnd 2026-03-26, KS 2025/1121)"));
+    t.keys(&["Escape"]);
+    t.wait_for("Similar texts");
+    t.keys(&["q"]);
+    t.wait_for("EXITED=0");
+}

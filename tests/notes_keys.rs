@@ -211,3 +211,18 @@ fn copy_a_note_and_all_notes() {
     ));
     assert!(clip.copied[1].starts_with("Debattanteckningar: KS 2025/1121"));
 }
+
+#[test]
+fn a_paragraph_is_added_from_the_diff_view_from_either_side() {
+    let dir = tempfile::tempdir().unwrap();
+    // Skärholmen's reservation against its closest relative; add B's side, then A's.
+    run(dir.path(), "j j j j l l Enter d a Tab a");
+    let n = on_disk(dir.path());
+    assert_eq!(
+        outline(&n),
+        [
+            "Trygghet är inte (Skärholmens stadsdelsnämnd)",
+            "Trygghet är inte (Socialnämnden)",
+        ]
+    );
+}

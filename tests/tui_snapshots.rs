@@ -28,6 +28,10 @@ const SCREENS: &[(&str, &str)] = &[
         "j l l Enter a N h T h e i r Space a r g u m e n t",
     ),
     ("notes_help", "N ?"),
+    ("similar_pane", "j j j j l l Enter s j"),
+    ("diff", "j j j j l l Enter d"),
+    ("diff_folded_next_change", "j j j j l l Enter d z ] ]"),
+    ("diff_help", "j j j j l l Enter d ?"),
 ];
 
 #[test]
@@ -121,6 +125,26 @@ fn visual_selection_is_marked_without_colour() {
     // The third sentence is not selected.
     let (x, y) = find(&term, "Det handlar i grunden");
     assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn diff_marks_words_by_modifier_without_colour() {
+    let (_, term, _) = drive_with(
+        bundled(),
+        Lang::En,
+        120,
+        40,
+        "j j j j l l Enter d",
+        &Theme::monochrome(),
+    );
+    let buf = term.backend().buffer();
+    // "vissa stadsdelar" is only in the base (left), "Skärholmens" only in Skärholmen's.
+    let (x, y) = find(&term, "stadsdelar känner");
+    assert!(buf[(x, y)].modifier.contains(Modifier::CROSSED_OUT));
+    let (x, y) = find(&term, "Vårberg");
+    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    let (x, y) = find(&term, "Trygghet är inte");
+    assert!(!buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
 }
 
 #[test]

@@ -83,6 +83,21 @@ pub enum Action {
     CopyAll,
     /// Notes: export them as Markdown beside the notes file.
     Export,
+    /// Reader: move the focus to the pane of similar texts (and back).
+    ToggleSimilar,
+    /// Diff the open position against its closest relative (or the one chosen in the pane).
+    DiffRelative,
+    /// Diff the open position against its family's base text.
+    DiffBase,
+    /// Diff: the next / previous change.
+    NextChange,
+    PrevChange,
+    /// Diff: fold or unfold unchanged stretches.
+    ToggleFold,
+    /// Diff: swap the two sides.
+    SwapSides,
+    /// Diff: read against the next relative instead.
+    NextBase,
     /// Text input: submit the prompt.
     Submit,
     /// Text input: an edit of the prompt's text.

@@ -3,6 +3,7 @@
 //! `super::screen::*`; this module holds what they share and dispatches to them.
 
 use super::action::{Action, CopyOutcome, Effect, Shared, WriteOutcome};
+use super::screen::diff::DiffState;
 use super::screen::matrix::MatrixState;
 use super::screen::notes::{NotesBook, NotesView};
 use super::screen::prompt::Prompt;
@@ -25,6 +26,8 @@ pub enum Screen {
     Reader,
     /// The case's debate notes.
     Notes,
+    /// Two positions' texts with their word-level differences.
+    Diff,
 }
 
 /// What keys mean right now: an overlay, a mode of a screen, or the screen itself.
@@ -37,6 +40,8 @@ pub enum Mode {
     Confirm,
     /// Selecting sentences in the reader.
     Visual,
+    /// The reader's pane of similar texts has the focus.
+    Similar,
     Screen(Screen),
 }
 
@@ -71,6 +76,8 @@ pub struct App {
     pub case_cursor: usize,
     pub matrix: MatrixState,
     pub reader: Option<ReaderState>,
+    /// The diff screen's state, while one is open.
+    pub diff: Option<DiffState>,
     /// Each case's debate notes (same order as `cases`).
     pub notes: Vec<NotesBook>,
     pub notes_view: NotesView,
@@ -103,6 +110,7 @@ impl App {
             case_cursor: 0,
             matrix: MatrixState::default(),
             reader: None,
+            diff: None,
             notes,
             notes_view: NotesView::default(),
             prompt: None,
@@ -155,6 +163,13 @@ impl App {
             && self.reader.as_ref().is_some_and(|r| r.visual.is_some())
         {
             Mode::Visual
+        } else if self.screen == Screen::Reader
+            && self
+                .reader
+                .as_ref()
+                .is_some_and(|r| r.similar_focus.is_some())
+        {
+            Mode::Similar
         } else {
             Mode::Screen(self.screen)
         }
@@ -245,6 +260,7 @@ impl App {
             Action::Written { path, result } => return self.written(path, result),
             Action::Analysed(Shared(sim)) => {
                 self.similarity = Some(sim);
+                self.refresh_similar();
                 self.relayout();
             }
             _ if self.help => {
@@ -264,6 +280,7 @@ impl App {
             Screen::Matrix => self.update_matrix(action),
             Screen::Reader => self.update_reader(action),
             Screen::Notes => self.update_notes(action),
+            Screen::Diff => self.update_diff(action),
         }
     }
 
@@ -313,8 +330,13 @@ impl App {
     fn relayout(&mut self) {
         let (width, lang) = (self.size.0, self.lang);
         let height = self.reader_height();
+        let text_width = self.reader_text_width();
         if let Some(r) = self.reader.as_mut() {
-            r.relayout(&self.cases[self.case], width, height, lang);
+            r.relayout(&self.cases[self.case], text_width, height, lang);
+        }
+        let height = self.diff_height();
+        if let Some(d) = self.diff.as_mut() {
+            d.relayout(width, height);
         }
     }
 

@@ -49,6 +49,20 @@ const NOTES_KEY: Binding = bind!(
     "debattanteckningar"
 );
 
+const PAGE_DOWN: Binding = bind!(
+    Action::PageDown,
+    [code(KeyCode::PageDown), k(' '), ctrl('f')],
+    "page down",
+    "sida ned"
+);
+
+const PAGE_UP: Binding = bind!(
+    Action::PageUp,
+    [code(KeyCode::PageUp), ctrl('b')],
+    "page up",
+    "sida upp"
+);
+
 const CASES: &[Binding] = &[
     bind!(
         Action::Up,
@@ -190,18 +204,8 @@ const READER: &[Binding] = &[
         "scroll up a line",
         "rulla upp en rad"
     ),
-    bind!(
-        Action::PageDown,
-        [code(KeyCode::PageDown), k(' '), ctrl('f')],
-        "page down",
-        "sida ned"
-    ),
-    bind!(
-        Action::PageUp,
-        [code(KeyCode::PageUp), ctrl('b')],
-        "page up",
-        "sida upp"
-    ),
+    PAGE_DOWN,
+    PAGE_UP,
     bind!(
         Action::Top,
         [k('g'), code(KeyCode::Home)],
@@ -268,6 +272,24 @@ const READER: &[Binding] = &[
         "follow identical-to / concurs-with link",
         "följ länken (likalydande / instämmer)"
     ),
+    bind!(
+        Action::ToggleSimilar,
+        [k('s'), code(KeyCode::Tab)],
+        "similar texts (pane)",
+        "liknande texter (panel)"
+    ),
+    bind!(
+        Action::DiffRelative,
+        [k('d')],
+        "diff against the closest similar text",
+        "jämför med den mest lika texten"
+    ),
+    bind!(
+        Action::DiffBase,
+        [k('D')],
+        "diff against its family's base text",
+        "jämför med familjens grundtext"
+    ),
     NOTES_KEY,
     bind!(
         Action::Back,
@@ -320,6 +342,121 @@ const VISUAL: &[Binding] = &[
         "end the selection",
         "avsluta markeringen"
     ),
+];
+
+const SIMILAR: &[Binding] = &[
+    bind!(
+        Action::Down,
+        [code(KeyCode::Down), k('j')],
+        "next entry",
+        "nästa"
+    ),
+    bind!(
+        Action::Up,
+        [code(KeyCode::Up), k('k')],
+        "previous entry",
+        "föregående"
+    ),
+    bind!(
+        Action::Top,
+        [k('g'), code(KeyCode::Home)],
+        "first entry",
+        "första"
+    ),
+    bind!(
+        Action::Bottom,
+        [k('G'), code(KeyCode::End)],
+        "last entry",
+        "sista"
+    ),
+    bind!(Action::Open, [code(KeyCode::Enter)], "read it", "läs den"),
+    bind!(
+        Action::DiffRelative,
+        [k('d'), k('D')],
+        "diff against it",
+        "jämför med den"
+    ),
+    bind!(
+        Action::Back,
+        [code(KeyCode::Esc), k('s'), code(KeyCode::Tab)],
+        "back to the text",
+        "tillbaka till texten"
+    ),
+];
+
+const DIFF: &[Binding] = &[
+    bind!(
+        Action::Down,
+        [code(KeyCode::Down), k('j')],
+        "next paragraph",
+        "nästa stycke"
+    ),
+    bind!(
+        Action::Up,
+        [code(KeyCode::Up), k('k')],
+        "previous paragraph",
+        "föregående stycke"
+    ),
+    bind!(
+        Action::NextChange,
+        [k(']'), k('n')],
+        "next change",
+        "nästa ändring"
+    ),
+    bind!(
+        Action::PrevChange,
+        [k('['), k('p')],
+        "previous change",
+        "föregående ändring"
+    ),
+    PAGE_DOWN,
+    PAGE_UP,
+    bind!(
+        Action::Top,
+        [k('g'), code(KeyCode::Home)],
+        "start",
+        "början"
+    ),
+    bind!(Action::Bottom, [k('G'), code(KeyCode::End)], "end", "slut"),
+    bind!(
+        Action::NextPane,
+        [code(KeyCode::Tab), k('h'), k('l')],
+        "cursor to the other side",
+        "markören till andra sidan"
+    ),
+    bind!(
+        Action::ToggleFold,
+        [k('z')],
+        "fold / unfold unchanged text",
+        "fäll ihop / ut oförändrad text"
+    ),
+    bind!(
+        Action::NextBase,
+        [k('b')],
+        "read against the next similar text",
+        "jämför med nästa liknande text"
+    ),
+    bind!(Action::SwapSides, [k('x')], "swap the sides", "byt sida"),
+    bind!(
+        Action::CopyParagraph,
+        [k('y')],
+        "copy this side's paragraph as a quote",
+        "kopiera den här sidans stycke som citat"
+    ),
+    bind!(
+        Action::AddToNotes,
+        [k('a')],
+        "add this side's paragraph to the notes",
+        "lägg den här sidans stycke i anteckningarna"
+    ),
+    bind!(
+        Action::Open,
+        [code(KeyCode::Enter)],
+        "read this side in full",
+        "läs den här sidan i sin helhet"
+    ),
+    NOTES_KEY,
+    bind!(Action::Back, [code(KeyCode::Esc)], "back", "tillbaka"),
 ];
 
 const NOTES: &[Binding] = &[
@@ -502,10 +639,12 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
         Mode::Prompt => PROMPT,
         Mode::Confirm => CONFIRM,
         Mode::Visual => VISUAL,
+        Mode::Similar => SIMILAR,
         Mode::Screen(Screen::Cases) => CASES,
         Mode::Screen(Screen::Matrix) => MATRIX,
         Mode::Screen(Screen::Reader) => READER,
         Mode::Screen(Screen::Notes) => NOTES,
+        Mode::Screen(Screen::Diff) => DIFF,
     };
     let global: &[Binding] = match mode {
         // Typing text: only Ctrl-C (in the mode's own table) is not text.
@@ -598,6 +737,20 @@ pub fn status_hints(mode: Mode, lang: Lang) -> String {
             (Action::CopyParagraph, "copy", "kopiera"),
             (Action::Back, "cancel", "avbryt"),
         ],
+        Mode::Similar => &[
+            (Action::Open, "read", "läs"),
+            (Action::DiffRelative, "diff", "jämför"),
+            (Action::Back, "back", "tillbaka"),
+        ],
+        Mode::Screen(Screen::Diff) => &[
+            (Action::NextChange, "next change", "nästa ändring"),
+            (Action::NextPane, "side", "sida"),
+            (Action::ToggleFold, "fold", "fäll ihop"),
+            (Action::NextBase, "other base", "annan bas"),
+            (Action::CopyParagraph, "copy", "kopiera"),
+            (Action::Back, "back", "tillbaka"),
+            (Action::ToggleHelp, "help", "hjälp"),
+        ],
         Mode::Screen(Screen::Cases) => &[
             (Action::Open, "open", "öppna"),
             (Action::OpenNotes, "notes", "anteckningar"),
@@ -616,6 +769,7 @@ pub fn status_hints(mode: Mode, lang: Lang) -> String {
             (Action::CopyParagraph, "copy quote", "kopiera citat"),
             (Action::AddToNotes, "add to notes", "till anteckningar"),
             (Action::ToggleVisual, "select", "markera"),
+            (Action::DiffRelative, "diff", "jämför"),
             (Action::NextSameStance, "next", "nästa"),
             (Action::Back, "back", "tillbaka"),
             (Action::ToggleHelp, "help", "hjälp"),
@@ -660,11 +814,13 @@ mod tests {
         assert_eq!(action_for(reader, x), None);
     }
 
-    const MODES: [Mode; 8] = [
+    const MODES: [Mode; 10] = [
         Mode::Help,
         Mode::Prompt,
         Mode::Confirm,
         Mode::Visual,
+        Mode::Similar,
+        Mode::Screen(Screen::Diff),
         Mode::Screen(Screen::Cases),
         Mode::Screen(Screen::Matrix),
         Mode::Screen(Screen::Reader),

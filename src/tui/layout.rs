@@ -207,6 +207,22 @@ fn wrap(text: &str, width: usize) -> Vec<std::borrow::Cow<'_, str>> {
     textwrap::wrap(text, options)
 }
 
+/// The first visible line after scrolling so that the block of lines `first..=last` shows:
+/// the whole block if it fits in `height`, else its start; unchanged when it shows already.
+pub fn scroll_to_show(top: usize, first: usize, last: usize, height: usize) -> usize {
+    if first < top {
+        first
+    } else if last >= top + height {
+        if last - first < height {
+            last + 1 - height
+        } else {
+            first
+        }
+    } else {
+        top
+    }
+}
+
 /// Margin on each side of the text.
 pub const MARGIN: u16 = 2;
 

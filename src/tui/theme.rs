@@ -25,6 +25,12 @@ pub struct Theme {
     pub stale: Style,
     /// The user's own comment in the notes.
     pub comment: Style,
+    /// Words only in the base text (A) of a diff.
+    pub deleted: Style,
+    /// Words only in the text read against it (B).
+    pub inserted: Style,
+    /// A family mark in the matrix (`A`, `A′`).
+    pub family: Style,
 }
 
 impl Theme {
@@ -60,6 +66,15 @@ impl Theme {
                 .add_modifier(Modifier::UNDERLINED),
             stale: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             comment: Style::new().fg(Color::Green).add_modifier(Modifier::ITALIC),
+            deleted: Style::new()
+                .fg(Color::Red)
+                .add_modifier(Modifier::CROSSED_OUT),
+            inserted: Style::new()
+                .fg(Color::Green)
+                .add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            family: Style::new()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::ITALIC),
         }
     }
 
@@ -80,6 +95,9 @@ impl Theme {
             selection: Style::new().add_modifier(Modifier::REVERSED),
             stale: Style::new().add_modifier(Modifier::BOLD),
             comment: Style::new().add_modifier(Modifier::ITALIC),
+            deleted: Style::new().add_modifier(Modifier::CROSSED_OUT),
+            inserted: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            family: Style::new().add_modifier(Modifier::ITALIC),
         }
     }
 

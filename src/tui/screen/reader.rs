@@ -1,6 +1,7 @@
 //! The reader: one position (or the case's own texts) in full, a paragraph cursor, scrolling,
 //! links, copying quotes, and a visual selection of sentences to quote or add to the notes.
 
+use crate::analysis::similarity::{ParagraphSources, PosRef, Relation};
 use crate::export::citation;
 use crate::i18n::Lang;
 use crate::model::{Case, Stance};
@@ -24,7 +25,28 @@ pub struct ReaderState {
     pub visual: Option<Visual>,
     /// Documents visited before this one by following links, for Esc.
     pub history: Vec<Doc>,
+    /// The open position's relatives, best first (empty until the similarity is built).
+    pub relatives: Vec<Relation>,
+    /// Where each of its paragraphs (nearly) appears elsewhere.
+    pub passages: Vec<ParagraphSources>,
+    /// The cursor in the pane of similar texts, while that pane has the focus.
+    pub similar_focus: Option<usize>,
 }
+
+/// An entry of the pane of similar texts: a relative, or a place where the cursor's paragraph
+/// also appears.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SimilarItem {
+    Relative(Relation),
+    /// The position, its paragraph, and the share of the cursor's paragraph found there.
+    Passage(PosRef, usize, f32),
+}
+
+/// Width of the pane of similar texts beside the reader's text.
+pub const SIMILAR_PANE_WIDTH: u16 = 44;
+/// The pane stands beside the text from this terminal width; below, it opens over the text's
+/// lower part while it has the focus.
+pub const SIMILAR_PANE_MIN_WIDTH: u16 = 110;
 
 /// A selection from the anchor sentence to the head sentence (either order), each as
 /// (paragraph, sentence index within the paragraph).
@@ -60,6 +82,24 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 }
 
 impl ReaderState {
+    /// The pane's entries: the relatives, then where the cursor's paragraph also appears.
+    pub fn similar_items(&self) -> Vec<SimilarItem> {
+        let mut items: Vec<SimilarItem> = self
+            .relatives
+            .iter()
+            .copied()
+            .map(SimilarItem::Relative)
+            .collect();
+        if let Some(p) = self.passages.iter().find(|p| p.paragraph == self.paragraph) {
+            items.extend(
+                p.sources
+                    .iter()
+                    .map(|&(pos, para, score)| SimilarItem::Passage(pos, para, score)),
+            );
+        }
+        items
+    }
+
     pub fn position(&self) -> Option<usize> {
         match self.doc {
             Doc::Position(p) => Some(p),
@@ -68,6 +108,11 @@ impl ReaderState {
     }
 
     pub(crate) fn relayout(&mut self, case: &Case, width: u16, height: usize, lang: Lang) {
+        // The cursor paragraph's pane entries change with the width; keep the cursor in range.
+        let items = self.similar_items().len();
+        if let Some(f) = self.similar_focus.as_mut() {
+            *f = (*f).min(items.saturating_sub(1));
+        }
         self.lines = layout::layout_doc(case, self.doc, width, lang);
         self.top = self.top.min(self.lines.len().saturating_sub(1));
         self.keep_cursor_visible(height);
@@ -106,16 +151,7 @@ impl ReaderState {
             .iter()
             .rposition(|l| l.paragraph == Some(self.paragraph))
             .unwrap_or(first);
-        if first < self.top {
-            self.top = first;
-        } else if last >= self.top + height {
-            // Show the whole paragraph if it fits, else its start.
-            self.top = if last - first < height {
-                last + 1 - height
-            } else {
-                first
-            };
-        }
+        self.top = layout::scroll_to_show(self.top, first, last, height);
         if self.paragraph == 0 && first < height {
             self.top = 0;
         }
@@ -145,7 +181,9 @@ impl App {
     /// followed links when there is a reader already.
     pub fn open_doc(&mut self, doc: Doc, paragraph: usize) {
         let history = self.reader.take().map(|r| r.history).unwrap_or_default();
-        let lines = layout::layout_doc(self.current_case(), doc, self.size.0, self.lang);
+        let (relatives, passages) = self.similar_to(doc);
+        let width = self.text_width_for(doc);
+        let lines = layout::layout_doc(self.current_case(), doc, width, self.lang);
         let n = layout::paragraphs(self.current_case(), doc).len();
         let mut r = ReaderState {
             doc,
@@ -154,6 +192,9 @@ impl App {
             lines,
             visual: None,
             history,
+            relatives,
+            passages,
+            similar_focus: None,
         };
         r.keep_cursor_visible(self.reader_height());
         self.reader = Some(r);
@@ -162,6 +203,169 @@ impl App {
         if let Doc::Position(p) = doc {
             self.matrix.row = self.current_case().positions[p].body;
         }
+    }
+
+    /// The relatives of a document and its passage reuse (nothing for the case text, or
+    /// before the similarity is built).
+    fn similar_to(&self, doc: Doc) -> (Vec<Relation>, Vec<ParagraphSources>) {
+        match (doc, &self.similarity) {
+            (Doc::Position(position), Some(sim)) => {
+                let me = PosRef {
+                    case: self.case,
+                    position,
+                };
+                (sim.relatives(me), sim.passages(me))
+            }
+            _ => (Vec::new(), Vec::new()),
+        }
+    }
+
+    /// Whether the pane of similar texts stands beside the text of `doc`.
+    pub fn similar_pane_beside(&self, doc: Doc) -> bool {
+        let compared = match (doc, &self.similarity) {
+            (Doc::Position(position), Some(sim)) => sim.contains(PosRef {
+                case: self.case,
+                position,
+            }),
+            _ => false,
+        };
+        compared && self.size.0 >= SIMILAR_PANE_MIN_WIDTH
+    }
+
+    fn text_width_for(&self, doc: Doc) -> u16 {
+        if self.similar_pane_beside(doc) {
+            self.size.0.saturating_sub(SIMILAR_PANE_WIDTH)
+        } else {
+            self.size.0
+        }
+    }
+
+    /// The width the reader's text is laid out for.
+    pub fn reader_text_width(&self) -> u16 {
+        match &self.reader {
+            Some(r) => self.text_width_for(r.doc),
+            None => self.size.0,
+        }
+    }
+
+    /// After the similarity arrives: the open position's relatives and passages.
+    pub(crate) fn refresh_similar(&mut self) {
+        if let Some(doc) = self.reader.as_ref().map(|r| r.doc) {
+            let (relatives, passages) = self.similar_to(doc);
+            if let Some(r) = self.reader.as_mut() {
+                r.relatives = relatives;
+                r.passages = passages;
+            }
+        }
+    }
+
+    /// The pane of similar texts: move, open, diff.
+    fn update_similar(&mut self, action: Action) -> Vec<Effect> {
+        let Some(r) = self.reader.as_mut() else {
+            return Vec::new();
+        };
+        let items = r.similar_items();
+        let cursor = r
+            .similar_focus
+            .unwrap_or(0)
+            .min(items.len().saturating_sub(1));
+        let me = r.position().map(|position| PosRef {
+            case: self.case,
+            position,
+        });
+        let target = |i: &SimilarItem| match *i {
+            SimilarItem::Relative(rel) => (rel.other, 0),
+            SimilarItem::Passage(pos, para, _) => (pos, para),
+        };
+        match action {
+            Action::Down => r.similar_focus = Some((cursor + 1).min(items.len().saturating_sub(1))),
+            Action::Up => r.similar_focus = Some(cursor.saturating_sub(1)),
+            Action::Top => r.similar_focus = Some(0),
+            Action::Bottom => r.similar_focus = Some(items.len().saturating_sub(1)),
+            Action::Back | Action::ToggleSimilar => r.similar_focus = None,
+            Action::Open => {
+                if let Some((pos, para)) = items.get(cursor).map(target) {
+                    self.case = pos.case;
+                    self.history_clear();
+                    self.open_doc(Doc::Position(pos.position), para);
+                }
+            }
+            Action::DiffRelative | Action::DiffBase => {
+                if let (Some((other, _)), Some(me)) = (items.get(cursor).map(target), me) {
+                    self.open_diff(other, me);
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Diff the open position against its closest relative, or its family's base.
+    fn diff_from_reader(&mut self, base: bool) {
+        let Some(me) = self
+            .reader
+            .as_ref()
+            .and_then(|r| r.position())
+            .map(|position| PosRef {
+                case: self.case,
+                position,
+            })
+        else {
+            return self.nothing_to_diff();
+        };
+        let Some(sim) = self.similarity.clone() else {
+            let msg = self.lang.pick(
+                "Still comparing the texts…",
+                "Jämför fortfarande texterna …",
+            );
+            return self.notify(msg, false);
+        };
+        let relatives = sim.relatives(me);
+        let other = if base {
+            sim.family_of(me).and_then(|m| {
+                let family = sim.families().get(m.family)?;
+                if family.base != me {
+                    return Some(family.base);
+                }
+                // This is the base: read the closest member against it.
+                let closest =
+                    family
+                        .members
+                        .iter()
+                        .filter(|f| f.position != me)
+                        .max_by(|a, b| {
+                            a.in_base
+                                .min(a.base_in)
+                                .total_cmp(&b.in_base.min(b.base_in))
+                        })?;
+                self.notify(
+                    self.lang.pick(
+                        "This is its family's base: its closest member against it",
+                        "Detta är familjens grundtext: närmaste medlem mot den",
+                    ),
+                    false,
+                );
+                self.open_diff(me, closest.position);
+                None
+            })
+        } else {
+            relatives.first().map(|r| r.other)
+        };
+        match other {
+            Some(o) => self.open_diff(o, me),
+            None if self.screen == Screen::Diff => {}
+            None => self.nothing_to_diff(),
+        }
+    }
+
+    fn nothing_to_diff(&mut self) {
+        self.notify(
+            self.lang.pick(
+                "No similar text to compare with",
+                "Ingen liknande text att jämföra med",
+            ),
+            false,
+        );
     }
 
     /// Forget followed links (opening afresh from the matrix or the notes).
@@ -177,6 +381,27 @@ impl App {
     }
 
     pub(crate) fn update_reader(&mut self, action: Action) -> Vec<Effect> {
+        if self
+            .reader
+            .as_ref()
+            .is_some_and(|r| r.similar_focus.is_some())
+        {
+            return self.update_similar(action);
+        }
+        match action {
+            Action::DiffRelative | Action::DiffBase => {
+                self.diff_from_reader(action == Action::DiffBase);
+                return Vec::new();
+            }
+            Action::ToggleSimilar => {
+                match self.reader.as_mut() {
+                    Some(r) if !r.similar_items().is_empty() => r.similar_focus = Some(0),
+                    _ => self.nothing_to_diff(),
+                }
+                return Vec::new();
+            }
+            _ => {}
+        }
         let height = self.reader_height();
         let Some(r) = self.reader.as_mut() else {
             self.screen = Screen::Matrix;

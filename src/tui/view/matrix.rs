@@ -1,6 +1,7 @@
 //! The matrix screen: the case header, bodies × stances (or parties), and a pane with the
 //! positions of the selected cell and the start of the chosen one.
 
+use crate::analysis::similarity::PosRef;
 use crate::export::matrix::{DECISION_MARK, INFERRED_MARK};
 use crate::tui::app::{App, Column, Pane};
 use crate::tui::theme::Theme;
@@ -157,16 +158,18 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         theme.dim
     };
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .title(lens)
+        .border_style(border);
+    if let Some(legend) = family_legend(app) {
+        block = block.title_bottom(Line::styled(legend, theme.family));
+    }
     let table = Table::new(rows, constraints)
         .header(Row::new(header).style(theme.heading))
         .column_spacing(2)
         .row_highlight_style(theme.heading)
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(lens)
-                .border_style(border),
-        );
+        .block(block);
     let mut state = TableState::default().with_selected(Some(app.matrix.row));
     frame.render_stateful_widget(table, area, &mut state);
 }
@@ -199,6 +202,9 @@ fn cell_spans(
                         spans.push(Span::styled(code.clone(), theme.party(case.party(code))));
                     }
                 }
+                if let Some(mark) = family_mark(app, i) {
+                    spans.push(Span::styled(format!(" {mark}"), theme.family));
+                }
             }
         }
         Column::Party(party) => {
@@ -218,11 +224,38 @@ fn cell_spans(
                         name.to_string(),
                         theme.party(case.party(party)),
                     ));
+                    if let Some(mark) = family_mark(app, s.position) {
+                        spans.push(Span::styled(format!(" {mark}"), theme.family));
+                    }
                 }
             }
         }
     }
     spans
+}
+
+/// The family mark of a position of the current case (`A`, `A′`), once the similarity is
+/// built.
+fn family_mark(app: &App, position: usize) -> Option<String> {
+    let sim = app.similarity.as_ref()?;
+    let mark = sim.family_of(PosRef {
+        case: app.case,
+        position,
+    })?;
+    Some(mark.to_string())
+}
+
+/// The legend of the family marks, when the case has any.
+fn family_legend(app: &App) -> Option<&'static str> {
+    let case = app.current_case();
+    (0..case.positions.len())
+        .any(|i| family_mark(app, i).is_some())
+        .then(|| {
+            app.lang.pick(
+                " A, B: families of reused text; A′ a variant · d in the reader: diff ",
+                " A, B: familjer av återanvänd text; A′ en variant · d i läsaren: jämför ",
+            )
+        })
 }
 
 fn render_cell(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -251,6 +284,9 @@ fn render_cell(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for &i in &cell {
         let p = &case.positions[i];
         let mut label = format!("{} · {}", app.lang.stance(p.stance), case.byline(p));
+        if let Some(mark) = family_mark(app, i) {
+            label.push_str(&format!(" [{mark}]"));
+        }
         if let Some(d) = case.date_of(p) {
             label.push_str(&format!(" · {d}"));
         }

@@ -9,6 +9,7 @@
 //! ```
 
 mod cases;
+mod diff;
 mod help;
 mod matrix;
 mod notes;
@@ -47,6 +48,7 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Matrix => matrix::render(frame, main, app, theme),
         Screen::Reader => reader::render(frame, main, app, theme),
         Screen::Notes => notes::render(frame, main, app, theme),
+        Screen::Diff => diff::render(frame, main, app, theme),
     }
     status::render(frame, status_area, app, theme);
     if app.prompt.is_some() {

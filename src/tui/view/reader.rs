@@ -1,20 +1,41 @@
 //! The reader: slices the laid-out lines to the visible window, marks the paragraph under the
 //! cursor, and highlights a visual selection.
 
+use crate::analysis::similarity::PosRef;
+use crate::export::matrix::fit;
+use crate::export::similar::label_text;
 use crate::tui::app::App;
 use crate::tui::layout::{LineKind, MARGIN, ReaderLine};
+use crate::tui::screen::reader::{ReaderState, SIMILAR_PANE_WIDTH, SimilarItem};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use std::ops::Range;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(r) = &app.reader else { return };
     let case = app.current_case();
     let [title, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    // The pane of similar texts: beside the text when there is room, else over its lower
+    // part while it has the focus.
+    let (body, pane) = if app.similar_pane_beside(r.doc) {
+        let [text, pane] =
+            Layout::horizontal([Constraint::Min(1), Constraint::Length(SIMILAR_PANE_WIDTH)])
+                .areas(body);
+        (text, Some(pane))
+    } else if r.similar_focus.is_some() {
+        let [text, pane] =
+            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+        (text, Some(pane))
+    } else {
+        (body, None)
+    };
+    if let Some(pane) = pane {
+        similar_pane(frame, pane, app, r, theme);
+    }
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(case.dnr.clone(), theme.title),
@@ -46,6 +67,121 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), body);
+}
+
+/// The relatives of the open position (mark, label, both scores, where), then where the
+/// cursor's paragraph also appears.
+fn similar_pane(frame: &mut Frame, area: Rect, app: &App, r: &ReaderState, theme: &Theme) {
+    let lang = app.lang;
+    let focused = r.similar_focus.is_some();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(lang.pick(" Similar texts (s) ", " Liknande texter (s) "))
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.dim
+        });
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let Some(sim) = &app.similarity else {
+        let msg = lang.pick("Comparing the texts…", "Jämför texterna …");
+        frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim)), inner);
+        return;
+    };
+    let where_ = |p: PosRef| -> String {
+        let Some(case) = app.cases.get(p.case) else {
+            return String::new();
+        };
+        let pos = &case.positions[p.position];
+        let parties = if pos.parties.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", pos.parties.join(", "))
+        };
+        let other_case = if p.case == app.case {
+            String::new()
+        } else {
+            format!("{} · ", case.dnr)
+        };
+        format!(
+            "{other_case}{} · {}{parties}",
+            case.body(pos).name,
+            lang.stance(pos.stance)
+        )
+    };
+    let items = r.similar_items();
+    let cursor = r.similar_focus;
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    if r.relatives.is_empty() {
+        let msg = lang.pick("No similar texts", "Inga liknande texter");
+        lines.push(Line::styled(msg, theme.dim));
+    } else {
+        lines.push(Line::styled(
+            lang.pick("  this in it / it in this", "  denna i den / den i denna"),
+            theme.dim,
+        ));
+    }
+    let mut passages_heading = false;
+    for (i, item) in items.iter().enumerate() {
+        let selected = cursor == Some(i);
+        let pick = if selected { "▶ " } else { "  " };
+        let style = if selected {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        match *item {
+            SimilarItem::Relative(rel) => {
+                let mark = sim
+                    .family_of(rel.other)
+                    .map(|m| format!("{:<3}", m.to_string()))
+                    .unwrap_or_else(|| "   ".into());
+                lines.push(Line::from(vec![
+                    Span::styled(pick, style),
+                    Span::styled(mark, theme.family),
+                    Span::styled(
+                        format!(
+                            "{} {:.0}% / {:.0}%",
+                            label_text(rel.label, lang),
+                            rel.a_in_b * 100.0,
+                            rel.b_in_a * 100.0
+                        ),
+                        style,
+                    ),
+                ]));
+                lines.push(Line::styled(
+                    fit(&format!("     {}", where_(rel.other)), width),
+                    theme.dim,
+                ));
+            }
+            SimilarItem::Passage(pos, para, score) => {
+                if !passages_heading {
+                    passages_heading = true;
+                    lines.push(Line::raw(""));
+                    lines.push(Line::styled(
+                        lang.pick("This paragraph also in", "Stycket finns även i"),
+                        theme.heading,
+                    ));
+                }
+                let text = format!("¶{} {:.0}% {}", para + 1, score * 100.0, where_(pos));
+                lines.push(Line::from(vec![
+                    Span::styled(pick, style),
+                    Span::styled(fit(&text, width.saturating_sub(2)), style),
+                ]));
+            }
+        }
+    }
+    // Keep the selected entry in view.
+    let height = usize::from(inner.height);
+    let selected_line = cursor.map_or(0, |c| (c * 2 + 3).min(lines.len()));
+    let skip = selected_line.saturating_sub(height);
+    frame.render_widget(
+        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
+        inner,
+    );
 }
 
 /// A line's text, with the part inside `range` (bytes of the paragraph) in `mark`.

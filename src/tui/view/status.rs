@@ -24,6 +24,7 @@ pub fn place(app: &App) -> String {
                 lang.pick("Notes", "Anteckningar")
             )
         }
+        Screen::Diff => format!("{} › {}", case.dnr, lang.pick("Diff", "Jämförelse")),
         Screen::Reader => match &app.reader {
             Some(r) => {
                 let n = layout::paragraphs(case, r.doc).len();
