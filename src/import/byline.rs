@@ -126,38 +126,32 @@ fn party_codes(inside: &str) -> Option<Vec<String>> {
     (!codes.is_empty()).then_some(codes)
 }
 
-/// "borgarråden A, B och C" → [A, B, C]. A hyphen before "och" keeps it ("Miljö- och …").
+/// "borgarråden A, B och C" → [A, B, C].
 fn split_names(s: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for piece in s.split(", ") {
-        let mut rest = piece;
-        loop {
-            match find_och(rest) {
-                Some(at) => {
-                    push_name(&mut out, &rest[..at]);
-                    rest = &rest[at + " och ".len()..];
-                }
-                None => {
-                    push_name(&mut out, rest);
-                    break;
-                }
-            }
-        }
+    for piece in split_list(s) {
+        push_name(&mut out, piece);
     }
     out
 }
 
-fn find_och(s: &str) -> Option<usize> {
-    let padded = s;
-    let mut from = 0;
-    while let Some(rel) = padded[from..].find(" och ") {
-        let at = from + rel;
-        if !padded[..at].ends_with('-') {
-            return Some(at);
+/// The items of a Swedish list, "a, b och c" → [a, b, c], untrimmed. A hyphen before "och"
+/// keeps it ("Miljö- och hälsoskyddsnämnden" is one item).
+pub fn split_list(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for piece in s.split(", ") {
+        let mut rest = piece;
+        while let Some(at) = rest
+            .match_indices(" och ")
+            .map(|(k, _)| k)
+            .find(|&k| !rest[..k].ends_with('-'))
+        {
+            out.push(&rest[..at]);
+            rest = &rest[at + " och ".len()..];
         }
-        from = at + 1;
+        out.push(rest);
     }
-    None
+    out
 }
 
 fn push_name(out: &mut Vec<String>, raw: &str) {

@@ -113,27 +113,27 @@ pub fn repair(source: &str) -> Repaired {
     let mut lines = Vec::new();
     let mut blank_before = false;
     for r in raw {
-        if r.text.is_empty() {
-            blank_before = true;
-            continue;
-        }
         let text = r.text.replace('\u{ad}', "");
         if text.trim().is_empty() {
             blank_before = true;
             continue;
         }
+        // pdftotext ends every page with a blank line: it says nothing about paragraphs.
+        let blank = std::mem::take(&mut blank_before) && !r.page_start;
         lines.push(Line {
             no: r.no,
             norm: normalise(&text),
             text,
-            blank_before: std::mem::take(&mut blank_before),
+            blank_before: blank,
             trailing_ws: r.trailing_ws,
         });
     }
     let width = typical_width(&lines);
-    let with_blank = lines.iter().skip(1).filter(|l| l.blank_before).count();
-    let blank_lines_are_paragraphs =
-        lines.len() > 1 && (with_blank as f64) < 0.6 * (lines.len() - 1) as f64;
+    // Blank lines mean paragraphs when some lines have one before them: not when none do (no
+    // information), nor when nearly all do (as in copies with a blank line after every line).
+    let with_blank = lines.iter().skip(1).filter(|l| l.blank_before).count() as f64;
+    let between = lines.len().saturating_sub(1) as f64;
+    let blank_lines_are_paragraphs = with_blank >= 0.05 * between && with_blank < 0.6 * between;
     Repaired {
         lines,
         width,
@@ -141,6 +141,9 @@ pub fn repair(source: &str) -> Repaired {
         artefacts,
     }
 }
+
+/// No page number line is longer than this.
+const MAX_PAGE_NUMBER_BYTES: usize = 24;
 
 /// Page numbers anywhere in their distinctive forms; bare numbers, running headers and footers
 /// next to page breaks. Returns the source line numbers removed.
@@ -170,9 +173,9 @@ fn remove_page_artefacts(raw: &mut [Raw]) -> Vec<usize> {
     };
     let mut drop = vec![false; raw.len()];
     for (k, r) in raw.iter().enumerate() {
-        let n = normalise(&r.text);
-        if !n.is_empty() && phrases::is_page_number(&n) {
-            drop[k] = true;
+        // Page numbers are short; most lines are not looked at further.
+        if !r.text.is_empty() && r.text.len() <= MAX_PAGE_NUMBER_BYTES {
+            drop[k] = phrases::is_page_number(&normalise(&r.text));
         }
     }
     for &k in firsts.iter().chain(lasts.iter()) {
@@ -332,7 +335,10 @@ pub fn paragraphs_with_lines(lines: &[&Line], rules: &ParagraphRules) -> Vec<Par
 
 fn paragraph_ends(line: &Line, next: &Line, rules: &ParagraphRules) -> bool {
     if rules.blank_lines_are_paragraphs {
-        return next.blank_before || heading_like(line, next) || heading_like_next(line, next);
+        return next.blank_before
+            || heading_like(line, next)
+            || heading_like_next(line, next)
+            || (starts_numbered_item(&next.text) && ends_clause(&line.text));
     }
     let sentence = ends_sentence(&line.text);
     let next_first = next.text.chars().next().unwrap_or(' ');
@@ -412,7 +418,8 @@ mod tests {
         let r = repair("Första raden \n\n Andra sidan börjar \n\n");
         assert_eq!(texts(&r), ["Första raden", "Andra sidan börjar"]);
         assert_eq!(r.lines[1].no, 3);
-        assert!(r.lines[1].blank_before);
+        // The blank line before a page says nothing about paragraphs.
+        assert!(!r.lines[1].blank_before);
         assert_eq!(r.lines[0].trailing_ws, 1);
     }
 

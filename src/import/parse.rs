@@ -63,6 +63,8 @@ pub struct Unplaced {
 #[derive(Debug, Clone)]
 pub struct DraftBody {
     pub name: String,
+    /// The name, normalised, for matching.
+    pub norm: String,
     pub kind: BodyKind,
     pub administration: Option<String>,
     pub opinion_date: Option<NaiveDate>,
@@ -133,6 +135,8 @@ enum Sink {
 
 /// Lines a marker may span.
 const MAX_MARKER_LINES: usize = 4;
+/// A line longer than this is no heading.
+const MAX_HEADING_BYTES: usize = 200;
 /// Lines the title may span.
 const MAX_TITLE_LINES: usize = 4;
 
@@ -186,10 +190,7 @@ impl Parser<'_> {
     fn find_body(&self, name: &str) -> Option<usize> {
         let n = normalise(name);
         let n = n.trim_end_matches([':', '.']);
-        self.draft
-            .bodies
-            .iter()
-            .position(|b| normalise(&b.name) == n)
+        self.draft.bodies.iter().position(|b| b.norm == n)
     }
 
     fn body_named(&mut self, name: &str, line: usize) -> usize {
@@ -199,6 +200,7 @@ impl Parser<'_> {
         let name = capitalise(squash_whitespace(name).trim_end_matches([':', '.']));
         self.draft.bodies.push(DraftBody {
             kind: ph::body_kind(&name),
+            norm: normalise(&name),
             name,
             administration: None,
             opinion_date: None,
@@ -274,12 +276,8 @@ impl Parser<'_> {
         let mut rules = self.rules();
         if let Sink::Section(s) = self.sink {
             if self.draft.sections[s].id == "preparation" {
-                rules.paragraph_starters = self
-                    .draft
-                    .bodies
-                    .iter()
-                    .map(|b| normalise(&b.name))
-                    .collect();
+                rules.paragraph_starters =
+                    self.draft.bodies.iter().map(|b| b.norm.clone()).collect();
             }
         }
         let paras = lines::paragraphs(&refs, &rules);
@@ -384,59 +382,42 @@ impl Parser<'_> {
 
     // ---- the step -----------------------------------------------------------------------
 
-    /// Look at line `self.i`; returns the number of lines consumed.
+    /// Look at line `self.i`; returns the number of lines consumed. The markers are tried in
+    /// this order; the first that recognises the line takes it, else it is text.
     fn step(&mut self) -> usize {
         let i = self.i;
-        let norm = self.lines[i].norm.clone();
-
-        if let Some(name) = contents_entry(&self.lines[i].text) {
-            self.marker();
-            let n = normalise(&name);
-            if !ph::HEADINGS.iter().any(|h| h.text == n) {
-                self.contents.push(n);
+        let markers: [fn(&mut Self, usize) -> Option<usize>; 14] = [
+            Self::contents_line,
+            Self::heading,
+            Self::document_header,
+            Self::case_byline,
+            Self::proposal_preamble,
+            Self::presenting_commissioner,
+            Self::deciding_body,
+            Self::date_line,
+            Self::position_header,
+            Self::signature,
+            Self::body_heading,
+            Self::meeting_preamble,
+            Self::opinion_preamble,
+            Self::proposals,
+        ];
+        for marker in markers {
+            if let Some(n) = marker(self, i) {
+                return n;
             }
-            return 1;
-        }
-        if let Some(n) = self.heading(i, &norm) {
-            return n;
-        }
-        if let Some(n) = self.document_header(i, &norm) {
-            return n;
-        }
-        if let Some(n) = self.case_byline(i, &norm) {
-            return n;
-        }
-        if let Some(n) = self.proposal_preamble(i) {
-            return n;
-        }
-        if let Some(n) = self.presenting_commissioner(i, &norm) {
-            return n;
-        }
-        if let Some(n) = self.deciding_body(i) {
-            return n;
-        }
-        if let Some(n) = self.date_line(i) {
-            return n;
-        }
-        if let Some(n) = self.position_header(i, &norm) {
-            return n;
-        }
-        if let Some(n) = self.signature(i) {
-            return n;
-        }
-        if let Some(n) = self.body_heading(i) {
-            return n;
-        }
-        if let Some(n) = self.meeting_preamble(i) {
-            return n;
-        }
-        if let Some(n) = self.opinion_preamble(i) {
-            return n;
-        }
-        if let Some(n) = self.proposals(i) {
-            return n;
         }
         self.text(i)
+    }
+
+    fn contents_line(&mut self, i: usize) -> Option<usize> {
+        let name = contents_entry(&self.lines[i].text)?;
+        self.marker();
+        let n = normalise(&name);
+        if !ph::HEADINGS.iter().any(|h| h.text == n) {
+            self.contents.push(n);
+        }
+        Some(1)
     }
 
     fn text(&mut self, i: usize) -> usize {
@@ -453,7 +434,9 @@ impl Parser<'_> {
         1
     }
 
-    fn heading(&mut self, i: usize, norm: &str) -> Option<usize> {
+    fn heading(&mut self, i: usize) -> Option<usize> {
+        let norm = self.lines[i].norm.clone();
+        let norm = norm.as_str();
         let key = norm.trim_end_matches(':');
         let h = ph::HEADINGS
             .iter()
@@ -484,7 +467,9 @@ impl Parser<'_> {
         Some(1)
     }
 
-    fn document_header(&mut self, i: usize, norm: &str) -> Option<usize> {
+    fn document_header(&mut self, i: usize) -> Option<usize> {
+        let norm = self.lines[i].norm.clone();
+        let norm = norm.as_str();
         if self.phase != Phase::Front
             || self.draft.dnr.is_some()
             || !ph::DOCUMENT_HEADERS.iter().any(|h| norm.starts_with(h))
@@ -512,7 +497,9 @@ impl Parser<'_> {
         Some(1)
     }
 
-    fn case_byline(&mut self, i: usize, norm: &str) -> Option<usize> {
+    fn case_byline(&mut self, i: usize) -> Option<usize> {
+        let norm = self.lines[i].norm.clone();
+        let norm = norm.as_str();
         if self.phase != Phase::Front || self.draft.kind.is_some() {
             return None;
         }
@@ -543,7 +530,9 @@ impl Parser<'_> {
         ph::PROPOSAL_PREAMBLES.contains(&s).then_some(n)
     }
 
-    fn presenting_commissioner(&mut self, i: usize, norm: &str) -> Option<usize> {
+    fn presenting_commissioner(&mut self, i: usize) -> Option<usize> {
+        let norm = self.lines[i].norm.clone();
+        let norm = norm.as_str();
         if self.phase != Phase::Front {
             return None;
         }
@@ -633,7 +622,9 @@ impl Parser<'_> {
         Some(1)
     }
 
-    fn position_header(&mut self, i: usize, norm: &str) -> Option<usize> {
+    fn position_header(&mut self, i: usize) -> Option<usize> {
+        let norm = self.lines[i].norm.clone();
+        let norm = norm.as_str();
         if self.phase < Phase::Decisions {
             return None;
         }
@@ -744,31 +735,34 @@ impl Parser<'_> {
 
     fn body_heading(&mut self, i: usize) -> Option<usize> {
         let text = &self.lines[i].text;
+        // A heading is a short line; the rest of the checks look ahead, so rule out long ones.
+        if text.len() > MAX_HEADING_BYTES {
+            return None;
+        }
         let norm = self.lines[i].norm.trim_end_matches(':').to_string();
-        let next_is_preamble = self.lines.get(i + 1).is_some() && {
-            let k = i + 1;
-            self.meeting_at(k).is_some() || self.opinion_at(k).is_some()
-        };
+        let known = self.find_body(text);
+        let heading_like = lines::is_heading_text(text);
+        if known.is_none() && !heading_like {
+            return None;
+        }
+        let next_is_preamble =
+            || self.meeting_at(i + 1).is_some() || self.opinion_at(i + 1).is_some();
         let next_is_header = self.lines.get(i + 1).is_some_and(|l| {
             ph::POSITION_OPENERS
                 .iter()
                 .any(|(o, _)| l.norm.starts_with(o))
         });
-        let known = self.find_body(text);
         let listed = self.contents.contains(&norm);
-        let heading_like = lines::is_heading_text(text);
         let in_bodies = matches!(self.phase, Phase::Referral | Phase::Bodies);
         let in_reservations = self.phase == Phase::Reservations;
         let accept = match known {
             Some(b) if self.draft.bodies[b].deciding => in_reservations && next_is_header,
             Some(_) => {
-                (in_bodies || in_reservations || next_is_preamble)
-                    && (heading_like || text.split_whitespace().count() <= 8)
+                (heading_like || text.split_whitespace().count() <= 8)
+                    && (in_bodies || in_reservations || next_is_preamble())
             }
             None => {
-                heading_like
-                    && ((in_bodies && (listed || next_is_preamble))
-                        || (in_reservations && next_is_header))
+                (in_bodies && (listed || next_is_preamble())) || (in_reservations && next_is_header)
             }
         };
         if !accept {
@@ -780,6 +774,7 @@ impl Parser<'_> {
         let body = &mut self.draft.bodies[b];
         // The heading's spelling wins over the referral list's lower case.
         body.name = squash_whitespace(text.trim_end_matches(':'));
+        body.norm = normalise(&body.name);
         self.body = Some(b);
         if in_reservations {
             self.sink = Sink::Nowhere;
@@ -904,6 +899,17 @@ impl Parser<'_> {
 
 /// A preamble `<name><infix><date><suffix>.` over one to three lines.
 fn preamble_at(p: &Parser, i: usize, table: &[(&str, &str)]) -> Option<(String, String, usize)> {
+    // Cheap test first: some line of the three holds a word of an infix.
+    let near = p.lines.get(i..(i + 3).min(p.lines.len()))?;
+    if !table.iter().any(|(infix, _)| {
+        let word = infix
+            .split_whitespace()
+            .find(|w| w.len() > 4)
+            .unwrap_or(infix);
+        near.iter().any(|l| l.norm.contains(word))
+    }) {
+        return None;
+    }
     let (sentence, n) = p.sentence_at(i, 3)?;
     let sentence = sentence.trim_end_matches(['.', ':']).to_string();
     let f = Folded::new(&sentence);
@@ -1014,28 +1020,11 @@ fn sentence_before(text: &str, at: usize) -> &str {
     }
 }
 
-/// "stadsledningskontoret, socialnämnden och Polisregion Stockholm" → the names. A hyphen
-/// before "och" keeps it: "Miljö- och hälsoskyddsnämnden".
+/// "stadsledningskontoret, socialnämnden och Polisregion Stockholm" → the names.
 fn split_list(list: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for piece in list.split(", ") {
-        let mut rest = piece;
-        loop {
-            let cut = rest
-                .match_indices(" och ")
-                .map(|(k, _)| k)
-                .find(|&k| !rest[..k].ends_with('-'));
-            match cut {
-                Some(k) => {
-                    push_item(&mut out, &rest[..k]);
-                    rest = &rest[k + 5..];
-                }
-                None => {
-                    push_item(&mut out, rest);
-                    break;
-                }
-            }
-        }
+    for item in byline::split_list(list) {
+        push_item(&mut out, item);
     }
     out
 }

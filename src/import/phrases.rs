@@ -541,8 +541,12 @@ pub fn normalise(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        for c in w.chars() {
-            out.extend(c.to_lowercase());
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            for c in w.chars() {
+                out.extend(c.to_lowercase());
+            }
         }
     }
     out
