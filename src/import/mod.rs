@@ -220,6 +220,64 @@ mod tests {
         }
     }
 
+    /// The phrasing variants of the phrase table, in a small statement.
+    #[test]
+    fn phrasing_variants() {
+        let doc = "Utlåtande Rotel II (Dnr KS 2026/7)\n\
+Motion om cykelbanor\n\
+Motion av Anna Ek (L)\n\
+Förslag till beslut\n\
+Motionen besvaras med hänvisning till vad som sägs i utlåtandet.\n\
+Beredning\n\
+Ärendet har remitterats till trafiknämnden och Miljö- och hälsoskyddsnämnden.\n\
+Borgarrådsberedningen tillstyrker föredragande borgarrådets förslag.\n\
+Reservation anfördes av borgarrådet Jan Jönsson (L) enligt följande.\n\
+Att bifalla motionen.\n\
+Att därutöver anföra\n\
+Cykelbanorna behövs.\n\
+Särskilt uttalande gjordes av borgarrådet Bo Al (KD) enligt följande.\n\
+Vi vill se fler cykelbanor.\n\
+Remissammanställning\n\
+Trafiknämnden\n\
+Trafiknämnden har vid sitt sammanträde den 3 mars 2026 beslutat följande.\n\
+Trafiknämnden godkänner kontorets tjänsteutlåtande som svar på remissen.\n\
+Ersättaryttrande anfördes av Eva Berg (SD) enligt följande.\n\
+Vi tillstyrker motionen.\n\
+Trafikkontorets tjänsteutlåtande daterat den 2 februari 2026 har i huvudsak följande lydelse.\n\
+Kontoret ställer sig positiv till motionens förslag.\n\
+Miljö- och hälsoskyddsnämnden\n\
+Miljö- och hälsoskyddsnämnden beslutade vid sitt sammanträde den 4 mars 2026 följande.\n\
+Nämnden avstyrker motionen.\n";
+        let out = import_text(doc, "v.txt", Lang::En);
+        assert!(out.warnings.is_empty(), "{:?}\n{}", out.warnings, out.toml);
+        let case = parse_case(&out.toml, "t", "t").unwrap();
+        let ids: Vec<&str> = case.positions.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "trafiknamnden/approve",
+                "trafiknamnden/substitute_statement/SD",
+                "miljo-och-halsoskyddsnamnden/reject",
+                "borgarradsberedningen/answered",
+                "borgarradsberedningen/reservation/L",
+                "borgarradsberedningen/special_statement/KD",
+            ],
+            "{}",
+            out.toml
+        );
+        let t = &case.bodies[0];
+        assert_eq!(
+            t.meeting_date.map(|d| d.to_string()).as_deref(),
+            Some("2026-03-03")
+        );
+        assert_eq!(t.administration.as_deref(), Some("Trafikkontoret"));
+        assert_eq!(
+            case.positions[4].proposals,
+            ["Att bifalla motionen.", "Att därutöver anföra"]
+        );
+        assert_eq!(case.positions[4].paragraphs, ["Cykelbanorna behövs."]);
+    }
+
     #[test]
     fn unknown_text_is_unplaced_with_warnings() {
         let out = import_text(
