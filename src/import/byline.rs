@@ -177,12 +177,19 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let n = normalise(s);
     let n = n.trim_end_matches(['.', ',', ':']);
     let n = n.strip_prefix("den ").unwrap_or(n);
-    if let Ok(d) = NaiveDate::parse_from_str(n, "%Y-%m-%d") {
-        return Some(d);
+    // A TOML date has a four-digit year.
+    let four_digits = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    if let Some((y, _)) = n.split_once('-') {
+        if four_digits(y) {
+            if let Ok(d) = NaiveDate::parse_from_str(n, "%Y-%m-%d") {
+                return Some(d);
+            }
+        }
+        return None;
     }
     let mut words = n.split(' ');
     let (day, month, year) = (words.next()?, words.next()?, words.next()?);
-    if words.next().is_some() {
+    if words.next().is_some() || !four_digits(year) {
         return None;
     }
     let day: u32 = day.trim_end_matches('.').parse().ok()?;
@@ -307,5 +314,9 @@ mod tests {
         assert!(looks_like_date("31 februari 2026"));
         assert_eq!(parse_date("17 februari"), None);
         assert_eq!(parse_date("99999999999 maj 2026"), None);
+        // Found by fuzzing: a year of five digits is no TOML date.
+        assert_eq!(parse_date("29 april 20260"), None);
+        assert_eq!(parse_date("20260-04-29"), None);
+        assert_eq!(parse_date("+2026-04-29"), None);
     }
 }
