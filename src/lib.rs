@@ -9,6 +9,7 @@ pub mod cli;
 pub mod corpus;
 pub mod export;
 pub mod i18n;
+pub mod import;
 pub mod model;
 pub mod notes;
 pub mod text;

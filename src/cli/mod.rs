@@ -83,6 +83,17 @@ pub enum Command {
         #[arg(long)]
         no_color: bool,
     },
+    /// Import a statement (utlåtande) as a case file: a .txt, or a .pdf through pdftotext.
+    Import {
+        /// The document: text, or PDF (needs poppler's pdftotext).
+        file: PathBuf,
+        /// Write the case file here instead of to standard output.
+        #[arg(short, long, value_name = "OUT.toml")]
+        output: Option<PathBuf>,
+        /// Overwrite OUT if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -116,6 +127,11 @@ pub fn run(cli: Cli) -> u8 {
             b,
             no_color,
         }) => print_diff(&path, &a, &b, no_color, lang),
+        Some(Command::Import {
+            file,
+            output,
+            force,
+        }) => import(&file, output.as_deref(), force, lang),
         None => open_app(cli.path, cli.notes, lang),
     }
 }
@@ -336,6 +352,105 @@ fn locate_message(spec: &str, e: &model::LocateError, lang: Lang) -> String {
             ),
         },
     }
+}
+
+fn import(file: &Path, output: Option<&Path>, force: bool, lang: Lang) -> u8 {
+    use crate::text::escape;
+    let shown = escape(&file.display().to_string());
+    let text = match crate::import::read_document(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{shown}: error: {}", escape(&e.message(lang)));
+            return INVALID;
+        }
+    };
+    let name = file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let imported = crate::import::import_text(&text, &name, lang);
+    {
+        let stderr = std::io::stderr();
+        let mut e = stderr.lock();
+        for w in &imported.warnings {
+            let _ = writeln!(
+                e,
+                "{shown}:{}: {}: {}",
+                w.line,
+                lang.pick("warning", "varning"),
+                escape(&w.message(lang))
+            );
+        }
+        if !imported.warnings.is_empty() {
+            let _ = writeln!(
+                e,
+                "{}",
+                match lang {
+                    Lang::En => format!("{} warning(s)", imported.warnings.len()),
+                    Lang::Sv => format!("{} varning(ar)", imported.warnings.len()),
+                }
+            );
+        }
+    }
+    let Some(out_path) = output else {
+        return out(&imported.toml);
+    };
+    match write_new_file(out_path, imported.toml.as_bytes(), force) {
+        Ok(()) => OK,
+        Err(WriteError::Exists) => {
+            eprintln!(
+                "{}: error: {}",
+                escape(&out_path.display().to_string()),
+                lang.pick(
+                    "the file exists; give --force to overwrite it",
+                    "filen finns redan; ange --force för att skriva över den"
+                )
+            );
+            INVALID
+        }
+        Err(WriteError::Io(e)) => {
+            eprintln!(
+                "{}: error: {} {}",
+                escape(&out_path.display().to_string()),
+                lang.pick("cannot write:", "kan inte skriva:"),
+                escape(&e.to_string())
+            );
+            INVALID
+        }
+    }
+}
+
+enum WriteError {
+    Exists,
+    Io(std::io::Error),
+}
+
+/// Write a file atomically: a temporary file in the same folder, synced, then renamed over
+/// the target (only when `overwrite`; else an existing file is an error, checked at the rename
+/// too, so a file created meanwhile is not lost).
+fn write_new_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
+    if !overwrite && path.exists() {
+        return Err(WriteError::Exists);
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(WriteError::Io)?;
+    tmp.write_all(bytes).map_err(WriteError::Io)?;
+    tmp.as_file().sync_all().map_err(WriteError::Io)?;
+    if overwrite {
+        tmp.persist(path).map_err(|e| WriteError::Io(e.error))?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                WriteError::Exists
+            } else {
+                WriteError::Io(e.error)
+            }
+        })?;
+    }
+    Ok(())
 }
 
 /// Print problems to stderr (they are already escaped for a terminal).

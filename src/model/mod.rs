@@ -8,7 +8,10 @@ pub mod matrix;
 pub mod summary;
 
 pub use error::{Problem, Problems};
-pub use load::{BUNDLED_CASE, MAX_FILE_BYTES, load_bundled, load_file, load_path, parse_case};
+pub use load::{
+    BUNDLED_CASE, MAX_FILE_BYTES, derive_position_id, load_bundled, load_file, load_path,
+    parse_case,
+};
 pub(crate) use load::{decode, io_reason, toml_problem};
 
 use chrono::NaiveDate;
@@ -294,25 +297,7 @@ impl Case {
                 format!("({})", position.parties.join(", "))
             };
         }
-        // Group consecutive signatories of the same party.
-        let mut groups: Vec<(Vec<&str>, Option<&str>)> = Vec::new();
-        for s in &position.signatories {
-            match groups.last_mut() {
-                Some((names, party)) if *party == s.party.as_deref() => names.push(&s.name),
-                _ => groups.push((vec![&s.name], s.party.as_deref())),
-            }
-        }
-        let parts: Vec<String> = groups
-            .iter()
-            .map(|(names, party)| {
-                let names = join_swedish(names);
-                match party {
-                    Some(p) => format!("{names} ({p})"),
-                    None => names,
-                }
-            })
-            .collect();
-        join_swedish(&parts.iter().map(String::as_str).collect::<Vec<_>>())
+        signature_line(&position.signatories)
     }
 
     /// The date to cite for a position: its own, else its body's meeting or opinion date.
@@ -384,6 +369,30 @@ pub fn locate(cases: &[Case], spec: &str) -> Result<(usize, usize), LocateError>
                 .collect(),
         }),
     }
+}
+
+/// The signature line generated from signatories: consecutive signatories of one party are
+/// grouped, e.g. "Aras Amin och Busra Lina Kocaturk (M)" or "Stephan Guiance m.fl. (S), Shamso
+/// Ali Hassan m.fl. (V) och Karmapriya Muschott m.fl. (MP)".
+pub fn signature_line(signatories: &[Signatory]) -> String {
+    let mut groups: Vec<(Vec<&str>, Option<&str>)> = Vec::new();
+    for s in signatories {
+        match groups.last_mut() {
+            Some((names, party)) if *party == s.party.as_deref() => names.push(&s.name),
+            _ => groups.push((vec![&s.name], s.party.as_deref())),
+        }
+    }
+    let parts: Vec<String> = groups
+        .iter()
+        .map(|(names, party)| {
+            let names = join_swedish(names);
+            match party {
+                Some(p) => format!("{names} ({p})"),
+                None => names,
+            }
+        })
+        .collect();
+    join_swedish(&parts.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 /// "a", "a och b", "a, b och c".

@@ -1,0 +1,1171 @@
+//! The structure parser: repaired lines in, a [`Draft`] of the case out.
+//!
+//! A statement is read line by line, forward through its parts ([`Phase`]). A line is either a
+//! marker (a heading, a preamble, a decision, a position header, …: see `super::phrases`), which
+//! may span a few lines and says where the following text belongs, or text, which goes to the
+//! current [`Sink`]. Text with no place (before the first marker, after a signature, under an
+//! unknown heading) is kept as unplaced, with its line numbers.
+
+use super::byline::{self, Byline};
+use super::lines::{self, Line, ParagraphRules, Repaired};
+use super::phrases::{self as ph, Folded, Opens, Phase, Tail, normalise};
+use crate::model::{BodyKind, CaseKind, Signatory, Stance};
+use crate::text::squash_whitespace;
+use chrono::NaiveDate;
+
+/// Everything recovered from a statement, before ids and stances are settled.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    pub dnr: Option<String>,
+    pub title: Option<String>,
+    pub kind: Option<CaseKind>,
+    pub municipality: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub proposal: Vec<String>,
+    pub presenting_commissioner: Option<String>,
+    pub attachments: Vec<String>,
+    pub source_title: Option<String>,
+    pub authors: Vec<Signatory>,
+    pub sections: Vec<DraftSection>,
+    pub bodies: Vec<DraftBody>,
+    pub positions: Vec<DraftPosition>,
+    pub unplaced: Vec<Unplaced>,
+    /// Party codes in order of first appearance.
+    pub parties: Vec<String>,
+    /// Problems found on the way: (line, what).
+    pub notes: Vec<(usize, Note)>,
+}
+
+/// Something the parser noticed that the user should check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// A date of this shape is no real date.
+    BadDate(String),
+    /// A position header where no body is known.
+    PositionWithoutBody,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DraftSection {
+    pub id: String,
+    pub title: String,
+    pub paragraphs: Vec<String>,
+}
+
+/// Text that could not be placed: source lines `first..=last`.
+#[derive(Debug, Clone)]
+pub struct Unplaced {
+    pub first: usize,
+    pub last: usize,
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DraftBody {
+    pub name: String,
+    /// The name, normalised, for matching.
+    pub norm: String,
+    pub kind: BodyKind,
+    pub administration: Option<String>,
+    pub opinion_date: Option<NaiveDate>,
+    pub meeting_date: Option<NaiveDate>,
+    pub decision: Vec<String>,
+    /// Source line of the decision (or of the section heading).
+    pub decision_line: usize,
+    pub opinion: Vec<String>,
+    /// Source line of the opinion's preamble.
+    pub opinion_line: usize,
+    /// In the referral list.
+    pub referred: bool,
+    /// Named as not having answered.
+    pub no_answer: bool,
+    /// Has a section of its own (heading, decision or opinion) in the statement.
+    pub has_section: bool,
+    /// A deciding body (borgarrådsberedningen, kommunstyrelsen).
+    pub deciding: bool,
+    /// First source line that names it.
+    pub line: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct DraftPosition {
+    pub body: usize,
+    pub stance: Stance,
+    pub byline: Byline,
+    pub proposals: Vec<String>,
+    pub paragraphs: Vec<String>,
+    pub link: Option<Link>,
+    /// The header as written (white space collapsed).
+    pub header: String,
+    pub line: usize,
+    /// Referred to "Reservationer m.m." and not yet found there.
+    pub awaiting_text: bool,
+    pub date: Option<NaiveDate>,
+}
+
+/// "som är likalydande med Moderaternas reservation i borgarrådsberedningen", "som instämde i
+/// reservation anförd av Jonas Nilsson m.fl. (M)".
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub tail: Tail,
+    pub stance: Stance,
+    /// Signatories named ("anförd av …").
+    pub byline: Option<Byline>,
+    /// Parties named, by signature or by genitive ("Moderaternas").
+    pub parties: Vec<String>,
+    /// The body named after " i ", as written.
+    pub body: Option<String>,
+    pub text: String,
+}
+
+/// Where text goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sink {
+    Nowhere,
+    Title,
+    Proposal,
+    Section(usize),
+    Attachments,
+    Decision(usize),
+    Opinion(usize),
+    Position(usize),
+    Contents,
+    Signature(usize),
+}
+
+/// Lines a marker may span.
+const MAX_MARKER_LINES: usize = 4;
+/// A line longer than this is no heading.
+const MAX_HEADING_BYTES: usize = 200;
+/// Lines the title may span.
+const MAX_TITLE_LINES: usize = 4;
+
+pub fn parse(rep: &Repaired) -> Draft {
+    let mut p = Parser {
+        lines: &rep.lines,
+        rep,
+        i: 0,
+        phase: Phase::Front,
+        sink: Sink::Nowhere,
+        run: Vec::new(),
+        body: None,
+        expect_proposals: false,
+        title_lines: Vec::new(),
+        contents: Vec::new(),
+        draft: Draft::default(),
+    };
+    p.prescan();
+    while p.i < p.lines.len() {
+        let n = p.step();
+        p.i += n.max(1);
+    }
+    p.flush();
+    if !p.title_lines.is_empty() {
+        p.draft.title = Some(p.title_lines.join(" "));
+    }
+    p.draft
+}
+
+struct Parser<'a> {
+    lines: &'a [Line],
+    rep: &'a Repaired,
+    i: usize,
+    phase: Phase,
+    sink: Sink,
+    /// Text lines waiting for the next marker, by index.
+    run: Vec<usize>,
+    /// The body whose part we are in.
+    body: Option<usize>,
+    /// Right after a position header: att-satser may follow.
+    expect_proposals: bool,
+    title_lines: Vec<String>,
+    /// Names in the table of contents, normalised.
+    contents: Vec<String>,
+    draft: Draft,
+}
+
+impl Parser<'_> {
+    // ---- bodies -------------------------------------------------------------------------
+
+    fn find_body(&self, name: &str) -> Option<usize> {
+        let n = normalise(name);
+        let n = n.trim_end_matches([':', '.']);
+        self.draft.bodies.iter().position(|b| b.norm == n)
+    }
+
+    fn body_named(&mut self, name: &str, line: usize) -> usize {
+        if let Some(b) = self.find_body(name) {
+            return b;
+        }
+        let name = capitalise(squash_whitespace(name).trim_end_matches([':', '.']));
+        self.draft.bodies.push(DraftBody {
+            kind: ph::body_kind(&name),
+            norm: normalise(&name),
+            name,
+            administration: None,
+            opinion_date: None,
+            meeting_date: None,
+            decision: Vec::new(),
+            decision_line: line,
+            opinion: Vec::new(),
+            opinion_line: line,
+            referred: false,
+            no_answer: false,
+            has_section: false,
+            deciding: false,
+            line,
+        });
+        self.draft.bodies.len() - 1
+    }
+
+    fn see_parties(&mut self, codes: &[String]) {
+        for c in codes {
+            if !self.draft.parties.contains(c) {
+                self.draft.parties.push(c.clone());
+            }
+        }
+    }
+
+    /// Find the referral list and the bodies that did not answer before parsing, so that body
+    /// headings are known when they come.
+    fn prescan(&mut self) {
+        let all: Vec<&Line> = self.lines.iter().collect();
+        let rules = self.rules();
+        for para in lines::paragraphs_with_lines(&all, &rules) {
+            let f = Folded::new(&para.text);
+            for phrase in ph::REFERRAL_LISTS {
+                if let Some((_, end)) = f.find(phrase) {
+                    let list = sentence_from(&para.text, end);
+                    for name in split_list(list) {
+                        let b = self.body_named(&name, para.first);
+                        self.draft.bodies[b].referred = true;
+                    }
+                }
+            }
+            for phrase in ph::NO_ANSWER {
+                let mut from = 0;
+                while let Some((start, end)) = f.find_from(phrase, from) {
+                    let names = sentence_before(&para.text, start);
+                    for name in split_list(names) {
+                        let b = self.body_named(&name, para.first);
+                        self.draft.bodies[b].no_answer = true;
+                    }
+                    from = f.lower_offset(end);
+                }
+            }
+        }
+    }
+
+    fn rules(&self) -> ParagraphRules {
+        ParagraphRules {
+            width: self.rep.width,
+            blank_lines_are_paragraphs: self.rep.blank_lines_are_paragraphs,
+            paragraph_starters: Vec::new(),
+        }
+    }
+
+    // ---- text ---------------------------------------------------------------------------
+
+    /// Give the waiting text to the current sink.
+    fn flush(&mut self) {
+        if self.run.is_empty() {
+            return;
+        }
+        let run = std::mem::take(&mut self.run);
+        let refs: Vec<&Line> = run.iter().map(|&k| &self.lines[k]).collect();
+        let mut rules = self.rules();
+        if let Sink::Section(s) = self.sink {
+            if self.draft.sections[s].id == "preparation" {
+                rules.paragraph_starters =
+                    self.draft.bodies.iter().map(|b| b.norm.clone()).collect();
+            }
+        }
+        let paras = lines::paragraphs(&refs, &rules);
+        let d = &mut self.draft;
+        match self.sink {
+            Sink::Title => {
+                for l in &refs {
+                    self.title_lines.push(squash_whitespace(&l.text));
+                }
+            }
+            Sink::Proposal => d.proposal.extend(paras),
+            Sink::Section(s) => d.sections[s].paragraphs.extend(paras),
+            Sink::Attachments => d.attachments.extend(paras),
+            Sink::Decision(b) => {
+                if d.bodies[b].decision.is_empty() {
+                    d.bodies[b].decision_line = refs[0].no;
+                }
+                d.bodies[b].decision.extend(paras);
+            }
+            Sink::Opinion(b) => d.bodies[b].opinion.extend(paras),
+            Sink::Position(p) => {
+                d.positions[p].paragraphs.extend(paras);
+                d.positions[p].awaiting_text = false;
+            }
+            Sink::Nowhere | Sink::Contents | Sink::Signature(_) => d.unplaced.push(Unplaced {
+                first: refs[0].no,
+                last: refs[refs.len() - 1].no,
+                paragraphs: paras,
+            }),
+        }
+    }
+
+    /// Start a marker: the text before it is complete.
+    fn marker(&mut self) {
+        self.flush();
+        self.expect_proposals = false;
+    }
+
+    fn set_phase(&mut self, phase: Phase) {
+        if phase > self.phase {
+            self.phase = phase;
+        }
+    }
+
+    // ---- lookahead ----------------------------------------------------------------------
+
+    /// The sentence that starts at line `i`: lines joined until one ends a sentence, at most
+    /// `max`. `None` if none does.
+    fn sentence_at(&self, i: usize, max: usize) -> Option<(String, usize)> {
+        let mut text = String::new();
+        for (n, line) in self.lines[i..].iter().take(max).enumerate() {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&squash_whitespace(&line.text));
+            if lines::ends_sentence(&line.text) {
+                return Some((text, n + 1));
+            }
+        }
+        None
+    }
+
+    /// A header (position or byline) starting at `i`: lines joined while the parentheses are
+    /// open, the line does not end in `)` or a full stop, or the next line continues it in
+    /// lower case.
+    fn header_at(&self, i: usize) -> (String, usize) {
+        let mut text = squash_whitespace(&self.lines[i].text);
+        let mut n = 1;
+        while n < MAX_MARKER_LINES {
+            let Some(next) = self.lines.get(i + n) else {
+                break;
+            };
+            let balanced = text.matches('(').count() <= text.matches(')').count();
+            let complete = balanced && (text.ends_with(')') || lines::ends_sentence(&text));
+            let continues = next.text.chars().next().is_some_and(char::is_lowercase);
+            if complete && !continues {
+                break;
+            }
+            // "…, se" + "Reservationer m.m.": the heading ends the header here.
+            if self.is_structure(i + n) && !normalise(&text).ends_with(" se") {
+                break;
+            }
+            text.push(' ');
+            text.push_str(&squash_whitespace(&next.text));
+            n += 1;
+        }
+        (text, n)
+    }
+
+    /// Whether line `k` starts a marker a header must not swallow: a position header, a
+    /// heading, a body's name standing as a heading.
+    fn is_structure(&self, k: usize) -> bool {
+        let line = &self.lines[k];
+        ph::POSITION_OPENERS
+            .iter()
+            .any(|(o, _)| line.norm.starts_with(o))
+            || ph::HEADINGS
+                .iter()
+                .any(|h| line.norm.trim_end_matches(':') == h.text)
+            || (lines::is_heading_text(&line.text) && self.find_body(&line.text).is_some())
+    }
+
+    // ---- the step -----------------------------------------------------------------------
+
+    /// Look at line `self.i`; returns the number of lines consumed. The markers are tried in
+    /// this order; the first that recognises the line takes it, else it is text.
+    fn step(&mut self) -> usize {
+        let i = self.i;
+        let markers: [fn(&mut Self, usize) -> Option<usize>; 14] = [
+            Self::contents_line,
+            Self::heading,
+            Self::document_header,
+            Self::case_byline,
+            Self::proposal_preamble,
+            Self::presenting_commissioner,
+            Self::deciding_body,
+            Self::date_line,
+            Self::position_header,
+            Self::signature,
+            Self::body_heading,
+            Self::meeting_preamble,
+            Self::opinion_preamble,
+            Self::proposals,
+        ];
+        for marker in markers {
+            if let Some(n) = marker(self, i) {
+                return n;
+            }
+        }
+        self.text(i)
+    }
+
+    fn contents_line(&mut self, i: usize) -> Option<usize> {
+        let name = contents_entry(&self.lines[i].text)?;
+        self.marker();
+        let n = normalise(&name);
+        if !ph::HEADINGS.iter().any(|h| h.text == n) {
+            self.contents.push(n);
+        }
+        Some(1)
+    }
+
+    fn text(&mut self, i: usize) -> usize {
+        if matches!(self.sink, Sink::Signature(_)) {
+            self.flush();
+            self.sink = Sink::Nowhere;
+        }
+        if self.sink == Sink::Title && self.title_lines.len() + self.run.len() >= MAX_TITLE_LINES {
+            self.flush();
+            self.sink = Sink::Nowhere;
+        }
+        self.expect_proposals = false;
+        self.run.push(i);
+        1
+    }
+
+    fn heading(&mut self, i: usize) -> Option<usize> {
+        let norm = self.lines[i].norm.clone();
+        let norm = norm.as_str();
+        let key = norm.trim_end_matches(':');
+        let h = ph::HEADINGS
+            .iter()
+            .find(|h| h.text == key && h.phase >= self.phase)?;
+        self.marker();
+        self.set_phase(h.phase);
+        self.body = None;
+        self.sink = match h.opens {
+            Opens::Proposal => Sink::Proposal,
+            Opens::Attachments => Sink::Attachments,
+            Opens::Contents => Sink::Contents,
+            Opens::Reservations => Sink::Nowhere,
+            Opens::Section(id) => {
+                let mut id = id.to_string();
+                let mut k = 2;
+                while self.draft.sections.iter().any(|s| s.id == id) {
+                    id = format!("{}-{k}", id.split('-').next().unwrap_or("section"));
+                    k += 1;
+                }
+                self.draft.sections.push(DraftSection {
+                    id,
+                    title: squash_whitespace(self.lines[i].text.trim_end_matches(':')),
+                    paragraphs: Vec::new(),
+                });
+                Sink::Section(self.draft.sections.len() - 1)
+            }
+        };
+        Some(1)
+    }
+
+    fn document_header(&mut self, i: usize) -> Option<usize> {
+        let norm = self.lines[i].norm.clone();
+        let norm = norm.as_str();
+        if self.phase != Phase::Front
+            || self.draft.dnr.is_some()
+            || !ph::DOCUMENT_HEADERS.iter().any(|h| norm.starts_with(h))
+        {
+            return None;
+        }
+        let text = squash_whitespace(&self.lines[i].text);
+        let f = Folded::new(&text);
+        let (_, end) = ph::DNR_MARKERS
+            .iter()
+            .find_map(|m| f.find(&format!("{m} ")))?;
+        let dnr = text[end..]
+            .split([')', ']'])
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        if dnr.is_empty() {
+            return None;
+        }
+        self.marker();
+        self.draft.dnr = Some(dnr);
+        self.draft.source_title = Some(text);
+        self.sink = Sink::Title;
+        Some(1)
+    }
+
+    fn case_byline(&mut self, i: usize) -> Option<usize> {
+        let norm = self.lines[i].norm.clone();
+        let norm = norm.as_str();
+        if self.phase != Phase::Front || self.draft.kind.is_some() {
+            return None;
+        }
+        let (prefix, kind) = ph::CASE_BYLINES.iter().find(|(p, _)| norm.starts_with(p))?;
+        let (text, n) = self.header_at(i);
+        let f = Folded::new(&text);
+        let (_, end) = f.find(prefix)?;
+        let b = byline::parse(&text[end..]);
+        if b.parties.is_empty() && b.signatories.len() > 4 {
+            // Not a byline but a sentence that starts like one.
+            return None;
+        }
+        self.marker();
+        self.see_parties(&b.parties);
+        self.draft.authors = b.signatories;
+        self.draft.kind = Some(*kind);
+        self.sink = Sink::Nowhere;
+        Some(n)
+    }
+
+    fn proposal_preamble(&mut self, i: usize) -> Option<usize> {
+        if self.sink != Sink::Proposal || !self.draft.proposal.is_empty() || !self.run.is_empty() {
+            return None;
+        }
+        let (sentence, n) = self.sentence_at(i, 3)?;
+        let s = normalise(&sentence);
+        let s = s.trim_end_matches(['.', ':']);
+        ph::PROPOSAL_PREAMBLES.contains(&s).then_some(n)
+    }
+
+    fn presenting_commissioner(&mut self, i: usize) -> Option<usize> {
+        let norm = self.lines[i].norm.clone();
+        let norm = norm.as_str();
+        if self.phase != Phase::Front {
+            return None;
+        }
+        let prefix = ph::PRESENTING_COMMISSIONER
+            .iter()
+            .find(|p| norm.starts_with(*p))?;
+        let text = squash_whitespace(&self.lines[i].text);
+        let f = Folded::new(&text);
+        let (_, end) = f.find(prefix)?;
+        let name = text[end..].trim().trim_end_matches('.');
+        if name.is_empty() || name.split(' ').count() > 5 {
+            return None;
+        }
+        self.marker();
+        self.draft.presenting_commissioner = Some(name.to_string());
+        self.sink = Sink::Nowhere;
+        Some(1)
+    }
+
+    fn deciding_body(&mut self, i: usize) -> Option<usize> {
+        if self.phase > Phase::Decisions || self.sink == Sink::Proposal {
+            return None;
+        }
+        let text = &self.lines[i].text;
+        let (name, kind) = ph::DECIDING_BODIES
+            .iter()
+            .find(|(name, _)| text.starts_with(&format!("{name} ")))?;
+        let (sentence, n) = self.sentence_at(i, MAX_MARKER_LINES)?;
+        ph::decision_meaning(&sentence)?;
+        self.marker();
+        let b = self.body_named(name, self.lines[i].no);
+        let body = &mut self.draft.bodies[b];
+        body.kind = *kind;
+        body.deciding = true;
+        body.has_section = true;
+        if body.decision.is_empty() {
+            body.decision_line = self.lines[i].no;
+        }
+        body.decision.push(sentence);
+        self.set_phase(Phase::Decisions);
+        self.body = Some(b);
+        self.sink = Sink::Decision(b);
+        Some(n)
+    }
+
+    fn date_line(&mut self, i: usize) -> Option<usize> {
+        if self.phase != Phase::Decisions || self.draft.date.is_some() {
+            return None;
+        }
+        let text = squash_whitespace(&self.lines[i].text);
+        let (place, date) = text.split_once(ph::DATE_LINE_INFIX)?;
+        let words: Vec<&str> = place.split(' ').collect();
+        if words.len() > 3
+            || !words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return None;
+        }
+        let parsed = byline::parse_date(date);
+        if parsed.is_none() && !byline::looks_like_date(date) {
+            return None;
+        }
+        self.marker();
+        if parsed.is_none() {
+            self.note(i, Note::BadDate(date.to_string()));
+        }
+        self.draft.date = parsed;
+        self.draft.municipality = Some(place.to_string());
+        self.sink = Sink::Signature(ph::SIGNATURE_LINES);
+        Some(1)
+    }
+
+    fn signature(&mut self, i: usize) -> Option<usize> {
+        let Sink::Signature(left) = self.sink else {
+            return None;
+        };
+        if left == 0 || !lines::is_heading_text(&self.lines[i].text) {
+            return None;
+        }
+        if self.find_body(&self.lines[i].text).is_some()
+            || ph::HEADINGS.iter().any(|h| h.text == self.lines[i].norm)
+        {
+            return None;
+        }
+        self.sink = Sink::Signature(left - 1);
+        Some(1)
+    }
+
+    fn position_header(&mut self, i: usize) -> Option<usize> {
+        let norm = self.lines[i].norm.clone();
+        let norm = norm.as_str();
+        if self.phase < Phase::Decisions {
+            return None;
+        }
+        let (opener, stance) = ph::POSITION_OPENERS
+            .iter()
+            .find(|(o, _)| norm.starts_with(o))?;
+        let (text, n) = self.header_at(i);
+        let f = Folded::new(&text);
+        let (_, after_opener) = f.find(opener)?;
+        let rest = &text[after_opener..];
+        let rf = Folded::new(rest);
+        let tail = ph::POSITION_TAILS
+            .iter()
+            .filter_map(|(phrase, tail)| rf.find(phrase).map(|(s, e)| (s, e, *tail)))
+            .min_by_key(|&(s, _, _)| s);
+        let (byline_text, tail) = match tail {
+            Some((s, e, t)) => (&rest[..s], Some((t, &rest[e..]))),
+            None => (rest, None),
+        };
+        let b = byline::parse(byline_text);
+        if b.signatories.is_empty() && b.parties.is_empty() {
+            return None;
+        }
+        self.marker();
+        let line_no = self.lines[i].no;
+        let Some(body) = self.body else {
+            // No body to attach it to: keep the lines as text with no place.
+            self.note(i, Note::PositionWithoutBody);
+            let keep = self.sink;
+            self.sink = Sink::Nowhere;
+            self.run.extend(i..i + n);
+            self.flush();
+            self.sink = keep;
+            return Some(n);
+        };
+        self.see_parties(&b.parties);
+        let link = match tail {
+            Some((t @ (Tail::IdenticalTo | Tail::ConcursWith), target)) => {
+                Some(parse_link(t, target))
+            }
+            _ => None,
+        };
+        if let Some(l) = &link {
+            let parties = l.parties.clone();
+            self.see_parties(&parties);
+        }
+        let date = if self.draft.bodies[body].kind == BodyKind::Board {
+            self.draft.date
+        } else {
+            None
+        };
+        let reference = matches!(tail, Some((Tail::Reference, _)));
+        // A header in "Reservationer m.m." (or with its text) fills the position referred to:
+        // the one with the same signature line, else the only one with the same parties.
+        let pending = if reference {
+            None
+        } else {
+            let waiting: Vec<usize> = (0..self.draft.positions.len())
+                .filter(|&k| {
+                    let q = &self.draft.positions[k];
+                    q.body == body && q.stance == *stance && q.awaiting_text
+                })
+                .collect();
+            let same_line = waiting.iter().copied().find(|&k| {
+                normalise(&self.draft.positions[k].byline.written) == normalise(&b.written)
+            });
+            let same_parties: Vec<usize> = waiting
+                .iter()
+                .copied()
+                .filter(|&k| self.draft.positions[k].byline.parties == b.parties)
+                .collect();
+            same_line.or((same_parties.len() == 1).then(|| same_parties[0]))
+        };
+        let p = match pending {
+            Some(p) => {
+                let pos = &mut self.draft.positions[p];
+                pos.awaiting_text = false;
+                if link.is_some() {
+                    pos.link = link;
+                }
+                p
+            }
+            None => {
+                self.draft.positions.push(DraftPosition {
+                    body,
+                    stance: *stance,
+                    byline: b,
+                    proposals: Vec::new(),
+                    paragraphs: Vec::new(),
+                    link,
+                    header: text.clone(),
+                    line: line_no,
+                    awaiting_text: reference,
+                    date,
+                });
+                self.draft.positions.len() - 1
+            }
+        };
+        if reference {
+            self.sink = Sink::Decision(body);
+        } else {
+            self.sink = Sink::Position(p);
+            self.expect_proposals =
+                !matches!(tail, Some((Tail::IdenticalTo | Tail::ConcursWith, _)));
+        }
+        Some(n)
+    }
+
+    fn body_heading(&mut self, i: usize) -> Option<usize> {
+        let text = &self.lines[i].text;
+        // A heading is a short line; the rest of the checks look ahead, so rule out long ones.
+        if text.len() > MAX_HEADING_BYTES {
+            return None;
+        }
+        let norm = self.lines[i].norm.trim_end_matches(':').to_string();
+        let known = self.find_body(text);
+        let heading_like = lines::is_heading_text(text);
+        if known.is_none() && !heading_like {
+            return None;
+        }
+        let next_is_preamble =
+            || self.meeting_at(i + 1).is_some() || self.opinion_at(i + 1).is_some();
+        let next_is_header = self.lines.get(i + 1).is_some_and(|l| {
+            ph::POSITION_OPENERS
+                .iter()
+                .any(|(o, _)| l.norm.starts_with(o))
+        });
+        let listed = self.contents.contains(&norm);
+        let in_bodies = matches!(self.phase, Phase::Referral | Phase::Bodies);
+        let in_reservations = self.phase == Phase::Reservations;
+        let accept = match known {
+            Some(b) if self.draft.bodies[b].deciding => in_reservations && next_is_header,
+            Some(_) => {
+                (heading_like || text.split_whitespace().count() <= 8)
+                    && (in_bodies || in_reservations || next_is_preamble())
+            }
+            None => {
+                (in_bodies && (listed || next_is_preamble())) || (in_reservations && next_is_header)
+            }
+        };
+        if !accept {
+            return None;
+        }
+        self.marker();
+        let line_no = self.lines[i].no;
+        let b = self.body_named(text, line_no);
+        let body = &mut self.draft.bodies[b];
+        // The heading's spelling wins over the referral list's lower case.
+        body.name = squash_whitespace(text.trim_end_matches(':'));
+        body.norm = normalise(&body.name);
+        self.body = Some(b);
+        if in_reservations {
+            self.sink = Sink::Nowhere;
+        } else {
+            body.has_section = true;
+            body.decision_line = line_no;
+            self.set_phase(Phase::Bodies);
+            self.sink = Sink::Decision(b);
+        }
+        Some(1)
+    }
+
+    /// "Socialnämnden beslutade vid sitt sammanträde den 17 februari 2026 följande.": (name,
+    /// date text, lines).
+    fn meeting_at(&self, i: usize) -> Option<(String, String, usize)> {
+        preamble_at(self, i, ph::MEETING_PREAMBLES)
+    }
+
+    /// "Socialförvaltningens tjänsteutlåtande daterat den … har i huvudsak följande lydelse.":
+    /// (administration in the genitive, date text, lines).
+    fn opinion_at(&self, i: usize) -> Option<(String, String, usize)> {
+        preamble_at(self, i, ph::OPINION_PREAMBLES)
+    }
+
+    fn meeting_preamble(&mut self, i: usize) -> Option<usize> {
+        if self.phase < Phase::Background || self.phase == Phase::Reservations {
+            return None;
+        }
+        let (name, date_text, n) = self.meeting_at(i)?;
+        self.marker();
+        let b = match self.body {
+            Some(b) if self.phase == Phase::Bodies => b,
+            _ => self.body_named(&name, self.lines[i].no),
+        };
+        let date = self.date(i, &date_text);
+        let body = &mut self.draft.bodies[b];
+        body.meeting_date = date;
+        body.has_section = true;
+        self.body = Some(b);
+        self.set_phase(Phase::Bodies);
+        self.sink = Sink::Decision(b);
+        Some(n)
+    }
+
+    fn opinion_preamble(&mut self, i: usize) -> Option<usize> {
+        if self.phase < Phase::Background || self.phase == Phase::Reservations {
+            return None;
+        }
+        let (genitive, date_text, n) = self.opinion_at(i)?;
+        self.marker();
+        let administration = nominative(&genitive);
+        let b = match self.body {
+            Some(b) if self.phase == Phase::Bodies => b,
+            _ => self.body_named(&administration, self.lines[i].no),
+        };
+        let date = self.date(i, &date_text);
+        let body = &mut self.draft.bodies[b];
+        body.administration = Some(administration);
+        body.opinion_date = date;
+        body.opinion_line = self.lines[i].no;
+        body.has_section = true;
+        self.body = Some(b);
+        self.set_phase(Phase::Bodies);
+        self.sink = Sink::Opinion(b);
+        Some(n)
+    }
+
+    fn date(&mut self, i: usize, text: &str) -> Option<NaiveDate> {
+        let d = byline::parse_date(text);
+        if d.is_none() {
+            self.note(i, Note::BadDate(text.to_string()));
+        }
+        d
+    }
+
+    fn note(&mut self, i: usize, note: Note) {
+        self.draft.notes.push((self.lines[i].no, note));
+    }
+
+    fn proposals(&mut self, i: usize) -> Option<usize> {
+        let Sink::Position(p) = self.sink else {
+            return None;
+        };
+        if !self.expect_proposals || !self.run.is_empty() {
+            return None;
+        }
+        let mut k = i;
+        let mut found: Vec<String> = Vec::new();
+        while let Some(line) = self.lines.get(k) {
+            if found.last().is_some_and(|p| ends_proposals(p)) {
+                break;
+            }
+            let first = strip_number(&line.text);
+            if !starts_proposal(&first) {
+                break;
+            }
+            let mut proposal = squash_whitespace(&first);
+            k += 1;
+            // A long att-sats continues in lower case on the next line.
+            while !proposal_complete(&proposal) && k - i < 3 * MAX_MARKER_LINES {
+                let Some(next) = self.lines.get(k) else {
+                    break;
+                };
+                let lower = next.text.chars().next().is_some_and(char::is_lowercase);
+                if !lower || starts_proposal(&strip_number(&next.text)) {
+                    break;
+                }
+                proposal.push(' ');
+                proposal.push_str(&squash_whitespace(&next.text));
+                k += 1;
+            }
+            found.push(proposal);
+        }
+        if found.is_empty() {
+            self.expect_proposals = false;
+            return None;
+        }
+        self.draft.positions[p].proposals.extend(found);
+        Some(k - i)
+    }
+}
+
+/// A preamble `<name><infix><date><suffix>.` over one to three lines.
+fn preamble_at(p: &Parser, i: usize, table: &[(&str, &str)]) -> Option<(String, String, usize)> {
+    // Cheap test first: some line of the three holds a word of an infix.
+    let near = p.lines.get(i..(i + 3).min(p.lines.len()))?;
+    if !table.iter().any(|(infix, _)| {
+        let word = infix
+            .split_whitespace()
+            .find(|w| w.len() > 4)
+            .unwrap_or(infix);
+        near.iter().any(|l| l.norm.contains(word))
+    }) {
+        return None;
+    }
+    let (sentence, n) = p.sentence_at(i, 3)?;
+    let sentence = sentence.trim_end_matches(['.', ':']).to_string();
+    let f = Folded::new(&sentence);
+    for (infix, suffix) in table {
+        let Some((name_end, date_start)) = f.find(infix) else {
+            continue;
+        };
+        if !f.lower.ends_with(suffix) {
+            continue;
+        }
+        let date_end = sentence.len() - suffix.len();
+        if date_start > date_end || !sentence.is_char_boundary(date_end) {
+            continue;
+        }
+        let date = &sentence[date_start..date_end];
+        if date.split(' ').count() > 4 {
+            continue;
+        }
+        let name = sentence[..name_end].trim();
+        if name.is_empty() || name.split(' ').count() > 6 {
+            continue;
+        }
+        return Some((name.to_string(), date.to_string(), n));
+    }
+    None
+}
+
+/// "Socialförvaltningens" → "Socialförvaltningen"; "Stockholms Hamn AB:s" → "Stockholms Hamn AB".
+fn nominative(genitive: &str) -> String {
+    let g = genitive.trim();
+    if let Some(s) = g.strip_suffix(":s") {
+        return s.to_string();
+    }
+    g.strip_suffix('s').unwrap_or(g).to_string()
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// "1. att tillstyrka" → "att tillstyrka".
+fn strip_number(text: &str) -> String {
+    let t = text.trim();
+    if lines::starts_numbered_item(t) {
+        let digits = t.chars().take_while(char::is_ascii_digit).count();
+        t[digits + 1..].trim_start().to_string()
+    } else {
+        t.to_string()
+    }
+}
+
+fn starts_proposal(s: &str) -> bool {
+    let n = normalise(s);
+    ph::PROPOSAL_STARTS.iter().any(|p| n.starts_with(p))
+}
+
+/// "Att därutöver anföra": the reasons follow, no more att-satser.
+fn ends_proposals(p: &str) -> bool {
+    let n = normalise(p);
+    ph::PROPOSALS_LAST
+        .iter()
+        .any(|e| n.trim_end_matches(['.', ':', ',']).ends_with(e))
+}
+
+fn proposal_complete(p: &str) -> bool {
+    let n = normalise(p);
+    p.ends_with([',', '.', ';', ':']) || ph::PROPOSAL_ENDS.iter().any(|e| n.ends_with(e))
+}
+
+/// "Socialnämnden ............ 7" → "Socialnämnden".
+fn contents_entry(text: &str) -> Option<String> {
+    let dots = ".".repeat(ph::CONTENTS_DOTS);
+    let at = text.find(&dots)?;
+    let name = text[..at].trim_end_matches(['.', ' ']).trim();
+    let page = text[at..].trim_start_matches(['.', ' ', '\u{2026}']).trim();
+    if name.is_empty() || page.is_empty() || !page.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(squash_whitespace(name))
+}
+
+/// The rest of the sentence from `at`: up to a full stop followed by a capital, or the end.
+fn sentence_from(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    for (k, c) in rest.char_indices() {
+        if c == '.'
+            && rest[k + 1..]
+                .strip_prefix(' ')
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_uppercase)
+        {
+            return rest[..k].trim_end();
+        }
+    }
+    rest.trim_end().trim_end_matches('.')
+}
+
+/// The start of the sentence that ends at `at`: after the last ". " before it.
+fn sentence_before(text: &str, at: usize) -> &str {
+    let before = &text[..at];
+    match before.rfind(". ") {
+        Some(k) => before[k + 2..].trim(),
+        None => before.trim(),
+    }
+}
+
+/// "stadsledningskontoret, socialnämnden och Polisregion Stockholm" → the names.
+fn split_list(list: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for item in byline::split_list(list) {
+        push_item(&mut out, item);
+    }
+    out
+}
+
+fn push_item(out: &mut Vec<String>, s: &str) {
+    let s = s.trim().trim_end_matches(['.', ',']).trim();
+    if !s.is_empty() && s.chars().count() <= 80 {
+        out.push(s.to_string());
+    }
+}
+
+/// The target of "som är likalydande med …" or "som instämde i …".
+fn parse_link(tail: Tail, target: &str) -> Link {
+    let text = squash_whitespace(target.trim_end_matches(['.', ' ']));
+    let f = Folded::new(&text);
+    let stance = ph::LINK_STANCES
+        .iter()
+        .filter_map(|(w, s)| f.find(w).map(|(at, _)| (at, *s)))
+        .min_by_key(|&(at, _)| at)
+        .map_or(Stance::Reservation, |(_, s)| s);
+    let mut parties = Vec::new();
+    let mut byline_text = None;
+    for marker in ph::LINK_AUTHORS {
+        if let Some((_, end)) = f.find(marker) {
+            byline_text = Some(&text[end..]);
+            break;
+        }
+    }
+    let mut body = None;
+    if let Some(k) = text.rfind(ph::LINK_BODY) {
+        let named = text[k + ph::LINK_BODY.len()..].trim();
+        if !named.is_empty() && !named.contains('(') && named.split(' ').count() <= 6 {
+            body = Some(named.to_string());
+            if let Some(b) = byline_text {
+                // "… anförd av X (M) i socialnämnden": the body is not part of the byline.
+                if let Some(cut) = b.rfind(ph::LINK_BODY) {
+                    byline_text = Some(&b[..cut]);
+                }
+            }
+        }
+    }
+    let byline = byline_text.map(byline::parse);
+    if let Some(b) = &byline {
+        parties.extend(b.parties.iter().cloned());
+    }
+    for word in text.split(' ') {
+        if let Some(p) = ph::PARTIES
+            .iter()
+            .find(|p| normalise(word) == normalise(&format!("{}s", p.name)))
+        {
+            if !parties.iter().any(|c| c == p.code) {
+                parties.push(p.code.to_string());
+            }
+        }
+    }
+    Link {
+        tail,
+        stance,
+        byline,
+        parties,
+        body,
+        text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists() {
+        assert_eq!(
+            split_list(
+                "stadsledningskontoret, Miljö- och hälsoskyddsnämnden, Södermalms stadsdelsnämnd och Polisregion Stockholm"
+            ),
+            [
+                "stadsledningskontoret",
+                "Miljö- och hälsoskyddsnämnden",
+                "Södermalms stadsdelsnämnd",
+                "Polisregion Stockholm"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences() {
+        let t = "Ärendet har remitterats till a, b och c. Polisregion Stockholm har inte svarat.";
+        let at = t.find("till ").unwrap() + 5;
+        assert_eq!(sentence_from(t, at), "a, b och c");
+        let at = t.find(" har inte").unwrap();
+        assert_eq!(sentence_before(t, at), "Polisregion Stockholm");
+        assert_eq!(sentence_from("till s.k. x och y.", 5), "s.k. x och y");
+    }
+
+    #[test]
+    fn genitives() {
+        assert_eq!(nominative("Socialförvaltningens"), "Socialförvaltningen");
+        assert_eq!(
+            nominative("Hässelby-Vällingby stadsdelsförvaltnings"),
+            "Hässelby-Vällingby stadsdelsförvaltning"
+        );
+        assert_eq!(nominative("Stockholms Hamn AB:s"), "Stockholms Hamn AB");
+    }
+
+    #[test]
+    fn contents_lines() {
+        assert_eq!(
+            contents_entry("Södermalms stadsdelsnämnd .................................. 11"),
+            Some("Södermalms stadsdelsnämnd".to_string())
+        );
+        assert_eq!(contents_entry("Text.... mer text"), None);
+    }
+
+    #[test]
+    fn links() {
+        let l = parse_link(
+            Tail::IdenticalTo,
+            "Moderaternas reservation i borgarrådsberedningen.",
+        );
+        assert_eq!(l.stance, Stance::Reservation);
+        assert_eq!(l.parties, ["M"]);
+        assert_eq!(l.body.as_deref(), Some("borgarrådsberedningen"));
+        let l = parse_link(
+            Tail::ConcursWith,
+            "reservation anförd av Jonas Nilsson m.fl. (M).",
+        );
+        assert_eq!(l.parties, ["M"]);
+        assert_eq!(
+            l.byline.as_ref().map(|b| b.written.as_str()),
+            Some("Jonas Nilsson m.fl. (M)")
+        );
+        assert_eq!(l.body, None);
+        let l = parse_link(Tail::ConcursWith, "det särskilda uttalandet");
+        assert_eq!(l.stance, Stance::SpecialStatement);
+    }
+
+    #[test]
+    fn proposals_complete() {
+        assert!(proposal_complete("att tillstyrka motionen,"));
+        assert!(proposal_complete("Att därutöver anföra"));
+        assert!(!proposal_complete("att uppdra åt nämnden att"));
+        assert_eq!(strip_number("1. att tillstyrka"), "att tillstyrka");
+    }
+}

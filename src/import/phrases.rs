@@ -1,0 +1,807 @@
+//! Every phrase of the city's statements that the importer recognises, as data.
+//!
+//! The parser (`super::parse`) knows the order of a statement's parts; which words mark each
+//! part, and what a decision or an opinion means for the motion, is here. A variant that a real
+//! statement uses is one more row in a table, never a new string check in the parser. Matching
+//! is on lower-cased text with white space collapsed (see [`normalise`]).
+
+use crate::model::{BodyKind, CaseKind, Stance};
+
+/// The parts of a statement, in document order. The parser only moves forward through them,
+/// so a heading such as "Bakgrund" inside an administration's opinion stays text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    /// Header, title, proposal, summary, preparation, the commissioner's views.
+    Front,
+    /// Attachments, the preparatory meeting's and the board's decisions and reservations.
+    Decisions,
+    /// "Ärendet": the motion's background.
+    Background,
+    /// "Remissammanställning" and its table of contents.
+    Referral,
+    /// One section per referral body.
+    Bodies,
+    /// "Reservationer m.m.": every body's reservations and statements.
+    Reservations,
+}
+
+/// What a heading line opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opens {
+    /// The proposal to the council ("Förslag till beslut").
+    Proposal,
+    /// A case section, by its id in the case file.
+    Section(&'static str),
+    /// The list of attachments ("Bilaga").
+    Attachments,
+    /// The table of contents of the referral summary.
+    Contents,
+    /// The part with every body's reservations and statements.
+    Reservations,
+}
+
+pub struct Heading {
+    /// The whole line, normalised.
+    pub text: &'static str,
+    pub opens: Opens,
+    /// The phase the heading starts; it is only recognised at or before that phase.
+    pub phase: Phase,
+}
+
+/// Headings that stand alone on a line.
+pub const HEADINGS: &[Heading] = &[
+    Heading {
+        text: "förslag till beslut",
+        opens: Opens::Proposal,
+        phase: Phase::Front,
+    },
+    Heading {
+        text: "sammanfattning av ärendet",
+        opens: Opens::Section("summary"),
+        phase: Phase::Front,
+    },
+    Heading {
+        text: "sammanfattning",
+        opens: Opens::Section("summary"),
+        phase: Phase::Front,
+    },
+    Heading {
+        text: "beredning",
+        opens: Opens::Section("preparation"),
+        phase: Phase::Front,
+    },
+    Heading {
+        text: "föredragande borgarrådets synpunkter",
+        opens: Opens::Section("commissioner_views"),
+        phase: Phase::Front,
+    },
+    Heading {
+        text: "bilaga",
+        opens: Opens::Attachments,
+        phase: Phase::Decisions,
+    },
+    Heading {
+        text: "bilagor",
+        opens: Opens::Attachments,
+        phase: Phase::Decisions,
+    },
+    Heading {
+        text: "ärendet",
+        opens: Opens::Section("background"),
+        phase: Phase::Background,
+    },
+    Heading {
+        text: "bakgrund",
+        opens: Opens::Section("background"),
+        phase: Phase::Background,
+    },
+    Heading {
+        text: "remissammanställning",
+        opens: Opens::Section("referral"),
+        phase: Phase::Referral,
+    },
+    Heading {
+        text: "innehållsförteckning",
+        opens: Opens::Contents,
+        phase: Phase::Referral,
+    },
+    Heading {
+        text: "reservationer m.m.",
+        opens: Opens::Reservations,
+        phase: Phase::Reservations,
+    },
+    Heading {
+        text: "reservationer m.m",
+        opens: Opens::Reservations,
+        phase: Phase::Reservations,
+    },
+    Heading {
+        text: "reservationer med mera",
+        opens: Opens::Reservations,
+        phase: Phase::Reservations,
+    },
+    Heading {
+        text: "reservationer",
+        opens: Opens::Reservations,
+        phase: Phase::Reservations,
+    },
+];
+
+/// The first line: "Utlåtande Rotel I (Dnr KS 2025/1121)". It starts with one of these and
+/// holds [`DNR_MARKERS`].
+pub const DOCUMENT_HEADERS: &[&str] = &["utlåtande"];
+
+/// What precedes the registration number, in the header line.
+pub const DNR_MARKERS: &[&str] = &["dnr:", "dnr", "diarienummer:", "diarienummer"];
+
+/// The line naming the motion's authors, and the kind of case it makes.
+pub const CASE_BYLINES: &[(&str, CaseKind)] = &[
+    ("motion av ", CaseKind::Motion),
+    ("motion från ", CaseKind::Motion),
+    ("skrivelse av ", CaseKind::Skrivelse),
+    ("skrivelse från ", CaseKind::Skrivelse),
+];
+
+/// A title starting with one of these gives the case's kind when no byline does.
+pub const TITLE_KINDS: &[(&str, CaseKind)] = &[
+    ("motion ", CaseKind::Motion),
+    ("skrivelse ", CaseKind::Skrivelse),
+];
+
+/// The sentence that introduces the proposal to the council; it is structure, not proposal.
+pub const PROPOSAL_PREAMBLES: &[&str] = &[
+    "kommunstyrelsen föreslår att kommunfullmäktige beslutar följande",
+    "kommunstyrelsen föreslår att kommunfullmäktige fattar följande beslut",
+    "kommunstyrelsen beslutar följande",
+];
+
+/// "Föredragande borgarrådet Karin Wanngård".
+pub const PRESENTING_COMMISSIONER: &[&str] =
+    &["föredragande borgarrådet ", "föredragande borgarråd "];
+
+/// Bodies whose own decisions on the case stand in the statement, before the referral
+/// summary: a line starting with the name and holding a [`DECISION_PHRASES`] phrase.
+pub const DECIDING_BODIES: &[(&str, BodyKind)] = &[
+    ("Borgarrådsberedningen", BodyKind::Preparatory),
+    ("Kommunstyrelsen", BodyKind::Board),
+];
+
+/// The line after the board's decision: "Stockholm den 29 april 2026" (place, then this, then
+/// a date).
+pub const DATE_LINE_INFIX: &str = " den ";
+
+/// At most this many short lines after the date line are its signature ("Karin Wanngård",
+/// "Kommunstyrelsens ordförande").
+pub const SIGNATURE_LINES: usize = 3;
+
+/// What the motion is asked to become, in the proposal, and the stance that is.
+pub const PROPOSAL_STANCES: &[(&[&str], Stance)] = &[
+    (&["motionen", "besvaras"], Stance::Answered),
+    (&["motionerna", "besvaras"], Stance::Answered),
+    (&["motionen", "bifalls"], Stance::Approve),
+    (&["bifalla motionen"], Stance::Approve),
+    (&["motionen", "avslås"], Stance::Reject),
+    (&["avslå motionen"], Stance::Reject),
+];
+
+/// What a body's decision does with the motion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionMeaning {
+    /// Takes a stance of its own.
+    Stance(Stance),
+    /// Adopts the administration's opinion as its answer: the opinion's stance.
+    AdoptsOpinion,
+    /// Follows the presenting commissioner's proposal: the proposal's stance.
+    FollowsProposal,
+}
+
+/// Phrases of a decision, each a list of fragments that must occur in this order; the first
+/// row that matches wins, so explicit stances come before adopting an opinion.
+pub const DECISION_PHRASES: &[(&[&str], DecisionMeaning)] = &[
+    (
+        &["tillstyrker motionen"],
+        DecisionMeaning::Stance(Stance::Approve),
+    ),
+    (
+        &["tillstyrka motionen"],
+        DecisionMeaning::Stance(Stance::Approve),
+    ),
+    (
+        &["bifaller motionen"],
+        DecisionMeaning::Stance(Stance::Approve),
+    ),
+    (
+        &["ställer sig bakom motionen"],
+        DecisionMeaning::Stance(Stance::Approve),
+    ),
+    (
+        &["avstyrker motionen"],
+        DecisionMeaning::Stance(Stance::Reject),
+    ),
+    (
+        &["avstyrka motionen"],
+        DecisionMeaning::Stance(Stance::Reject),
+    ),
+    (
+        &["avslår motionen"],
+        DecisionMeaning::Stance(Stance::Reject),
+    ),
+    // "godkänner tjänsteutlåtandet som svar på remissen", "överlämnar förvaltningens
+    // tjänsteutlåtande som svar på remissen", "beslutar att överlämna trafikkontorets
+    // tjänsteutlåtande som svar på remissen", "godkänner … och lämnar det som svar på remissen"
+    (
+        &["tjänsteutlåtande", "som svar på remiss"],
+        DecisionMeaning::AdoptsOpinion,
+    ),
+    (
+        &["tjänsteutlåtande", "som remissvar"],
+        DecisionMeaning::AdoptsOpinion,
+    ),
+    (
+        &["tjänsteutlåtande", "som sitt svar"],
+        DecisionMeaning::AdoptsOpinion,
+    ),
+    (
+        &["tjänsteutlåtande", "som yttrande"],
+        DecisionMeaning::AdoptsOpinion,
+    ),
+    (
+        &["föredragande borgarråd", "förslag"],
+        DecisionMeaning::FollowsProposal,
+    ),
+    (
+        &["borgarrådsberedningens uppfattning"],
+        DecisionMeaning::FollowsProposal,
+    ),
+    (
+        &["borgarrådsberedningens förslag"],
+        DecisionMeaning::FollowsProposal,
+    ),
+];
+
+/// An administration's opinion supports the motion when it holds one of these; otherwise a
+/// body adopting it answers that the motion is not needed, and so rejects it.
+pub const OPINION_APPROVES: &[&[&str]] = &[
+    &["tillstyrker motionen"],
+    &["tillstyrka motionen"],
+    &["ställer sig", "positiv till motionen"],
+    &["ställer sig", "positiv till motionens"],
+    &["ställer sig bakom motionen"],
+    &["ställer sig bakom motionens"],
+    &["ser positivt på motionens"],
+    &["välkomnar motionens förslag"],
+];
+
+/// Opens a body's decision: "Socialnämnden beslutade vid sitt sammanträde den 17 februari
+/// 2026 följande." As (infix between name and date, suffix after the date).
+pub const MEETING_PREAMBLES: &[(&str, &str)] = &[
+    (" beslutade vid sitt sammanträde den ", " följande"),
+    (" beslutade vid sammanträde den ", " följande"),
+    (" har vid sitt sammanträde den ", " beslutat följande"),
+    (" beslutade den ", " följande"),
+];
+
+/// Opens an administration's opinion: "Socialförvaltningens tjänsteutlåtande daterat den 30
+/// december 2025 har i huvudsak följande lydelse." As (infix between name and date, suffix).
+pub const OPINION_PREAMBLES: &[(&str, &str)] = &[
+    (
+        " tjänsteutlåtande daterat den ",
+        " har i huvudsak följande lydelse",
+    ),
+    (" tjänsteutlåtande daterat den ", " har följande lydelse"),
+    (
+        " tjänsteutlåtande daterat ",
+        " har i huvudsak följande lydelse",
+    ),
+    (" yttrande daterat den ", " har i huvudsak följande lydelse"),
+    (" yttrande daterat den ", " har följande lydelse"),
+    (
+        " remissvar daterat den ",
+        " har i huvudsak följande lydelse",
+    ),
+    (" remissvar daterat den ", " har följande lydelse"),
+];
+
+/// Opens a position: "Reservation av …", and the stance of it.
+pub const POSITION_OPENERS: &[(&str, Stance)] = &[
+    ("reservation anfördes av ", Stance::Reservation),
+    ("reservation anförd av ", Stance::Reservation),
+    ("reservation av ", Stance::Reservation),
+    ("reservationer av ", Stance::Reservation),
+    ("särskilt uttalande gjordes av ", Stance::SpecialStatement),
+    ("särskilt uttalande anfördes av ", Stance::SpecialStatement),
+    ("särskilt uttalande av ", Stance::SpecialStatement),
+    ("särskilda uttalanden av ", Stance::SpecialStatement),
+    ("ersättaryttrande gjordes av ", Stance::SubstituteStatement),
+    ("ersättaryttrande anfördes av ", Stance::SubstituteStatement),
+    ("ersättaryttrande av ", Stance::SubstituteStatement),
+];
+
+/// What follows the signatories of a position header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tail {
+    /// The text is in "Reservationer m.m." further on.
+    Reference,
+    /// The text follows ("enligt följande.").
+    TextFollows,
+    /// The same text as another position ("som är likalydande med …").
+    IdenticalTo,
+    /// Concurred with another position ("som instämde i reservation anförd av …").
+    ConcursWith,
+}
+
+/// The phrases that end the signatories of a position header. The earliest one in the
+/// header wins.
+pub const POSITION_TAILS: &[(&str, Tail)] = &[
+    (", se reservationer m.m", Tail::Reference),
+    (" se reservationer m.m", Tail::Reference),
+    (", se reservationer", Tail::Reference),
+    (" enligt följande", Tail::TextFollows),
+    (" som är likalydande med ", Tail::IdenticalTo),
+    (" likalydande med ", Tail::IdenticalTo),
+    (" som instämde i ", Tail::ConcursWith),
+    (" som instämmer i ", Tail::ConcursWith),
+    (" instämde i ", Tail::ConcursWith),
+];
+
+/// Words naming a stance inside a link ("Moderaternas reservation", "särskilt uttalande av").
+pub const LINK_STANCES: &[(&str, Stance)] = &[
+    ("reservation", Stance::Reservation),
+    ("särskilt uttalande", Stance::SpecialStatement),
+    ("särskilda uttalande", Stance::SpecialStatement),
+    ("ersättaryttrande", Stance::SubstituteStatement),
+];
+
+/// Before the signatories named in a link: "reservation anförd av Jonas Nilsson m.fl. (M)".
+pub const LINK_AUTHORS: &[&str] = &[" anförd av ", " anfördes av ", " av "];
+
+/// Before the body named in a link: "… reservation i borgarrådsberedningen".
+pub const LINK_BODY: &str = " i ";
+
+/// An att-sats of a reservation ("1. att tillstyrka motionen,", "Att  bifalla motionen.") or
+/// the sentence introducing them ("Vi föreslår att kommunstyrelsen föreslår …").
+pub const PROPOSAL_STARTS: &[&str] = &[
+    "att ",
+    "vi föreslår att ",
+    "jag föreslår att ",
+    "vi yrkar att ",
+    "jag yrkar att ",
+];
+
+/// After a proposal ending in one of these come the reasons, not more proposals.
+pub const PROPOSALS_LAST: &[&str] = &["anföra"];
+
+/// A proposal ending in one of these is complete even without punctuation.
+pub const PROPOSAL_ENDS: &[&str] = &["anföra", "följande"];
+
+/// Titles before the names of a byline ("borgarråden Christofer Fjellner, …").
+pub const BYLINE_TITLES: &[&str] = &[
+    "borgarråden ",
+    "borgarrådet ",
+    "ledamöterna ",
+    "ledamoten ",
+    "ersättarna ",
+    "ersättaren ",
+    "ordföranden ",
+    "vice ordföranden ",
+];
+
+/// Words inside a party parenthesis that are not party codes: "(båda M)", "(alla M)".
+pub const PARTY_QUANTIFIERS: &[&str] = &[
+    "båda",
+    "bägge",
+    "alla",
+    "samtliga",
+    "och",
+    "resp.",
+    "respektive",
+];
+
+/// Referral lists: "Ärendet har remitterats till stadsledningskontoret, socialnämnden, … och
+/// Polisregion Stockholm."
+pub const REFERRAL_LISTS: &[&str] = &[
+    "har remitterats till ",
+    "har skickats på remiss till ",
+    "har skickats på remiss för yttrande till ",
+];
+
+/// Bodies that did not answer: "Polisregion Stockholm har inte inkommit med svar."
+pub const NO_ANSWER: &[&str] = &[
+    " har inte inkommit med svar",
+    " har inte inkommit med något svar",
+    " har inte inkommit med yttrande",
+    " har inte svarat",
+    " har inte lämnat något svar",
+    " har inte lämnat svar",
+];
+
+/// A body's kind from its name: (how to match, fragment, kind); the first match wins.
+pub const BODY_KINDS: &[(Match, &str, BodyKind)] = &[
+    (Match::Whole, "borgarrådsberedningen", BodyKind::Preparatory),
+    (Match::Whole, "kommunstyrelsen", BodyKind::Board),
+    (
+        Match::Contains,
+        "stadsdelsnämnd",
+        BodyKind::DistrictCommittee,
+    ),
+    (Match::Ends, "nämnden", BodyKind::Committee),
+    (Match::Ends, "nämnd", BodyKind::Committee),
+    (Match::Ends, "kontoret", BodyKind::Administration),
+    (Match::Ends, "kontor", BodyKind::Administration),
+    (Match::Ends, "förvaltningen", BodyKind::Administration),
+    (Match::Ends, "förvaltning", BodyKind::Administration),
+];
+
+/// What is left out of a district committee's id: "Skärholmens stadsdelsnämnd" → `skarholmen`.
+pub const DISTRICT_SUFFIX: &str = " stadsdelsnämnd";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Match {
+    Whole,
+    Contains,
+    Ends,
+}
+
+/// A party: code, name (its genitive adds "s": "Moderaternas reservation"), colour.
+pub struct PartyInfo {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub colour: &'static str,
+}
+
+pub const PARTIES: &[PartyInfo] = &[
+    PartyInfo {
+        code: "M",
+        name: "Moderaterna",
+        colour: "#1B49DD",
+    },
+    PartyInfo {
+        code: "S",
+        name: "Socialdemokraterna",
+        colour: "#E8112D",
+    },
+    PartyInfo {
+        code: "V",
+        name: "Vänsterpartiet",
+        colour: "#DA291C",
+    },
+    PartyInfo {
+        code: "MP",
+        name: "Miljöpartiet",
+        colour: "#83CF39",
+    },
+    PartyInfo {
+        code: "KD",
+        name: "Kristdemokraterna",
+        colour: "#000077",
+    },
+    PartyInfo {
+        code: "C",
+        name: "Centerpartiet",
+        colour: "#009933",
+    },
+    PartyInfo {
+        code: "L",
+        name: "Liberalerna",
+        colour: "#006AB3",
+    },
+    PartyInfo {
+        code: "SD",
+        name: "Sverigedemokraterna",
+        colour: "#DDDD00",
+    },
+    PartyInfo {
+        code: "FI",
+        name: "Feministiskt initiativ",
+        colour: "#CD1B68",
+    },
+];
+
+/// Names of a governing majority in running text, and its parties.
+pub const MAJORITIES: &[(&str, &[&str])] = &[("den rödgröna majoriteten", &["S", "V", "MP"])];
+
+/// Month names in dates ("17 februari 2026").
+pub const MONTHS: &[&str] = &[
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// Lines that are page numbers wherever they stand: "Sida 3 (14)", "3 (14)", "Sida 3 av 14".
+/// `#` stands for a number.
+pub const PAGE_NUMBERS: &[&str] = &["sida # (#)", "sida # av #", "# (#)", "sid. # (#)", "- # -"];
+
+/// A line that is only a number is a page number when it stands next to a page break.
+pub const BARE_PAGE_NUMBER: &str = "#";
+
+/// A line that starts a page with the same text (numbers aside) on at least this many pages
+/// is a running header (likewise a footer at the end of pages).
+pub const RUNNING_HEADER_PAGES: usize = 3;
+
+/// A hyphen at the end of a line before one of these words is a real one: "kort- och lång sikt".
+pub const KEEP_HYPHEN_BEFORE: &[&str] =
+    &["och", "eller", "samt", "respektive", "resp.", "som", "till"];
+
+/// Contents lines: "Socialnämnden ........ 7": a name, at least this many dots, a page.
+pub const CONTENTS_DOTS: usize = 4;
+
+/// Lower-case and collapse white space: the form every phrase above is written in.
+pub fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            for c in w.chars() {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// Whether the fragments occur in `text` in this order (without overlapping).
+pub fn holds_in_order(text: &str, fragments: &[&str]) -> bool {
+    let mut rest = text;
+    for f in fragments {
+        match rest.find(f) {
+            Some(at) => rest = &rest[at + f.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// A text lower-cased, with the way back to the original's byte offsets, so that a phrase
+/// found in lower case can be cut from the text as written.
+pub struct Folded<'a> {
+    pub original: &'a str,
+    pub lower: String,
+    /// For each byte of `lower` (and one past its end), the offset in `original` of the
+    /// character it came from.
+    map: Vec<usize>,
+}
+
+impl<'a> Folded<'a> {
+    pub fn new(original: &'a str) -> Folded<'a> {
+        let mut lower = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        for (at, c) in original.char_indices() {
+            for l in c.to_lowercase() {
+                let before = lower.len();
+                lower.push(l);
+                map.extend(std::iter::repeat_n(at, lower.len() - before));
+            }
+        }
+        map.push(original.len());
+        Folded {
+            original,
+            lower,
+            map,
+        }
+    }
+
+    /// The original byte range of the first occurrence of `needle` (lower case) at or after
+    /// `from` (an offset in `lower`).
+    pub fn find_from(&self, needle: &str, from: usize) -> Option<(usize, usize)> {
+        let from = from.min(self.lower.len());
+        if !self.lower.is_char_boundary(from) {
+            return None;
+        }
+        let at = from + self.lower[from..].find(needle)?;
+        Some((self.map[at], self.map[at + needle.len()]))
+    }
+
+    pub fn find(&self, needle: &str) -> Option<(usize, usize)> {
+        self.find_from(needle, 0)
+    }
+
+    /// The offset in `lower` of an original offset.
+    pub fn lower_offset(&self, original: usize) -> usize {
+        self.map.partition_point(|&m| m < original)
+    }
+}
+
+/// A party by its code.
+pub fn party(code: &str) -> Option<&'static PartyInfo> {
+    PARTIES.iter().find(|p| p.code == code)
+}
+
+/// Whether a token is a party code: one to three upper-case letters.
+pub fn is_party_code(s: &str) -> bool {
+    let n = s.chars().count();
+    (1..=3).contains(&n) && s.chars().all(|c| c.is_uppercase())
+}
+
+/// The kind of a body, from its name.
+pub fn body_kind(name: &str) -> BodyKind {
+    let n = normalise(name);
+    BODY_KINDS
+        .iter()
+        .find(|(how, frag, _)| match how {
+            Match::Whole => n == *frag,
+            Match::Contains => n.contains(frag),
+            Match::Ends => n.ends_with(frag),
+        })
+        .map_or(BodyKind::External, |(_, _, k)| *k)
+}
+
+/// The meaning of a decision's wording, if any phrase matches.
+pub fn decision_meaning(decision: &str) -> Option<DecisionMeaning> {
+    let n = normalise(decision);
+    DECISION_PHRASES
+        .iter()
+        .find(|(frags, _)| holds_in_order(&n, frags))
+        .map(|(_, m)| *m)
+}
+
+/// The stance the proposal asks for, if any phrase matches.
+pub fn proposal_stance(proposal: &str) -> Option<Stance> {
+    let n = normalise(proposal);
+    PROPOSAL_STANCES
+        .iter()
+        .find(|(frags, _)| holds_in_order(&n, frags))
+        .map(|(_, s)| *s)
+}
+
+/// Whether an opinion supports the motion.
+pub fn opinion_approves(opinion: &str) -> bool {
+    let n = normalise(opinion);
+    OPINION_APPROVES
+        .iter()
+        .any(|frags| holds_in_order(&n, frags))
+}
+
+/// Whether a normalised line has the shape of a page number pattern (`#` = digits).
+pub fn is_page_number(normalised: &str) -> bool {
+    PAGE_NUMBERS.iter().any(|p| shape_matches(normalised, p))
+}
+
+/// `#` in the pattern matches one or more ASCII digits; everything else itself.
+pub fn shape_matches(s: &str, pattern: &str) -> bool {
+    let mut s = s;
+    let mut parts = pattern.split('#').peekable();
+    let mut first = true;
+    while let Some(lit) = parts.next() {
+        if !first {
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 0 {
+                return false;
+            }
+            s = &s[digits..];
+        }
+        first = false;
+        match s.strip_prefix(lit) {
+            Some(rest) => s = rest,
+            None => return false,
+        }
+        if parts.peek().is_none() {
+            return s.is_empty();
+        }
+    }
+    s.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalising() {
+        assert_eq!(normalise("  Reservation  AV\tÅsa "), "reservation av åsa");
+    }
+
+    #[test]
+    fn in_order() {
+        assert!(holds_in_order("a b c", &["a", "c"]));
+        assert!(!holds_in_order("a b c", &["c", "a"]));
+    }
+
+    #[test]
+    fn decisions_of_the_seed() {
+        use DecisionMeaning::*;
+        for (text, meaning) in [
+            (
+                "Socialnämnden godkänner tjänsteutlåtandet som svar på remiss av motion om att införa s.k. trygghetskiosker.",
+                AdoptsOpinion,
+            ),
+            (
+                "Trafiknämnden beslutar att överlämna trafikkontorets tjänsteutlåtande som svar på remissen.",
+                AdoptsOpinion,
+            ),
+            (
+                "Stadsdelsnämnden överlämnar förvaltningens tjänsteutlåtande som svar på remissen.",
+                AdoptsOpinion,
+            ),
+            (
+                "1. Stadsdelsnämnden godkänner förvaltningens tjänsteutlåtande och lämnar det som svar på remissen.",
+                AdoptsOpinion,
+            ),
+            (
+                "Borgarrådsberedningen tillstyrker föredragande borgarrådets förslag.",
+                FollowsProposal,
+            ),
+            (
+                "Kommunstyrelsen delar borgarrådsberedningens uppfattning och föreslår att kommunfullmäktige beslutar enligt föredragande borgarråds förslag.",
+                FollowsProposal,
+            ),
+            (
+                "Kulturnämnden godkänner förvaltningens tjänsteutlåtande och tillstyrker motionen.",
+                Stance(crate::model::Stance::Approve),
+            ),
+        ] {
+            assert_eq!(decision_meaning(text), Some(meaning), "{text}");
+        }
+        assert_eq!(decision_meaning("Beslutet justeras omedelbart."), None);
+    }
+
+    #[test]
+    fn proposals() {
+        assert_eq!(
+            proposal_stance("Motionen besvaras med hänvisning till vad som sägs i utlåtandet."),
+            Some(Stance::Answered)
+        );
+        assert_eq!(proposal_stance("Motionen bifalls."), Some(Stance::Approve));
+        assert_eq!(proposal_stance("Något annat."), None);
+    }
+
+    #[test]
+    fn body_kinds() {
+        assert_eq!(body_kind("Socialnämnden"), BodyKind::Committee);
+        assert_eq!(
+            body_kind("Skärholmens stadsdelsnämnd"),
+            BodyKind::DistrictCommittee
+        );
+        assert_eq!(body_kind("Stadsledningskontoret"), BodyKind::Administration);
+        assert_eq!(body_kind("Polisregion Stockholm"), BodyKind::External);
+        assert_eq!(body_kind("Kommunstyrelsen"), BodyKind::Board);
+        assert_eq!(
+            body_kind("Miljö- och hälsoskyddsnämnden"),
+            BodyKind::Committee
+        );
+    }
+
+    #[test]
+    fn page_numbers() {
+        assert!(is_page_number("sida 3 (14)"));
+        assert!(is_page_number("3 (14)"));
+        assert!(is_page_number("- 12 -"));
+        assert!(!is_page_number("3 (x)"));
+        assert!(!is_page_number("artikel 3 (om barnets bästa)"));
+        assert!(shape_matches("12", BARE_PAGE_NUMBER));
+        assert!(!shape_matches("12a", BARE_PAGE_NUMBER));
+        assert!(!shape_matches("", BARE_PAGE_NUMBER));
+    }
+
+    #[test]
+    fn folded_finds_in_the_original() {
+        let f = Folded::new("Reservation AV Åsa İlhan");
+        let (a, b) = f.find("av åsa").unwrap();
+        assert_eq!(&f.original[a..b], "AV Åsa");
+        let (a, _) = f.find("ilhan").unwrap_or((0, 0));
+        assert!(f.original.is_char_boundary(a));
+        assert_eq!(f.find("zzz"), None);
+        assert_eq!(f.lower_offset(f.original.len()), f.lower.len());
+    }
+
+    #[test]
+    fn party_codes() {
+        assert!(is_party_code("MP"));
+        assert!(is_party_code("Ö"));
+        assert!(!is_party_code("alla"));
+        assert!(!is_party_code("ABCD"));
+        assert!(!is_party_code(""));
+    }
+}

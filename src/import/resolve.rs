@@ -1,0 +1,582 @@
+//! From a [`Draft`] to what the case file says: each body's stance on the motion, links between
+//! positions, ids, declared parties and the majority, and the warnings.
+
+use super::lines::Repaired;
+use super::parse::{Draft, DraftPosition, Note};
+use super::phrases::{self as ph, DecisionMeaning, normalise};
+use super::{Warning, WarningKind, describe};
+use crate::i18n::Lang;
+use crate::model::{BodyKind, CaseKind, Signatory, Stance, derive_position_id};
+use crate::text::slug;
+use chrono::NaiveDate;
+
+pub struct Resolved {
+    pub draft: Draft,
+    pub dnr: String,
+    pub title: String,
+    pub kind: CaseKind,
+    pub source_file: String,
+    /// Ids of `draft.bodies`, by index.
+    pub body_ids: Vec<String>,
+    /// Bodies in file order (indices into `draft.bodies`).
+    pub body_order: Vec<usize>,
+    /// Whether each body answered.
+    pub answered: Vec<bool>,
+    /// Positions in file order.
+    pub positions: Vec<Position>,
+    pub parties: Vec<PartyDecl>,
+    pub majority: Option<(String, Vec<String>)>,
+    /// Ids of the unplaced sections, with the lines they hold.
+    pub unplaced_ids: Vec<String>,
+    /// Source lines removed as page artefacts.
+    pub artefacts: Vec<usize>,
+    pub warnings: Vec<Warning>,
+}
+
+/// A position as the file states it.
+#[derive(Debug, Clone)]
+pub struct Position {
+    /// Given only where the derived id is taken (two M reservations in one body).
+    pub explicit_id: Option<String>,
+    pub id: String,
+    pub body: usize,
+    pub stance: Stance,
+    pub author: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub byline: Option<String>,
+    pub signatories: Vec<Signatory>,
+    /// Given only where the signatories do not carry every party.
+    pub parties: Vec<String>,
+    pub proposals: Vec<String>,
+    pub paragraphs: Vec<String>,
+    pub identical_to: Option<String>,
+    pub concurs_with: Option<String>,
+    /// Why the stance is what it is, for a body's decision.
+    pub basis: Option<Basis>,
+    /// Source line of the header or decision.
+    pub line: usize,
+    /// Index in the draft's positions, for a member position.
+    pub draft: Option<usize>,
+    /// Every party of the position: `parties`, then the signatories'.
+    pub all_parties: Vec<String>,
+}
+
+/// Why a decision position has its stance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// The decision states it.
+    Decision,
+    /// The decision follows the commissioner's proposal, which states it.
+    Proposal,
+    /// The decision adopts the administration's opinion, which supports the motion or not
+    /// (then the motion is not needed: reject).
+    AdoptsOpinion { approves: bool },
+    /// No decision: the body's own opinion (an administration's) supports the motion or not.
+    OwnOpinion { approves: bool },
+}
+
+pub struct PartyDecl {
+    pub code: String,
+    pub name: String,
+    pub colour: Option<&'static str>,
+}
+
+pub fn resolve(draft: Draft, rep: &Repaired, source_name: &str, lang: Lang) -> Resolved {
+    let mut warnings = Vec::new();
+    if rep.lines.is_empty() {
+        warnings.push(Warning {
+            line: 1,
+            kind: WarningKind::Empty,
+        });
+    }
+    for (line, note) in &draft.notes {
+        warnings.push(Warning {
+            line: *line,
+            kind: match note {
+                Note::BadDate(text) => WarningKind::BadDate { text: text.clone() },
+                Note::PositionWithoutBody => WarningKind::PositionWithoutBody,
+            },
+        });
+    }
+    let first_line = rep.lines.first().map_or(1, |l| l.no);
+    let dnr = draft.dnr.clone().unwrap_or_else(|| {
+        if !rep.lines.is_empty() {
+            warnings.push(Warning {
+                line: first_line,
+                kind: WarningKind::NoDnr,
+            });
+        }
+        lang.pick("unknown", "okänt").to_string()
+    });
+    let title = draft.title.clone().unwrap_or_else(|| {
+        if !rep.lines.is_empty() {
+            warnings.push(Warning {
+                line: first_line,
+                kind: WarningKind::NoTitle,
+            });
+        }
+        let stem = std::path::Path::new(source_name)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or(source_name);
+        let t = crate::text::squash_whitespace(stem);
+        if t.is_empty() { "import".into() } else { t }
+    });
+    let kind = draft.kind.unwrap_or_else(|| {
+        let t = normalise(&title);
+        ph::TITLE_KINDS
+            .iter()
+            .find(|(p, _)| t.starts_with(p))
+            .map_or(CaseKind::Other, |(_, k)| *k)
+    });
+
+    // Body ids and order: referral bodies and others in the order met, deciding bodies last.
+    let mut body_ids: Vec<String> = Vec::new();
+    for b in &draft.bodies {
+        let mut id = body_id(&b.name, b.kind);
+        let base = id.clone();
+        let mut k = 2;
+        while body_ids.contains(&id) {
+            id = format!("{base}-{k}");
+            k += 1;
+        }
+        body_ids.push(id);
+    }
+    let mut body_order: Vec<usize> = (0..draft.bodies.len())
+        .filter(|&b| !draft.bodies[b].deciding)
+        .collect();
+    body_order.extend((0..draft.bodies.len()).filter(|&b| draft.bodies[b].deciding));
+
+    let mut r = Resolver {
+        draft: &draft,
+        lang,
+        warnings,
+        positions: Vec::new(),
+    };
+    for &b in &body_order {
+        r.decision(b);
+        for (k, p) in draft.positions.iter().enumerate() {
+            if p.body == b {
+                r.member_position(k, p);
+            }
+        }
+    }
+    let mut answered = vec![true; draft.bodies.len()];
+    for (b, body) in draft.bodies.iter().enumerate() {
+        let has_positions = r.positions.iter().any(|p| p.body == b);
+        if body.no_answer && !has_positions && !body.has_section {
+            answered[b] = false;
+        } else if body.referred && !body.has_section && !has_positions {
+            r.warnings.push(Warning {
+                line: body.line,
+                kind: WarningKind::NoAnswerFound {
+                    body: body.name.clone(),
+                },
+            });
+        }
+    }
+    r.assign_ids(&body_ids);
+    r.links();
+    let Resolver {
+        mut positions,
+        mut warnings,
+        ..
+    } = r;
+    // Positions that must have a text and have none get their header.
+    for p in &mut positions {
+        let linked = p.identical_to.is_some() || p.concurs_with.is_some();
+        if p.stance.needs_text() && p.paragraphs.is_empty() && !linked {
+            let header = p
+                .draft
+                .map(|i| draft.positions[i].header.clone())
+                .unwrap_or_default();
+            let already = warnings
+                .iter()
+                .any(|w| w.line == p.line && matches!(w.kind, WarningKind::UnresolvedLink { .. }));
+            if !already {
+                warnings.push(Warning {
+                    line: p.line,
+                    kind: WarningKind::NoText {
+                        position: describe(
+                            p.stance,
+                            &byline_of(p),
+                            &draft.bodies[p.body].name,
+                            lang,
+                        ),
+                    },
+                });
+            }
+            p.paragraphs = vec![if header.is_empty() {
+                byline_of(p)
+            } else {
+                header
+            }];
+        }
+    }
+
+    let majority = find_majority(&draft);
+    let mut codes = draft.parties.clone();
+    if let Some((_, parties)) = &majority {
+        for c in parties {
+            if !codes.contains(c) {
+                codes.push(c.clone());
+            }
+        }
+    }
+    let parties = codes
+        .iter()
+        .map(|code| match ph::party(code) {
+            Some(info) => PartyDecl {
+                code: code.clone(),
+                name: info.name.to_string(),
+                colour: Some(info.colour),
+            },
+            None => {
+                let line = draft
+                    .positions
+                    .iter()
+                    .find(|p| p.byline.parties.contains(code))
+                    .map_or(first_line, |p| p.line);
+                warnings.push(Warning {
+                    line,
+                    kind: WarningKind::UnknownParty { code: code.clone() },
+                });
+                PartyDecl {
+                    code: code.clone(),
+                    name: code.clone(),
+                    colour: None,
+                }
+            }
+        })
+        .collect();
+
+    let mut unplaced_ids = Vec::new();
+    for (k, u) in draft.unplaced.iter().enumerate() {
+        let id = format!("unplaced-{}", k + 1);
+        warnings.push(Warning {
+            line: u.first,
+            kind: WarningKind::Unplaced {
+                first: u.first,
+                last: u.last,
+                section: id.clone(),
+            },
+        });
+        unplaced_ids.push(id);
+    }
+
+    Resolved {
+        dnr,
+        title,
+        kind,
+        source_file: source_name.to_string(),
+        body_ids,
+        body_order,
+        answered,
+        positions,
+        parties,
+        majority,
+        unplaced_ids,
+        artefacts: rep.artefacts.clone(),
+        warnings,
+        draft,
+    }
+}
+
+struct Resolver<'a> {
+    draft: &'a Draft,
+    lang: Lang,
+    warnings: Vec<Warning>,
+    positions: Vec<Position>,
+}
+
+impl Resolver<'_> {
+    /// The body's own decision on the motion, if it took one.
+    fn decision(&mut self, b: usize) {
+        let body = &self.draft.bodies[b];
+        let decision = body.decision.join(" ");
+        let opinion = body.opinion.join(" ");
+        let approves = ph::opinion_approves(&opinion);
+        let opinion_stance = if approves {
+            Stance::Approve
+        } else {
+            Stance::Reject
+        };
+        let meaning = ph::decision_meaning(&decision);
+        let found = match meaning {
+            Some(DecisionMeaning::Stance(s)) => Some((s, Basis::Decision, body.decision_line)),
+            Some(DecisionMeaning::FollowsProposal) => {
+                ph::proposal_stance(&self.draft.proposal.join(" "))
+                    .map(|s| (s, Basis::Proposal, body.decision_line))
+            }
+            Some(DecisionMeaning::AdoptsOpinion) => Some((
+                opinion_stance,
+                Basis::AdoptsOpinion { approves },
+                body.decision_line,
+            )),
+            None if decision.is_empty() && !opinion.is_empty() => Some((
+                opinion_stance,
+                Basis::OwnOpinion { approves },
+                body.opinion_line,
+            )),
+            None => None,
+        };
+        let Some((stance, basis, basis_line)) = found else {
+            if !decision.is_empty() {
+                self.warnings.push(Warning {
+                    line: body.decision_line,
+                    kind: WarningKind::UnknownStance {
+                        body: body.name.clone(),
+                    },
+                });
+            }
+            return;
+        };
+        let has_opinion = !opinion.is_empty();
+        self.positions.push(Position {
+            explicit_id: None,
+            id: String::new(),
+            body: b,
+            stance,
+            author: has_opinion.then(|| body.administration.clone()).flatten(),
+            date: (body.kind == BodyKind::Board)
+                .then_some(self.draft.date)
+                .flatten(),
+            byline: None,
+            signatories: Vec::new(),
+            parties: Vec::new(),
+            proposals: Vec::new(),
+            paragraphs: body.opinion.clone(),
+            identical_to: None,
+            concurs_with: None,
+            basis: Some(basis),
+            line: basis_line,
+            draft: None,
+            all_parties: Vec::new(),
+        });
+    }
+
+    fn member_position(&mut self, k: usize, p: &DraftPosition) {
+        let parties = if p.byline.parties_apart {
+            p.byline.parties.clone()
+        } else {
+            Vec::new()
+        };
+        self.positions.push(Position {
+            explicit_id: None,
+            id: String::new(),
+            body: p.body,
+            stance: p.stance,
+            author: None,
+            date: p.date,
+            byline: p.byline.as_written_if_different().map(str::to_string),
+            signatories: p.byline.signatories.clone(),
+            parties,
+            proposals: p.proposals.clone(),
+            paragraphs: p.paragraphs.clone(),
+            identical_to: None,
+            concurs_with: None,
+            basis: None,
+            line: p.line,
+            draft: Some(k),
+            all_parties: Vec::new(),
+        });
+    }
+
+    /// Derived ids, as the loader derives them; a taken one gets `-2`, `-3`, … explicitly.
+    fn assign_ids(&mut self, body_ids: &[String]) {
+        let mut taken: Vec<String> = Vec::new();
+        for p in &mut self.positions {
+            let mut parties = p.parties.clone();
+            for s in &p.signatories {
+                if let Some(party) = &s.party {
+                    if !parties.contains(party) {
+                        parties.push(party.clone());
+                    }
+                }
+            }
+            let derived = derive_position_id(&body_ids[p.body], p.stance, &parties);
+            p.all_parties = parties;
+            let mut id = derived.clone();
+            let mut k = 2;
+            while taken.contains(&id) {
+                id = format!("{derived}-{k}");
+                k += 1;
+            }
+            if id != derived {
+                p.explicit_id = Some(id.clone());
+            }
+            taken.push(id.clone());
+            p.id = id;
+        }
+    }
+
+    /// Resolve "likalydande" and "instämde i" links to position ids: the position of the
+    /// named body (else the same one) with the named stance, and the same signature line,
+    /// else the named parties, else the only one.
+    fn links(&mut self) {
+        let mut set: Vec<(usize, ph::Tail, usize)> = Vec::new();
+        for k in 0..self.positions.len() {
+            let Some(d) = self.positions[k].draft.map(|i| &self.draft.positions[i]) else {
+                continue;
+            };
+            let Some(link) = &d.link else { continue };
+            let target_body = link
+                .body
+                .as_deref()
+                .and_then(|name| self.body_by_name(name))
+                .unwrap_or(d.body);
+            let candidates: Vec<usize> = (0..self.positions.len())
+                .filter(|&j| {
+                    let q = &self.positions[j];
+                    j != k && q.body == target_body && q.stance == link.stance
+                })
+                .collect();
+            let by_line = link.byline.as_ref().and_then(|b| {
+                candidates.iter().copied().find(|&j| {
+                    self.positions[j].draft.is_some_and(|i| {
+                        normalise(&self.draft.positions[i].byline.written) == normalise(&b.written)
+                    })
+                })
+            });
+            let by_party = || {
+                candidates.iter().copied().find(|&j| {
+                    !link.parties.is_empty()
+                        && link
+                            .parties
+                            .iter()
+                            .all(|c| self.positions[j].all_parties.contains(c))
+                })
+            };
+            let only = || {
+                (candidates.len() == 1 && link.parties.is_empty() && link.byline.is_none())
+                    .then(|| candidates[0])
+            };
+            match by_line.or_else(by_party).or_else(only) {
+                Some(t) => set.push((k, link.tail, t)),
+                None => self.warnings.push(Warning {
+                    line: d.line,
+                    kind: WarningKind::UnresolvedLink {
+                        position: describe(
+                            d.stance,
+                            &d.byline.written,
+                            &self.draft.bodies[d.body].name,
+                            self.lang,
+                        ),
+                        link: link.text.clone(),
+                    },
+                }),
+            }
+        }
+        for (k, tail, t) in set {
+            let id = self.positions[t].id.clone();
+            match tail {
+                ph::Tail::IdenticalTo => {
+                    if !self.identical_loops(k, t) {
+                        self.positions[k].identical_to = Some(id);
+                    }
+                }
+                _ => self.positions[k].concurs_with = Some(id),
+            }
+        }
+    }
+
+    fn body_by_name(&self, name: &str) -> Option<usize> {
+        let n = normalise(name);
+        let n = n.trim_end_matches(['.', ',']);
+        self.draft
+            .bodies
+            .iter()
+            .position(|b| normalise(&b.name) == n)
+    }
+
+    /// Whether making `k` identical to `t` would close a loop of identical-to links.
+    fn identical_loops(&self, k: usize, t: usize) -> bool {
+        let mut j = t;
+        for _ in 0..=self.positions.len() {
+            if j == k {
+                return true;
+            }
+            match self.positions[j]
+                .identical_to
+                .as_ref()
+                .and_then(|id| self.positions.iter().position(|p| &p.id == id))
+            {
+                Some(next) => j = next,
+                None => return false,
+            }
+        }
+        true
+    }
+}
+
+fn byline_of(p: &Position) -> String {
+    p.byline
+        .clone()
+        .unwrap_or_else(|| crate::model::signature_line(&p.signatories))
+}
+
+/// A body's id: its name as a slug; a district committee without "stadsdelsnämnd" and the
+/// genitive s ("Skärholmens stadsdelsnämnd" → `skarholmen`).
+pub fn body_id(name: &str, kind: BodyKind) -> String {
+    let mut base = name.to_string();
+    if kind == BodyKind::DistrictCommittee {
+        let n = normalise(name);
+        if let Some(stem) = n.strip_suffix(ph::DISTRICT_SUFFIX) {
+            let stem = stem.strip_suffix('s').unwrap_or(stem);
+            if !stem.is_empty() {
+                base = stem.to_string();
+            }
+        }
+    }
+    let id = slug(&base);
+    if id.is_empty() { "body".into() } else { id }
+}
+
+/// The governing majority, when the text names it ("den rödgröna majoriteten").
+fn find_majority(d: &Draft) -> Option<(String, Vec<String>)> {
+    let texts = d
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter())
+        .chain(d.positions.iter().flat_map(|p| p.paragraphs.iter()))
+        .chain(d.bodies.iter().flat_map(|b| b.opinion.iter()));
+    for t in texts {
+        let n = normalise(t);
+        if let Some((name, parties)) = ph::MAJORITIES.iter().find(|(m, _)| n.contains(m)) {
+            return Some((
+                (*name).to_string(),
+                parties.iter().map(|p| (*p).to_string()).collect(),
+            ));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn body_ids() {
+        assert_eq!(
+            body_id("Skärholmens stadsdelsnämnd", BodyKind::DistrictCommittee),
+            "skarholmen"
+        );
+        assert_eq!(
+            body_id(
+                "Hässelby-Vällingby stadsdelsnämnd",
+                BodyKind::DistrictCommittee
+            ),
+            "hasselby-vallingby"
+        );
+        assert_eq!(
+            body_id("Socialnämnden", BodyKind::Committee),
+            "socialnamnden"
+        );
+        assert_eq!(
+            body_id("Polisregion Stockholm", BodyKind::External),
+            "polisregion-stockholm"
+        );
+        assert_eq!(body_id("Ωμέγα", BodyKind::External), "body");
+    }
+}
