@@ -1,10 +1,12 @@
 //! Frame benchmark: time from start to the first frame on the bundled case (load, lay out,
-//! draw), and the time to render one frame of each screen at 200×60.
+//! draw), and the time to render one frame of each screen at 200×60. (The similarity of the
+//! positions is built in the background in the app; here it is built once before.)
 //!
 //! `cargo bench --bench frame`
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use remiss::analysis::similarity::{Options, Similarity};
 use remiss::i18n::Lang;
 use remiss::tui::action::Action;
 use remiss::tui::app::App;
@@ -57,9 +59,50 @@ fn main() {
             ],
         ),
         ("help 200x60", &[Action::ToggleHelp]),
+        ("case text 200x60", &[Action::OpenCaseText]),
+        (
+            "reader + similar pane 200x60",
+            &[
+                Action::Down,
+                Action::Down,
+                Action::Down,
+                Action::Down,
+                Action::Right,
+                Action::Right,
+                Action::Open,
+            ],
+        ),
+        (
+            "diff 200x60",
+            &[
+                Action::Down,
+                Action::Down,
+                Action::Down,
+                Action::Down,
+                Action::Right,
+                Action::Right,
+                Action::Open,
+                Action::DiffRelative,
+            ],
+        ),
+        (
+            "notes 200x60",
+            &[
+                Action::Down,
+                Action::Right,
+                Action::Right,
+                Action::Open,
+                Action::AddToNotes,
+                Action::Down,
+                Action::AddToNotes,
+                Action::OpenNotes,
+            ],
+        ),
     ];
+    let cases = vec![remiss::model::load_bundled()];
     for (name, actions) in screens {
-        let mut app = App::new(vec![remiss::model::load_bundled()], Lang::En);
+        let sim = Similarity::build(&cases, &Options::default());
+        let mut app = App::new(cases.clone(), Lang::En).with_similarity(sim);
         app.update(Action::Resize(200, 60));
         for a in actions.iter() {
             app.update(a.clone());

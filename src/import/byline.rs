@@ -180,10 +180,10 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     // A TOML date has a four-digit year.
     let four_digits = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
     if let Some((y, _)) = n.split_once('-') {
-        if four_digits(y) {
-            if let Ok(d) = NaiveDate::parse_from_str(n, "%Y-%m-%d") {
-                return Some(d);
-            }
+        if four_digits(y)
+            && let Ok(d) = NaiveDate::parse_from_str(n, "%Y-%m-%d")
+        {
+            return Some(d);
         }
         return None;
     }

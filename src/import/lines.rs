@@ -79,10 +79,10 @@ pub fn repair(source: &str) -> Repaired {
             if page_start {
                 next_starts_page = true;
             }
-            if let Some(last) = raw.last_mut() {
-                if line.contains('\u{c}') {
-                    last.page_end = true;
-                }
+            if let Some(last) = raw.last_mut()
+                && line.contains('\u{c}')
+            {
+                last.page_end = true;
             }
         }
         raw.push(Raw {
@@ -99,10 +99,10 @@ pub fn repair(source: &str) -> Repaired {
         if raw[k].text.is_empty() {
             continue;
         }
-        if raw[k].page_start {
-            if let Some(prev) = last_text {
-                raw[prev].page_end = true;
-            }
+        if raw[k].page_start
+            && let Some(prev) = last_text
+        {
+            raw[prev].page_end = true;
         }
         last_text = Some(k);
     }

@@ -274,11 +274,10 @@ impl Parser<'_> {
         let run = std::mem::take(&mut self.run);
         let refs: Vec<&Line> = run.iter().map(|&k| &self.lines[k]).collect();
         let mut rules = self.rules();
-        if let Sink::Section(s) = self.sink {
-            if self.draft.sections[s].id == "preparation" {
-                rules.paragraph_starters =
-                    self.draft.bodies.iter().map(|b| b.norm.clone()).collect();
-            }
+        if let Sink::Section(s) = self.sink
+            && self.draft.sections[s].id == "preparation"
+        {
+            rules.paragraph_starters = self.draft.bodies.iter().map(|b| b.norm.clone()).collect();
         }
         let paras = lines::paragraphs(&refs, &rules);
         let d = &mut self.draft;
@@ -1074,10 +1073,9 @@ fn parse_link(tail: Tail, target: &str) -> Link {
         if let Some(p) = ph::PARTIES
             .iter()
             .find(|p| normalise(word) == normalise(&format!("{}s", p.name)))
+            && !parties.iter().any(|c| c == p.code)
         {
-            if !parties.iter().any(|c| c == p.code) {
-                parties.push(p.code.to_string());
-            }
+            parties.push(p.code.to_string());
         }
     }
     Link {

@@ -388,10 +388,10 @@ impl Resolver<'_> {
         for p in &mut self.positions {
             let mut parties = p.parties.clone();
             for s in &p.signatories {
-                if let Some(party) = &s.party {
-                    if !parties.contains(party) {
-                        parties.push(party.clone());
-                    }
+                if let Some(party) = &s.party
+                    && !parties.contains(party)
+                {
+                    parties.push(party.clone());
                 }
             }
             let derived = derive_position_id(&body_ids[p.body], p.stance, &parties);
