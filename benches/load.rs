@@ -15,13 +15,13 @@
 //!
 //! Goal: load the corpus in under 0.5 s on one core, in under 3× the text size in memory.
 
-mod common;
-
-use common::{SEED, all_paragraphs, corpus_dir, ensure_corpus, reset_peak_rss, status_kib};
 use remiss::model::{self, Case, file::CaseFile};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+mod common;
+use common::{corpus_dir, ensure_corpus, reset_peak_rss, status_kib};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -85,7 +85,10 @@ fn main() {
         dir.display(),
         if generated { "generated now" } else { "reused" }
     );
-    println!("  cases:        {cases} ({bodies} bodies, {positions} positions, seed {SEED})");
+    println!(
+        "  cases:        {cases} ({bodies} bodies, {positions} positions, seed {})",
+        common::SEED
+    );
     println!("  paragraphs:   {paragraphs}");
     println!("  distinct words: {words}");
     println!("  TOML:         {:.2} MB", mb(toml_bytes));
@@ -227,6 +230,15 @@ fn dir_toml_bytes(dir: &Path) -> u64 {
         .filter_map(|e| e.metadata().ok())
         .map(|m| m.len())
         .sum()
+}
+
+/// Every paragraph of every case (proposal, sections, decisions, positions): count and bytes.
+fn all_paragraphs(case: &Case) -> impl Iterator<Item = &String> {
+    case.proposal
+        .iter()
+        .chain(case.sections.iter().flat_map(|s| &s.paragraphs))
+        .chain(case.bodies.iter().flat_map(|b| &b.decision))
+        .chain(case.positions.iter().flat_map(|p| &p.paragraphs))
 }
 
 fn text_size(cases: &[Case]) -> (usize, u64) {

@@ -13,8 +13,8 @@
 
 mod common;
 
-use common::{all_paragraphs, corpus_dir, ensure_corpus, reset_peak_rss, status_kib};
-use remiss::analysis::search::{Index, Query};
+use common::{corpus_dir, ensure_corpus, reset_peak_rss, status_kib};
+use remiss::analysis::search::{Index, Query, for_each_paragraph};
 use remiss::model::{self, Case};
 use std::hint::black_box;
 use std::io::Write;
@@ -63,7 +63,10 @@ fn main() {
     let ws = model::load_path(&dir).expect("the corpus folder is readable");
     assert!(ws.problems.is_empty(), "corpus has problems");
     let cases = ws.cases;
-    let paragraphs: usize = cases.iter().map(|c| all_paragraphs(c).count()).sum();
+    let mut paragraphs = 0;
+    for case in &cases {
+        for_each_paragraph(case, |_, _| paragraphs += 1);
+    }
 
     // Build: memory of the first build, then the median of a few.
     let reset = reset_peak_rss();
@@ -181,9 +184,9 @@ fn end_to_end(index: &Index, cases: &[Case], dir: &Path) {
     let file = dir.with_file_name("bench-paragraphs.txt");
     let mut out = std::io::BufWriter::new(std::fs::File::create(&file).expect("can write"));
     for case in cases {
-        for p in all_paragraphs(case) {
+        for_each_paragraph(case, |_, p| {
             writeln!(out, "{}", p.replace('\n', " ")).expect("can write");
-        }
+        });
     }
     out.flush().expect("can write");
     drop(out);

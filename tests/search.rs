@@ -327,9 +327,31 @@ fn empty_and_hopeless_queries() {
     // Limit 0 counts without returning hits.
     let r = index.search(cases, &Query::parse("kiosk"), 0);
     assert!(r.hits.is_empty() && r.total > 0);
+    // Huge queries: the first 16 words are searched, a 2 MB word is just a word.
+    let q = Query::parse(&"trygghetskiosk ".repeat(100_000));
+    assert_eq!(q.terms().len(), remiss::analysis::search::MAX_TERMS);
+    assert!(index.search(cases, &q, 10).total > 0);
+    assert_eq!(search(&"å".repeat(1_000_000)).total, 0);
     // Searching other cases than the index was built from does not panic.
     let r = index.search(&[], &Query::parse("kiosk"), 10);
     assert!(r.hits.is_empty());
+}
+
+#[test]
+fn a_megabyte_paragraph() {
+    let mut case = load_bundled();
+    let big = format!("{} trygghetskiosk slut", "ord, ".repeat(400_000));
+    case.positions[0].paragraphs.push(big);
+    case.positions[1].paragraphs.push("x".repeat(2_000_000));
+    let cases = vec![case];
+    let index = Index::build(&cases);
+    let r = index.search(&cases, &Query::parse("trygghetskiosk slut"), 5);
+    let hit = &r.hits[0];
+    let text = hit.text(&cases);
+    assert!(text.len() > 1_000_000);
+    let s = snippet(text, &hit.highlights, 60);
+    assert!(s.text.contains("trygghetskiosk slut"), "{}", s.text);
+    assert!(index.search(&cases, &Query::parse("xxxx"), 5).total > 0);
 }
 
 proptest! {

@@ -1,9 +1,8 @@
-//! What the benchmark binaries share: the generated corpus in `target/bench-corpus` and the
-//! kernel's memory counters. Each bench includes this with `mod common;`.
+//! Shared by the benchmarks: the generated corpus in `target/bench-corpus` and peak-memory
+//! readings from `/proc/self/status`.
 #![allow(dead_code)]
 
 use remiss::corpus::{self, CorpusStats};
-use remiss::model::Case;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -69,13 +68,4 @@ pub fn status_kib(key: &str) -> Option<u64> {
         .lines()
         .find_map(|l| l.strip_prefix(key))
         .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
-}
-
-/// Every paragraph of every case (proposal, sections, decisions, positions): count and bytes.
-pub fn all_paragraphs(case: &Case) -> impl Iterator<Item = &String> {
-    case.proposal
-        .iter()
-        .chain(case.sections.iter().flat_map(|s| &s.paragraphs))
-        .chain(case.bodies.iter().flat_map(|b| &b.decision))
-        .chain(case.positions.iter().flat_map(|p| &p.paragraphs))
 }

@@ -616,17 +616,17 @@ impl Index {
     /// Positions of each query word in each of `records`.
     fn gather(&self, records: &[u32], matches: &[Vec<(u32, WordMatch)>]) -> Gathered {
         let terms = matches.len();
-        let mut slot_of: FastMap<u32, u32> = FastMap::default();
-        slot_of.reserve(records.len());
+        let mut slot_of: Vec<u32> = vec![u32::MAX; self.records.len()];
         for (i, &r) in records.iter().enumerate() {
-            slot_of.insert(r, i as u32);
+            slot_of[r as usize] = i as u32;
         }
         let bucket = |slot: u32, t: usize| slot as usize * terms + t;
         let mut starts = vec![0usize; records.len() * terms + 1];
         for (t, m) in matches.iter().enumerate() {
             for &(w, _) in m {
                 for p in self.postings_of(w) {
-                    if let Some(&slot) = slot_of.get(&p.record) {
+                    let slot = slot_of[p.record as usize];
+                    if slot != u32::MAX {
                         starts[bucket(slot, t) + 1] += 1;
                     }
                 }
@@ -640,7 +640,8 @@ impl Index {
         for (t, m) in matches.iter().enumerate() {
             for &(w, _) in m {
                 for p in self.postings_of(w) {
-                    if let Some(&slot) = slot_of.get(&p.record) {
+                    let slot = slot_of[p.record as usize];
+                    if slot != u32::MAX {
                         let b = bucket(slot, t);
                         positions[fill[b]] = p.position;
                         fill[b] += 1;
@@ -716,9 +717,9 @@ impl Gathered {
     }
 }
 
-/// Every paragraph of a case, in index order: positions' own text, decisions, sections,
-/// proposal.
-fn for_each_paragraph<'a>(case: &'a Case, mut f: impl FnMut(Target, &'a str)) {
+/// Every paragraph of a case that the index holds, in index order: positions' own text,
+/// decisions, sections, proposal.
+pub fn for_each_paragraph<'a>(case: &'a Case, mut f: impl FnMut(Target, &'a str)) {
     for (position, p) in case.positions.iter().enumerate() {
         for (paragraph, text) in p.paragraphs.iter().enumerate() {
             f(

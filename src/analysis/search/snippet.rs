@@ -12,6 +12,8 @@ pub struct Snippet {
 }
 
 const ELLIPSIS: char = '…';
+/// A cut moves to a word boundary if that loses fewer bytes than this.
+const WORD_SLACK: usize = 16;
 
 fn width_of(c: char) -> usize {
     match c {
@@ -94,20 +96,18 @@ pub fn snippet(text: &str, highlights: &[Range<usize>], width: usize) -> Snippet
     } else {
         start
     };
-    if start > 0 && !starts_word(text, start) {
-        if let Some(ws) = text[start..keep_from.max(start)].find(' ') {
-            if ws < 16 {
-                start += ws + 1;
-            }
-        }
+    let cut_in_word = start > 0 && !starts_word(text, start);
+    let forward = text[start..keep_from.max(start)].find(' ');
+    match forward {
+        Some(ws) if cut_in_word && ws < WORD_SLACK => start += ws + 1,
+        _ => {}
     }
-    if end < text.len() && !ends_word(text, end) {
-        if let Some(ws) = text[keep_to.min(end)..end].rfind(' ') {
-            let ws = keep_to.min(end) + ws;
-            if end - ws < 16 {
-                end = ws;
-            }
-        }
+    let cut_in_word = end < text.len() && !ends_word(text, end);
+    let back_to = keep_to.min(end);
+    let backward = text[back_to..end].rfind(' ').map(|ws| back_to + ws);
+    match backward {
+        Some(ws) if cut_in_word && end - ws < WORD_SLACK => end = ws,
+        _ => {}
     }
     let start = start.min(end);
     let cut_start = start > 0 && width >= 3;

@@ -57,6 +57,11 @@ impl Default for SkimWordMatcher {
 
 impl WordMatcher for SkimWordMatcher {
     fn score(&self, term: &str, word: &str) -> Option<f32> {
+        // Most words are not even a subsequence: reject them before the scorer's matrix.
+        let mut rest = word.chars();
+        if !term.chars().all(|c| rest.any(|x| x == c)) {
+            return None;
+        }
         let perfect = self.matcher.fuzzy_match(term, term)?;
         let got = self.matcher.fuzzy_match(word, term)?;
         if perfect <= 0 {
@@ -448,16 +453,15 @@ impl Vocabulary {
             }
         }
         // Abbreviations: only words with the same first letter.
-        if ct.chars >= MIN_ABBREVIATION {
-            if let Some(first) = ct.first {
-                let mut buf = [0u8; 4];
-                for id in self.starting_with(plain, first.encode_utf8(&mut buf)) {
-                    if found[id as usize] {
-                        continue;
-                    }
-                    if let Some(m) = ct.abbreviation(self.form(plain, id), matcher) {
-                        out.push((id, m));
-                    }
+        let first = ct.first.filter(|_| ct.chars >= MIN_ABBREVIATION);
+        if let Some(first) = first {
+            let mut buf = [0u8; 4];
+            for id in self.starting_with(plain, first.encode_utf8(&mut buf)) {
+                if found[id as usize] {
+                    continue;
+                }
+                if let Some(m) = ct.abbreviation(self.form(plain, id), matcher) {
+                    out.push((id, m));
                 }
             }
         }
