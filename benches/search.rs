@@ -45,6 +45,16 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
+/// CPU time (user + system) of the children this process has waited for
+/// (`/proc/self/stat`, in ticks of 10 ms).
+fn children_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let fields: Vec<&str> = s.rsplit_once(')')?.1.split_whitespace().collect();
+    // After the command name: state is field 3, so cutime (16) and cstime (17) are at 13, 14.
+    let ticks: u64 = fields.get(13)?.parse::<u64>().ok()? + fields.get(14)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -87,6 +97,10 @@ fn main() {
     println!("remiss search benchmark");
     println!("  command:      cargo bench --bench search");
     println!(
+        "  load average: {} (other work on the machine slows every figure)",
+        loadavg()
+    );
+    println!(
         "  corpus:       {} ({} cases, {paragraphs} paragraphs, {} indexed, {} distinct words)",
         dir.display(),
         cases.len(),
@@ -118,6 +132,14 @@ fn main() {
         return;
     }
     end_to_end(&index, &cases, &dir);
+    println!("  load average: {} at the end", loadavg());
+}
+
+/// The first three fields of `/proc/loadavg`.
+fn loadavg() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
 }
 
 /// Latency of each keystroke while each query of `TYPED` is typed, `runs` times over.
@@ -200,12 +222,43 @@ fn end_to_end(index: &Index, cases: &[Case], dir: &Path) {
         dir.display(),
         file.display()
     );
+    // What loading alone costs: `remiss check` reads and validates every file, no more.
+    let mut check_cpu = Vec::new();
+    let mut check_times: Vec<Duration> = (0..E2E_RUNS)
+        .map(|_| {
+            let c = children_cpu();
+            let t = Instant::now();
+            let ok = Command::new(remiss)
+                .arg("check")
+                .arg(dir)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .expect("remiss runs")
+                .success();
+            assert!(ok, "remiss check failed");
+            let d = t.elapsed();
+            if let (Some(a), Some(b)) = (c, children_cpu()) {
+                check_cpu.push(b.saturating_sub(a));
+            }
+            d
+        })
+        .collect();
+    check_times.sort();
+    check_cpu.sort();
+    println!(
+        "  load alone (`remiss check`): {:.0} ms ({:.0} ms CPU), the floor under every remiss figure below",
+        ms(check_times[E2E_RUNS / 2]),
+        check_cpu.get(E2E_RUNS / 2).map_or(f64::NAN, |d| ms(*d))
+    );
     let mut ratios = Vec::new();
     for q in E2E {
         let mut fzf_times = Vec::new();
+        let mut fzf_cpu = Vec::new();
         let mut fzf_lines = 0;
         for _ in 0..E2E_RUNS {
             let input = std::fs::File::open(&file).expect("readable");
+            let c = children_cpu();
             let t = Instant::now();
             let o = Command::new("fzf")
                 .args(["--filter", q])
@@ -214,10 +267,15 @@ fn end_to_end(index: &Index, cases: &[Case], dir: &Path) {
                 .output()
                 .expect("fzf runs");
             fzf_times.push(t.elapsed());
+            if let (Some(a), Some(b)) = (c, children_cpu()) {
+                fzf_cpu.push(b.saturating_sub(a));
+            }
             fzf_lines = o.stdout.iter().filter(|&&b| b == b'\n').count();
         }
         let mut remiss_times = Vec::new();
+        let mut remiss_cpu = Vec::new();
         for _ in 0..E2E_RUNS {
+            let c = children_cpu();
             let t = Instant::now();
             let o = Command::new(remiss)
                 .arg("search")
@@ -228,6 +286,9 @@ fn end_to_end(index: &Index, cases: &[Case], dir: &Path) {
                 .status()
                 .expect("remiss runs");
             remiss_times.push(t.elapsed());
+            if let (Some(a), Some(b)) = (c, children_cpu()) {
+                remiss_cpu.push(b.saturating_sub(a));
+            }
             assert!(o.success(), "remiss search failed");
         }
         fzf_times.sort();
@@ -237,12 +298,23 @@ fn end_to_end(index: &Index, cases: &[Case], dir: &Path) {
         let hits = index.search(cases, &Query::parse(q), 0).total;
         ratios.push(f.as_secs_f64() / r.as_secs_f64());
         println!(
-            "  {:<24} fzf {:6.0} ms, {fzf_lines:>6} lines | remiss {:6.0} ms, {hits:>6} paragraphs | fzf/remiss {:.1}x",
+            "  {:<24} fzf {:5.0} ms, {fzf_lines:>6} lines | remiss {:5.0} ms, {hits:>6} paragraphs | fzf/remiss {:.1}x",
             format!("\"{q}\""),
             ms(f),
             ms(r),
             f.as_secs_f64() / r.as_secs_f64()
         );
+        fzf_cpu.sort();
+        remiss_cpu.sort();
+        if let (Some(fc), Some(rc)) = (fzf_cpu.get(E2E_RUNS / 2), remiss_cpu.get(E2E_RUNS / 2)) {
+            println!(
+                "  {:<24} CPU time: fzf {:5.0} ms, remiss {:5.0} ms, fzf/remiss {:.1}x",
+                "",
+                ms(*fc),
+                ms(*rc),
+                fc.as_secs_f64() / rc.as_secs_f64().max(1e-3)
+            );
+        }
     }
     ratios.sort_by(f64::total_cmp);
     println!(

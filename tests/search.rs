@@ -338,6 +338,39 @@ fn empty_and_hopeless_queries() {
 }
 
 #[test]
+fn the_best_hits_do_not_depend_on_the_limit() {
+    // Enough generated cases that two-word queries have more candidates than the first round
+    // of proximity ranking looks at (1,000): the bound must still give the exact top hits.
+    let cases: Vec<Case> = (0..30)
+        .map(|i| {
+            let src = remiss::corpus::generate_case(7, i);
+            remiss::model::parse_case(&src, &format!("case-{i}.toml"), &format!("case-{i}"))
+                .expect("generated cases are valid")
+        })
+        .collect();
+    let index = Index::build(&cases);
+    for (q, many) in [
+        ("trygghet stad", true),
+        ("s t", true),
+        ("polisen arbete", false),
+        ("trygghetskiosk o", false),
+    ] {
+        let query = Query::parse(q);
+        let all = index.search(&cases, &query, usize::MAX);
+        assert!(!many || all.total > 1000, "{q}: {}", all.total);
+        for limit in [1, 10, 200] {
+            let some = index.search(&cases, &query, limit);
+            assert_eq!(some.total, all.total, "{q}");
+            assert_eq!(
+                some.hits[..],
+                all.hits[..limit.min(all.hits.len())],
+                "{q} limit {limit}"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_megabyte_paragraph() {
     let mut case = load_bundled();
     let big = format!("{} trygghetskiosk slut", "ord, ".repeat(400_000));

@@ -528,23 +528,29 @@ impl Index {
             let r = r as usize;
             score[r] += extra(r);
         }
-        candidates.sort_by(|&a, &b| score[b as usize].cmp(&score[a as usize]).then(a.cmp(&b)));
+        let by_score =
+            |a: &u32, b: &u32| score[*b as usize].cmp(&score[*a as usize]).then(a.cmp(b));
+        let first_round = candidates
+            .len()
+            .min(limit.saturating_mul(4).max(1000))
+            .min(MAX_PROXIMITY_RANKED);
+        if terms.len() >= 2 {
+            best_first(&mut candidates, first_round, by_score);
+        }
 
         // Proximity, for the best candidates by base score; enough of them that no other could
         // reach the top `limit`.
         if terms.len() >= 2 && !candidates.is_empty() {
             let bonus_max = rank::max_proximity(terms.len());
-            let mut ranked = candidates
-                .len()
-                .min(limit.saturating_mul(4).max(1000))
-                .min(MAX_PROXIMITY_RANKED);
+            let mut ranked = first_round;
             let mut done = 0;
             loop {
                 let slice = &candidates[done..ranked];
                 let gathered = self.gather(slice, &matches);
+                let mut lists: Vec<&[u32]> = Vec::with_capacity(terms.len());
                 for (slot, &r) in slice.iter().enumerate() {
-                    let lists: Vec<&[u32]> =
-                        (0..terms.len()).map(|t| gathered.get(slot, t)).collect();
+                    lists.clear();
+                    lists.extend((0..terms.len()).map(|t| gathered.get(slot, t)));
                     score[r as usize] += rank::proximity(&lists);
                 }
                 done = ranked;
@@ -564,10 +570,16 @@ impl Index {
                 if score[candidates[done] as usize] + bonus_max <= kth {
                     break;
                 }
-                ranked = (done * 4).min(candidates.len()).min(MAX_PROXIMITY_RANKED);
+                // Every walk costs the postings of all matched words: at most one more.
+                ranked = candidates.len().min(MAX_PROXIMITY_RANKED);
+                let by_base =
+                    |a: &u32, b: &u32| score[*b as usize].cmp(&score[*a as usize]).then(a.cmp(b));
+                best_first(&mut candidates[done..], ranked - done, by_base);
             }
-            candidates.sort_by(|&a, &b| score[b as usize].cmp(&score[a as usize]).then(a.cmp(&b)));
         }
+        let by_score =
+            |a: &u32, b: &u32| score[*b as usize].cmp(&score[*a as usize]).then(a.cmp(b));
+        best_first(&mut candidates, limit, by_score);
 
         let hits = candidates
             .iter()
@@ -701,6 +713,18 @@ impl Index {
         }
         snippet::normalise(text, &out)
     }
+}
+
+/// Put the best `n` of `v` first, in order (the rest in any order).
+fn best_first(v: &mut [u32], n: usize, cmp: impl Fn(&u32, &u32) -> std::cmp::Ordering) {
+    let n = n.min(v.len());
+    if n == 0 {
+        return;
+    }
+    if n < v.len() {
+        v.select_nth_unstable_by(n - 1, &cmp);
+    }
+    v[..n].sort_unstable_by(&cmp);
 }
 
 /// Positions gathered for some records: `get(slot, term)`.
