@@ -1,7 +1,9 @@
 //! The command line: argument parsing (clap) and one function per command. Each command
 //! returns its exit code; `main` only calls [`run`].
 
+use crate::analysis::search::{Index, Query};
 use crate::export::matrix::{self, Format, Lens};
+use crate::export::search as search_out;
 use crate::i18n::Lang;
 use crate::model::{self, Workspace};
 use clap::{Parser, Subcommand};
@@ -94,6 +96,27 @@ pub enum Command {
         #[arg(long, requires = "output")]
         force: bool,
     },
+    /// Search every paragraph of every case: words, typos, "phrases", filters.
+    #[command(long_about = SEARCH_HELP)]
+    Search {
+        /// Case file or folder.
+        path: PathBuf,
+        /// The query; several arguments are joined with spaces.
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Show at most N hits, best first (0: all).
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        limit: usize,
+        #[arg(long, value_enum, default_value = "text")]
+        format: search_out::Format,
+        /// Print whole paragraphs instead of about three lines around the match (text format).
+        #[arg(long)]
+        full: bool,
+        /// Mark matches in bold: when stdout is a terminal and NO_COLOR is unset (auto),
+        /// always, or never (text format).
+        #[arg(long, value_enum, default_value = "auto")]
+        color: Color,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -108,6 +131,41 @@ fn parse_threshold(s: &str) -> Result<f32, String> {
         _ => Err("expected a number above 0 and at most 1".to_string()),
     }
 }
+
+/// When to mark matches with ANSI bold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+const SEARCH_HELP: &str = "Search every paragraph of every case: the positions' texts, the \
+bodies' decisions, the case's sections and its proposal.
+
+Query words match words of a paragraph, best first: the same word, the start of a word \
+(`bostad` finds `bostadsbrist`), a part of a compound (`kiosk` finds `trygghetskiosker`, 4+ \
+letters), a word with a typo (one for 5+ letters, two for 9+; a swap of two letters is one), \
+an abbreviation (`sdn` finds `stadsdelsnämnd`). Every word must match; paragraphs where the \
+words stand close together and in order rank higher. Upper and lower case are the same. A \
+word without å, ä, ö also finds them (`skarholmen` finds `Skärholmen`, exact letters rank \
+higher); a word with them means exactly them (`för` does not find `for`).
+
+  \"varje tunnelbanestation\"   exact phrase (whole words, in this order)
+  party:M                     position held by M (code, or start of the party's name)
+  stance:reservation          approve, reject, answered, reservation, special_statement,
+                              substitute_statement, no_answer; or Swedish: tillstyrker,
+                              avstyrker, besvarad, särskilt, ersättaryttrande; prefixes work
+  body:skarholmen             body by name (fuzzy, like query words)
+  case:2025/1121              case by registration number, id or title words
+
+Filters combine with AND; comma-separated values with OR (party:S,V); quote a value with \
+spaces (body:\"hässelby vällingby\"). A query of filters only lists every paragraph they \
+allow.
+
+Exit status: 0 when the search ran (also with no hits: then a message on stderr), 1 when a \
+case file has problems (hits from the good files are still printed), 2 for a usage error or \
+a query that cannot be used as written (an unknown stance, an empty filter).";
 
 /// Run the command line; returns the process exit code.
 pub fn run(cli: Cli) -> u8 {
@@ -132,6 +190,24 @@ pub fn run(cli: Cli) -> u8 {
             output,
             force,
         }) => import(&file, output.as_deref(), force, lang),
+        Some(Command::Search {
+            path,
+            query,
+            limit,
+            format,
+            full,
+            color,
+        }) => search(
+            &path,
+            &query.join(" "),
+            SearchOptions {
+                limit,
+                format,
+                full,
+                color,
+            },
+            lang,
+        ),
         None => open_app(cli.path, cli.notes, lang),
     }
 }
@@ -451,6 +527,81 @@ fn write_new_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), Writ
         })?;
     }
     Ok(())
+}
+
+struct SearchOptions {
+    limit: usize,
+    format: search_out::Format,
+    full: bool,
+    color: Color,
+}
+
+fn search(path: &Path, query: &str, opts: SearchOptions, lang: Lang) -> u8 {
+    let query = Query::parse(query);
+    if !query.problems().is_empty() {
+        for p in query.problems() {
+            eprintln!("remiss: {}", p.message(lang));
+        }
+        return USAGE;
+    }
+    let ws = match model::load_path(path) {
+        Ok(ws) => ws,
+        Err(p) => return fail(&[*p]),
+    };
+    report(&ws.problems);
+    let index = Index::build(&ws.cases);
+    let limit = if opts.limit == 0 {
+        usize::MAX
+    } else {
+        opts.limit
+    };
+    let results = index.search(&ws.cases, &query, limit);
+    let text = match opts.format {
+        search_out::Format::Json => {
+            let mut s = search_out::to_json(&ws.cases, &results).to_string();
+            s.push('\n');
+            s
+        }
+        search_out::Format::Text => {
+            use std::io::IsTerminal;
+            let bold = match opts.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            let marks = if bold {
+                search_out::Marks::Bold
+            } else {
+                search_out::Marks::None
+            };
+            let opts = search_out::TextOptions {
+                lang,
+                marks,
+                full: opts.full,
+                width: 100,
+            };
+            if results.total == 0 {
+                String::new()
+            } else {
+                search_out::to_text(&ws.cases, &results, opts)
+            }
+        }
+    };
+    if results.total == 0 {
+        eprintln!(
+            "{}",
+            lang.pick("no paragraph matches", "inget stycke matchar")
+        );
+    }
+    let code = out(&text);
+    if ws.problems.is_empty() {
+        code
+    } else {
+        INVALID
+    }
 }
 
 /// Print problems to stderr (they are already escaped for a terminal).

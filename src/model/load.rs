@@ -6,7 +6,7 @@ use super::{Body, Case, Majority, Party, Position, Section, Signatory, Source, S
 use crate::text::{self, clean, paragraphs};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 /// The case that ships inside the binary, so an installed `remiss` works from any folder.
@@ -54,8 +54,8 @@ pub fn load_path(path: &Path) -> Result<Workspace, Box<Problem>> {
             .filter(|p| is_case_file(p))
             .collect();
         files.sort();
-        for f in files {
-            match load_file(&f) {
+        for loaded in load_files(&files) {
+            match loaded {
                 Ok(case) => ws.cases.push(case),
                 Err(mut problems) => ws.problems.append(&mut problems),
             }
@@ -73,6 +73,47 @@ pub fn load_path(path: &Path) -> Result<Workspace, Box<Problem>> {
 fn is_case_file(p: &Path) -> bool {
     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
     p.extension().is_some_and(|e| e == "toml") && !name.ends_with(".notes.toml") && p.is_file()
+}
+
+/// Load `files` on as many threads as there are cores (at most 8), in order: a year of cases
+/// loads about twice as fast on two cores.
+type Loaded = Result<Case, Vec<Problem>>;
+
+fn load_files(files: &[PathBuf]) -> Vec<Loaded> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
+        .min(files.len());
+    if threads <= 1 {
+        return files.iter().map(|f| load_file(f)).collect();
+    }
+    // Each thread takes the next file; results go back to their place.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut slots: Vec<Option<Loaded>> = Vec::new();
+    slots.resize_with(files.len(), || None);
+    let done: Vec<Vec<(usize, Loaded)>> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(f) = files.get(i) else { break };
+                        mine.push((i, load_file(f)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    for (i, r) in done.into_iter().flatten() {
+        slots[i] = Some(r);
+    }
+    slots.into_iter().flatten().collect()
 }
 
 fn check_unique_case_ids(ws: &mut Workspace) {

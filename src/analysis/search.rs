@@ -1,1 +1,0 @@
-//! Search index over every paragraph of every loaded case (issue 4). Not yet built.
