@@ -213,7 +213,7 @@ fn notes_survive_a_restart_and_export_to_the_expected_markdown() {
     t.keys(&["v", "j", "a"]);
     t.wait_for("Added to the notes (3 quotes)");
     // A heading on top and a comment under the last quote.
-    t.keys(&["N"]);
+    t.keys(&["A"]);
     t.wait_for("Debate notes · KS 2025/1121 · 3 quotes");
     t.keys(&["h"]);
     t.wait_for("New heading");
@@ -270,4 +270,64 @@ fn a_diff_opens_from_the_reader_and_walks_the_changes() {
     t.wait_for("Similar texts");
     t.keys(&["q"]);
     t.wait_for("EXITED=0");
+}
+
+#[test]
+fn search_as_you_type_then_enter_opens_the_paragraph() {
+    let t = Tmux::start("search", &[], "cases/");
+    t.wait_for("Bodies × stances");
+    t.keys(&["/"]);
+    t.wait_for("/ ");
+    t.type_text("skarholmen tunnelbana");
+    let s = t.wait_for("1 hit");
+    assert!(
+        s.contains("Skärholmens stadsdelsnämnd · Reservation · M · 2026-03-26"),
+        "{s}"
+    );
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Reservation · Sophia Granswed Baat m.fl. (M)");
+    assert!(
+        s.contains("Skärholmens stadsdelsnämnd › Reservation ¶1/2"),
+        "{s}"
+    );
+    t.keys(&["y"]);
+    t.wait_for("Sent to the terminal (OSC 52)");
+    let buffer = String::from_utf8_lossy(&t.run(&["show-buffer"]).stdout).into_owned();
+    assert!(
+        buffer.contains("varje tunnelbanestation; Vårberg"),
+        "{buffer}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("EXITED=0");
+}
+
+/// The state letter of a process (`R`, `S`, `Z`, …), or `None` when it is gone.
+fn process_state(pid: &str) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit(')').next()?.trim().chars().next()
+}
+
+#[test]
+fn closing_the_terminal_ends_the_app_instead_of_spinning() {
+    let t = Tmux::start("hangup", &[], "cases/");
+    t.wait_for("Bodies × stances");
+    let pane = String::from_utf8_lossy(&t.run(&["display-message", "-p", "#{pane_pid}"]).stdout)
+        .trim()
+        .to_string();
+    let out = Command::new("pgrep").args(["-P", &pane]).output().unwrap();
+    let pid = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()
+        .expect("remiss runs in the pane")
+        .to_string();
+    // The terminal goes away as when an SSH connection drops: SIGHUP, and stdin at EOF.
+    t.run(&["kill-server"]);
+    let start = Instant::now();
+    while matches!(process_state(&pid), Some(s) if s != 'Z') {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "remiss (pid {pid}) still runs 5 s after its terminal closed"
+        );
+        sleep(Duration::from_millis(50));
+    }
 }

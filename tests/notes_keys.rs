@@ -50,7 +50,7 @@ fn add_reorder_comment_delete_undo_and_the_file_follows() {
     let dir = tempfile::tempdir().unwrap();
     // Socialnämnden's reservation: paragraph 2; Trafiknämnden's: paragraph 1 (two sentences).
     let spec = format!(
-        "j l l Enter j a Esc j Enter v j a N j h {} Enter",
+        "j l l Enter j a Esc j Enter v j a A j h {} Enter",
         typed("Deras argument")
     );
     let app = run(dir.path(), &spec);
@@ -164,7 +164,7 @@ fn two_sessions_on_one_notes_file_merge() {
     let events = keys("j l l Enter a")
         .into_iter()
         .chain(other_session)
-        .chain(keys(&format!("N h {} Enter", typed("Majoriteten"))));
+        .chain(keys(&format!("A h {} Enter", typed("Majoriteten"))));
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
     let app = run_loop(&mut terminal, app, &Theme::coloured(), events, &mut shell).unwrap();
     let mine = outline(&app.notes[0].notes);
@@ -179,7 +179,7 @@ fn two_sessions_on_one_notes_file_merge() {
 fn export_writes_markdown_and_never_overwrites_without_asking() {
     let dir = tempfile::tempdir().unwrap();
     let md = dir.path().join("trygghetskiosker.notes.md");
-    let app = run(dir.path(), "j l l Enter a N E");
+    let app = run(dir.path(), "j l l Enter a A E");
     assert!(md.exists());
     assert!(app.status.as_ref().unwrap().text.starts_with("Wrote"));
     std::fs::write(&md, "my own edits").unwrap();
@@ -202,7 +202,7 @@ fn copy_a_note_and_all_notes() {
         Lang::Sv,
         100,
         30,
-        "j l l Enter j a N y Y",
+        "j l l Enter j a A y Y",
         &Theme::coloured(),
     );
     assert!(clip.copied[0].starts_with("”Trygghetskiosker ska vara"));

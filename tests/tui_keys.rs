@@ -160,3 +160,37 @@ fn a_ten_megabyte_paragraph_opens_scrolls_and_copies() {
     // The copy is refused by nothing here (fake clipboard); the real one refuses OSC 52 > 74 KB.
     assert!(clip.copied[0].len() > 9_000_000);
 }
+
+#[test]
+fn search_as_you_type_then_enter_opens_the_paragraph() {
+    let spec = format!("/ {} Enter", typed("skarholmen tunnelbana"));
+    let (app, _, clip) = drive(bundled(), Lang::En, 100, 30, &format!("{spec} y"));
+    assert_eq!(app.screen, Screen::Reader);
+    let r = app.reader.as_ref().unwrap();
+    let case = app.current_case();
+    assert_eq!(
+        case.positions[r.position().unwrap()].id,
+        "skarholmen/reservation/M"
+    );
+    assert_eq!(r.paragraph, 0);
+    // y copies the paragraph found, with its citation.
+    assert!(clip.copied[0].contains("Vårberg, Skärholmen, Sätra och Bredäng"));
+    assert!(clip.copied[0].ends_with("(Reservation av Sophia Granswed Baat m.fl. (M), Skärholmens stadsdelsnämnd 2026-03-26, KS 2025/1121)"));
+}
+
+#[test]
+fn esc_closes_the_search_and_keeps_the_query_and_n_steps_from_the_reader() {
+    let spec = format!("/ {} Esc / Enter n n N", typed("sergels torg"));
+    let (app, _, _) = drive(bundled(), Lang::Sv, 100, 30, &spec);
+    assert_eq!(app.search.input.value(), "sergels torg");
+    assert_eq!(app.search.current, Some(1));
+    assert!(app.status.as_ref().unwrap().text.starts_with("Träff 2 av"));
+}
+
+#[test]
+fn searching_across_two_cases_opens_the_other_case() {
+    let spec = format!("/ {} Enter", typed("bygglov"));
+    let (app, _, _) = drive(two_cases(), Lang::En, 100, 30, &spec);
+    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.current_case().dnr, "KS 2025/0872");
+}

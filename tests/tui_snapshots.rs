@@ -22,16 +22,26 @@ const SCREENS: &[(&str, &str)] = &[
     ("case_text", "c j"),
     ("reader_visual", "j l l Enter v j"),
     ("notes_empty", "N"),
-    ("notes", "j l l Enter a j v j a N k"),
+    ("notes", "j l l Enter a j v j a A k"),
     (
         "notes_prompt",
-        "j l l Enter a N h T h e i r Space a r g u m e n t",
+        "j l l Enter a A h T h e i r Space a r g u m e n t",
     ),
     ("notes_help", "N ?"),
     ("similar_pane", "j j j j l l Enter s j"),
     ("diff", "j j j j l l Enter d"),
     ("diff_folded_next_change", "j j j j l l Enter d z ] ]"),
     ("diff_help", "j j j j l l Enter d ?"),
+    ("search", "/ s k a r h o l m e n Space t u n n e l b a n a"),
+    (
+        "search_list",
+        "/ s k a r h o l m e n Space t u n n e l b a n a Tab j",
+    ),
+    (
+        "search_opened",
+        "/ s k a r h o l m e n Space t u n n e l b a n a Enter",
+    ),
+    ("search_problem", "/ s t a n c e : x y z Space k i o s k"),
 ];
 
 #[test]
@@ -145,6 +155,29 @@ fn diff_marks_words_by_modifier_without_colour() {
     assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
     let (x, y) = find(&term, "Trygghet är inte");
     assert!(!buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
+fn search_matches_are_marked_without_colour() {
+    let spec = "/ s k a r h o l m e n Space t u n n e l b a n a";
+    for theme in [Theme::coloured(), Theme::monochrome()] {
+        let (_, term, _) = drive_with(bundled(), Lang::En, 120, 40, spec, &theme);
+        let buf = term.backend().buffer();
+        let (x, y) = find(&term, "tunnelbanestation");
+        assert!(
+            buf[(x, y)].modifier.contains(Modifier::BOLD),
+            "{:?}",
+            buf[(x, y)]
+        );
+        // Opened, the paragraph has the same marks.
+        let spec = format!("{spec} Enter");
+        let (_, term, _) = drive_with(bundled(), Lang::En, 120, 40, &spec, &theme);
+        let buf = term.backend().buffer();
+        let (x, y) = find(&term, "Bredäng");
+        assert!(!buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+        let (x, y) = find(&term, "tunnelbanestation");
+        assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    }
 }
 
 #[test]

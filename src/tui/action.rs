@@ -1,5 +1,6 @@
 //! What the user asked for ([`Action`]) and what the shell must do about it ([`Effect`]).
 
+use crate::analysis::search::Results;
 use crate::analysis::similarity::Similarity;
 use crate::notes::store::Saved;
 use std::path::PathBuf;
@@ -98,6 +99,11 @@ pub enum Action {
     SwapSides,
     /// Diff: read against the next relative instead.
     NextBase,
+    /// Open the search overlay (with the last query).
+    OpenSearch,
+    /// Reader: the next / previous search hit.
+    NextHit,
+    PrevHit,
     /// Text input: submit the prompt.
     Submit,
     /// Text input: an edit of the prompt's text.
@@ -122,6 +128,14 @@ pub enum Action {
     },
     /// The similarity of the loaded positions, built in the background.
     Analysed(Shared<Similarity>),
+    /// The search index is built (searches are answered from now on).
+    Indexed,
+    /// The hits of search `generation` (for `query`).
+    SearchDone {
+        generation: u64,
+        query: String,
+        results: Shared<Results>,
+    },
 }
 
 /// An edit of a one-line text input.
@@ -147,6 +161,12 @@ pub enum Effect {
     Copy(String),
     /// Save the notes of this case (index into the loaded cases).
     SaveNotes(usize),
+    /// Search all loaded cases; the answer comes back as [`Action::SearchDone`].
+    Search {
+        generation: u64,
+        query: String,
+        limit: usize,
+    },
     /// Write a text file; unless `overwrite`, an existing file is left alone.
     Write {
         path: PathBuf,

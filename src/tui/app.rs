@@ -8,6 +8,7 @@ use super::screen::matrix::MatrixState;
 use super::screen::notes::{NotesBook, NotesView};
 use super::screen::prompt::Prompt;
 use super::screen::reader::ReaderState;
+use super::screen::search::SearchState;
 use crate::analysis::similarity::Similarity;
 use crate::export::matrix::Lens;
 use crate::i18n::Lang;
@@ -42,6 +43,10 @@ pub enum Mode {
     Visual,
     /// The reader's pane of similar texts has the focus.
     Similar,
+    /// Typing a search query (the overlay is open).
+    Search,
+    /// Moving over the search hits (the overlay is open).
+    SearchList,
     Screen(Screen),
 }
 
@@ -83,6 +88,10 @@ pub struct App {
     pub notes_view: NotesView,
     /// A line of text being typed, or a question, over the screen.
     pub prompt: Option<Prompt>,
+    /// The search overlay, its query and its hits.
+    pub search: SearchState,
+    /// Whether searches can be answered yet (the index is built in the background).
+    pub indexed: bool,
     pub help: bool,
     pub status: Option<Status>,
     pub quit: bool,
@@ -114,6 +123,8 @@ impl App {
             notes,
             notes_view: NotesView::default(),
             prompt: None,
+            search: SearchState::default(),
+            indexed: false,
             help: false,
             status: None,
             quit: false,
@@ -153,7 +164,13 @@ impl App {
 
     /// What keys mean under the help overlay (what the help lists).
     pub fn mode_below_help(&self) -> Mode {
-        if let Some(p) = &self.prompt {
+        if self.search.open {
+            if self.search.list_focus {
+                Mode::SearchList
+            } else {
+                Mode::Search
+            }
+        } else if let Some(p) = &self.prompt {
             if p.is_question() {
                 Mode::Confirm
             } else {
@@ -245,6 +262,8 @@ impl App {
                 | Action::NotesSaved { .. }
                 | Action::Written { .. }
                 | Action::Analysed(_)
+                | Action::Indexed
+                | Action::SearchDone { .. }
         ) {
             self.status = None;
         }
@@ -258,6 +277,12 @@ impl App {
             Action::Copied(outcome) => self.copied(outcome),
             Action::NotesSaved { case, result } => self.notes_saved(case, result),
             Action::Written { path, result } => return self.written(path, result),
+            Action::Indexed => self.indexed = true,
+            Action::SearchDone {
+                generation,
+                query,
+                results: Shared(results),
+            } => self.search_done(generation, query, results),
             Action::Analysed(Shared(sim)) => {
                 self.similarity = Some(sim);
                 self.refresh_similar();
@@ -268,7 +293,9 @@ impl App {
                     self.help = false;
                 }
             }
+            _ if self.search.open => return self.update_search(action),
             _ if self.prompt.is_some() => return self.update_prompt(action),
+            Action::OpenSearch => self.open_search(),
             _ => return self.update_screen(action),
         }
         Vec::new()

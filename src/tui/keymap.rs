@@ -44,9 +44,24 @@ const GLOBAL: &[Binding] = &[
 
 const NOTES_KEY: Binding = bind!(
     Action::OpenNotes,
-    [k('N')],
+    [k('A'), k('N')],
     "debate notes",
     "debattanteckningar"
+);
+
+/// In the reader `N` is the previous search hit: the notes are on `A` only.
+const NOTES_KEY_READER: Binding = bind!(
+    Action::OpenNotes,
+    [k('A')],
+    "debate notes",
+    "debattanteckningar"
+);
+
+const SEARCH_KEY: Binding = bind!(
+    Action::OpenSearch,
+    [k('/')],
+    "search every text",
+    "sök i alla texter"
 );
 
 const PAGE_DOWN: Binding = bind!(
@@ -95,6 +110,7 @@ const CASES: &[Binding] = &[
         "öppna ärendet"
     ),
     NOTES_KEY,
+    SEARCH_KEY,
 ];
 
 const MATRIX: &[Binding] = &[
@@ -171,6 +187,7 @@ const MATRIX: &[Binding] = &[
         "kopiera ställningstagandet med källa"
     ),
     NOTES_KEY,
+    SEARCH_KEY,
     bind!(
         Action::Back,
         [code(KeyCode::Esc)],
@@ -290,7 +307,20 @@ const READER: &[Binding] = &[
         "diff against its family's base text",
         "jämför med familjens grundtext"
     ),
-    NOTES_KEY,
+    bind!(
+        Action::NextHit,
+        [k('n')],
+        "next search hit",
+        "nästa sökträff"
+    ),
+    bind!(
+        Action::PrevHit,
+        [k('N')],
+        "previous search hit",
+        "föregående sökträff"
+    ),
+    NOTES_KEY_READER,
+    SEARCH_KEY,
     bind!(
         Action::Back,
         [code(KeyCode::Esc), code(KeyCode::Backspace)],
@@ -456,7 +486,172 @@ const DIFF: &[Binding] = &[
         "läs den här sidan i sin helhet"
     ),
     NOTES_KEY,
+    SEARCH_KEY,
     bind!(Action::Back, [code(KeyCode::Esc)], "back", "tillbaka"),
+];
+
+const SEARCH: &[Binding] = &[
+    bind!(
+        Action::Submit,
+        [code(KeyCode::Enter)],
+        "open the hit",
+        "öppna träffen"
+    ),
+    bind!(
+        Action::Down,
+        [code(KeyCode::Down), ctrl('n')],
+        "next hit",
+        "nästa träff"
+    ),
+    bind!(
+        Action::Up,
+        [code(KeyCode::Up), ctrl('p')],
+        "previous hit",
+        "föregående träff"
+    ),
+    bind!(
+        Action::PageDown,
+        [code(KeyCode::PageDown)],
+        "ten hits down",
+        "tio träffar ned"
+    ),
+    bind!(
+        Action::PageUp,
+        [code(KeyCode::PageUp)],
+        "ten hits up",
+        "tio träffar upp"
+    ),
+    bind!(
+        Action::NextPane,
+        [code(KeyCode::Tab)],
+        "to the hits (y copy, a add to notes)",
+        "till träffarna (y kopiera, a anteckna)"
+    ),
+    bind!(
+        Action::Back,
+        [code(KeyCode::Esc)],
+        "close (the query is kept)",
+        "stäng (frågan sparas)"
+    ),
+    bind!(
+        Action::Edit(TextEdit::Backspace),
+        [code(KeyCode::Backspace), ctrl('h')],
+        "delete left",
+        "radera vänster"
+    ),
+    bind!(
+        Action::Edit(TextEdit::Delete),
+        [code(KeyCode::Delete), ctrl('d')],
+        "delete right",
+        "radera höger"
+    ),
+    bind!(
+        Action::Edit(TextEdit::Left),
+        [code(KeyCode::Left), ctrl('b')],
+        "left",
+        "vänster"
+    ),
+    bind!(
+        Action::Edit(TextEdit::Right),
+        [code(KeyCode::Right), ctrl('f')],
+        "right",
+        "höger"
+    ),
+    bind!(
+        Action::Edit(TextEdit::Home),
+        [code(KeyCode::Home), ctrl('a')],
+        "start",
+        "början"
+    ),
+    bind!(
+        Action::Edit(TextEdit::End),
+        [code(KeyCode::End), ctrl('e')],
+        "end",
+        "slut"
+    ),
+    bind!(
+        Action::Edit(TextEdit::DeleteWordBack),
+        [ctrl('w')],
+        "delete word",
+        "radera ord"
+    ),
+    bind!(
+        Action::Edit(TextEdit::DeleteToStart),
+        [ctrl('u')],
+        "clear the query",
+        "töm frågan"
+    ),
+    bind!(Action::Quit, [ctrl('c')], "quit", "avsluta"),
+];
+
+const SEARCH_LIST: &[Binding] = &[
+    bind!(
+        Action::Down,
+        [code(KeyCode::Down), k('j')],
+        "next hit",
+        "nästa träff"
+    ),
+    bind!(
+        Action::Up,
+        [code(KeyCode::Up), k('k')],
+        "previous hit",
+        "föregående träff"
+    ),
+    bind!(
+        Action::PageDown,
+        [code(KeyCode::PageDown), k(' ')],
+        "ten hits down",
+        "tio träffar ned"
+    ),
+    bind!(
+        Action::PageUp,
+        [code(KeyCode::PageUp)],
+        "ten hits up",
+        "tio träffar upp"
+    ),
+    bind!(
+        Action::Top,
+        [k('g'), code(KeyCode::Home)],
+        "first hit",
+        "första träffen"
+    ),
+    bind!(
+        Action::Bottom,
+        [k('G'), code(KeyCode::End)],
+        "last hit",
+        "sista träffen"
+    ),
+    bind!(
+        Action::Open,
+        [code(KeyCode::Enter)],
+        "open the hit",
+        "öppna träffen"
+    ),
+    bind!(
+        Action::CopyParagraph,
+        [k('y')],
+        "copy the paragraph as a quote",
+        "kopiera stycket som citat"
+    ),
+    bind!(
+        Action::AddToNotes,
+        [k('a')],
+        "add the paragraph to the notes",
+        "lägg stycket i anteckningarna"
+    ),
+    bind!(
+        Action::NextPane,
+        [code(KeyCode::Tab), k('/')],
+        "back to the query",
+        "tillbaka till frågan"
+    ),
+    bind!(
+        Action::Back,
+        [code(KeyCode::Esc)],
+        "close (the query is kept)",
+        "stäng (frågan sparas)"
+    ),
+    bind!(Action::Quit, [ctrl('c'), k('q')], "quit", "avsluta"),
 ];
 
 const NOTES: &[Binding] = &[
@@ -640,6 +835,8 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
         Mode::Confirm => CONFIRM,
         Mode::Visual => VISUAL,
         Mode::Similar => SIMILAR,
+        Mode::Search => SEARCH,
+        Mode::SearchList => SEARCH_LIST,
         Mode::Screen(Screen::Cases) => CASES,
         Mode::Screen(Screen::Matrix) => MATRIX,
         Mode::Screen(Screen::Reader) => READER,
@@ -648,7 +845,7 @@ pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     };
     let global: &[Binding] = match mode {
         // Typing text: only Ctrl-C (in the mode's own table) is not text.
-        Mode::Prompt | Mode::Confirm => &[],
+        Mode::Prompt | Mode::Confirm | Mode::Search | Mode::SearchList => &[],
         Mode::Help => &GLOBAL[1..],
         _ => GLOBAL,
     };
@@ -664,7 +861,7 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
         .map(|b| b.action.clone());
     match (bound, mode, code) {
         (Some(a), _, _) => Some(a),
-        (None, Mode::Prompt, KeyCode::Char(c)) if mods.is_empty() => {
+        (None, Mode::Prompt | Mode::Search, KeyCode::Char(c)) if mods.is_empty() => {
             Some(Action::Edit(TextEdit::Insert(c)))
         }
         _ => None,
@@ -737,6 +934,19 @@ pub fn status_hints(mode: Mode, lang: Lang) -> String {
             (Action::CopyParagraph, "copy", "kopiera"),
             (Action::Back, "cancel", "avbryt"),
         ],
+        Mode::Search => &[
+            (Action::Submit, "open", "öppna"),
+            (Action::Down, "next", "nästa"),
+            (Action::NextPane, "to the hits", "till träffarna"),
+            (Action::Back, "close", "stäng"),
+        ],
+        Mode::SearchList => &[
+            (Action::Open, "open", "öppna"),
+            (Action::CopyParagraph, "copy", "kopiera"),
+            (Action::AddToNotes, "add to notes", "till anteckningar"),
+            (Action::NextPane, "query", "frågan"),
+            (Action::Back, "close", "stäng"),
+        ],
         Mode::Similar => &[
             (Action::Open, "read", "läs"),
             (Action::DiffRelative, "diff", "jämför"),
@@ -762,6 +972,7 @@ pub fn status_hints(mode: Mode, lang: Lang) -> String {
             (Action::ToggleLens, "parties", "partier"),
             (Action::OpenCaseText, "case text", "ärendets text"),
             (Action::OpenNotes, "notes", "anteckningar"),
+            (Action::OpenSearch, "search", "sök"),
             (Action::ToggleHelp, "help", "hjälp"),
             (Action::Quit, "quit", "avsluta"),
         ],
@@ -814,7 +1025,9 @@ mod tests {
         assert_eq!(action_for(reader, x), None);
     }
 
-    const MODES: [Mode; 10] = [
+    const MODES: [Mode; 12] = [
+        Mode::Search,
+        Mode::SearchList,
         Mode::Help,
         Mode::Prompt,
         Mode::Confirm,
@@ -858,18 +1071,20 @@ mod tests {
         }
         assert_eq!(
             status_hints(Mode::Screen(Screen::Matrix), Lang::En),
-            "Enter read · p parties · c case text · N notes · ? help · q quit"
+            "Enter read · p parties · c case text · A notes · / search · ? help · q quit"
         );
     }
 
     #[test]
     fn a_prompt_types_letters_that_are_keys_elsewhere() {
-        for c in ['q', '?', 'j', 'N', 'å'] {
+        for c in ['q', '?', 'j', 'N', 'å', '/'] {
             let key = press(KeyCode::Char(c), KeyModifiers::NONE);
-            assert_eq!(
-                action_for(Mode::Prompt, key),
-                Some(Action::Edit(TextEdit::Insert(c)))
-            );
+            for mode in [Mode::Prompt, Mode::Search] {
+                assert_eq!(
+                    action_for(mode, key),
+                    Some(Action::Edit(TextEdit::Insert(c)))
+                );
+            }
         }
         let cc = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for(Mode::Prompt, cc), Some(Action::Quit));

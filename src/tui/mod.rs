@@ -80,15 +80,43 @@ pub fn run(
         });
     }
     let (tx, rx) = mpsc::channel::<io::Result<Input>>();
-    spawn_terminal_events(tx.clone(), stop);
+    spawn_terminal_events(tx.clone(), Arc::clone(&stop));
+    shell.searcher = shell::Searcher::spawn_worker(Arc::clone(&app.cases), tx.clone());
     let cases = Arc::clone(&app.cases);
     std::thread::spawn(move || {
         let sim = Similarity::build(&cases, &SimilarityOptions::default());
         let _ = tx.send(Ok(Action::Analysed(Shared(Arc::new(sim))).into()));
     });
-    let result = run_loop(&mut terminal, app, &theme, rx, &mut shell);
+    let inputs = Inputs { rx, stop };
+    let result = run_loop(&mut terminal, app, &theme, inputs, &mut shell);
     ratatui::restore();
     result.map(|_| ())
+}
+
+/// The loop's inputs from the channel, and a quit once SIGTERM or SIGHUP has come. The flag
+/// is checked here as well as in the input thread: when the terminal is gone (an SSH
+/// connection dropped), reading it can keep that thread busy inside crossterm, and the app
+/// must still end.
+struct Inputs {
+    rx: mpsc::Receiver<io::Result<Input>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Iterator for Inputs {
+    type Item = io::Result<Input>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.stop.load(Ordering::Relaxed) {
+                return Some(Ok(Action::Quit.into()));
+            }
+            match self.rx.recv_timeout(Duration::from_millis(250)) {
+                Ok(input) => return Some(input),
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+    }
 }
 
 /// Read terminal events on a thread of their own until a stop signal arrives (then quit).

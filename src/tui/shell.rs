@@ -2,13 +2,16 @@
 //! writing files) and turns each outcome into an action. The real app and the tests use the
 //! same [`Shell`]; tests give it a fake clipboard and notes files in a temporary folder.
 
+use super::action::Shared;
 use super::action::{Action, Effect, WriteOutcome};
 use super::app::App;
 use super::clipboard::Clipboard;
+use crate::analysis::search::{Index, Query};
 use crate::model::{Case, Problem};
 use crate::notes::Notes;
 use crate::notes::store::{self, Store};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, mpsc};
 
 /// Performs effects.
 pub trait Shell {
@@ -16,12 +19,68 @@ pub trait Shell {
     fn perform(&mut self, app: &App, effect: Effect) -> Option<Action>;
 }
 
-/// The shell over a clipboard and the cases' notes files.
+/// The shell over a clipboard, the cases' notes files and a searcher.
 pub struct SystemShell<C: Clipboard> {
     pub clipboard: C,
     /// One notes store per loaded case; `None` where the notes file could not be read (the
     /// app then keeps that case's notes in memory only and says why).
     stores: Vec<Option<Store>>,
+    pub searcher: Searcher,
+}
+
+/// A search asked of a worker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: String,
+    pub limit: usize,
+}
+
+/// Who answers searches.
+pub enum Searcher {
+    /// Nobody yet (no index): searches wait for one.
+    None,
+    /// On the calling thread, at once (tests, and small workspaces).
+    Inline(Arc<Index>, Arc<Vec<Case>>),
+    /// A worker thread; answers arrive through the loop's channel.
+    Worker(mpsc::Sender<SearchRequest>),
+}
+
+impl Searcher {
+    /// Answer one search on this thread.
+    pub fn answer(index: &Index, cases: &[Case], request: SearchRequest) -> Action {
+        let results = index.search(cases, &Query::parse(&request.query), request.limit);
+        Action::SearchDone {
+            generation: request.generation,
+            query: request.query,
+            results: Shared(Arc::new(results)),
+        }
+    }
+
+    /// A worker thread that builds the index of `cases`, says so, and then answers searches
+    /// (only the newest of those waiting: older ones are superseded by what was typed since).
+    pub fn spawn_worker(
+        cases: Arc<Vec<Case>>,
+        out: mpsc::Sender<std::io::Result<super::Input>>,
+    ) -> Searcher {
+        let (tx, rx) = mpsc::channel::<SearchRequest>();
+        std::thread::spawn(move || {
+            let index = Index::build(&cases);
+            if out.send(Ok(Action::Indexed.into())).is_err() {
+                return;
+            }
+            while let Ok(mut request) = rx.recv() {
+                while let Ok(newer) = rx.try_recv() {
+                    request = newer;
+                }
+                let answer = Searcher::answer(&index, &cases, request);
+                if out.send(Ok(answer.into())).is_err() {
+                    return;
+                }
+            }
+        });
+        Searcher::Worker(tx)
+    }
 }
 
 /// Notes opened for the app: the shell's stores, each case's notes and file, and the problems
@@ -58,7 +117,11 @@ impl<C: Clipboard> SystemShell<C> {
             }
         }
         OpenedNotes {
-            shell: SystemShell { clipboard, stores },
+            shell: SystemShell {
+                clipboard,
+                stores,
+                searcher: Searcher::None,
+            },
             notes,
             problems,
         }
@@ -80,6 +143,27 @@ impl<C: Clipboard> Shell for SystemShell<C> {
                     ),
                 };
                 Some(Action::NotesSaved { case, result })
+            }
+            Effect::Search {
+                generation,
+                query,
+                limit,
+            } => {
+                let request = SearchRequest {
+                    generation,
+                    query,
+                    limit,
+                };
+                match &self.searcher {
+                    Searcher::Inline(index, cases) => Some(Searcher::answer(index, cases, request)),
+                    Searcher::Worker(tx) => {
+                        // A worker that is gone leaves the query unanswered; the overlay says
+                        // it is still searching, and the app goes on.
+                        let _ = tx.send(request);
+                        None
+                    }
+                    Searcher::None => None,
+                }
             }
             Effect::Write {
                 path,

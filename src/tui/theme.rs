@@ -31,6 +31,8 @@ pub struct Theme {
     pub inserted: Style,
     /// A family mark in the matrix (`A`, `A′`).
     pub family: Style,
+    /// Words that match the search.
+    pub matched: Style,
 }
 
 impl Theme {
@@ -75,6 +77,10 @@ impl Theme {
             family: Style::new()
                 .fg(Color::Magenta)
                 .add_modifier(Modifier::ITALIC),
+            matched: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
         }
     }
 
@@ -98,6 +104,7 @@ impl Theme {
             deleted: Style::new().add_modifier(Modifier::CROSSED_OUT),
             inserted: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
             family: Style::new().add_modifier(Modifier::ITALIC),
+            matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 

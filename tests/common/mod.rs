@@ -4,15 +4,17 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use remiss::analysis::search::Index;
 use remiss::analysis::similarity::{Options as SimilarityOptions, Similarity};
 use remiss::i18n::Lang;
 use remiss::model::{Case, load_bundled, load_file};
 use remiss::tui::action::CopyOutcome;
 use remiss::tui::app::App;
 use remiss::tui::clipboard::Clipboard;
-use remiss::tui::shell::SystemShell;
+use remiss::tui::shell::{Searcher, SystemShell};
 use remiss::tui::theme::Theme;
 use std::path::Path;
+use std::sync::Arc;
 
 /// A clipboard that records what it is given.
 #[derive(Default)]
@@ -117,18 +119,15 @@ pub fn drive_in(
     });
     assert!(opened.problems.is_empty(), "{:?}", opened.problems);
     let mut shell = opened.shell;
-    // The real app builds the similarity in the background; here it is there from the start.
+    // The real app builds the similarity and the search index in the background and searches
+    // on a worker; here they are there from the start and searches are answered at once.
     let sim = Similarity::build(&cases, &SimilarityOptions::default());
-    let app = remiss::tui::run_loop(
-        &mut terminal,
-        App::new(cases, lang)
-            .with_notes(opened.notes)
-            .with_similarity(sim),
-        theme,
-        keys(spec),
-        &mut shell,
-    )
-    .unwrap();
+    shell.searcher = Searcher::Inline(Arc::new(Index::build(&cases)), Arc::new(cases.clone()));
+    let mut app = App::new(cases, lang)
+        .with_notes(opened.notes)
+        .with_similarity(sim);
+    app.indexed = true;
+    let app = remiss::tui::run_loop(&mut terminal, app, theme, keys(spec), &mut shell).unwrap();
     (app, terminal, shell.clipboard)
 }
 

@@ -6,3 +6,4 @@ pub mod matrix;
 pub mod notes;
 pub mod prompt;
 pub mod reader;
+pub mod search;

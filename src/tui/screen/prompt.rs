@@ -52,7 +52,8 @@ impl Prompt {
     }
 }
 
-fn request(edit: TextEdit) -> InputRequest {
+/// The `tui-input` request for an edit.
+pub(crate) fn input_request(edit: TextEdit) -> InputRequest {
     match edit {
         TextEdit::Insert(c) => InputRequest::InsertChar(c),
         TextEdit::Backspace => InputRequest::DeletePrevChar,
@@ -80,7 +81,7 @@ impl App {
             Action::Edit(TextEdit::Insert(c))
                 if c.is_control() || prompt.input.value().chars().count() >= MAX_CHARS => {}
             Action::Edit(edit) => {
-                prompt.input.handle(request(edit));
+                prompt.input.handle(input_request(edit));
             }
             Action::Back | Action::Confirm(false) => {
                 self.prompt = None;

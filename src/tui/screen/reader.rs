@@ -31,6 +31,8 @@ pub struct ReaderState {
     pub passages: Vec<ParagraphSources>,
     /// The cursor in the pane of similar texts, while that pane has the focus.
     pub similar_focus: Option<usize>,
+    /// Search matches to mark: a paragraph and byte ranges in it.
+    pub highlight: Option<(usize, Vec<Range<usize>>)>,
 }
 
 /// An entry of the pane of similar texts: a relative, or a place where the cursor's paragraph
@@ -195,6 +197,7 @@ impl App {
             relatives,
             passages,
             similar_focus: None,
+            highlight: None,
         };
         r.keep_cursor_visible(self.reader_height());
         self.reader = Some(r);
@@ -391,6 +394,10 @@ impl App {
         match action {
             Action::DiffRelative | Action::DiffBase => {
                 self.diff_from_reader(action == Action::DiffBase);
+                return Vec::new();
+            }
+            Action::NextHit | Action::PrevHit => {
+                self.step_hit(action == Action::NextHit);
                 return Vec::new();
             }
             Action::ToggleSimilar => {

@@ -15,6 +15,7 @@ mod matrix;
 mod notes;
 mod prompt;
 pub mod reader;
+mod search;
 pub mod status;
 
 use super::app::{App, Screen};
@@ -53,6 +54,9 @@ pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
     status::render(frame, status_area, app, theme);
     if app.prompt.is_some() {
         prompt::render(frame, main, app, theme);
+    }
+    if app.search.open {
+        search::render(frame, main, app, theme);
     }
     if app.help {
         help::render(frame, main, app, theme);

@@ -61,8 +61,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 LineKind::Text | LineKind::Blank => (" ", Style::new()),
             };
             let mut spans = vec![Span::styled(format!("{margin}{bar}"), theme.title)];
-            let selected = l.paragraph.and_then(|p| r.selected_in(case, p));
-            spans.extend(highlighted(l, selected, style, theme.selection));
+            let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
+            if let Some(p) = l.paragraph {
+                if let Some((hp, ranges)) = &r.highlight
+                    && *hp == p
+                {
+                    marks.extend(ranges.iter().map(|m| (m.clone(), theme.matched)));
+                }
+                if let Some(sel) = r.selected_in(case, p) {
+                    marks.push((sel, theme.selection));
+                }
+            }
+            spans.extend(highlighted(l, &marks, style));
             Line::from(spans)
         })
         .collect();
@@ -184,27 +194,40 @@ fn similar_pane(frame: &mut Frame, area: Rect, app: &App, r: &ReaderState, theme
     );
 }
 
-/// A line's text, with the part inside `range` (bytes of the paragraph) in `mark`.
+/// A line's text, with the parts inside `marks` (byte ranges of the paragraph, each with a
+/// style laid over `base`).
 pub fn highlighted(
     line: &ReaderLine,
-    range: Option<Range<usize>>,
+    marks: &[(Range<usize>, Style)],
     base: Style,
-    mark: Style,
 ) -> Vec<Span<'static>> {
     let text = line.text.as_str();
-    let Some(range) = range else {
-        return vec![Span::styled(text.to_string(), base)];
-    };
-    let start = range.start.saturating_sub(line.offset).min(text.len());
-    let end = range.end.saturating_sub(line.offset).min(text.len());
-    // Offsets come from the paragraph's sentence bounds, so they lie on char boundaries; a
-    // wrapped line could in theory differ from its paragraph: fall back to no highlight.
-    match (text.get(..start), text.get(start..end), text.get(end..)) {
-        (Some(a), Some(b), Some(c)) => [(a, base), (b, base.patch(mark)), (c, base)]
-            .into_iter()
-            .filter(|(s, _)| !s.is_empty())
-            .map(|(s, st)| Span::styled(s.to_string(), st))
-            .collect(),
-        _ => vec![Span::styled(text.to_string(), base)],
+    let end = line.offset + text.len();
+    // Cut points within the line, relative to it.
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for (r, _) in marks {
+        for at in [r.start, r.end] {
+            if at > line.offset && at < end {
+                cuts.push(at - line.offset);
+            }
+        }
     }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut spans = Vec::with_capacity(cuts.len());
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        // Offsets come from the paragraph's own word and sentence bounds, so they lie on char
+        // boundaries; if a wrapped line ever differs, show it unmarked rather than panic.
+        let Some(piece) = text.get(a..b) else {
+            return vec![Span::styled(text.to_string(), base)];
+        };
+        let (abs_a, abs_b) = (line.offset + a, line.offset + b);
+        let style = marks
+            .iter()
+            .filter(|(r, _)| r.start <= abs_a && abs_b <= r.end && r.start < r.end)
+            .fold(base, |st, (_, m)| st.patch(*m));
+        spans.push(Span::styled(piece.to_string(), style));
+    }
+    spans
 }
