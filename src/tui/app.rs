@@ -149,6 +149,14 @@ impl App {
         self
     }
 
+    /// Make case `c` the current one (a fresh matrix selection when it changes).
+    pub(crate) fn go_to_case(&mut self, c: usize) {
+        if c != self.case && c < self.cases.len() {
+            self.case = c;
+            self.matrix = MatrixState::default();
+        }
+    }
+
     pub fn current_case(&self) -> &Case {
         &self.cases[self.case]
     }

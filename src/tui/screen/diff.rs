@@ -554,7 +554,7 @@ impl App {
                     .paragraphs(side)
                     .first()
                     .map_or(0, |sp| sp.index);
-                self.case = p.case;
+                self.go_to_case(p.case);
                 self.history_clear();
                 self.open_doc(Doc::Position(p.position), paragraph);
                 return Vec::new();

@@ -288,7 +288,7 @@ impl App {
             Action::Back | Action::ToggleSimilar => r.similar_focus = None,
             Action::Open => {
                 if let Some((pos, para)) = items.get(cursor).map(target) {
-                    self.case = pos.case;
+                    self.go_to_case(pos.case);
                     self.history_clear();
                     self.open_doc(Doc::Position(pos.position), para);
                 }

@@ -7,7 +7,6 @@ use crate::notes::{CasePart, ItemKind, Quote};
 use crate::tui::action::{Action, Effect, TextEdit};
 use crate::tui::app::{App, Screen};
 use crate::tui::layout::{self, Doc, Para};
-use crate::tui::screen::matrix::MatrixState;
 use std::sync::Arc;
 use tui_input::{Input, InputRequest};
 
@@ -192,10 +191,7 @@ impl App {
                 ),
             ),
         };
-        if hit.case != self.case {
-            self.case = hit.case;
-            self.matrix = MatrixState::default();
-        }
+        self.go_to_case(hit.case);
         let paragraph = para.unwrap_or(0);
         self.history_clear();
         self.open_doc(doc, paragraph);
