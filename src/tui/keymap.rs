@@ -737,7 +737,7 @@ const NOTES: &[Binding] = &[
     ),
     bind!(
         Action::Back,
-        [code(KeyCode::Esc), k('N')],
+        [code(KeyCode::Esc), k('A'), k('N')],
         "back",
         "tillbaka"
     ),
