@@ -14,9 +14,9 @@
 //!   added, removed, renamed, edited, touched, or replaced: the cache is not used, and is
 //!   rewritten.
 //! - A cache file is never trusted beyond what is checked: a foreign file, another format, a
-//!   checksum (XXH3-64) that does not match, data that does not
-//!   decode, or cases and an index that do not hold together (indices out of range) all mean
-//!   the files are loaded as if there were no cache. Nothing read from a cache file can panic.
+//!   checksum (XXH3-64) that does not match, data that does not decode, or cases and an index
+//!   that do not hold together (indices out of range) all mean the files are loaded as if
+//!   there were no cache. Nothing read from a cache file can panic.
 //! - Not cached: a workspace with problems (a bad file must be reported, with its line and
 //!   column, on every run; loading does that), an empty one, and one whose files changed in
 //!   the last [`SETTLE_SECONDS`] (a file edited again within the same tick of a coarse clock
@@ -27,10 +27,10 @@
 //!   Written atomically; a cache that cannot be written is silently not written.
 //!
 //! The file: `MAGIC`, [`FORMAT`] (u32 LE), the header's length (u32 LE), the header (postcard:
-//! the key, and each part's length and XXH3-64 checksum), then the parts, each a postcard
-//! value: the cases in a few parts of about as many cases (`Vec<Case>`), and last the index
-//! ([`crate::analysis::search::StoredIndex`]). The parts are checked and decoded on all
-//! cores.
+//! the key, and each part's length and XXH3-64 checksum as u64 LE), then the parts, each a
+//! postcard value: the cases in a few parts of about as many cases (`Vec<Case>`), and last
+//! the index ([`crate::analysis::search::StoredIndex`]). The parts are checked and decoded on
+//! all cores.
 
 use crate::analysis::search::{Index, StoredIndex};
 use crate::model::{self, Case, Problem, Workspace};
@@ -232,10 +232,13 @@ struct Header {
     parts: Vec<Part>,
 }
 
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+/// Fixed-size integers: the header can be written before the parts and filled in after.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 struct Part {
+    #[serde(with = "postcard::fixint::le")]
     len: u64,
     /// XXH3-64 of the part's bytes.
+    #[serde(with = "postcard::fixint::le")]
     sum: u64,
 }
 
@@ -243,32 +246,41 @@ struct Part {
 /// be serialised.
 pub fn encode(key: &Key, cases: &[Case], index: &Index) -> Option<Vec<u8>> {
     let per_part = cases.len().div_ceil(CASE_PARTS).max(1);
-    let mut payloads = Vec::new();
-    for chunk in cases.chunks(per_part) {
-        payloads.push(postcard::to_stdvec(&chunk).ok()?);
-    }
-    payloads.push(postcard::to_stdvec(index).ok()?);
-    let header = Header {
+    let chunks: Vec<&[Case]> = cases.chunks(per_part).collect();
+    let mut header = Header {
         key: key.clone(),
-        parts: payloads
-            .iter()
-            .map(|p| Part {
-                len: p.len() as u64,
-                sum: XxHash3_64::oneshot(p),
-            })
-            .collect(),
+        parts: vec![Part::default(); chunks.len() + 1],
     };
-    let header = postcard::to_stdvec(&header).ok()?;
-    let total = PREFIX + header.len() + payloads.iter().map(Vec::len).sum::<usize>();
-    let mut out = Vec::with_capacity(total);
+    let header_len = postcard::to_stdvec(&header).ok()?.len();
+    // One buffer, written once: about twice the case files' size (fresh memory costs page
+    // faults, and a second copy of 50 MB costs more than the encoding).
+    let estimate = usize::try_from(key.bytes()).unwrap_or(0).saturating_mul(2);
+    let mut out = Vec::with_capacity(PREFIX + header_len + estimate);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
-    out.extend_from_slice(&u32::try_from(header.len()).ok()?.to_le_bytes());
-    out.extend_from_slice(&header);
-    for p in payloads {
-        out.extend_from_slice(&p);
+    out.extend_from_slice(&u32::try_from(header_len).ok()?.to_le_bytes());
+    out.resize(PREFIX + header_len, 0);
+    for (i, chunk) in chunks.iter().enumerate() {
+        (out, header.parts[i]) = append(out, chunk)?;
     }
+    (out, header.parts[chunks.len()]) = append(out, index)?;
+    let written = postcard::to_stdvec(&header).ok()?;
+    if written.len() != header_len {
+        return None;
+    }
+    out[PREFIX..PREFIX + header_len].copy_from_slice(&written);
     Some(out)
+}
+
+/// Append `value` (postcard) to `out`: where it went.
+fn append<T: Serialize + ?Sized>(out: Vec<u8>, value: &T) -> Option<(Vec<u8>, Part)> {
+    let start = out.len();
+    let out = postcard::to_extend(value, out).ok()?;
+    let part = Part {
+        len: (out.len() - start) as u64,
+        sum: XxHash3_64::oneshot(&out[start..]),
+    };
+    Some((out, part))
 }
 
 /// The cases and index of a cache file's bytes, if it was written for `key` and is intact.
@@ -304,8 +316,7 @@ fn header_len(prefix: &[u8]) -> Result<usize, Miss> {
 fn parts<'a>(header_bytes: &[u8], key: &Key, file: &'a [u8]) -> Result<Vec<(&'a [u8], u64)>, Miss> {
     let header: Header = match postcard::take_from_bytes(header_bytes) {
         Ok((h, [])) => h,
-        // Another key layout reads as garbage: a stale file, not a broken one.
-        _ => return Err(Miss::Stale),
+        _ => return Err(Miss::Corrupt),
     };
     if header.key != *key {
         return Err(Miss::Stale);
