@@ -574,6 +574,66 @@ mod tests {
         let (back, back_index) = decode_parts_on(&parts, true).unwrap();
         assert_eq!(shown(&back), shown(&cases));
         same_search((&cases, &index), (&back, &back_index));
+        // The bundled case uses every field of the model.
+        let (bytes, key) = bundled_encoded();
+        let (back, _) = decode(&bytes, &key).unwrap();
+        assert_eq!(shown(&back), shown(&[model::load_bundled()]));
+    }
+
+    /// The bundled case's cache bytes, under a made-up key.
+    fn bundled_encoded() -> (Vec<u8>, Key) {
+        let cases = vec![model::load_bundled()];
+        let key = Key::new(Path::new("/bundled"), Vec::new());
+        let bytes = encode(&key, &cases, &Index::build(&cases)).unwrap();
+        (bytes, key)
+    }
+
+    /// Recompute the checksums of a cache file's parts, so a change inside them reaches the
+    /// decoder (what a file made on purpose could do).
+    fn reseal(bytes: &mut [u8]) {
+        let len = header_len(&bytes[..PREFIX]).unwrap();
+        let mut header: Header = postcard::from_bytes(&bytes[PREFIX..PREFIX + len]).unwrap();
+        let mut at = PREFIX + len;
+        for p in &mut header.parts {
+            let end = (at + p.len as usize).min(bytes.len());
+            p.sum = XxHash3_64::oneshot(&bytes[at..end]);
+            at = end;
+        }
+        let written = postcard::to_stdvec(&header).unwrap();
+        bytes[PREFIX..PREFIX + len].copy_from_slice(&written);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Bytes changed inside the parts, with checksums that match: refused, or cases and an
+        /// index that search and print without a panic.
+        #[test]
+        fn a_resealed_changed_file_never_panics(
+            changes in proptest::collection::vec((0.0f64..1.0, proptest::num::u8::ANY), 1..8)
+        ) {
+            use crate::export::search::{Marks, TextOptions, to_json, to_text};
+            let (mut bytes, key) = bundled_encoded();
+            let start = PREFIX + header_len(&bytes[..PREFIX]).unwrap();
+            for (place, byte) in changes {
+                let at = start + ((bytes.len() - start - 1) as f64 * place) as usize;
+                bytes[at] = byte;
+            }
+            reseal(&mut bytes);
+            if let Ok((cases, index)) = decode(&bytes, &key) {
+                for q in QUERIES.iter().chain(&["party:M", "body:sdn kiosk", "\"varje tunnelbanestation\""]) {
+                    let results = index.search(&cases, &Query::parse(q), 20);
+                    let opts = TextOptions {
+                        lang: crate::i18n::Lang::En,
+                        marks: Marks::Bold,
+                        full: false,
+                        width: 80,
+                    };
+                    to_text(&cases, &results, opts);
+                    to_json(&cases, &results);
+                }
+            }
+        }
     }
 
     #[test]

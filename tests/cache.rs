@@ -44,21 +44,26 @@ impl Setup {
         cmd
     }
 
-    /// `remiss search CASES QUERY… EXTRA…`: exit code, stdout, stderr.
-    fn search(&self, query: &str, extra: &[&str]) -> (i32, String, String) {
-        let out = self
-            .remiss()
-            .arg("search")
+    /// `remiss search CASES QUERY EXTRA…`.
+    fn search_cmd(&self, query: &str, extra: &[&str]) -> Command {
+        let mut cmd = self.remiss();
+        cmd.arg("search")
             .arg(self.cases.path())
             .arg(query)
-            .args(extra)
-            .output()
-            .unwrap();
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8(out.stdout).unwrap(),
-            String::from_utf8(out.stderr).unwrap(),
-        )
+            .args(extra);
+        cmd
+    }
+
+    /// Run `remiss search CASES QUERY EXTRA…`: exit code, stdout, stderr.
+    fn search(&self, query: &str, extra: &[&str]) -> (i32, String, String) {
+        run(self.search_cmd(query, extra))
+    }
+
+    /// Exit code of `remiss check CASES`.
+    fn check(&self) -> i32 {
+        let mut cmd = self.remiss();
+        cmd.arg("check").arg(self.cases.path());
+        run(cmd).0
     }
 
     /// The cache files there are.
@@ -81,6 +86,15 @@ impl Setup {
     fn case_file(&self, i: usize) -> PathBuf {
         self.cases.path().join(corpus::case_file_name(i))
     }
+}
+
+fn run(mut cmd: Command) -> (i32, String, String) {
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
 }
 
 /// Successful output, with hits.
@@ -190,26 +204,17 @@ fn problems_are_reported_on_every_run_and_not_cached() {
 fn no_cache_is_written_when_told_not_to() {
     let s = setup(1);
     let out = ok(s.search("trygghetskiosk", &["--no-cache"]));
-    let by_env = s
-        .remiss()
-        .env("REMISS_NO_CACHE", "1")
-        .arg("search")
-        .arg(s.cases.path())
-        .arg("trygghetskiosk")
-        .output()
-        .unwrap();
-    assert!(by_env.status.success());
-    assert_eq!(String::from_utf8(by_env.stdout).unwrap(), out);
+    let mut by_env = s.search_cmd("trygghetskiosk", &[]);
+    by_env.env("REMISS_NO_CACHE", "1");
+    assert_eq!(ok(run(by_env)), out);
     assert!(s.cache_files().is_empty());
     // `remiss check` reads every file whatever the cache holds.
     ok(s.search("trygghetskiosk", &[]));
     assert_eq!(s.cache_files().len(), 1);
-    let check = s.remiss().arg("check").arg(s.cases.path()).output().unwrap();
-    assert!(check.status.success());
+    assert_eq!(s.check(), 0);
     std::fs::write(s.case_file(0), "format = 1\n").unwrap();
     age(&s.case_file(0));
-    let check = s.remiss().arg("check").arg(s.cases.path()).output().unwrap();
-    assert_eq!(check.status.code(), Some(1));
+    assert_eq!(s.check(), 1);
 }
 
 #[test]
@@ -217,15 +222,10 @@ fn an_unwritable_cache_folder_is_no_error() {
     let s = setup(1);
     let not_a_folder = s.cache.path().join("file");
     std::fs::write(&not_a_folder, "x").unwrap();
-    let out = s
-        .remiss()
-        .env("REMISS_CACHE_DIR", &not_a_folder)
-        .arg("search")
-        .arg(s.cases.path())
-        .arg("trygghetskiosk")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert!(out.stderr.is_empty());
-    assert!(!out.stdout.is_empty());
+    let mut cmd = s.search_cmd("trygghetskiosk", &[]);
+    cmd.env("REMISS_CACHE_DIR", &not_a_folder);
+    assert_eq!(
+        ok(run(cmd)),
+        ok(s.search("trygghetskiosk", &["--no-cache"]))
+    );
 }
