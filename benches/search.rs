@@ -1,6 +1,8 @@
 //! Search benchmark on the generated year of cases (500 cases, about 50,000 paragraphs):
 //! index build time and memory, latency per keystroke while queries are typed one letter at a
-//! time, and `remiss search` end to end against `fzf --filter` on the same paragraphs.
+//! time, and `remiss search` end to end against `fzf --filter` on the same paragraphs: without
+//! the search cache (cold) and with it (warm), and the cache's size and cost. The cache lives
+//! in `target/bench-cache` (`REMISS_CACHE_DIR`), never in the user's.
 //!
 //! ```text
 //! cargo bench --bench search                 # everything
@@ -201,9 +203,114 @@ fn typing(index: &Index, cases: &[Case], runs: usize) {
     println!();
 }
 
-/// `remiss search` against `fzf --filter` on the same paragraphs, process start to exit.
+/// One timed run of a child process: wall time, CPU time (user + system, when known) and
+/// whether it succeeded.
+fn timed(cmd: &mut Command) -> (Duration, Option<Duration>, std::process::Output) {
+    let c = children_cpu();
+    let t = Instant::now();
+    let o = cmd.output().expect("the command runs");
+    let wall = t.elapsed();
+    let cpu = match (c, children_cpu()) {
+        (Some(a), Some(b)) => Some(b.saturating_sub(a)),
+        _ => None,
+    };
+    (wall, cpu, o)
+}
+
+/// Median and maximum of some durations.
+fn median_max(v: &mut [Duration]) -> (Duration, Duration) {
+    v.sort();
+    (v[v.len() / 2], v[v.len() - 1])
+}
+
+/// `remiss search` on `dir`, with the cache in `cache` (`None`: `REMISS_NO_CACHE=1`).
+fn remiss_search(dir: &Path, q: &str, cache: Option<&Path>) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_remiss"));
+    cmd.arg("search")
+        .arg(dir)
+        .args([q, "--limit", "50"])
+        .stderr(Stdio::null());
+    match cache {
+        Some(c) => cmd.env("REMISS_CACHE_DIR", c).env_remove("REMISS_NO_CACHE"),
+        None => cmd.env("REMISS_NO_CACHE", "1"),
+    };
+    cmd
+}
+
+/// The search cache in the benchmark's own folder (never the user's): its size, and what
+/// writing and reading it cost in this process.
+fn cache_figures(dir: &Path, cache_dir: &Path) {
+    use remiss::cache::{Cache, load_indexed};
+    let _ = std::fs::remove_dir_all(cache_dir);
+    let cache = Cache::at(cache_dir);
+    // A corpus generated just now is cached once its files are 2 s old.
+    let mut wrote = false;
+    let mut write_times = Vec::new();
+    for _ in 0..10 {
+        let mut loaded = load_indexed(dir, Some(&cache)).expect("the corpus loads");
+        let t = Instant::now();
+        if loaded.write_cache() {
+            wrote = true;
+            write_times.push(t.elapsed());
+            let _ = std::fs::remove_dir_all(cache_dir);
+            if write_times.len() == 3 {
+                break;
+            }
+        } else if !wrote {
+            std::thread::sleep(Duration::from_millis(500));
+        }
+    }
+    if !wrote {
+        println!("  cache: not written (see remiss::cache)");
+        return;
+    }
+    let mut loaded = load_indexed(dir, Some(&cache)).expect("the corpus loads");
+    loaded.write_cache();
+    drop(loaded);
+    let size: u64 = std::fs::read_dir(cache_dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok()?.metadata().ok())
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0);
+    let reset = reset_peak_rss();
+    let rss0 = status_kib("VmRSS:");
+    let mut reads = Vec::new();
+    for _ in 0..E2E_RUNS {
+        let t = Instant::now();
+        let loaded = load_indexed(dir, Some(&cache)).expect("the corpus loads");
+        reads.push(t.elapsed());
+        assert!(loaded.from_cache, "the cache is read");
+        black_box(loaded);
+    }
+    let hwm = status_kib("VmHWM:");
+    let (write, write_max) = median_max(&mut write_times);
+    let (read, read_max) = median_max(&mut reads);
+    println!(
+        "  cache: {} ({:.1} MB); written (encode + atomic write with fsync) in {:.0} ms (max {:.0} of {}); read (stat the files, read, check, decode, rebuild the rest) in {:.0} ms (max {:.0} of {E2E_RUNS})",
+        cache_dir.display(),
+        size as f64 / 1e6,
+        ms(write),
+        ms(write_max),
+        write_times.len(),
+        ms(read),
+        ms(read_max),
+    );
+    if let (Some(r0), Some(h), true) = (rss0, hwm, reset) {
+        println!(
+            "  cache read memory: peak {:.1} MB above what the process held (RSS)",
+            h.saturating_sub(r0) as f64 * 1024.0 / 1e6
+        );
+    }
+}
+
+/// `remiss search` against `fzf --filter` on the same paragraphs, process start to exit:
+/// remiss without the cache (cold: load, index, query) and with it (warm: read the cache,
+/// query).
 fn end_to_end(index: &Index, cases: &[Case], dir: &Path) {
     let file = dir.with_file_name("bench-paragraphs.txt");
+    let cache_dir = dir.with_file_name("bench-cache");
     let mut out = std::io::BufWriter::new(std::fs::File::create(&file).expect("can write"));
     for case in cases {
         for_each_paragraph(case, |_, p| {
@@ -218,108 +325,119 @@ fn end_to_end(index: &Index, cases: &[Case], dir: &Path) {
     }
     let remiss = env!("CARGO_BIN_EXE_remiss");
     println!(
-        "end to end (median of {E2E_RUNS} runs each; remiss: `remiss search {} QUERY --limit 50`, load + index + query; fzf: `fzf --filter QUERY < {}`):",
+        "end to end (median of {E2E_RUNS} runs each, max in brackets; remiss: `remiss search {} QUERY --limit 50`, cold with REMISS_NO_CACHE=1: load + index + query, warm with the cache in {}: read the cache + query; fzf: `fzf --filter QUERY < {}`):",
         dir.display(),
+        cache_dir.display(),
         file.display()
     );
+    cache_figures(dir, &cache_dir);
     // What loading alone costs: `remiss check` reads and validates every file, no more.
     let mut check_cpu = Vec::new();
     let mut check_times: Vec<Duration> = (0..E2E_RUNS)
         .map(|_| {
-            let c = children_cpu();
-            let t = Instant::now();
-            let ok = Command::new(remiss)
-                .arg("check")
-                .arg(dir)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .expect("remiss runs")
-                .success();
-            assert!(ok, "remiss check failed");
-            let d = t.elapsed();
-            if let (Some(a), Some(b)) = (c, children_cpu()) {
-                check_cpu.push(b.saturating_sub(a));
-            }
-            d
+            let (wall, cpu, o) = timed(Command::new(remiss).arg("check").arg(dir));
+            assert!(o.status.success(), "remiss check failed");
+            check_cpu.extend(cpu);
+            wall
         })
         .collect();
     check_times.sort();
     check_cpu.sort();
     println!(
-        "  load alone (`remiss check`): {:.0} ms ({:.0} ms CPU), the floor under every remiss figure below",
+        "  load alone (`remiss check`): {:.0} ms ({:.0} ms CPU), the floor under every cold figure",
         ms(check_times[E2E_RUNS / 2]),
         check_cpu.get(E2E_RUNS / 2).map_or(f64::NAN, |d| ms(*d))
     );
-    let mut ratios = Vec::new();
+    // The first search after a change: cold, and then it writes the cache.
+    let mut first: Vec<Duration> = (0..E2E_RUNS)
+        .map(|_| {
+            let _ = std::fs::remove_dir_all(&cache_dir);
+            let (wall, _, o) = timed(&mut remiss_search(dir, E2E[0], Some(&cache_dir)));
+            assert!(o.status.success(), "remiss search failed");
+            wall
+        })
+        .collect();
+    let (f, fmax) = median_max(&mut first);
+    println!(
+        "  first search after a change (cold, then writes the cache): {:.0} ms [{:.0}]",
+        ms(f),
+        ms(fmax)
+    );
+    let mut cold_ratios = Vec::new();
+    let mut warm_ratios = Vec::new();
     for q in E2E {
-        let mut fzf_times = Vec::new();
-        let mut fzf_cpu = Vec::new();
+        let mut fzf = (Vec::new(), Vec::new());
         let mut fzf_lines = 0;
         for _ in 0..E2E_RUNS {
             let input = std::fs::File::open(&file).expect("readable");
-            let c = children_cpu();
-            let t = Instant::now();
-            let o = Command::new("fzf")
-                .args(["--filter", q])
-                .stdin(input)
-                .stderr(Stdio::null())
-                .output()
-                .expect("fzf runs");
-            fzf_times.push(t.elapsed());
-            if let (Some(a), Some(b)) = (c, children_cpu()) {
-                fzf_cpu.push(b.saturating_sub(a));
-            }
+            let (wall, cpu, o) = timed(
+                Command::new("fzf")
+                    .args(["--filter", q])
+                    .stdin(input)
+                    .stderr(Stdio::null()),
+            );
+            fzf.0.push(wall);
+            fzf.1.extend(cpu);
             fzf_lines = o.stdout.iter().filter(|&&b| b == b'\n').count();
         }
-        let mut remiss_times = Vec::new();
-        let mut remiss_cpu = Vec::new();
-        for _ in 0..E2E_RUNS {
-            let c = children_cpu();
-            let t = Instant::now();
-            let o = Command::new(remiss)
-                .arg("search")
-                .arg(dir)
-                .args([q, "--limit", "50"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .status()
-                .expect("remiss runs");
-            remiss_times.push(t.elapsed());
-            if let (Some(a), Some(b)) = (c, children_cpu()) {
-                remiss_cpu.push(b.saturating_sub(a));
+        let run = |cache: Option<&Path>| {
+            let mut times = (Vec::new(), Vec::new());
+            let mut output = Vec::new();
+            for _ in 0..E2E_RUNS {
+                let (wall, cpu, o) = timed(&mut remiss_search(dir, q, cache));
+                assert!(o.status.success(), "remiss search failed");
+                times.0.push(wall);
+                times.1.extend(cpu);
+                output = o.stdout;
             }
-            assert!(o.success(), "remiss search failed");
-        }
-        fzf_times.sort();
-        remiss_times.sort();
-        let f = fzf_times[E2E_RUNS / 2];
-        let r = remiss_times[E2E_RUNS / 2];
+            (times, output)
+        };
+        let (mut cold, cold_out) = run(None);
+        let (mut warm, warm_out) = run(Some(&cache_dir));
+        assert_eq!(cold_out, warm_out, "the cache changes no hit");
         let hits = index.search(cases, &Query::parse(q), 0).total;
-        ratios.push(f.as_secs_f64() / r.as_secs_f64());
+        let (f, fmax) = median_max(&mut fzf.0);
+        let (c, cmax) = median_max(&mut cold.0);
+        let (w, wmax) = median_max(&mut warm.0);
+        let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64().max(1e-6);
+        cold_ratios.push(ratio(f, c));
+        warm_ratios.push(ratio(f, w));
         println!(
-            "  {:<24} fzf {:5.0} ms, {fzf_lines:>6} lines | remiss {:5.0} ms, {hits:>6} paragraphs | fzf/remiss {:.1}x",
+            "  {:<24} fzf {:4.0} ms [{:4.0}], {fzf_lines:>5} lines | remiss cold {:3.0} ms [{:3.0}] {:4.1}x | warm {:3.0} ms [{:3.0}] {:4.1}x | {hits:>5} paragraphs",
             format!("\"{q}\""),
             ms(f),
-            ms(r),
-            f.as_secs_f64() / r.as_secs_f64()
+            ms(fmax),
+            ms(c),
+            ms(cmax),
+            ratio(f, c),
+            ms(w),
+            ms(wmax),
+            ratio(f, w),
         );
-        fzf_cpu.sort();
-        remiss_cpu.sort();
-        if let (Some(fc), Some(rc)) = (fzf_cpu.get(E2E_RUNS / 2), remiss_cpu.get(E2E_RUNS / 2)) {
+        let cpu = |v: &mut Vec<Duration>| {
+            v.sort();
+            v.get(v.len() / 2).copied()
+        };
+        if let (Some(fc), Some(cc), Some(wc)) =
+            (cpu(&mut fzf.1), cpu(&mut cold.1), cpu(&mut warm.1))
+        {
             println!(
-                "  {:<24} CPU time: fzf {:5.0} ms, remiss {:5.0} ms, fzf/remiss {:.1}x",
+                "  {:<24} CPU time: fzf {:4.0} ms, remiss cold {:3.0} ms ({:.1}x), warm {:3.0} ms ({:.1}x)",
                 "",
-                ms(*fc),
-                ms(*rc),
-                fc.as_secs_f64() / rc.as_secs_f64().max(1e-3)
+                ms(fc),
+                ms(cc),
+                ratio(fc, cc),
+                ms(wc),
+                ratio(fc, wc),
             );
         }
     }
-    ratios.sort_by(f64::total_cmp);
-    println!(
-        "  ratio of medians: {:.1}x to {:.1}x (goal at least 5x)",
-        ratios[0],
-        ratios[ratios.len() - 1]
-    );
+    for (name, r) in [("cold", &mut cold_ratios), ("warm", &mut warm_ratios)] {
+        r.sort_by(f64::total_cmp);
+        println!(
+            "  fzf/remiss {name}, ratio of medians: {:.1}x to {:.1}x (goal at least 5x)",
+            r[0],
+            r[r.len() - 1]
+        );
+    }
 }

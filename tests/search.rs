@@ -421,10 +421,17 @@ proptest! {
 // ---------------------------------------------------------------------------------------------
 // The binary.
 
+/// The binary, with its search cache in the test's own folder (shared by these tests, so
+/// some read what others wrote: their output must not depend on it).
 fn remiss() -> Command {
     let mut cmd = Command::cargo_bin("remiss").unwrap();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("LC_ALL", "en_US.UTF-8")
+        .env(
+            "REMISS_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/search-cache"),
+        )
+        .env_remove("REMISS_NO_CACHE")
         .env_remove("NO_COLOR");
     cmd
 }

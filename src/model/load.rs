@@ -33,6 +33,12 @@ pub fn load_bundled() -> Case {
 /// with a bad file still loads the good ones; the bad file's problems are in
 /// [`Workspace::problems`]. A path that does not exist or cannot be read is an `Err`.
 pub fn load_path(path: &Path) -> Result<Workspace, Box<Problem>> {
+    Ok(load_listed(&case_files(path)?))
+}
+
+/// The case files [`load_path`] reads for `path`, in the order it reads them: the path itself
+/// for a file, else the folder's `*.toml` files (not `*.notes.toml`), sorted.
+pub fn case_files(path: &Path) -> Result<Vec<PathBuf>, Box<Problem>> {
     let label = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| {
         Box::new(Problem::file(
@@ -40,34 +46,36 @@ pub fn load_path(path: &Path) -> Result<Workspace, Box<Problem>> {
             format!("cannot read: {}", io_reason(&e)),
         ))
     })?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let entries = std::fs::read_dir(path).map_err(|e| {
+        Box::new(Problem::file(
+            &label,
+            format!("cannot read folder: {}", io_reason(&e)),
+        ))
+    })?;
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| is_case_file(p))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Load the files listed by [`case_files`] (on all cores), in order; cases whose id another
+/// file already uses become problems.
+pub fn load_listed(files: &[PathBuf]) -> Workspace {
     let mut ws = Workspace::default();
-    if meta.is_dir() {
-        let entries = std::fs::read_dir(path).map_err(|e| {
-            Box::new(Problem::file(
-                &label,
-                format!("cannot read folder: {}", io_reason(&e)),
-            ))
-        })?;
-        let mut files: Vec<_> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| is_case_file(p))
-            .collect();
-        files.sort();
-        for loaded in load_files(&files) {
-            match loaded {
-                Ok(case) => ws.cases.push(case),
-                Err(mut problems) => ws.problems.append(&mut problems),
-            }
-        }
-        check_unique_case_ids(&mut ws);
-    } else {
-        match load_file(path) {
+    for loaded in load_files(files) {
+        match loaded {
             Ok(case) => ws.cases.push(case),
-            Err(problems) => ws.problems = problems,
+            Err(mut problems) => ws.problems.append(&mut problems),
         }
     }
-    Ok(ws)
+    check_unique_case_ids(&mut ws);
+    ws
 }
 
 fn is_case_file(p: &Path) -> bool {

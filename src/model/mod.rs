@@ -9,8 +9,8 @@ pub mod summary;
 
 pub use error::{Problem, Problems};
 pub use load::{
-    BUNDLED_CASE, MAX_FILE_BYTES, derive_position_id, load_bundled, load_file, load_path,
-    parse_case,
+    BUNDLED_CASE, MAX_FILE_BYTES, case_files, derive_position_id, load_bundled, load_file,
+    load_listed, load_path, parse_case,
 };
 pub(crate) use load::{decode, io_reason, toml_problem};
 
@@ -37,7 +37,10 @@ pub enum CaseKind {
 }
 
 /// One case (ärende): the motion, its referral bodies and every position taken on it.
-#[derive(Debug, Clone)]
+///
+/// Serialisable for the search cache ([`crate::cache`]), which is not a file format for people:
+/// a change to these types needs a new `cache::FORMAT`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Case {
     /// Short stable id (from `[case] id`, else the file name).
     pub id: String,
@@ -65,39 +68,41 @@ pub struct Case {
     /// Positions in file order; for a body with `answered = false` a `no_answer` position is
     /// derived.
     pub positions: Vec<Position>,
-    /// The file the case was read from (`None` for the bundled case).
+    /// The file the case was read from (`None` for the bundled case). Not serialised: the
+    /// cache sets it from the files it lists when it is read, as loading would.
+    #[serde(skip)]
     pub path: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
     pub title: Option<String>,
     pub file: Option<String>,
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Section {
     pub id: String,
     pub title: String,
     pub paragraphs: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Party {
     pub code: String,
     pub name: String,
     pub colour: Option<(u8, u8, u8)>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Majority {
     pub name: Option<String>,
     pub parties: Vec<String>,
 }
 
 /// A person who signed a position (or wrote the motion), name as written ("m.fl." kept).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signatory {
     pub name: String,
     pub party: Option<String>,
@@ -144,7 +149,7 @@ impl BodyKind {
 }
 
 /// A body the case was referred to, or that prepared or decided it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Body {
     pub id: String,
     pub name: String,
@@ -220,7 +225,7 @@ impl Stance {
 pub type PositionId = String;
 
 /// What one body, or some of its members, said about the motion.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Position {
     pub id: PositionId,
     /// Index into [`Case::bodies`].

@@ -30,10 +30,12 @@ pub mod fold;
 mod query;
 pub mod rank;
 mod snippet;
+mod stored;
 pub mod vocab;
 
 pub use query::{CaseValue, Filter, MAX_TERMS, Query, QueryProblem, Term, stances_named};
 pub use snippet::{Snippet, snippet};
+pub use stored::StoredIndex;
 pub use vocab::{Kind, SkimWordMatcher, WordMatcher};
 
 use crate::model::{Case, Stance};
@@ -45,7 +47,7 @@ use vocab::{CompiledTerm, Typos, Vocabulary, WordMatch};
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// Where a paragraph lives in its case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Target {
     /// Paragraph `paragraph` of `case.text_of(position)`.
     Position { position: usize, paragraph: usize },
@@ -198,7 +200,7 @@ struct Record {
 }
 
 /// Where a word occurs: paragraph (record) and word number within it.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Posting {
     record: u32,
     position: u32,

@@ -274,7 +274,7 @@ fn distance(dfa: &DFA, state: u32) -> Option<u8> {
 
 /// Every distinct word, in two forms, sorted by folded form (then lower form); a word's id is
 /// its place in that order.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Vocabulary {
     /// Folded forms in id order, each followed by `\n`.
     folded: String,
@@ -319,6 +319,27 @@ impl Vocabulary {
 
     pub fn len(&self) -> usize {
         self.folded_at.len().saturating_sub(1)
+    }
+
+    /// Whether every word can be read back without a panic: the offsets of both forms start
+    /// at 0, rise, end at the end of their text, fall on char boundaries, and each word ends
+    /// in `\n`; `by_lower` names only words there are. (What a vocabulary read from a file
+    /// must satisfy before it is used; one built by [`Vocabulary::new`] always does.)
+    pub fn is_consistent(&self) -> bool {
+        fn column(text: &str, at: &[u32]) -> bool {
+            at.first() == Some(&0)
+                && at.last().is_some_and(|&l| l as usize == text.len())
+                && at.windows(2).all(|w| {
+                    let (a, b) = (w[0] as usize, w[1] as usize);
+                    a < b && text.is_char_boundary(a) && text.as_bytes()[b - 1] == b'\n'
+                })
+        }
+        let n = self.len();
+        self.lower_at.len() == self.folded_at.len()
+            && column(&self.folded, &self.folded_at)
+            && column(&self.lower, &self.lower_at)
+            && self.by_lower.len() == n
+            && self.by_lower.iter().all(|&i| (i as usize) < n)
     }
 
     pub fn is_empty(&self) -> bool {
