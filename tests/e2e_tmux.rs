@@ -159,6 +159,8 @@ fn x11_clipboard_holds_the_exact_quote_under_xvfb() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), QUOTE);
 }
 
+// The binary panics on request only when built with debug assertions (a test hook).
+#[cfg(debug_assertions)]
 #[test]
 fn a_panic_restores_the_terminal_and_reports() {
     let t = Tmux::start(

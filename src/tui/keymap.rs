@@ -735,6 +735,7 @@ const NOTES: &[Binding] = &[
         "export as Markdown",
         "exportera som Markdown"
     ),
+    SEARCH_KEY,
     bind!(
         Action::Back,
         [code(KeyCode::Esc), k('A'), k('N')],

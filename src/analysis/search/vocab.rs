@@ -331,9 +331,7 @@ impl Vocabulary {
                 && at.last().is_some_and(|&l| l as usize == text.len())
                 && at.windows(2).all(|w| {
                     let (a, b) = (w[0] as usize, w[1] as usize);
-                    a < b
-                        && text.is_char_boundary(a)
-                        && text.as_bytes().get(b - 1) == Some(&b'\n')
+                    a < b && text.is_char_boundary(a) && text.as_bytes().get(b - 1) == Some(&b'\n')
                 })
         }
         let n = self.len();
