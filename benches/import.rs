@@ -12,19 +12,14 @@
 //! command does. Peak memory is the process's VmHWM, read after each phase.
 
 use remiss::i18n::Lang;
+mod common;
+
 use remiss::import::import_text;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let runs = args
-        .iter()
-        .position(|a| a == "--runs")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(200usize)
-        .max(1);
+    let runs = common::runs_arg(200);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut docs: Vec<(String, String)> = vec![(
         "seed".into(),

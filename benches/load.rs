@@ -27,13 +27,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let generate_only = args.iter().any(|a| a == "--generate-only");
     let no_phases = args.iter().any(|a| a == "--no-phases");
-    let runs = args
-        .iter()
-        .position(|a| a == "--runs")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(5usize)
-        .max(1);
+    let runs = common::runs_arg(5);
 
     let dir = corpus_dir();
     let generated = ensure_corpus(&dir, generate_only);

@@ -63,13 +63,7 @@ fn ms(d: Duration) -> f64 {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let runs = args
-        .iter()
-        .position(|a| a == "--runs")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(20usize)
-        .max(1);
+    let runs = common::runs_arg(20);
     let dir = corpus_dir();
     ensure_corpus(&dir, false);
     let ws = model::load_path(&dir).expect("the corpus folder is readable");

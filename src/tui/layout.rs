@@ -92,6 +92,33 @@ fn line(text: String, kind: LineKind) -> ReaderLine {
     }
 }
 
+/// Push `label: value`, wrapped to `width`, continuation lines indented.
+fn push_field(out: &mut Vec<ReaderLine>, label: &str, value: &str, kind: LineKind, width: usize) {
+    for (i, l) in wrap(&format!("{label}: {value}"), width)
+        .into_iter()
+        .enumerate()
+    {
+        let text = if i == 0 {
+            l.into_owned()
+        } else {
+            format!("  {l}")
+        };
+        out.push(line(text, kind));
+    }
+}
+
+/// "Annika Elmlund (M), Christoffer Hökmark (M)".
+fn names(signatories: &[crate::model::Signatory]) -> String {
+    signatories
+        .iter()
+        .map(|s| match &s.party {
+            Some(p) => format!("{} ({p})", s.name),
+            None => s.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Wrap paragraph `index` and push its lines, each with its byte offset in the paragraph.
 fn push_paragraph(out: &mut Vec<ReaderLine>, index: usize, para: &str, width: usize) {
     let mut at = 0;
@@ -128,34 +155,13 @@ fn layout_case_text(case: &Case, width: u16, lang: Lang) -> Vec<ReaderLine> {
     let width = usize::from(width.saturating_sub(2 * MARGIN)).max(8);
     let mut out = Vec::new();
     let field = |label: &str, value: &str, out: &mut Vec<ReaderLine>| {
-        for (i, l) in wrap(&format!("{label}: {value}"), width)
-            .into_iter()
-            .enumerate()
-        {
-            let text = if i == 0 {
-                l.into_owned()
-            } else {
-                format!("  {l}")
-            };
-            out.push(line(text, LineKind::Field));
-        }
+        push_field(out, label, value, LineKind::Field, width);
     };
     let heading = lang.pick("The case's own texts", "Ärendets egna texter");
     out.push(line(heading.to_string(), LineKind::Title));
     if !case.authors.is_empty() {
-        let names: Vec<String> = case
-            .authors
-            .iter()
-            .map(|s| match &s.party {
-                Some(p) => format!("{} ({p})", s.name),
-                None => s.name.clone(),
-            })
-            .collect();
-        field(
-            lang.pick("Motion by", "Motion av"),
-            &names.join(", "),
-            &mut out,
-        );
+        let by = names(&case.authors);
+        field(lang.pick("Motion by", "Motion av"), &by, &mut out);
     }
     if let Some(c) = &case.presenting_commissioner {
         field(
@@ -232,17 +238,7 @@ pub fn layout(case: &Case, position: usize, width: u16, lang: Lang) -> Vec<Reade
     let body = case.body(p);
     let mut out = Vec::new();
     let field = |label: &str, value: String, kind: LineKind, out: &mut Vec<ReaderLine>| {
-        for (i, l) in wrap(&format!("{label}: {value}"), width)
-            .into_iter()
-            .enumerate()
-        {
-            let text = if i == 0 {
-                l.into_owned()
-            } else {
-                format!("  {l}")
-            };
-            out.push(line(text, kind));
-        }
+        push_field(out, label, &value, kind, width);
     };
     let title = format!("{} · {}", lang.stance(p.stance), case.byline(p));
     for l in wrap(&title, width) {
@@ -267,17 +263,9 @@ pub fn layout(case: &Case, position: usize, width: u16, lang: Lang) -> Vec<Reade
         );
     }
     if !p.signatories.is_empty() {
-        let names: Vec<String> = p
-            .signatories
-            .iter()
-            .map(|s| match &s.party {
-                Some(party) => format!("{} ({party})", s.name),
-                None => s.name.clone(),
-            })
-            .collect();
         field(
             lang.pick("Signed", "Undertecknad av"),
-            names.join(", "),
+            names(&p.signatories),
             LineKind::Field,
             &mut out,
         );

@@ -75,6 +75,28 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
+/// The part of a text input that fits in `width` columns with its cursor in view, and the
+/// cursor's column within that part.
+pub fn input_window(input: &tui_input::Input, width: usize) -> (String, usize) {
+    use unicode_width::UnicodeWidthChar;
+    let scroll = input.visual_scroll(width.saturating_sub(1));
+    let mut skipped = 0;
+    let shown: String = input
+        .value()
+        .chars()
+        .skip_while(|&c| {
+            let w = c.width().unwrap_or(0);
+            if skipped + w <= scroll {
+                skipped += w;
+                true
+            } else {
+                false
+            }
+        })
+        .collect();
+    (shown, input.visual_cursor().saturating_sub(scroll))
+}
+
 /// One line, cut to the width by ratatui.
 pub fn styled(text: impl Into<String>, style: ratatui::style::Style) -> Line<'static> {
     Line::styled(text.into(), style)

@@ -7,7 +7,6 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(prompt) = &app.prompt else { return };
@@ -36,26 +35,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .border_style(theme.border_focused);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let width = usize::from(inner.width.max(1));
-    let scroll = prompt.input.visual_scroll(width.saturating_sub(1));
-    // Skip `scroll` columns of the value, by display width.
-    let mut skipped = 0;
-    let visible: String = prompt
-        .input
-        .value()
-        .chars()
-        .skip_while(|c| {
-            let w = c.to_string().width();
-            if skipped + w <= scroll {
-                skipped += w;
-                true
-            } else {
-                false
-            }
-        })
-        .collect();
+    let (visible, x) = super::input_window(&prompt.input, usize::from(inner.width.max(1)));
     frame.render_widget(Paragraph::new(visible), inner);
-    let x = prompt.input.visual_cursor().saturating_sub(scroll);
     if inner.width > 0 && inner.height > 0 {
         frame.set_cursor_position(Position::new(
             inner.x + (x as u16).min(inner.width - 1),

@@ -13,7 +13,6 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let s = &app.search;
@@ -44,23 +43,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ])
     .areas(inner);
     // The query, scrolled so that the cursor shows.
-    let width = usize::from(query_row.width.saturating_sub(2));
-    let scroll = s.input.visual_scroll(width.saturating_sub(1));
-    let mut skipped = 0;
-    let shown: String = s
-        .input
-        .value()
-        .chars()
-        .skip_while(|c| {
-            let w = c.to_string().width();
-            if skipped + w <= scroll {
-                skipped += w;
-                true
-            } else {
-                false
-            }
-        })
-        .collect();
+    let (shown, cursor) =
+        super::input_window(&s.input, usize::from(query_row.width.saturating_sub(2)));
     let query_style = if s.list_focus {
         theme.dim
     } else {
@@ -74,7 +58,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         query_row,
     );
     if !s.list_focus {
-        let x = s.input.visual_cursor().saturating_sub(scroll) as u16 + 2;
+        let x = cursor as u16 + 2;
         frame.set_cursor_position(Position::new(
             query_row.x + x.min(query_row.width.saturating_sub(1)),
             query_row.y,
