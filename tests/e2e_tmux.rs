@@ -206,7 +206,7 @@ fn notes_survive_a_restart_and_export_to_the_expected_markdown() {
     t.keys(&["j", "l", "l", "Enter"]);
     t.wait_for("Reservation · Andréa Hedin m.fl. (M)");
     t.keys(&["a"]);
-    t.wait_for("Added to the notes (1 quotes)");
+    t.wait_for("Added to the notes (1 quote)");
     t.keys(&["j", "a"]);
     t.wait_for("Added to the notes (2 quotes)");
     // Skärholmen's reservation: its first two sentences.

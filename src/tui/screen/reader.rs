@@ -626,8 +626,9 @@ impl App {
         });
         let count = self.notes[case].notes.quotes().count();
         let msg = match self.lang {
-            Lang::En => format!("Added to the notes ({count} quotes) · N opens them"),
-            Lang::Sv => format!("Lagt i anteckningarna ({count} citat) · N öppnar dem"),
+            Lang::En if count == 1 => "Added to the notes (1 quote) · A opens them".to_string(),
+            Lang::En => format!("Added to the notes ({count} quotes) · A opens them"),
+            Lang::Sv => format!("Lagt i anteckningarna ({count} citat) · A öppnar dem"),
         };
         self.notify(msg, false);
         effects

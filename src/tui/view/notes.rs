@@ -23,7 +23,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         " {} · {} · {quotes} {} ",
         lang.pick("Debate notes", "Debattanteckningar"),
         app.current_case().dnr,
-        lang.pick("quotes", "citat"),
+        if quotes == 1 {
+            lang.pick("quote", "citat")
+        } else {
+            lang.pick("quotes", "citat")
+        },
     );
     let (file_note, file_style) = match (&book.save_error, &book.path) {
         (Some(_), _) => (
