@@ -333,3 +333,30 @@ fn closing_the_terminal_ends_the_app_instead_of_spinning() {
         sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn a_bad_file_in_the_folder_is_named_in_the_app_and_printed_on_quit() {
+    let (dir, _case) = common::bundled_case_in_temp_dir();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/invalid/misspelt_key.toml"
+        ),
+        dir.path().join("misspelt_key.toml"),
+    )
+    .unwrap();
+    let t = Tmux::start("badfile", &[], &dir.path().display().to_string());
+    let s = t.wait_for("1 file left out");
+    assert!(
+        s.contains("misspelt_key.toml:29:1: unknown key `stnace`"),
+        "{s}"
+    );
+    // The good case opened.
+    assert!(s.contains("Bodies × stances"), "{s}");
+    t.keys(&["q"]);
+    let s = t.wait_for("EXITED=0");
+    assert!(
+        s.contains("error: unknown key `stnace`; did you mean `stance`?"),
+        "{s}"
+    );
+}

@@ -236,8 +236,8 @@ fn open_app(path: Option<PathBuf>, notes: Option<PathBuf>, lang: Lang) -> u8 {
         Ok(ws) => ws,
         Err(p) => return fail(&[*p]),
     };
-    report(&ws.problems);
     if ws.cases.is_empty() {
+        report(&ws.problems);
         eprintln!(
             "{}",
             lang.pick("no case could be loaded", "inget ärende kunde läsas in")
@@ -247,6 +247,7 @@ fn open_app(path: Option<PathBuf>, notes: Option<PathBuf>, lang: Lang) -> u8 {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         // Not interactive (piped): print the matrix instead of drawing the app.
+        report(&ws.problems);
         return out(&matrix::to_text(&ws.cases, Lens::Stance, lang, 100));
     }
     if notes.is_some() && ws.cases.len() > 1 {
@@ -264,7 +265,11 @@ fn open_app(path: Option<PathBuf>, notes: Option<PathBuf>, lang: Lang) -> u8 {
             .clone()
             .unwrap_or_else(|| crate::notes::store::default_path(case))
     };
-    match crate::tui::run(ws.cases, lang, notes_path) {
+    let result = crate::tui::run(ws.cases, lang, notes_path, &ws.problems);
+    // The files that could not be loaded were named in the app's status bar; here they are in
+    // full, with line and column, on the screen the app leaves.
+    report(&ws.problems);
+    match result {
         Ok(()) => OK,
         Err(e) => {
             eprintln!("remiss: {}", crate::text::escape(&e.to_string()));

@@ -53,6 +53,7 @@ pub fn run(
     cases: Vec<crate::model::Case>,
     lang: crate::i18n::Lang,
     notes_path: impl Fn(&crate::model::Case) -> std::path::PathBuf,
+    load_problems: &[crate::model::Problem],
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -69,11 +70,7 @@ pub fn run(
     let opened = SystemShell::open(clipboard, &cases, notes_path);
     let mut shell = opened.shell;
     let mut app = App::new(cases, lang).with_notes(opened.notes);
-    if let Some(p) = opened.problems.first() {
-        let msg = format!(
-            "{}: {p}",
-            lang.pick("Notes not loaded", "Anteckningarna lästes inte in")
-        );
+    if let Some(msg) = start_message(load_problems, &opened.problems, lang) {
         app.status = Some(app::Status {
             text: msg,
             error: true,
@@ -117,6 +114,42 @@ impl Iterator for Inputs {
             }
         }
     }
+}
+
+/// What the status bar says at start when files could not be read: case files that were left
+/// out (printed in full when the app ends), or notes files.
+pub fn start_message(
+    cases: &[crate::model::Problem],
+    notes: &[crate::model::Problem],
+    lang: crate::i18n::Lang,
+) -> Option<String> {
+    if let Some(first) = cases.first() {
+        let files: std::collections::BTreeSet<&str> =
+            cases.iter().map(|p| p.file.as_str()).collect();
+        let n = files.len();
+        let where_ = match (first.line, first.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", first.file),
+            _ => first.file.clone(),
+        };
+        return Some(match lang {
+            crate::i18n::Lang::En => format!(
+                "{n} file{} left out ({where_}: {}); all problems are printed when you quit",
+                if n == 1 { "" } else { "s" },
+                first.message
+            ),
+            crate::i18n::Lang::Sv => format!(
+                "{n} fil{} utelämnade ({where_}: {}); alla fel skrivs ut när du avslutar",
+                if n == 1 { "" } else { "er" },
+                first.message
+            ),
+        });
+    }
+    notes.first().map(|p| {
+        format!(
+            "{}: {p}",
+            lang.pick("Notes not loaded", "Anteckningarna lästes inte in")
+        )
+    })
 }
 
 /// Read terminal events on a thread of their own until a stop signal arrives (then quit).
