@@ -428,7 +428,7 @@ impl Indexed {
         {
             return false;
         }
-        crate::notes::store::write_atomically(&file, &bytes).is_ok()
+        crate::atomic::write_atomically(&file, &bytes).is_ok()
     }
 }
 

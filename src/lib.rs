@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod analysis;
+pub mod atomic;
 pub mod cache;
 pub mod cli;
 pub mod corpus;

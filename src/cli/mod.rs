@@ -483,9 +483,9 @@ fn import(file: &Path, output: Option<&Path>, force: bool, lang: Lang) -> u8 {
     let Some(out_path) = output else {
         return out(&imported.toml);
     };
-    match write_new_file(out_path, imported.toml.as_bytes(), force) {
-        Ok(()) => OK,
-        Err(WriteError::Exists) => {
+    match crate::atomic::write_file(out_path, imported.toml.as_bytes(), force) {
+        Ok(true) => OK,
+        Ok(false) => {
             eprintln!(
                 "{}: error: {}",
                 escape(&out_path.display().to_string()),
@@ -496,7 +496,7 @@ fn import(file: &Path, output: Option<&Path>, force: bool, lang: Lang) -> u8 {
             );
             INVALID
         }
-        Err(WriteError::Io(e)) => {
+        Err(e) => {
             eprintln!(
                 "{}: error: {} {}",
                 escape(&out_path.display().to_string()),
@@ -506,39 +506,6 @@ fn import(file: &Path, output: Option<&Path>, force: bool, lang: Lang) -> u8 {
             INVALID
         }
     }
-}
-
-enum WriteError {
-    Exists,
-    Io(std::io::Error),
-}
-
-/// Write a file atomically: a temporary file in the same folder, synced, then renamed over
-/// the target (only when `overwrite`; else an existing file is an error, checked at the rename
-/// too, so a file created meanwhile is not lost).
-fn write_new_file(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), WriteError> {
-    if !overwrite && path.exists() {
-        return Err(WriteError::Exists);
-    }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(WriteError::Io)?;
-    tmp.write_all(bytes).map_err(WriteError::Io)?;
-    tmp.as_file().sync_all().map_err(WriteError::Io)?;
-    if overwrite {
-        tmp.persist(path).map_err(|e| WriteError::Io(e.error))?;
-    } else {
-        tmp.persist_noclobber(path).map_err(|e| {
-            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                WriteError::Exists
-            } else {
-                WriteError::Io(e.error)
-            }
-        })?;
-    }
-    Ok(())
 }
 
 struct SearchOptions {

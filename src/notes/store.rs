@@ -10,9 +10,10 @@
 //! or wrote it, the two are merged ([`super::merge`]) instead of one overwriting the other.
 
 use super::{MergeReport, Notes, file, merge};
+use crate::atomic::{parent, write_atomically};
 use crate::model::{self, Case, Problem};
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// The notes file a case uses unless told otherwise.
@@ -199,13 +200,6 @@ impl Store {
     }
 }
 
-fn parent(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
 /// Under the lock, a temporary file of ours is a leftover of a writer that was killed before
 /// its rename (the notes file itself is whole): remove it.
 fn remove_torn_temporaries(dir: &Path, path: &Path) {
@@ -244,44 +238,6 @@ fn lock(dir: &Path, path: &Path) -> io::Result<File> {
         .open(dir.join(format!(".{name}.lock")))?;
     f.lock()?;
     Ok(f)
-}
-
-/// Write `bytes` to `path` atomically: a temporary file in the same folder, fsync, rename, and
-/// fsync of the folder so the rename itself is durable. Keeps the old file's permissions.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_file(path, bytes, true).map(|_| ())
-}
-
-/// Like [`write_atomically`]; unless `overwrite`, an existing file is left alone and the
-/// result is `Ok(false)`.
-pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> io::Result<bool> {
-    let dir = parent(path);
-    let name = path
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy());
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}.tmp"))
-        .tempfile_in(&dir)?;
-    tmp.write_all(bytes)?;
-    if let Ok(meta) = fs::metadata(path) {
-        let _ = fs::set_permissions(tmp.path(), meta.permissions());
-    }
-    tmp.as_file().sync_all()?;
-    let persisted = if overwrite {
-        tmp.persist(path).map(|_| ())
-    } else {
-        tmp.persist_noclobber(path).map(|_| ())
-    };
-    match persisted {
-        Ok(()) => {}
-        Err(e) if !overwrite && e.error.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
-        Err(e) => return Err(e.error),
-    }
-    // The rename is durable once the folder is synced (not possible on every platform).
-    if let Ok(d) = File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(true)
 }
 
 #[cfg(test)]

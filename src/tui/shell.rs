@@ -9,7 +9,7 @@ use super::clipboard::Clipboard;
 use crate::analysis::search::{Index, Query};
 use crate::model::{Case, Problem};
 use crate::notes::Notes;
-use crate::notes::store::{self, Store};
+use crate::notes::store::Store;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 
@@ -179,7 +179,7 @@ impl<C: Clipboard> Shell for SystemShell<C> {
 
 /// Write a file atomically; refuse to replace an existing one unless `overwrite`.
 fn write(path: &Path, text: &str, overwrite: bool) -> WriteOutcome {
-    match store::write_file(path, text.as_bytes(), overwrite) {
+    match crate::atomic::write_file(path, text.as_bytes(), overwrite) {
         Ok(true) => WriteOutcome::Written,
         Ok(false) => WriteOutcome::Exists,
         Err(e) => WriteOutcome::Failed(crate::model::io_reason(&e)),
