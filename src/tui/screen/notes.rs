@@ -6,6 +6,7 @@ use super::prompt::{Prompt, PromptKind};
 use crate::export::{citation, notes as export};
 use crate::i18n::Lang;
 use crate::model::Case;
+use crate::notes::MergeReport;
 use crate::notes::store::Saved;
 use crate::notes::{Item, ItemKind, Notes, Source};
 use crate::tui::action::{Action, Effect};
@@ -70,6 +71,34 @@ pub struct NotesView {
     pub back_to: Option<Screen>,
 }
 
+/// "Merged with another session's changes: 1 added, 0 removed, 0 changed".
+fn merge_message(m: &MergeReport, lang: Lang) -> String {
+    let (head, added, removed, changed, twice) = match lang {
+        Lang::En => (
+            "Merged with another session's changes",
+            "added",
+            "removed",
+            "changed",
+            "kept twice",
+        ),
+        Lang::Sv => (
+            "Sammanfogat med en annan sessions ändringar",
+            "tillagda",
+            "borttagna",
+            "ändrade",
+            "behållna i två versioner",
+        ),
+    };
+    let mut msg = format!(
+        "{head}: {} {added}, {} {removed}, {} {changed}",
+        m.added, m.removed, m.changed
+    );
+    if m.conflicts > 0 {
+        msg.push_str(&format!(", {} {twice}", m.conflicts));
+    }
+    msg
+}
+
 impl App {
     pub(crate) fn open_notes(&mut self) -> Vec<Effect> {
         if self.screen != Screen::Notes {
@@ -118,30 +147,7 @@ impl App {
                     book.refresh_stale(&self.cases[case]);
                 }
                 if let Some(m) = saved.merged.filter(|m| !m.is_empty()) {
-                    let msg = match lang {
-                        Lang::En => format!(
-                            "Merged with another session's changes: {} added, {} removed, {} changed{}",
-                            m.added,
-                            m.removed,
-                            m.changed,
-                            if m.conflicts > 0 {
-                                format!(", {} kept twice", m.conflicts)
-                            } else {
-                                String::new()
-                            }
-                        ),
-                        Lang::Sv => format!(
-                            "Sammanfogat med en annan sessions ändringar: {} tillagda, {} borttagna, {} ändrade{}",
-                            m.added,
-                            m.removed,
-                            m.changed,
-                            if m.conflicts > 0 {
-                                format!(", {} behållna i två versioner", m.conflicts)
-                            } else {
-                                String::new()
-                            }
-                        ),
-                    };
+                    let msg = merge_message(&m, lang);
                     self.notify(msg, false);
                 }
                 self.clamp_notes_cursor();
@@ -433,6 +439,31 @@ mod tests {
         assert_eq!(r.paragraph, 1);
         let id = &app.current_case().positions[r.position().unwrap()].id;
         assert_eq!(id, "socialnamnden/reservation/M");
+    }
+
+    #[test]
+    fn a_merge_with_another_session_is_told() {
+        let mut app = app_with_quotes(1);
+        let mut notes = app.notes[0].notes.clone();
+        notes.push(ItemKind::Heading("Theirs".into()));
+        let merged = crate::notes::MergeReport {
+            added: 1,
+            conflicts: 1,
+            ..Default::default()
+        };
+        app.update(Action::NotesSaved {
+            case: 0,
+            result: Ok(Saved {
+                notes,
+                merged: Some(merged),
+                wrote: true,
+            }),
+        });
+        assert_eq!(
+            app.status.as_ref().unwrap().text,
+            "Merged with another session's changes: 1 added, 0 removed, 0 changed, 1 kept twice"
+        );
+        assert_eq!(app.notes[0].notes.items.len(), 2);
     }
 
     #[test]
