@@ -423,11 +423,14 @@ fn locate_message(spec: &str, e: &model::LocateError, lang: Lang) -> String {
     match e {
         model::LocateError::Unknown { close } if close.is_empty() => match lang {
             Lang::En => format!("no position `{spec}`"),
-            Lang::Sv => format!("ingen ståndpunkt `{spec}`"),
+            Lang::Sv => format!("inget ställningstagande `{spec}`"),
         },
         model::LocateError::Unknown { close } => match lang {
             Lang::En => format!("no position `{spec}`; did you mean: {}", close.join(", ")),
-            Lang::Sv => format!("ingen ståndpunkt `{spec}`; menade du: {}", close.join(", ")),
+            Lang::Sv => format!(
+                "inget ställningstagande `{spec}`; menade du: {}",
+                close.join(", ")
+            ),
         },
         model::LocateError::Ambiguous { candidates } => match lang {
             Lang::En => format!(

@@ -101,7 +101,7 @@ impl QueryProblem {
                 STANCE_HELP_EN
             ),
             (QueryProblem::UnknownStance { value }, Lang::Sv) => format!(
-                "okänd ståndpunkt `{}` (använd någon av {})",
+                "okänt ställningstagande `{}` (använd något av {})",
                 esc(value),
                 STANCE_HELP_SV
             ),
