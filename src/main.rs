@@ -1,8 +1,8 @@
 //! `remiss`: parse the command line and dispatch.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    ExitCode::from(remiss::cli::run(remiss::cli::Cli::parse()))
+    ExitCode::from(remiss::cli::run_args(std::env::args_os()))
 }

@@ -10,7 +10,8 @@ use crate::model::{self, Workspace};
 use clap::{Parser, Subcommand};
 
 pub mod notes;
-use std::io::Write;
+pub mod output;
+use output::{message, out};
 use std::path::{Path, PathBuf};
 
 /// Exit code: success.
@@ -172,8 +173,43 @@ Exit status: 0 when the search ran (also with no hits: then a message on stderr)
 case file has problems (hits from the good files are still printed), 2 for a usage error or \
 a query that cannot be used as written (an unknown stance, an empty filter).";
 
-/// Run the command line; returns the process exit code.
+/// Parse `args` (the program's name first) and run; returns the process exit code. Help,
+/// the version and usage errors go through [`output`] like every other text, so a closed pipe
+/// or a full disk is handled the same way there.
+pub fn run_args<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    match Cli::try_parse_from(args) {
+        Ok(cli) => run(cli),
+        Err(e) => output::exit_code(clap_message(&e)),
+    }
+}
+
+/// Print clap's help, version or usage error (plain text: it may quote an argument, which is
+/// made inert like any other untrusted text); returns clap's exit code.
+fn clap_message(e: &clap::Error) -> u8 {
+    let text = crate::text::clean(&e.render().to_string());
+    let code = u8::try_from(e.exit_code()).unwrap_or(USAGE);
+    if e.use_stderr() {
+        output::to_stderr(text.trim_end());
+        code
+    } else {
+        match out(&text) {
+            OK => code,
+            failed => failed,
+        }
+    }
+}
+
+/// Run a parsed command line; returns the process exit code (at least [`INVALID`] when the
+/// output could not be written, see [`output`]).
 pub fn run(cli: Cli) -> u8 {
+    output::exit_code(dispatch(cli))
+}
+
+fn dispatch(cli: Cli) -> u8 {
     let lang = cli.lang.unwrap_or_else(Lang::detect);
     match cli.command {
         Some(Command::Check { paths }) => check(&paths, lang),
@@ -238,7 +274,7 @@ fn open_app(path: Option<PathBuf>, notes: Option<PathBuf>, lang: Lang) -> u8 {
     };
     if ws.cases.is_empty() {
         report(&ws.problems);
-        eprintln!(
+        message!(
             "{}",
             lang.pick("no case could be loaded", "inget ärende kunde läsas in")
         );
@@ -251,7 +287,7 @@ fn open_app(path: Option<PathBuf>, notes: Option<PathBuf>, lang: Lang) -> u8 {
         return out(&matrix::to_text(&ws.cases, Lens::Stance, lang, 100));
     }
     if notes.is_some() && ws.cases.len() > 1 {
-        eprintln!(
+        message!(
             "remiss: {}",
             lang.pick(
                 "--notes needs a single case file",
@@ -272,7 +308,7 @@ fn open_app(path: Option<PathBuf>, notes: Option<PathBuf>, lang: Lang) -> u8 {
     match result {
         Ok(()) => OK,
         Err(e) => {
-            eprintln!("remiss: {}", crate::text::escape(&e.to_string()));
+            message!("remiss: {}", crate::text::escape(&e.to_string()));
             INVALID
         }
     }
@@ -296,14 +332,13 @@ fn check(paths: &[PathBuf], lang: Lang) -> u8 {
             Lang::En => format!("{cases} case(s) valid"),
             Lang::Sv => format!("{cases} ärende(n) giltiga"),
         };
-        println!("{msg}");
-        OK
+        out(&format!("{msg}\n"))
     } else {
         let msg = match lang {
             Lang::En => format!("{} problem(s); {cases} case(s) valid", problems.len()),
             Lang::Sv => format!("{} fel; {cases} ärende(n) giltiga", problems.len()),
         };
-        eprintln!("{msg}");
+        message!("{msg}");
         INVALID
     }
 }
@@ -320,7 +355,7 @@ fn print_matrix(path: &Path, lens: Lens, format: Format, lang: Lang) -> u8 {
         Format::Csv => match matrix::to_csv(&ws.cases, lens, lang) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("remiss: {e}");
+                message!("remiss: {e}");
                 return INVALID;
             }
         },
@@ -348,7 +383,7 @@ fn load_for_command(path: &Path, lang: Lang) -> Result<Workspace, u8> {
     let ws = model::load_path(path).map_err(|p| fail(&[*p]))?;
     report(&ws.problems);
     if ws.cases.is_empty() {
-        eprintln!(
+        message!(
             "{}",
             lang.pick("no case could be loaded", "inget ärende kunde läsas in")
         );
@@ -387,7 +422,7 @@ fn print_diff(path: &Path, a: &str, b: &str, no_color: bool, lang: Lang) -> u8 {
         match model::locate(&ws.cases, spec) {
             Ok(found) => sides.push(found),
             Err(e) => {
-                eprintln!("remiss: {}", locate_message(spec, &e, lang));
+                message!("remiss: {}", locate_message(spec, &e, lang));
                 return USAGE;
             }
         }
@@ -451,7 +486,7 @@ fn import(file: &Path, output: Option<&Path>, force: bool, lang: Lang) -> u8 {
     let text = match crate::import::read_document(file) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("{shown}: error: {}", escape(&e.message(lang)));
+            message!("{shown}: error: {}", escape(&e.message(lang)));
             return INVALID;
         }
     };
@@ -460,28 +495,22 @@ fn import(file: &Path, output: Option<&Path>, force: bool, lang: Lang) -> u8 {
         |n| n.to_string_lossy().into_owned(),
     );
     let imported = crate::import::import_text(&text, &name, lang);
-    {
-        let stderr = std::io::stderr();
-        let mut e = stderr.lock();
-        for w in &imported.warnings {
-            let _ = writeln!(
-                e,
-                "{shown}:{}: {}: {}",
-                w.line,
-                lang.pick("warning", "varning"),
-                escape(&w.message(lang))
-            );
-        }
-        if !imported.warnings.is_empty() {
-            let _ = writeln!(
-                e,
-                "{}",
-                match lang {
-                    Lang::En => format!("{} warning(s)", imported.warnings.len()),
-                    Lang::Sv => format!("{} varning(ar)", imported.warnings.len()),
-                }
-            );
-        }
+    for w in &imported.warnings {
+        message!(
+            "{shown}:{}: {}: {}",
+            w.line,
+            lang.pick("warning", "varning"),
+            escape(&w.message(lang))
+        );
+    }
+    if !imported.warnings.is_empty() {
+        message!(
+            "{}",
+            match lang {
+                Lang::En => format!("{} warning(s)", imported.warnings.len()),
+                Lang::Sv => format!("{} varning(ar)", imported.warnings.len()),
+            }
+        );
     }
     let Some(out_path) = output else {
         return out(&imported.toml);
@@ -489,7 +518,7 @@ fn import(file: &Path, output: Option<&Path>, force: bool, lang: Lang) -> u8 {
     match crate::atomic::write_file(out_path, imported.toml.as_bytes(), force) {
         Ok(true) => OK,
         Ok(false) => {
-            eprintln!(
+            message!(
                 "{}: error: {}",
                 escape(&out_path.display().to_string()),
                 lang.pick(
@@ -500,7 +529,7 @@ fn import(file: &Path, output: Option<&Path>, force: bool, lang: Lang) -> u8 {
             INVALID
         }
         Err(e) => {
-            eprintln!(
+            message!(
                 "{}: error: {} {}",
                 escape(&out_path.display().to_string()),
                 lang.pick("cannot write:", "kan inte skriva:"),
@@ -523,7 +552,7 @@ fn search(path: &Path, query: &str, opts: SearchOptions, lang: Lang) -> u8 {
     let query = Query::parse(query);
     if !query.problems().is_empty() {
         for p in query.problems() {
-            eprintln!("remiss: {}", p.message(lang));
+            message!("remiss: {}", p.message(lang));
         }
         return USAGE;
     }
@@ -579,7 +608,7 @@ fn search(path: &Path, query: &str, opts: SearchOptions, lang: Lang) -> u8 {
         }
     };
     if results.total == 0 {
-        eprintln!(
+        message!(
             "{}",
             lang.pick("no paragraph matches", "inget stycke matchar")
         );
@@ -595,28 +624,12 @@ fn search(path: &Path, query: &str, opts: SearchOptions, lang: Lang) -> u8 {
 
 /// Print problems to stderr (they are already escaped for a terminal).
 pub fn report(problems: &[model::Problem]) {
-    let stderr = std::io::stderr();
-    let mut e = stderr.lock();
     for p in problems {
-        let _ = writeln!(e, "{p}");
+        output::to_stderr(p);
     }
 }
 
 pub(crate) fn fail(problems: &[model::Problem]) -> u8 {
     report(problems);
     INVALID
-}
-
-/// Write to stdout; a closed pipe (`remiss matrix … | head`) is not an error.
-pub fn out(text: &str) -> u8 {
-    let stdout = std::io::stdout();
-    let mut o = stdout.lock();
-    match o.write_all(text.as_bytes()).and_then(|()| o.flush()) {
-        Ok(()) => OK,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
-        Err(e) => {
-            eprintln!("remiss: cannot write output: {e}");
-            INVALID
-        }
-    }
 }

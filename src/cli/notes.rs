@@ -1,6 +1,7 @@
 //! `remiss notes`: print a case's debate notes, or add quotes to them from the command line.
 
-use super::{INVALID, OK, USAGE, fail, out, report};
+use super::output::{message, out};
+use super::{INVALID, OK, USAGE, fail, report};
 use crate::export::notes as export;
 use crate::i18n::Lang;
 use crate::model::{self, Case};
@@ -56,7 +57,7 @@ pub fn run(args: NotesArgs, lang: Lang) -> u8 {
         None => ws.cases.iter().collect(),
     };
     if cases.is_empty() {
-        eprintln!(
+        message!(
             "remiss: {}",
             lang.pick("no such case", "inget sådant ärende")
         );
@@ -64,7 +65,7 @@ pub fn run(args: NotesArgs, lang: Lang) -> u8 {
     }
     let adding = !args.add.is_empty() || args.heading.is_some();
     if cases.len() > 1 && (adding || args.notes.is_some()) {
-        eprintln!(
+        message!(
             "remiss: {}",
             lang.pick(
                 "several cases are loaded: name one with --case",
@@ -89,14 +90,14 @@ pub fn run(args: NotesArgs, lang: Lang) -> u8 {
             match add(case, &mut notes, &args) {
                 Ok(()) => {}
                 Err(msg) => {
-                    eprintln!("remiss: {msg}");
+                    message!("remiss: {msg}");
                     return INVALID;
                 }
             }
             match store.save(&notes) {
                 Ok(saved) => {
                     notes = saved.notes;
-                    eprintln!(
+                    message!(
                         "{} {} → {}",
                         lang.pick("saved", "sparat"),
                         notes.items.len(),
@@ -104,7 +105,7 @@ pub fn run(args: NotesArgs, lang: Lang) -> u8 {
                     );
                 }
                 Err(e) => {
-                    eprintln!("remiss: {}", escape(&e.to_string()));
+                    message!("remiss: {}", escape(&e.to_string()));
                     return INVALID;
                 }
             }
