@@ -40,8 +40,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use twox_hash::XxHash3_64;
 
 /// The cache file format. Raise it when what is written changes (the model's or the index's
-/// serialised fields); a file of another format is rebuilt.
-pub const FORMAT: u32 = 1;
+/// serialised fields); a file of another format is rebuilt. 2: stances approve_in_part,
+/// unknown, protocol_note; evidence on bodies and positions.
+pub const FORMAT: u32 = 2;
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"remiss\0c";
 /// A case file modified less than this long ago keeps the workspace out of the cache.

@@ -1,6 +1,6 @@
 //! User-interface language: Swedish when the locale is Swedish, else English.
 
-use crate::model::{BodyKind, Stance};
+use crate::model::{BodyKind, Fact, Review, Stance};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
@@ -48,6 +48,12 @@ impl Lang {
             (Lang::En, Stance::SpecialStatement) => "Special statement",
             (Lang::En, Stance::SubstituteStatement) => "Substitute's statement",
             (Lang::En, Stance::NoAnswer) => "No answer",
+            (Lang::En, Stance::ApproveInPart) => "Approve in part",
+            (Lang::En, Stance::Unknown) => "Unknown (?)",
+            (Lang::En, Stance::ProtocolNote) => "Protocol note",
+            (Lang::Sv, Stance::ApproveInPart) => "Tillstyrker delvis",
+            (Lang::Sv, Stance::Unknown) => "Okänd (?)",
+            (Lang::Sv, Stance::ProtocolNote) => "Protokollsanteckning",
             (Lang::Sv, Stance::Approve) => "Tillstyrker",
             (Lang::Sv, Stance::Reject) => "Avstyrker",
             (Lang::Sv, Stance::Answered) => "Besvarad",
@@ -65,6 +71,11 @@ impl Lang {
             (Lang::En, Stance::SubstituteStatement) => "Substitute",
             (Lang::Sv, Stance::SpecialStatement) => "Särsk. utt.",
             (Lang::Sv, Stance::SubstituteStatement) => "Ersättaryttr.",
+            (Lang::En, Stance::ApproveInPart) => "In part",
+            (Lang::Sv, Stance::ApproveInPart) => "Delvis",
+            (Lang::En, Stance::ProtocolNote) => "Prot. note",
+            (Lang::Sv, Stance::ProtocolNote) => "Prot.ant.",
+            (_, Stance::Unknown) => "?",
             _ => self.stance(s),
         }
     }
@@ -86,6 +97,11 @@ impl Lang {
             (Lang::Sv, Stance::SpecialStatement) => "Särsk.",
             (Lang::Sv, Stance::SubstituteStatement) => "Ersätt.",
             (Lang::Sv, Stance::NoAnswer) => "Inget",
+            (Lang::En, Stance::ApproveInPart) => "Part",
+            (Lang::Sv, Stance::ApproveInPart) => "Delv.",
+            (Lang::En, Stance::ProtocolNote) => "Note",
+            (Lang::Sv, Stance::ProtocolNote) => "Prot.",
+            (_, Stance::Unknown) => "?",
         }
     }
 
@@ -112,6 +128,50 @@ impl Lang {
             (Lang::Sv, Stance::SubstituteStatement, false) => "ersättaryttrande",
             (Lang::Sv, Stance::SubstituteStatement, true) => "ersättaryttranden",
             (Lang::Sv, Stance::NoAnswer, _) => "inget svar",
+            (Lang::En, Stance::ApproveInPart, _) => "approval in part",
+            (Lang::Sv, Stance::ApproveInPart, _) => "delvis tillstyrkan",
+            (Lang::En, Stance::Unknown, _) => "unknown stance",
+            (Lang::Sv, Stance::Unknown, _) => "okänd ställning",
+            (Lang::En, Stance::ProtocolNote, false) => "protocol note",
+            (Lang::En, Stance::ProtocolNote, true) => "protocol notes",
+            (Lang::Sv, Stance::ProtocolNote, false) => "protokollsanteckning",
+            (Lang::Sv, Stance::ProtocolNote, true) => "protokollsanteckningar",
+        }
+    }
+
+    /// A review state, in running text: "uncertain", "inferred", "confirmed".
+    pub fn review(self, r: Review) -> &'static str {
+        match (self, r) {
+            (Lang::En, Review::Uncertain) => "uncertain",
+            (Lang::En, Review::Inferred) => "inferred",
+            (Lang::En, Review::Confirmed) => "confirmed",
+            (Lang::Sv, Review::Uncertain) => "osäker",
+            (Lang::Sv, Review::Inferred) => "härledd",
+            (Lang::Sv, Review::Confirmed) => "bekräftad",
+        }
+    }
+
+    /// The name of an inferred fact, in running text.
+    pub fn fact(self, f: Fact) -> &'static str {
+        match (self, f) {
+            (Lang::En, Fact::Stance) => "stance",
+            (Lang::En, Fact::Parties) => "parties",
+            (Lang::En, Fact::Body) => "body",
+            (Lang::En, Fact::IdenticalTo) => "identical to",
+            (Lang::En, Fact::ConcursWith) => "concurs with",
+            (Lang::En, Fact::Date) => "date",
+            (Lang::En, Fact::MeetingDate) => "meeting date",
+            (Lang::En, Fact::OpinionDate) => "opinion date",
+            (Lang::En, Fact::Answered) => "answered",
+            (Lang::Sv, Fact::Stance) => "ställningstagande",
+            (Lang::Sv, Fact::Parties) => "partier",
+            (Lang::Sv, Fact::Body) => "organ",
+            (Lang::Sv, Fact::IdenticalTo) => "likalydande med",
+            (Lang::Sv, Fact::ConcursWith) => "instämmer i",
+            (Lang::Sv, Fact::Date) => "datum",
+            (Lang::Sv, Fact::MeetingDate) => "sammanträdesdatum",
+            (Lang::Sv, Fact::OpinionDate) => "tjänsteutlåtandets datum",
+            (Lang::Sv, Fact::Answered) => "har svarat",
         }
     }
 

@@ -109,10 +109,11 @@ invalid! {
     misspelt_key: "misspelt_key.toml" =>
         ":29:1: error: unknown key `stnace`; did you mean `stance`? (this table takes: id, body, \
          stance, parties, signatories, byline, author, date, proposals, text, identical_to, \
-         concurs_with)";
+         concurs_with, evidence)";
     unknown_stance: "unknown_stance.toml" =>
         ":29:10: error: unknown stance `reservaton`; did you mean `reservation`? (valid: approve, \
-         reject, answered, reservation, special_statement, substitute_statement, no_answer)";
+         approve_in_part, reject, answered, unknown, reservation, special_statement, \
+         substitute_statement, protocol_note, no_answer)";
     unknown_body: "unknown_body.toml" =>
         ":28:8: error: unknown body `parknamden`; did you mean `parknamnden`?";
     unknown_party: "unknown_party.toml" =>
@@ -138,8 +139,9 @@ invalid! {
     invalid_utf8: "latin1_encoding.toml" =>
         ":6:30: error: the file is not valid UTF-8 (byte 0xE4); save it as UTF-8";
     escape_sequence_in_string: "escape_sequence.toml" =>
-        ":29:10: error: unknown stance `^[]0;PWNED^Greservation` (valid: approve, reject, \
-         answered, reservation, special_statement, substitute_statement, no_answer)";
+        ":29:10: error: unknown stance `^[]0;PWNED^Greservation` (valid: approve, \
+         approve_in_part, reject, answered, unknown, reservation, special_statement, \
+         substitute_statement, protocol_note, no_answer)";
     raw_control_character: "raw_control_character.toml" =>
         ":6:20: error: invalid basic string, expected non-double-quote visible characters, `\\`";
     reservation_without_text: "reservation_without_text.toml" =>
@@ -147,6 +149,11 @@ invalid! {
          the position it repeats)";
     wrong_format_version: "wrong_format_version.toml" =>
         ":2:10: error: this file is case format 2; this remiss reads format 1";
+    evidence_lines: "evidence_lines.toml" =>
+        ":33:9: error: `lines` is `[first, last]`, source line numbers with 1 ≤ first ≤ last";
+    evidence_in_the_wrong_table: "evidence_wrong_table.toml" =>
+        ":30:8: error: `meeting_date` is not a fact of [[positions.evidence]]; it belongs in \
+         [[bodies.evidence]]";
     deeply_nested: "deeply_nested.toml" =>
         ":8:95: error: cannot recurse further; max recursion depth met";
 }
@@ -155,8 +162,9 @@ invalid! {
 fn escape_sequences_never_reach_the_terminal_raw() {
     let stderr = check_invalid(
         "escape_sequence.toml",
-        ":29:10: error: unknown stance `^[]0;PWNED^Greservation` (valid: approve, reject, \
-         answered, reservation, special_statement, substitute_statement, no_answer)",
+        ":29:10: error: unknown stance `^[]0;PWNED^Greservation` (valid: approve, \
+         approve_in_part, reject, answered, unknown, reservation, special_statement, \
+         substitute_statement, protocol_note, no_answer)",
     );
     assert!(!stderr.contains('\u{1b}') && !stderr.contains('\u{7}'));
     // The snippet quotes the source line, where the escape is still written as `\u001b`.

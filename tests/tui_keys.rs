@@ -76,7 +76,7 @@ fn party_lens_and_empty_columns() {
     assert_eq!(app.columns().len(), 5); // M S V MP KD
     assert!(screen(&term).contains("Bodies × parties"));
     let (app, _, _) = drive(bundled(), Lang::En, 120, 40, "e");
-    assert_eq!(app.columns().len(), 7);
+    assert_eq!(app.columns().len(), remiss::model::Stance::ALL.len());
 }
 
 #[test]

@@ -159,9 +159,11 @@ higher); a word with them means exactly them (`för` does not find `for`).
 
   \"varje tunnelbanestation\"   exact phrase (whole words, in this order)
   party:M                     position held by M (code, or start of the party's name)
-  stance:reservation          approve, reject, answered, reservation, special_statement,
-                              substitute_statement, no_answer; or Swedish: tillstyrker,
-                              avstyrker, besvarad, särskilt, ersättaryttrande; prefixes work
+  stance:reservation          approve, approve_in_part, reject, answered, unknown,
+                              reservation, special_statement, substitute_statement,
+                              protocol_note, no_answer; or Swedish: tillstyrker, delvis,
+                              avstyrker, besvarad, okänd, särskilt, ersättaryttrande,
+                              protokollsanteckning; prefixes work
   body:skarholmen             body by name (fuzzy, like query words)
   case:2025/1121              case by registration number, id or title words
 

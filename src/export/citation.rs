@@ -13,6 +13,7 @@ pub fn citation(case: &Case, position: usize) -> String {
         Stance::Reservation => format!("Reservation av {}", case.byline(p)),
         Stance::SpecialStatement => format!("Särskilt uttalande av {}", case.byline(p)),
         Stance::SubstituteStatement => format!("Ersättaryttrande av {}", case.byline(p)),
+        Stance::ProtocolNote => format!("Protokollsanteckning av {}", case.byline(p)),
         _ => match &p.author {
             Some(author) if *author != body.name => format!("Tjänsteutlåtande, {author}"),
             _ => "Tjänsteutlåtande".to_string(),

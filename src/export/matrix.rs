@@ -1,7 +1,7 @@
 //! The body × stance (or body × party) matrix in every output format.
 
 use crate::i18n::Lang;
-use crate::model::{Case, Stance};
+use crate::model::{Case, Evidence, Review, Stance};
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
@@ -26,9 +26,29 @@ pub enum Format {
 pub const DECISION_MARK: &str = "•";
 /// Marker for a stance inferred from the majority's decision.
 pub const INFERRED_MARK: &str = "*";
+/// Marker for an imported position with an uncertain fact: check it before quoting it.
+pub const UNCERTAIN_MARK: &str = "!";
+/// Marker for an imported position whose facts the importer inferred and nobody reviewed.
+pub const UNREVIEWED_MARK: &str = "~";
 
-/// The matrix as a grid of strings: a header row, then one row per body.
+/// The mark of a review state: `!` uncertain, `~` inferred (not reviewed), nothing when
+/// confirmed or when nothing was inferred.
+pub fn review_mark(review: Option<Review>) -> &'static str {
+    match review {
+        Some(Review::Uncertain) => UNCERTAIN_MARK,
+        Some(Review::Inferred) => UNREVIEWED_MARK,
+        Some(Review::Confirmed) | None => "",
+    }
+}
+
+/// The matrix as a grid of strings: a header row, then one row per body; imported positions
+/// carry their [`review_mark`].
 pub fn grid(case: &Case, lens: Lens, lang: Lang) -> Vec<Vec<String>> {
+    grid_with(case, lens, lang, true)
+}
+
+/// [`grid`], with or without the review marks.
+pub fn grid_with(case: &Case, lens: Lens, lang: Lang, review_marks: bool) -> Vec<Vec<String>> {
     let mut rows = Vec::with_capacity(case.bodies.len() + 1);
     match lens {
         Lens::Stance => {
@@ -39,7 +59,7 @@ pub fn grid(case: &Case, lens: Lens, lang: Lang) -> Vec<Vec<String>> {
             for (b, body) in case.bodies.iter().enumerate() {
                 let mut row = vec![body.name.clone()];
                 for &s in &stances {
-                    row.push(stance_cell(case, b, s));
+                    row.push(stance_cell(case, b, s, review_marks));
                 }
                 rows.push(row);
             }
@@ -52,7 +72,7 @@ pub fn grid(case: &Case, lens: Lens, lang: Lang) -> Vec<Vec<String>> {
             for (b, body) in case.bodies.iter().enumerate() {
                 let mut row = vec![body.name.clone()];
                 for p in &parties {
-                    row.push(party_cell(case, b, p, lang));
+                    row.push(party_cell(case, b, p, lang, review_marks));
                 }
                 rows.push(row);
             }
@@ -61,37 +81,52 @@ pub fn grid(case: &Case, lens: Lens, lang: Lang) -> Vec<Vec<String>> {
     rows
 }
 
-/// Parties holding `stance` in body `b`; the decision mark for a decision naming no party.
-pub fn stance_cell(case: &Case, b: usize, stance: Stance) -> String {
+/// Parties holding `stance` in body `b`; the decision mark for a decision naming no party;
+/// with `review_marks`, each followed by its position's [`review_mark`].
+pub fn stance_cell(case: &Case, b: usize, stance: Stance, review_marks: bool) -> String {
     let mut parts: Vec<String> = Vec::new();
     for i in case.cell(b, stance) {
         let p = &case.positions[i];
-        if p.parties.is_empty() {
+        let mark = if review_marks {
+            review_mark(p.review())
+        } else {
+            ""
+        };
+        let items: Vec<String> = if p.parties.is_empty() {
             if stance != Stance::NoAnswer || parts.is_empty() {
-                parts.push(DECISION_MARK.to_string());
+                vec![format!("{DECISION_MARK}{mark}")]
+            } else {
+                Vec::new()
             }
         } else {
-            for code in &p.parties {
-                if !parts.contains(code) {
-                    parts.push(code.clone());
-                }
+            p.parties
+                .iter()
+                .map(|code| format!("{code}{mark}"))
+                .collect()
+        };
+        for item in items {
+            if !parts.contains(&item) {
+                parts.push(item);
             }
         }
     }
     parts.join(" ")
 }
 
-/// The stances of party `p` in body `b`, an inferred one marked.
-pub fn party_cell(case: &Case, b: usize, party: &str, lang: Lang) -> String {
+/// The stances of party `p` in body `b`, an inferred one marked; with `review_marks`, each
+/// followed by its position's [`review_mark`].
+pub fn party_cell(case: &Case, b: usize, party: &str, lang: Lang, review_marks: bool) -> String {
     case.party_stances(b, party)
         .iter()
         .map(|s| {
             let name = lang.stance_short(s.stance);
-            if s.inferred {
-                format!("{name}{INFERRED_MARK}")
+            let inferred = if s.inferred { INFERRED_MARK } else { "" };
+            let review = if review_marks {
+                review_mark(case.positions[s.position].review())
             } else {
-                name.to_string()
-            }
+                ""
+            };
+            format!("{name}{inferred}{review}")
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -170,7 +205,7 @@ pub fn to_text(cases: &[Case], lens: Lens, lang: Lang, width: usize) -> String {
             }
         }
         out.push('\n');
-        out.push_str(&legend(lens, lang));
+        out.push_str(&legend(case, lens, lang).join("\n"));
         out.push('\n');
     }
     out
@@ -203,8 +238,10 @@ fn wrap_items(cell: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn legend(lens: Lens, lang: Lang) -> String {
-    match lens {
+/// The lines explaining the marks: the lens's own, then `?`, `!` and `~` where the case has
+/// them.
+fn legend(case: &Case, lens: Lens, lang: Lang) -> Vec<String> {
+    let mut lines = vec![match lens {
         Lens::Stance => format!(
             "{DECISION_MARK} {}",
             lang.pick(
@@ -219,7 +256,37 @@ fn legend(lens: Lens, lang: Lang) -> String {
                 "härlett: majoritetens beslut, där beslutet inte anger parti"
             )
         ),
+    }];
+    if case.positions.iter().any(|p| p.stance == Stance::Unknown) {
+        lines.push(format!(
+            "{} {}",
+            lang.stance_short(Stance::Unknown),
+            lang.pick(
+                "the body answered, but the text does not settle its stance",
+                "organet svarade, men texten avgör inte dess ställning"
+            )
+        ));
     }
+    let reviews: Vec<Option<Review>> = case.positions.iter().map(|p| p.review()).collect();
+    if reviews.contains(&Some(Review::Uncertain)) {
+        lines.push(format!(
+            "{UNCERTAIN_MARK} {}",
+            lang.pick(
+                "uncertain: imported, check it against the document before quoting it",
+                "osäkert: importerat, stäm av mot dokumentet innan du citerar det"
+            )
+        ));
+    }
+    if reviews.contains(&Some(Review::Inferred)) {
+        lines.push(format!(
+            "{UNREVIEWED_MARK} {}",
+            lang.pick(
+                "inferred by the import, not yet reviewed",
+                "härlett av importen, ännu inte granskat"
+            )
+        ));
+    }
+    lines
 }
 
 /// Shorten to `width` display columns with an ellipsis.
@@ -264,7 +331,8 @@ pub fn to_markdown(cases: &[Case], lens: Lens, lang: Lang) -> String {
                 out.push_str(&format!("|{}\n", "---|".repeat(row.len())));
             }
         }
-        out.push_str(&format!("\n{}\n\n", md(&legend(lens, lang))));
+        let legend: Vec<String> = legend(case, lens, lang).iter().map(|l| md(l)).collect();
+        out.push_str(&format!("\n{}\n\n", legend.join("  \n")));
     }
     out
 }
@@ -307,6 +375,9 @@ pub fn to_json(cases: &[Case], lens: Lens, lang: Lang) -> Value {
                         "name": body.name,
                         "kind": body.kind.as_str(),
                         "answered": body.answered,
+                        "answer_found": case.answer_found(b),
+                        "review": body.review().map(Review::as_str),
+                        "evidence": evidence_json(&body.evidence),
                         "administration": body.administration,
                         "opinion_date": body.opinion_date.map(|d| d.to_string()),
                         "meeting_date": body.meeting_date.map(|d| d.to_string()),
@@ -325,6 +396,7 @@ pub fn to_json(cases: &[Case], lens: Lens, lang: Lang) -> Value {
                                         "stance": s.stance.as_str(),
                                         "position": case.positions[s.position].id,
                                         "inferred": s.inferred,
+                                        "review": case.positions[s.position].review().map(Review::as_str),
                                     }))
                                     .collect();
                                 json!({ "party": p, "stances": stances })
@@ -361,5 +433,121 @@ pub fn position_json(case: &Case, i: usize) -> Value {
         "paragraphs": p.paragraphs.len(),
         "identical_to": p.identical_to.map(|t| case.positions[t].id.clone()),
         "concurs_with": p.concurs_with.map(|t| case.positions[t].id.clone()),
+        "review": p.review().map(Review::as_str),
+        "evidence": evidence_json(&p.evidence),
     })
+}
+
+/// `[{"fact","review","rule","sentence","lines":[first,last],"note"}]`.
+pub fn evidence_json(evidence: &[Evidence]) -> Value {
+    Value::Array(
+        evidence
+            .iter()
+            .map(|e| {
+                json!({
+                    "fact": e.fact.as_str(),
+                    "review": e.review.as_str(),
+                    "rule": e.rule,
+                    "sentence": e.sentence,
+                    "lines": [e.lines.0, e.lines.1],
+                    "note": e.note,
+                })
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_case;
+
+    const IMPORTED: &str = include_str!("../../tests/fixtures/evidence/imported.toml");
+
+    fn imported() -> Case {
+        parse_case(IMPORTED, "imported.toml", "imported").unwrap()
+    }
+
+    #[test]
+    fn review_marks_in_both_lenses() {
+        let case = imported();
+        let rows = grid(&case, Lens::Stance, Lang::En);
+        assert_eq!(
+            rows[0],
+            [
+                "Body",
+                "In part",
+                "Reject",
+                "?",
+                "Reservation",
+                "Prot. note",
+                "No answer"
+            ]
+        );
+        assert_eq!(rows[1], ["Socialnämnden", "", "•!", "", "M~", "L", ""]);
+        assert_eq!(rows[2][1], "•~");
+        assert_eq!(rows[3][3], "•!");
+        let plain = grid_with(&case, Lens::Stance, Lang::En, false);
+        assert_eq!(plain[1], ["Socialnämnden", "", "•", "", "M", "L", ""]);
+        let party = grid(&case, Lens::Party, Lang::Sv);
+        assert_eq!(party[1], ["Socialnämnden", "Reservation~", "Prot.ant."]);
+        // A hand-written case has no marks and no extra legend.
+        let bundled = crate::model::load_bundled();
+        assert_eq!(
+            grid(&bundled, Lens::Stance, Lang::En),
+            grid_with(&bundled, Lens::Stance, Lang::En, false)
+        );
+        assert_eq!(legend(&bundled, Lens::Stance, Lang::En).len(), 1);
+        let lines = legend(&case, Lens::Stance, Lang::En);
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert!(lines[2].starts_with("! uncertain"));
+    }
+
+    #[test]
+    fn json_carries_review_and_evidence() {
+        let case = imported();
+        let v = to_json(std::slice::from_ref(&case), Lens::Party, Lang::En);
+        let social = &v["cases"][0]["bodies"][0];
+        assert_eq!(social["review"], "inferred");
+        assert_eq!(social["evidence"][0]["fact"], "meeting_date");
+        assert_eq!(social["answer_found"], true);
+        let reject = &social["positions"][0];
+        assert_eq!(reject["stance"], "reject");
+        assert_eq!(reject["review"], "uncertain");
+        assert_eq!(reject["evidence"][0]["lines"], json!([11, 11]));
+        assert_eq!(reject["evidence"][0]["rule"], "opinion.no_conclusion");
+        assert_eq!(social["positions"][2]["review"], Value::Null);
+        assert_eq!(social["parties"][0]["stances"][0]["review"], "inferred");
+        let police = &v["cases"][0]["bodies"][3];
+        assert_eq!(police["answer_found"], false);
+    }
+
+    #[test]
+    fn the_summary_says_what_is_unknown_and_unreviewed() {
+        let case = imported();
+        let c = case.answer_counts();
+        assert_eq!((c.referred, c.answered), (4, 3));
+        assert_eq!((c.unknown, c.uncertain, c.unreviewed), (1, 1, 1));
+        assert!(
+            case.summary(Lang::En).starts_with(
+                "Referred to 4; 3 answered (1 stance unknown, 1 uncertain, 1 unreviewed);"
+            ),
+            "{}",
+            case.summary(Lang::En)
+        );
+        assert!(case.summary(Lang::Sv).starts_with(
+            "Remitterad till 4; 3 svar (1 okänd ställning, 1 osäker, 1 ej granskad);"
+        ));
+        // A body whose answer is not in the file is not counted as answered.
+        let without = IMPORTED.replace(
+            "[[positions]]\nbody = \"kulturnamnden\"\nstance = \"unknown\"\n",
+            "[[positions]]\nbody = \"trafiknamnden\"\nstance = \"unknown\"\nid = \"x\"\n",
+        );
+        let case = parse_case(&without, "t.toml", "t").unwrap();
+        assert!(!case.answer_found(2));
+        assert!(
+            case.summary(Lang::En)
+                .starts_with("Referred to 4; 2 answered")
+        );
+    }
 }

@@ -93,6 +93,8 @@ pub struct BodyTable {
     pub decision: Option<String>,
     #[serde(default = "yes")]
     pub answered: bool,
+    #[serde(default)]
+    pub evidence: Vec<Spanned<EvidenceTable>>,
 }
 
 fn yes() -> bool {
@@ -117,6 +119,20 @@ pub struct PositionTable {
     pub text: Option<String>,
     pub identical_to: Option<Spanned<String>>,
     pub concurs_with: Option<Spanned<String>>,
+    #[serde(default)]
+    pub evidence: Vec<Spanned<EvidenceTable>>,
+}
+
+/// `[[positions.evidence]]` and `[[bodies.evidence]]`: where an imported fact comes from.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceTable {
+    pub fact: Spanned<super::Fact>,
+    pub review: Spanned<super::Review>,
+    pub rule: Spanned<String>,
+    pub sentence: Spanned<String>,
+    pub lines: Spanned<Vec<i64>>,
+    pub note: Option<String>,
 }
 
 /// Every key the format knows, per table, for "did you mean" suggestions.
@@ -159,5 +175,12 @@ pub const KNOWN_KEYS: &[&str] = &[
     "author",
     "proposals",
     "identical_to",
-    "concurs_with", // [[positions]]
+    "concurs_with",
+    "evidence", // [[positions]]
+    "fact",
+    "review",
+    "rule",
+    "sentence",
+    "lines",
+    "note", // [[positions.evidence]], [[bodies.evidence]]
 ];

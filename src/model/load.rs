@@ -2,7 +2,10 @@
 
 use super::error::Problem;
 use super::file::{self, CaseFile, FORMAT_VERSION, KNOWN_KEYS};
-use super::{Body, Case, Majority, Party, Position, Section, Signatory, Source, Stance, Workspace};
+use super::{
+    Body, Case, Evidence, Fact, Majority, Party, Position, Review, Section, Signatory, Source,
+    Stance, Workspace,
+};
 use crate::text::{self, clean, paragraphs};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -269,8 +272,13 @@ pub(crate) fn toml_problem(file: &str, src: &str, e: &toml::de::Error) -> Proble
     } else if let Some(rest) = msg.strip_prefix("unknown variant `") {
         let name = rest.split('`').next().unwrap_or_default();
         let expected = backticked(rest.get(name.len() + 1..).unwrap_or_default());
-        let what = if expected.iter().any(|e| Stance::parse(e).is_some()) {
+        // Facts and stances share `answered`: a list naming a body's fact is of facts.
+        let what = if expected.iter().any(|e| e == Fact::MeetingDate.as_str()) {
+            "fact"
+        } else if expected.iter().any(|e| Stance::parse(e).is_some()) {
             "stance"
+        } else if expected.iter().any(|e| Review::parse(e).is_some()) {
+            "review"
         } else {
             "kind"
         };
@@ -421,6 +429,85 @@ impl Builder<'_> {
             .collect()
     }
 
+    /// Validate `[[positions.evidence]]` (`of_position`) or `[[bodies.evidence]]`: a fact of
+    /// that table that the table states (`has`), a rule and a sentence, and `lines = [first,
+    /// last]` with 1 ≤ first ≤ last.
+    fn evidence(
+        &mut self,
+        raw: &[Spanned<file::EvidenceTable>],
+        of_position: bool,
+        has: impl Fn(Fact) -> bool,
+    ) -> Vec<Evidence> {
+        let mut out = Vec::with_capacity(raw.len());
+        for e in raw {
+            let t = e.get_ref();
+            let fact = *t.fact.get_ref();
+            if fact.of_position() != of_position {
+                let (here, there) = if of_position {
+                    ("[[positions.evidence]]", "[[bodies.evidence]]")
+                } else {
+                    ("[[bodies.evidence]]", "[[positions.evidence]]")
+                };
+                self.error(
+                    &t.fact,
+                    "fact",
+                    format!(
+                        "`{}` is not a fact of {here}; it belongs in {there}",
+                        fact.as_str()
+                    ),
+                );
+            } else if !has(fact) {
+                self.error(
+                    &t.fact,
+                    "fact",
+                    format!(
+                        "evidence for `{}`, which this table does not state",
+                        fact.as_str()
+                    ),
+                );
+            }
+            let rule = text::squash_whitespace(&clean(t.rule.get_ref()));
+            if rule.is_empty() {
+                self.error(
+                    &t.rule,
+                    "rule",
+                    "`rule` names the rule that fired; it is empty",
+                );
+            }
+            let sentence = text::squash_whitespace(&clean(t.sentence.get_ref()));
+            if sentence.is_empty() {
+                self.error(
+                    &t.sentence,
+                    "sentence",
+                    "`sentence` is the source sentence the fact comes from; it is empty",
+                );
+            }
+            let lines = match t.lines.get_ref().as_slice() {
+                &[first, last] if first >= 1 && first <= last => (
+                    usize::try_from(first).unwrap_or(usize::MAX),
+                    usize::try_from(last).unwrap_or(usize::MAX),
+                ),
+                _ => {
+                    self.error(
+                        &t.lines,
+                        "lines",
+                        "`lines` is `[first, last]`, source line numbers with 1 ≤ first ≤ last",
+                    );
+                    (1, 1)
+                }
+            };
+            out.push(Evidence {
+                fact,
+                review: *t.review.get_ref(),
+                rule,
+                sentence,
+                lines,
+                note: t.note.as_deref().map(clean),
+            });
+        }
+        out
+    }
+
     fn build(mut self, raw: CaseFile, default_id: &str) -> Result<Case, Vec<Problem>> {
         if *raw.format.get_ref() != FORMAT_VERSION {
             self.error(
@@ -526,6 +613,12 @@ impl Builder<'_> {
             if body_index.insert(b_id.clone(), bodies.len()).is_some() {
                 self.error(&b.id, "id", format!("body `{b_id}` is declared twice"));
             }
+            let has = |fact: Fact| match fact {
+                Fact::MeetingDate => b.meeting_date.is_some(),
+                Fact::OpinionDate => b.opinion_date.is_some(),
+                _ => true,
+            };
+            let evidence = self.evidence(&b.evidence, false, has);
             bodies.push(Body {
                 id: b_id,
                 name: text::squash_whitespace(&clean(&b.name)),
@@ -539,6 +632,7 @@ impl Builder<'_> {
                     .map(|d| paragraphs(&clean(d)))
                     .unwrap_or_default(),
                 answered: b.answered,
+                evidence,
             });
         }
 
@@ -648,6 +742,14 @@ impl Builder<'_> {
                     ),
                 );
             }
+            let has = |fact: Fact| match fact {
+                Fact::IdenticalTo => p.identical_to.is_some(),
+                Fact::ConcursWith => p.concurs_with.is_some(),
+                Fact::Date => p.date.is_some(),
+                Fact::Parties => !parties.is_empty(),
+                _ => true,
+            };
+            let evidence = self.evidence(&p.evidence, true, has);
             links.push((
                 positions.len(),
                 p.identical_to.clone(),
@@ -673,6 +775,7 @@ impl Builder<'_> {
                 paragraphs: paras,
                 identical_to: None,
                 concurs_with: None,
+                evidence,
             });
         }
 
@@ -734,6 +837,7 @@ impl Builder<'_> {
                     paragraphs: Vec::new(),
                     identical_to: None,
                     concurs_with: None,
+                    evidence: Vec::new(),
                 });
             }
         }
@@ -879,5 +983,120 @@ text = "Ett stycke."
         assert_eq!(p.len(), 2, "{p:#?}");
         assert!(p[0].contains("unknown body `b`"));
         assert!(p[1].contains("needs a `text`"));
+    }
+
+    const WITH_EVIDENCE: &str = r#"
+format = 1
+[case]
+dnr = "KS 1/1"
+title = "T"
+kind = "motion"
+[[parties]]
+code = "M"
+name = "Moderaterna"
+[[bodies]]
+id = "a"
+name = "A-nämnden"
+kind = "committee"
+meeting_date = 2026-01-02
+
+[[bodies.evidence]]
+fact = "meeting_date"
+review = "inferred"
+rule = "preamble.meeting"
+sentence = "A-nämnden beslutade vid sitt sammanträde den 2 januari 2026 följande."
+lines = [4, 4]
+
+[[positions]]
+body = "a"
+stance = "reject"
+
+[[positions.evidence]]
+fact = "stance"
+review = "uncertain"
+rule = "opinion.default_reject"
+sentence = "Förvaltningen bedömer att befintliga bänkar räcker."
+lines = [9, 10]
+note = "the opinion states no conclusion"
+
+[[positions]]
+body = "a"
+stance = "reservation"
+signatories = [{ name = "X m.fl.", party = "M" }]
+text = "Ett stycke."
+
+[[positions.evidence]]
+fact = "parties"
+review = "confirmed"
+rule = "byline"
+sentence = "Reservation av X m.fl. (M)"
+lines = [12, 12]
+"#;
+
+    #[test]
+    fn evidence_loads_and_gives_the_weakest_review() {
+        use crate::model::{Fact, Review};
+        let case = parse_case(WITH_EVIDENCE, "t.toml", "t").unwrap();
+        let body = &case.bodies[0];
+        assert_eq!(body.evidence.len(), 1);
+        assert_eq!(body.evidence[0].fact, Fact::MeetingDate);
+        assert_eq!(body.review(), Some(Review::Inferred));
+        let reject = &case.positions[0];
+        assert_eq!(reject.review(), Some(Review::Uncertain));
+        let e = reject.evidence_for(Fact::Stance).next().unwrap();
+        assert_eq!(e.lines, (9, 10));
+        assert_eq!(e.rule, "opinion.default_reject");
+        assert_eq!(e.note.as_deref(), Some("the opinion states no conclusion"));
+        assert_eq!(case.positions[1].review(), Some(Review::Confirmed));
+        // Hand-written: nothing inferred.
+        let plain = parse_case(MINIMAL, "t.toml", "t").unwrap();
+        assert_eq!(plain.positions[0].review(), None);
+        assert_eq!(plain.bodies[0].review(), None);
+    }
+
+    #[test]
+    fn evidence_is_validated_strictly() {
+        let bad_lines = WITH_EVIDENCE.replace("lines = [9, 10]", "lines = [10, 9]");
+        let p = problems(&bad_lines);
+        assert_eq!(p.len(), 1, "{p:#?}");
+        assert!(
+            p[0].starts_with("t.toml:32:9: error: `lines` is `[first, last]`"),
+            "{}",
+            p[0]
+        );
+        let zero = WITH_EVIDENCE.replace("lines = [4, 4]", "lines = [0]");
+        assert!(problems(&zero)[0].contains("`lines` is `[first, last]`"));
+        let wrong_table = WITH_EVIDENCE.replace("fact = \"stance\"", "fact = \"meeting_date\"");
+        let p = problems(&wrong_table);
+        assert!(
+            p[0].contains("`meeting_date` is not a fact of [[positions.evidence]]; it belongs in [[bodies.evidence]]"),
+            "{p:#?}"
+        );
+        let absent = WITH_EVIDENCE.replace("fact = \"stance\"", "fact = \"identical_to\"");
+        assert!(
+            problems(&absent)[0]
+                .contains("evidence for `identical_to`, which this table does not state"),
+        );
+        let typo = WITH_EVIDENCE.replace("review = \"uncertain\"", "review = \"uncertian\"");
+        let p = problems(&typo);
+        assert!(
+            p[0].contains("unknown review `uncertian`; did you mean `uncertain`?"),
+            "{p:#?}"
+        );
+        let fact_typo = WITH_EVIDENCE.replace("fact = \"stance\"", "fact = \"stnace\"");
+        let p = problems(&fact_typo);
+        assert!(
+            p[0].contains("unknown fact `stnace`; did you mean `stance`?"),
+            "{p:#?}"
+        );
+        let key_typo =
+            WITH_EVIDENCE.replace("sentence = \"Förvaltningen", "sentense = \"Förvaltningen");
+        let p = problems(&key_typo);
+        assert!(
+            p[0].contains("unknown key `sentense`; did you mean `sentence`?"),
+            "{p:#?}"
+        );
+        let empty = WITH_EVIDENCE.replace("rule = \"byline\"", "rule = \" \"");
+        assert!(problems(&empty)[0].contains("`rule` names the rule that fired; it is empty"));
     }
 }

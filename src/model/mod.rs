@@ -161,6 +161,16 @@ pub struct Body {
     /// The decision wording, as paragraphs.
     pub decision: Vec<String>,
     pub answered: bool,
+    /// Where the importer read the body's dates and whether it answered (empty for
+    /// hand-written files).
+    pub evidence: Vec<Evidence>,
+}
+
+impl Body {
+    /// The weakest review state of the body's own facts, `None` when nothing was inferred.
+    pub fn review(&self) -> Option<Review> {
+        weakest_review(&self.evidence)
+    }
 }
 
 /// A stance is always taken on the case's motion.
@@ -168,36 +178,50 @@ pub struct Body {
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
     Approve,
+    /// The body supports some of the motion's att-satser and not the others ("tillstyrker
+    /// motionens första att-sats och avstyrker motionen i övrigt").
+    ApproveInPart,
     Reject,
     /// The motion is "besvarad": answered by reference, in practice not adopted.
     Answered,
+    /// The body answered, but its stance on the motion is not settled by the text. Shown as
+    /// `?`, never as a guess.
+    Unknown,
     Reservation,
-    /// Särskilt uttalande.
+    /// Särskilt uttalande (also "särskilt yttrande").
     SpecialStatement,
     /// Ersättaryttrande.
     SubstituteStatement,
+    /// Protokollsanteckning: a note some members had entered in the minutes.
+    ProtocolNote,
     NoAnswer,
 }
 
 impl Stance {
-    pub const ALL: [Stance; 7] = [
+    pub const ALL: [Stance; 10] = [
         Stance::Approve,
+        Stance::ApproveInPart,
         Stance::Reject,
         Stance::Answered,
+        Stance::Unknown,
         Stance::Reservation,
         Stance::SpecialStatement,
         Stance::SubstituteStatement,
+        Stance::ProtocolNote,
         Stance::NoAnswer,
     ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Stance::Approve => "approve",
+            Stance::ApproveInPart => "approve_in_part",
             Stance::Reject => "reject",
             Stance::Answered => "answered",
+            Stance::Unknown => "unknown",
             Stance::Reservation => "reservation",
             Stance::SpecialStatement => "special_statement",
             Stance::SubstituteStatement => "substitute_statement",
+            Stance::ProtocolNote => "protocol_note",
             Stance::NoAnswer => "no_answer",
         }
     }
@@ -206,19 +230,143 @@ impl Stance {
         Stance::ALL.into_iter().find(|st| st.as_str() == s)
     }
 
-    /// A body's own decision (as opposed to a statement by some of its members).
+    /// A body's own decision (as opposed to a statement by some of its members); `unknown`
+    /// is a decision whose stance the text does not settle.
     pub fn is_decision(self) -> bool {
-        matches!(self, Stance::Approve | Stance::Reject | Stance::Answered)
+        matches!(
+            self,
+            Stance::Approve
+                | Stance::ApproveInPart
+                | Stance::Reject
+                | Stance::Answered
+                | Stance::Unknown
+        )
     }
 
     /// Whether a position with this stance must carry text of its own (unless it is identical
-    /// to, or concurs with, another position).
+    /// to, or concurs with, another position): the members' statements.
     pub fn needs_text(self) -> bool {
         matches!(
             self,
-            Stance::Reservation | Stance::SpecialStatement | Stance::SubstituteStatement
+            Stance::Reservation
+                | Stance::SpecialStatement
+                | Stance::SubstituteStatement
+                | Stance::ProtocolNote
         )
     }
+}
+
+/// A fact the importer inferred from a document: what kind of fact it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fact {
+    /// A position's stance.
+    Stance,
+    /// A statement's parties (and signatories).
+    Parties,
+    /// The body a statement belongs to.
+    Body,
+    /// A position's `identical_to` link.
+    IdenticalTo,
+    /// A position's `concurs_with` link.
+    ConcursWith,
+    /// A position's own date.
+    Date,
+    /// A body's meeting date.
+    MeetingDate,
+    /// A body's opinion date.
+    OpinionDate,
+    /// Whether a body answered.
+    Answered,
+}
+
+impl Fact {
+    pub const ALL: [Fact; 9] = [
+        Fact::Stance,
+        Fact::Parties,
+        Fact::Body,
+        Fact::IdenticalTo,
+        Fact::ConcursWith,
+        Fact::Date,
+        Fact::MeetingDate,
+        Fact::OpinionDate,
+        Fact::Answered,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fact::Stance => "stance",
+            Fact::Parties => "parties",
+            Fact::Body => "body",
+            Fact::IdenticalTo => "identical_to",
+            Fact::ConcursWith => "concurs_with",
+            Fact::Date => "date",
+            Fact::MeetingDate => "meeting_date",
+            Fact::OpinionDate => "opinion_date",
+            Fact::Answered => "answered",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Fact> {
+        Fact::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// Whether the fact is about a position (`[[positions.evidence]]`) rather than a body
+    /// (`[[bodies.evidence]]`).
+    pub fn of_position(self) -> bool {
+        !matches!(self, Fact::MeetingDate | Fact::OpinionDate | Fact::Answered)
+    }
+}
+
+/// How far a fact can be trusted. Ordered from the weakest: the weakest state of a position's
+/// evidence is its [`Position::review`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Review {
+    /// A rule fired with low confidence, or two rules disagreed: check it before quoting it.
+    Uncertain,
+    /// An explicit rule of the importer settled it; nobody has checked it yet.
+    Inferred,
+    /// A person checked it against the document.
+    Confirmed,
+}
+
+impl Review {
+    pub const ALL: [Review; 3] = [Review::Uncertain, Review::Inferred, Review::Confirmed];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Review::Uncertain => "uncertain",
+            Review::Inferred => "inferred",
+            Review::Confirmed => "confirmed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Review> {
+        Review::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// Where an inferred fact comes from: the sentence of the source document, its lines, the
+/// importer's rule that fired, and the fact's review state. Hand-written case files carry
+/// none (no evidence = nothing inferred).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub fact: Fact,
+    pub review: Review,
+    /// The importer's rule, by name (e.g. `decision.adopts_opinion`; see `docs/import.md`).
+    pub rule: String,
+    /// The sentence of the source the fact was read from, as written.
+    pub sentence: String,
+    /// The source lines of the sentence, 1-based, first ≤ last.
+    pub lines: (usize, usize),
+    /// Why a fact is uncertain, or what a reviewer said.
+    pub note: Option<String>,
+}
+
+/// The weakest review state among `evidence`; `None` when there is none (nothing inferred).
+pub fn weakest_review(evidence: &[Evidence]) -> Option<Review> {
+    evidence.iter().map(|e| e.review).min()
 }
 
 /// Stable id of a position, e.g. `socialnamnden/reservation/M`.
@@ -247,6 +395,22 @@ pub struct Position {
     pub identical_to: Option<usize>,
     /// Index of the position this one concurs with (instämde i reservation).
     pub concurs_with: Option<usize>,
+    /// Where the importer read the position's stance, parties, body, links and date (empty
+    /// for hand-written files).
+    pub evidence: Vec<Evidence>,
+}
+
+impl Position {
+    /// The weakest review state of the position's facts, `None` when nothing was inferred
+    /// (a hand-written position).
+    pub fn review(&self) -> Option<Review> {
+        weakest_review(&self.evidence)
+    }
+
+    /// The evidence for one fact (several entries when rules disagreed).
+    pub fn evidence_for(&self, fact: Fact) -> impl Iterator<Item = &Evidence> {
+        self.evidence.iter().filter(move |e| e.fact == fact)
+    }
 }
 
 impl Case {

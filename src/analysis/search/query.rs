@@ -115,10 +115,10 @@ impl QueryProblem {
     }
 }
 
-const STANCE_HELP_EN: &str = "approve, reject, answered, reservation, special_statement, \
-substitute_statement, no_answer";
-const STANCE_HELP_SV: &str =
-    "tillstyrker, avstyrker, besvarad, reservation, särskilt, ersättaryttrande, inget_svar";
+const STANCE_HELP_EN: &str = "approve, approve_in_part, reject, answered, unknown, \
+reservation, special_statement, substitute_statement, protocol_note, no_answer";
+const STANCE_HELP_SV: &str = "tillstyrker, delvis, avstyrker, besvarad, okänd, reservation, \
+särskilt, ersättaryttrande, protokollsanteckning, inget_svar";
 
 /// Names a `stance:` value may start with (compared folded, without spaces, `_` or `-`).
 const STANCE_NAMES: &[(&str, Stance)] = &[
@@ -145,9 +145,22 @@ const STANCE_NAMES: &[(&str, Stance)] = &[
     ("ersattaryttrande", Stance::SubstituteStatement),
     ("noanswer", Stance::NoAnswer),
     ("ingetsvar", Stance::NoAnswer),
+    ("approveinpart", Stance::ApproveInPart),
+    ("inpart", Stance::ApproveInPart),
+    ("partial", Stance::ApproveInPart),
+    ("delvis", Stance::ApproveInPart),
+    ("tillstyrkerdelvis", Stance::ApproveInPart),
+    ("delvistillstyrker", Stance::ApproveInPart),
+    ("unknown", Stance::Unknown),
+    ("okand", Stance::Unknown),
+    ("?", Stance::Unknown),
+    ("protocolnote", Stance::ProtocolNote),
+    ("protokollsanteckning", Stance::ProtocolNote),
+    ("sarskiltyttrande", Stance::SpecialStatement),
 ];
 
-/// Stances whose names start with `value` (folded; spaces, `_`, `-` and `'` ignored).
+/// Stances whose names start with `value` (folded; spaces, `_`, `-` and `'` ignored); a value
+/// that is a whole name means that stance alone (`approve` is not also `approve_in_part`).
 pub fn stances_named(value: &str) -> Vec<Stance> {
     let v: String = fold::folded(value)
         .chars()
@@ -155,6 +168,10 @@ pub fn stances_named(value: &str) -> Vec<Stance> {
         .collect();
     let mut out = Vec::new();
     if v.is_empty() {
+        return out;
+    }
+    if let Some(&(_, stance)) = STANCE_NAMES.iter().find(|(name, _)| *name == v) {
+        out.push(stance);
         return out;
     }
     for &(name, stance) in STANCE_NAMES {
@@ -423,9 +440,20 @@ mod tests {
             ("besvarad", Answered),
             ("inget_svar", NoAnswer),
             ("no-answer", NoAnswer),
+            ("approve", Approve),
+            ("approve_in_part", ApproveInPart),
+            ("delvis", ApproveInPart),
+            ("unknown", Unknown),
+            ("okänd", Unknown),
+            ("?", Unknown),
+            ("protocol_note", ProtocolNote),
+            ("protokollsanteckning", ProtocolNote),
+            ("särskilt yttrande", SpecialStatement),
         ] {
             assert_eq!(stances_named(v), vec![s], "{v}");
         }
+        // A prefix of a name and of a longer one means both.
+        assert_eq!(stances_named("appr"), vec![Approve, ApproveInPart]);
         // Ambiguous prefixes mean every stance they start.
         assert_eq!(
             stances_named("s"),
