@@ -1,93 +1,209 @@
-//! Text hygiene for untrusted case text.
+//! Text hygiene for untrusted case text: the one rule for every character that is not plain
+//! visible text.
 //!
-//! Every string read from a case file passes through [`clean`] once, at load time: it is
-//! normalised to Unicode NFC and every character that could act on a terminal (C0/C1 control
-//! characters, DEL, ESC sequences) or make displayed text differ from logical text (bidi
-//! overrides, zero-width characters) is replaced by a visible, inert stand-in. Everything
-//! downstream (the TUI, the clipboard, the command line's output) can then trust the text.
+//! Every string read from a case file, a notes file, a document to import or typed by the user
+//! passes through [`clean`] once, where it enters (the loader, the notes loader, the importer's
+//! writer, the app's text inputs, the search query); everything downstream (the app, the
+//! clipboard, the command line's output, every export) can then trust it. [`escape`] does the
+//! same for one line of a message (a file name, a TOML parser's error quoting the file).
 //!
-//! [`escape`] does the same for text that never went through loading, such as a TOML parser's
-//! error message that quotes a line of the file.
+//! # The contract of [`clean`]
+//!
+//! - The text is normalised to Unicode NFC (`A` + U+030A and `Å` are the same text).
+//! - `\r\n` and a lone `\r` become `\n`; a tab becomes a space.
+//! - Every control (Cc), format (Cf), line separator (Zl) and paragraph separator (Zp)
+//!   character is treated by [`hygiene`]:
+//!   - **dropped** when it carries no meaning in this text and is invisible: soft hyphen
+//!     (U+00AD), zero-width space (U+200B), zero-width non-joiner and joiner (U+200C, U+200D),
+//!     word joiner (U+2060) and byte order mark / zero-width no-break space (U+FEFF). Text
+//!     copied from Word or the web is full of them; two texts that look the same then are the
+//!     same for search, similarity and diff, and nothing hidden is copied;
+//!   - **a line break** for U+2028 (line separator, `\n`) and **a paragraph break** for
+//!     U+2029 (paragraph separator, a blank line), which is what they mean;
+//!   - **a visible, inert marker** for every other one, so that nothing can act on a terminal
+//!     or make the shown text differ from the real one: C0 controls and DEL in caret notation
+//!     as git and less show them (ESC → `^[`, DEL → `^?`), C1 controls and every other format
+//!     character as `<U+XXXX>` (bidi controls such as U+202E, tag characters U+E0000–E007F,
+//!     U+206A–206F, U+180E, interlinear annotation U+FFF9–FFFB, …).
+//! - A run of more than [`MAX_MARKS`] combining marks on one letter keeps the first
+//!   [`MAX_MARKS`]: no script needs more, and longer stacks ("Zalgo" text) are drawn by no
+//!   terminal the same way, so they could break the app's layout.
+//! - `clean` is idempotent, and its output holds no character that [`is_unsafe`] names
+//!   (other than `\n`).
+//!
+//! The set of format characters is the Unicode general category Cf of the Unicode version of
+//! the `unicode-general-category` crate (16.0).
 
+use unicode_general_category::{GeneralCategory, get_general_category};
 use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
 
-/// Normalise to NFC and make every control or formatting character visible and inert.
-/// Newlines are kept; tabs become a space; `\r\n` and lone `\r` become `\n`.
+/// The most combining marks [`clean`] keeps in a row on one letter.
+pub const MAX_MARKS: usize = 6;
+
+/// What the text rule does with one character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hygiene {
+    /// Kept as it is: visible text, a space, `\n`.
+    Keep,
+    /// Dropped: invisible and without meaning in case text (soft hyphen, zero-width space,
+    /// ZWNJ, ZWJ, word joiner, BOM).
+    Drop,
+    /// U+2028 LINE SEPARATOR: a line break.
+    LineBreak,
+    /// U+2029 PARAGRAPH SEPARATOR: a paragraph break.
+    ParagraphBreak,
+    /// Shown as a visible, inert marker (`^[`, `<U+202E>`).
+    Mark,
+}
+
+/// The rule for `c`; `\n` is kept, `\r` and `\t` are marked here ([`clean`] turns them into
+/// a line end and a space before asking).
+pub fn hygiene(c: char) -> Hygiene {
+    if c == '\n' {
+        return Hygiene::Keep;
+    }
+    if c.is_ascii() {
+        return if c.is_ascii_control() {
+            Hygiene::Mark
+        } else {
+            Hygiene::Keep
+        };
+    }
+    match c {
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Hygiene::Drop,
+        '\u{2028}' => Hygiene::LineBreak,
+        '\u{2029}' => Hygiene::ParagraphBreak,
+        c => match get_general_category(c) {
+            GeneralCategory::Control
+            | GeneralCategory::Format
+            | GeneralCategory::LineSeparator
+            | GeneralCategory::ParagraphSeparator => Hygiene::Mark,
+            _ => Hygiene::Keep,
+        },
+    }
+}
+
+/// Whether `c` is changed by [`clean`] (dropped, made a line break, or marked), `\n` aside.
+pub fn is_unsafe(c: char) -> bool {
+    hygiene(c) != Hygiene::Keep
+}
+
+/// Normalise to NFC and make every control or format character visible and inert, or drop
+/// it when it means nothing; see the [module's contract](self).
 pub fn clean(s: &str) -> String {
     // Fast path: nearly all case text is already NFC and free of anything to replace.
     if is_clean(s) {
         return s.to_owned();
     }
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.nfc().peekable();
+    // First the characters (a dropped one can let its neighbours compose), then NFC, then the
+    // cap on stacked marks (NFC has composed what it can).
+    let mut plain = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\r' => {
                 if chars.peek() == Some(&'\n') {
                     chars.next();
                 }
-                out.push('\n');
+                plain.push('\n');
             }
-            '\n' => out.push('\n'),
-            '\t' => out.push(' '),
-            c => push_inert(&mut out, c),
+            '\t' => plain.push(' '),
+            c => match hygiene(c) {
+                Hygiene::Keep => plain.push(c),
+                Hygiene::Drop => {}
+                Hygiene::LineBreak => plain.push('\n'),
+                Hygiene::ParagraphBreak => plain.push_str("\n\n"),
+                Hygiene::Mark => push_marker(&mut plain, c),
+            },
         }
+    }
+    let mut out = String::with_capacity(plain.len());
+    let mut marks = 0;
+    for c in plain.nfc() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            marks += 1;
+            if marks > MAX_MARKS {
+                continue;
+            }
+        } else {
+            marks = 0;
+        }
+        out.push(c);
     }
     out
 }
 
 /// Whether [`clean`] would return `s` unchanged (decided without allocating).
 fn is_clean(s: &str) -> bool {
-    let plain = s.chars().all(|c| match c {
-        '\n' => true,
-        '\r' | '\t' => false,
-        c if c.is_ascii() => !c.is_ascii_control(),
-        c => !is_unsafe(c),
+    if s.is_ascii() {
+        return !s.bytes().any(|b| b != b'\n' && b.is_ascii_control());
+    }
+    let mut marks = 0;
+    let plain = s.chars().all(|c| {
+        if unicode_normalization::char::is_combining_mark(c) {
+            marks += 1;
+        } else {
+            marks = 0;
+        }
+        marks <= MAX_MARKS && c != '\r' && c != '\t' && !is_unsafe(c)
     });
     plain
-        && (s.is_ascii()
-            || unicode_normalization::is_nfc_quick(s.chars())
-                == unicode_normalization::IsNormalized::Yes)
+        && unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
 }
 
-/// Escape a string for one line of terminal output: like [`clean`], and newlines too.
+/// Escape a string for one line of terminal output: like [`clean`] (without normalising),
+/// and line breaks (`\n`, U+2028, U+2029) shown as `\n`.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '\t' => out.push(' '),
-            c => push_inert(&mut out, c),
+            '\n' => out.push_str("\\n"),
+            c => match hygiene(c) {
+                Hygiene::Keep => out.push(c),
+                Hygiene::Drop => {}
+                Hygiene::LineBreak | Hygiene::ParagraphBreak => out.push_str("\\n"),
+                Hygiene::Mark => push_marker(&mut out, c),
+            },
         }
     }
     out
 }
 
-/// Whether `c` would be replaced by [`clean`] (other than tab and newline handling).
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control() || is_invisible_format(c)
+/// Remove what [`clean`] drops and every other character [`is_unsafe`] names, keeping `\n`:
+/// the last guard before text leaves the app (the clipboard) when it may not have been
+/// cleaned.
+pub fn strip_unsafe(s: &str) -> String {
+    s.chars().filter(|&c| c == '\n' || !is_unsafe(c)).collect()
 }
 
-fn is_invisible_format(c: char) -> bool {
-    matches!(c,
-        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}'
-        | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
-}
-
-fn push_inert(out: &mut String, c: char) {
+/// The marker for a character [`hygiene`] marks: caret notation for C0 and DEL, `<U+XXXX>`
+/// otherwise.
+fn push_marker(out: &mut String, c: char) {
     let code = c as u32;
-    if c == '\n' {
-        out.push_str("\\n");
-    } else if code < 0x20 {
+    if code < 0x20 {
         // Caret notation, as git and less show it: ESC -> ^[
         out.push('^');
         out.push(char::from_u32(code + 0x40).unwrap_or('?'));
     } else if code == 0x7F {
         out.push_str("^?");
-    } else if is_unsafe(c) {
-        out.push_str(&format!("<U+{code:04X}>"));
     } else {
-        out.push(c);
+        out.push_str(&format!("<U+{code:04X}>"));
     }
+}
+
+/// The width of `s` in terminal columns, counted by grapheme cluster (a letter with its
+/// combining marks is one cluster) with each cluster at most 2 columns wide, so that no
+/// pathological cluster can widen a column.
+pub fn width(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
+    s.graphemes(true)
+        .map(|g| unicode_width::UnicodeWidthStr::width(g).min(2))
+        .sum()
 }
 
 /// Split a text into paragraphs: blank lines separate paragraphs, single line breaks inside a
@@ -186,14 +302,112 @@ mod tests {
         assert_eq!(slug("Södermalm"), "sodermalm");
     }
 
+    #[test]
+    fn meaningless_invisible_characters_are_dropped() {
+        for c in [
+            '\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}',
+        ] {
+            let s = format!("park{c}bänkar");
+            assert_eq!(clean(&s), "parkbänkar", "U+{:04X}", c as u32);
+            assert_eq!(escape(&s), "parkbänkar", "U+{:04X}", c as u32);
+            assert_eq!(strip_unsafe(&s), "parkbänkar", "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn every_other_format_character_is_marked() {
+        // Bidi controls, tag characters, deprecated format characters, the Mongolian vowel
+        // separator, interlinear annotation, Arabic letter mark, an Egyptian format control.
+        for (c, marker) in [
+            ('\u{202E}', "<U+202E>"),
+            ('\u{2066}', "<U+2066>"),
+            ('\u{200E}', "<U+200E>"),
+            ('\u{E0001}', "<U+E0001>"),
+            ('\u{E0041}', "<U+E0041>"),
+            ('\u{E007F}', "<U+E007F>"),
+            ('\u{206A}', "<U+206A>"),
+            ('\u{206F}', "<U+206F>"),
+            ('\u{180E}', "<U+180E>"),
+            ('\u{FFF9}', "<U+FFF9>"),
+            ('\u{061C}', "<U+061C>"),
+            ('\u{13430}', "<U+13430>"),
+            ('\u{85}', "<U+0085>"),
+        ] {
+            assert_eq!(clean(&format!("a{c}b")), format!("a{marker}b"));
+            assert_eq!(escape(&format!("a{c}b")), format!("a{marker}b"));
+            assert_eq!(strip_unsafe(&format!("a{c}b")), "ab");
+        }
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_are_breaks() {
+        assert_eq!(clean("a\u{2028}b\u{2029}c"), "a\nb\n\nc");
+        assert_eq!(paragraphs(&clean("a\u{2028}b\u{2029}c")), vec!["a b", "c"]);
+        assert_eq!(escape("a\u{2028}b\u{2029}c"), "a\\nb\\nc");
+    }
+
+    #[test]
+    fn stacked_combining_marks_are_capped_and_width_counts_clusters() {
+        let zalgo = format!("a{}b", "\u{301}".repeat(1000));
+        let c = clean(&zalgo);
+        assert_eq!(c.chars().count(), 2 + MAX_MARKS);
+        assert_eq!(clean(&c), c);
+        assert_eq!(width(&zalgo), 2);
+        assert_eq!(width("Åre 東京"), 8);
+        // Vietnamese and Swedish keep their marks.
+        assert_eq!(clean("Tiếng Việt"), "Tiếng Việt");
+    }
+
+    /// The categories the rule covers, read from the table itself, not from [`hygiene`].
+    fn covered(c: char) -> bool {
+        matches!(
+            get_general_category(c),
+            GeneralCategory::Control
+                | GeneralCategory::Format
+                | GeneralCategory::LineSeparator
+                | GeneralCategory::ParagraphSeparator
+        )
+    }
+
     proptest! {
         #[test]
-        fn cleaned_text_has_no_unsafe_characters(s in any::<String>()) {
+        fn cleaned_text_has_no_control_format_or_separator_character(s in any::<String>()) {
             let c = clean(&s);
-            prop_assert!(!c.chars().any(|ch| ch != '\n' && is_unsafe(ch)));
+            prop_assert!(!c.chars().any(|ch| ch != '\n' && (covered(ch) || is_unsafe(ch))));
             prop_assert_eq!(clean(&c), c.clone(), "clean is idempotent");
             let e = escape(&s);
-            prop_assert!(!e.chars().any(is_unsafe));
+            prop_assert!(!e.chars().any(|ch| covered(ch) || is_unsafe(ch)));
+            let stripped = strip_unsafe(&s);
+            prop_assert!(!stripped.chars().any(|ch| ch != '\n' && covered(ch)));
+        }
+
+        /// Hostile mixtures: letters, combining marks, dropped and marked characters, breaks.
+        #[test]
+        fn clean_is_idempotent_on_mixtures_of_marks_and_invisibles(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "A", "e", "\u{30A}", "\u{301}", "\u{323}", "\u{AD}", "\u{200B}", "\u{200D}",
+                "\u{FEFF}", "\u{202E}", "\u{E0041}", "\r", "\n", "\t", "\u{2028}", "\u{2029}",
+                "å", "\u{1b}", "\u{85}", " ",
+            ]), 0..40)
+        ) {
+            let s = parts.concat();
+            let c = clean(&s);
+            prop_assert_eq!(clean(&c), c.clone());
+            prop_assert!(!c.chars().any(|ch| ch != '\n' && covered(ch)));
+        }
+
+        #[test]
+        fn every_character_of_the_classes_is_dropped_marked_or_a_break(
+            code in prop_oneof![0u32..0x3000, 0xE0000u32..0xE0080, 0xFFF0u32..0x10000, 0x13430u32..0x13440]
+        ) {
+            if let Some(ch) = char::from_u32(code).filter(|&ch| covered(ch) && ch != '\n') {
+                let c = clean(&format!("x{ch}y"));
+                let kept = c.trim_start_matches('x').trim_end_matches('y');
+                prop_assert!(
+                    kept.is_empty() || kept.starts_with('^') || kept.starts_with("<U+") || kept.chars().all(|k| k == '\n' || k == ' '),
+                    "U+{:04X} became {:?}", code, kept
+                );
+            }
         }
     }
 }

@@ -49,12 +49,10 @@ impl<W: Write> Clipboard for SystemClipboard<W> {
     }
 }
 
-/// Remove any control character except newline (case text is cleaned at load; this is the
-/// last guard before text leaves the app).
+/// Remove every control, format or separator character except newline (case text is
+/// cleaned at load; this is the last guard before text leaves the app): `text::strip_unsafe`.
 pub fn safe(text: &str) -> String {
-    text.chars()
-        .filter(|&c| c == '\n' || !crate::text::is_unsafe(c))
-        .collect()
+    crate::text::strip_unsafe(text)
 }
 
 /// Write `text` as an OSC 52 sequence.

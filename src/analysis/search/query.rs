@@ -213,7 +213,10 @@ impl Query {
     ///   Unknown keys are searched as words.
     pub fn parse(input: &str) -> Query {
         let mut q = Query::default();
-        let mut rest = input;
+        // The text rule, as for the paragraphs searched: a soft hyphen or a zero-width space
+        // pasted with a word does not stop it from matching.
+        let input = crate::text::clean(input);
+        let mut rest = input.as_str();
         loop {
             rest = rest.trim_start();
             if rest.is_empty() {
