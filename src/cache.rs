@@ -479,16 +479,16 @@ pub fn load_indexed(path: &Path, cache: Option<&Cache>) -> Result<Indexed, Box<P
 
 /// Read and decode a cache file.
 fn read(file: &Path, key: &Key) -> Result<(Vec<Case>, Index), Miss> {
-    let size = std::fs::metadata(file).map_err(|_| Miss::Absent)?.len();
-    if size
-        > key
-            .bytes()
-            .saturating_mul(MAX_GROWTH)
-            .saturating_add(SLACK_BYTES)
-    {
-        return Err(Miss::Foreign);
-    }
-    let bytes = std::fs::read(file).map_err(|_| Miss::Absent)?;
+    use crate::atomic::ReadError;
+    let limit = key
+        .bytes()
+        .saturating_mul(MAX_GROWTH)
+        .saturating_add(SLACK_BYTES);
+    // A regular file only (a FIFO put there would block), to the limit.
+    let bytes = crate::atomic::read_regular(file, limit).map_err(|e| match e {
+        ReadError::Io(_) => Miss::Absent,
+        ReadError::NotRegular(_) | ReadError::TooLarge { .. } => Miss::Foreign,
+    })?;
     decode(&bytes, key)
 }
 
@@ -835,6 +835,28 @@ mod tests {
         assert!(loaded.write_cache());
         assert!(std::fs::read(&file).unwrap().len() > 100);
         assert!(load_indexed(dir.path(), Some(&cache)).unwrap().from_cache);
+    }
+
+    /// A FIFO where the cache file goes is neither read (it would block) nor replaced.
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_as_the_cache_file_is_left_alone() {
+        let dir = folder(1);
+        let cache_dir = tempfile::tempdir().unwrap();
+        let cache = Cache::at(cache_dir.path());
+        let file = cache.file_for(&key_of(dir.path()));
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&file)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let mut loaded = load_indexed(dir.path(), Some(&cache)).unwrap();
+        assert!(!loaded.from_cache);
+        assert!(!loaded.write_cache());
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::metadata(&file).unwrap().file_type().is_fifo());
     }
 
     #[test]

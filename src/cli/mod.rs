@@ -517,7 +517,12 @@ fn import(file: &Path, output: Option<&Path>, force: bool, lang: Lang) -> u8 {
     let Some(out_path) = output else {
         return out(&imported.toml);
     };
-    match crate::atomic::write_file(out_path, imported.toml.as_bytes(), force) {
+    match crate::atomic::write_file(
+        out_path,
+        imported.toml.as_bytes(),
+        force,
+        crate::atomic::Access::Shared,
+    ) {
         Ok(true) => OK,
         Ok(false) => {
             message!(

@@ -94,23 +94,16 @@ pub fn is_pdf(path: &Path, head: &[u8]) -> bool {
 /// The text of a document: a UTF-8 text file as it is (a leading BOM dropped), a PDF as
 /// `pdftotext -enc UTF-8` gives it.
 pub fn read_document(path: &Path) -> Result<String, DocumentError> {
-    let unreadable = |e: std::io::Error| DocumentError::Unreadable {
-        reason: match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".into(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-            _ => e.to_string(),
+    use crate::atomic::{ReadError, read_regular};
+    // Only a regular file (a FIFO or a device would block or never end), to a limit.
+    let bytes = read_regular(path, MAX_DOCUMENT_BYTES).map_err(|e| match e {
+        ReadError::TooLarge {
+            size: Some(bytes), ..
+        } => DocumentError::TooLarge { bytes },
+        other => DocumentError::Unreadable {
+            reason: other.to_string(),
         },
-    };
-    let meta = std::fs::metadata(path).map_err(unreadable)?;
-    if meta.is_dir() {
-        return Err(DocumentError::Unreadable {
-            reason: "it is a folder".into(),
-        });
-    }
-    if meta.len() > MAX_DOCUMENT_BYTES {
-        return Err(DocumentError::TooLarge { bytes: meta.len() });
-    }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    })?;
     if is_pdf(path, &bytes[..bytes.len().min(8)]) {
         return pdf_to_text(path);
     }

@@ -81,9 +81,12 @@ pub fn load_listed(files: &[PathBuf]) -> Workspace {
     ws
 }
 
+/// A `*.toml` entry of a folder that is not a notes file nor a folder. A FIFO, a device, a
+/// dangling symbolic link or a loop of links named so is listed too: loading reports it
+/// (it is not skipped silently).
 fn is_case_file(p: &Path) -> bool {
     let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    p.extension().is_some_and(|e| e == "toml") && !name.ends_with(".notes.toml") && p.is_file()
+    p.extension().is_some_and(|e| e == "toml") && !name.ends_with(".notes.toml") && !p.is_dir()
 }
 
 /// Load `files` on as many threads as there are cores (at most 8), in order: a year of cases
@@ -152,7 +155,12 @@ fn check_unique_case_ids(ws: &mut Workspace) {
     ws.cases = keep;
 }
 
+/// An I/O error in a message: short words for the common ones; our own messages (a file that
+/// is not a regular file, a dangling link) as they are.
 pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    if e.get_ref().is_some() {
+        return e.to_string();
+    }
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
@@ -163,26 +171,37 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
 /// Load one case file.
 pub fn load_file(path: &Path) -> Result<Case, Vec<Problem>> {
     let label = path.display().to_string();
-    let fail = |m: String| vec![Problem::file(&label, m)];
-    let meta =
-        std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "the file is {:.1} MiB; a case file may be at most {} MiB",
-            meta.len() as f64 / (1024.0 * 1024.0),
-            MAX_FILE_BYTES / 1024 / 1024
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    let bytes = read_limited(path, &label)?;
     let src = decode(&label, &bytes)?;
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("case");
-    let mut case = parse_case(&src, &label, &text::slug(stem))?;
+    let mut case = parse_case(src, &label, &text::slug(stem))?;
     case.path = Some(path.to_path_buf());
     Ok(case)
 }
 
+/// The bytes of a case or notes file: a regular file (or this process's stdin given by
+/// name) of at most [`MAX_FILE_BYTES`]; anything else is a problem naming what it is.
+pub(crate) fn read_limited(path: &Path, label: &str) -> Result<Vec<u8>, Vec<Problem>> {
+    use crate::atomic::{ReadError, read_regular};
+    read_regular(path, MAX_FILE_BYTES).map_err(|e| {
+        let mib = MAX_FILE_BYTES / 1024 / 1024;
+        let message = match e {
+            ReadError::TooLarge { size: Some(s), .. } => format!(
+                "the file is {:.1} MiB; a case file may be at most {mib} MiB",
+                s as f64 / (1024.0 * 1024.0)
+            ),
+            ReadError::TooLarge { size: None, .. } => {
+                format!("the input is larger than {mib} MiB; a case file may be at most {mib} MiB")
+            }
+            ReadError::Io(e) => format!("cannot read: {}", io_reason(&e)),
+            e @ ReadError::NotRegular(_) => format!("cannot read: {e}"),
+        };
+        vec![Problem::file(label, message)]
+    })
+}
+
 /// Bytes to text: refuse binary files and invalid UTF-8 with the place of the first bad byte.
-pub(crate) fn decode(label: &str, bytes: &[u8]) -> Result<String, Vec<Problem>> {
+pub(crate) fn decode<'a>(label: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<Problem>> {
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
         let (line, col) = byte_place(bytes, nul);
         return Err(vec![Problem {
@@ -194,10 +213,10 @@ pub(crate) fn decode(label: &str, bytes: &[u8]) -> Result<String, Vec<Problem>> 
             )
         }]);
     }
-    match String::from_utf8(bytes.to_vec()) {
-        Ok(s) => Ok(s.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(s)),
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.strip_prefix('\u{feff}').unwrap_or(s)),
         Err(e) => {
-            let at = e.utf8_error().valid_up_to();
+            let at = e.valid_up_to();
             let (line, col) = byte_place(bytes, at);
             Err(vec![Problem {
                 line: Some(line),

@@ -103,16 +103,16 @@ impl Store {
     /// file yet.
     pub fn open(path: PathBuf, case: &Case) -> Result<(Store, Notes), Vec<Problem>> {
         let label = path.display().to_string();
-        let (notes, seen) = match fs::read(&path) {
-            Ok(bytes) => {
+        let (notes, seen) = match read(&path) {
+            Ok(Some(bytes)) => {
                 let src = model::decode(&label, &bytes)?;
-                (file::parse(&src, &label)?, Some(bytes))
+                (file::parse(src, &label)?, Some(bytes))
             }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => (Notes::for_case(case), None),
+            Ok(None) => (Notes::for_case(case), None),
             Err(e) => {
                 return Err(vec![Problem::file(
                     &label,
-                    format!("cannot read notes: {}", model::io_reason(&e)),
+                    format!("cannot read notes: {e}"),
                 )]);
             }
         };
@@ -145,13 +145,18 @@ impl Store {
         }
         fs::create_dir_all(&dir).map_err(|e| io_err("create the folder of", e))?;
         let _lock = lock(&dir, &self.path).map_err(|e| io_err("lock", e))?;
-        remove_torn_temporaries(&dir, &self.path);
+        // Under the lock, a temporary file of ours is a leftover of a writer that was killed
+        // before its rename (the notes file itself is whole): remove it.
+        for torn in crate::atomic::stale_temporaries(&self.path) {
+            let _ = fs::remove_file(torn);
+        }
 
-        let on_disk = match fs::read(&self.path) {
-            Ok(b) => Some(b),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => return Err(io_err("read", e)),
-        };
+        let on_disk = read(&self.path).map_err(|e| {
+            SaveError::Io(format!(
+                "cannot read {}: {e}",
+                crate::text::escape(&self.path.display().to_string()),
+            ))
+        })?;
         let (result, merged) = if on_disk == self.seen {
             (ours.clone(), None)
         } else {
@@ -200,19 +205,15 @@ impl Store {
     }
 }
 
-/// Under the lock, a temporary file of ours is a leftover of a writer that was killed before
-/// its rename (the notes file itself is whole): remove it.
-fn remove_torn_temporaries(dir: &Path, path: &Path) {
-    let Some(name) = path.file_name().map(|n| n.to_string_lossy()) else {
-        return;
-    };
-    let prefix = format!(".{name}.tmp");
-    if let Ok(entries) = fs::read_dir(dir) {
-        for e in entries.flatten() {
-            if e.file_name().to_string_lossy().starts_with(&prefix) {
-                let _ = fs::remove_file(e.path());
-            }
-        }
+/// The notes file's bytes, `None` when there is none yet (also behind a symbolic link whose
+/// target does not exist yet: saving creates it): a regular file only, of at most
+/// `model::MAX_FILE_BYTES` (a FIFO given as the notes file would block forever).
+fn read(path: &Path) -> Result<Option<Vec<u8>>, crate::atomic::ReadError> {
+    use crate::atomic::ReadError;
+    match crate::atomic::read_regular(path, model::MAX_FILE_BYTES) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
     }
 }
 
@@ -223,7 +224,7 @@ fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Notes, String> {
             .map_or_else(|| "invalid".to_string(), |p| p.to_string())
     };
     let src = model::decode(&label, bytes).map_err(first)?;
-    file::parse(&src, &label).map_err(first)
+    file::parse(src, &label).map_err(first)
 }
 
 /// Hold an exclusive lock on `.NAME.lock` beside `path` until the returned file is dropped.
@@ -231,11 +232,14 @@ fn lock(dir: &Path, path: &Path) -> io::Result<File> {
     let name = path
         .file_name()
         .map_or_else(|| "notes".into(), |n| n.to_string_lossy());
+    let path = dir.join(format!(".{name}.lock"));
+    // Opening a FIFO for writing would wait for a reader forever.
+    crate::atomic::check_regular_or_absent(&path)?;
     let f = fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
-        .open(dir.join(format!(".{name}.lock")))?;
+        .open(path)?;
     f.lock()?;
     Ok(f)
 }

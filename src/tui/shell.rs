@@ -179,7 +179,12 @@ impl<C: Clipboard> Shell for SystemShell<C> {
 
 /// Write a file atomically; refuse to replace an existing one unless `overwrite`.
 fn write(path: &Path, text: &str, overwrite: bool) -> WriteOutcome {
-    match crate::atomic::write_file(path, text.as_bytes(), overwrite) {
+    match crate::atomic::write_file(
+        path,
+        text.as_bytes(),
+        overwrite,
+        crate::atomic::Access::Shared,
+    ) {
         Ok(true) => WriteOutcome::Written,
         Ok(false) => WriteOutcome::Exists,
         Err(e) => WriteOutcome::Failed(crate::model::io_reason(&e)),
