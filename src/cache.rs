@@ -400,6 +400,7 @@ fn holds_together(case: &Case) -> bool {
         p.body < case.bodies.len()
             && p.identical_to.is_none_or(|i| i < n)
             && p.concurs_with.is_none_or(|i| i < n)
+            && p.text_from.is_none_or(|i| i < n)
     })
 }
 

@@ -659,6 +659,8 @@ impl Builder<'_> {
         let mut positions: Vec<Position> = Vec::new();
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut links = Vec::new();
+        // The file's table of each position in `positions`, for problems found later.
+        let mut position_spans = Vec::new();
         for sp in &raw.positions {
             let p = sp.get_ref();
             let body_ref = clean(p.body.get_ref());
@@ -774,6 +776,7 @@ impl Builder<'_> {
                 p.identical_to.clone(),
                 p.concurs_with.clone(),
             ));
+            position_spans.push(sp);
             positions.push(Position {
                 id,
                 body,
@@ -794,6 +797,7 @@ impl Builder<'_> {
                 paragraphs: paras,
                 identical_to: None,
                 concurs_with: None,
+                text_from: None,
                 evidence,
             });
         }
@@ -824,19 +828,17 @@ impl Builder<'_> {
                 }
             }
         }
-        // Identical-to chains must end in a text.
-        for (i, sp) in raw.positions.iter().enumerate().take(positions.len()) {
-            let mut seen = HashSet::new();
-            let mut j = i;
-            while positions[j].paragraphs.is_empty() {
-                match positions[j].identical_to {
-                    Some(next) if seen.insert(j) => j = next,
-                    Some(_) => {
+        // Identical-to chains must end in a text; each position learns where its text is.
+        let ends = chain_ends(&positions);
+        for (i, end) in ends.into_iter().enumerate() {
+            match end {
+                ChainEnd::Loop => {
+                    if let Some(sp) = position_spans.get(i).copied() {
                         self.error(sp, "identical_to", "`identical_to` links form a loop");
-                        break;
                     }
-                    None => break,
                 }
+                ChainEnd::At(j) if j != i => positions[i].text_from = Some(j),
+                ChainEnd::At(_) => {}
             }
         }
 
@@ -856,6 +858,7 @@ impl Builder<'_> {
                     paragraphs: Vec::new(),
                     identical_to: None,
                     concurs_with: None,
+                    text_from: None,
                     evidence: Vec::new(),
                 });
             }
@@ -872,6 +875,7 @@ impl Builder<'_> {
         for p in &mut sorted {
             p.identical_to = p.identical_to.map(|i| remap[&i]);
             p.concurs_with = p.concurs_with.map(|i| remap[&i]);
+            p.text_from = p.text_from.map(|i| remap[&i]);
         }
 
         if !self.problems.is_empty() {
@@ -911,6 +915,61 @@ impl Builder<'_> {
             path: None,
         })
     }
+}
+
+/// Where a position's chain of `identical_to` links ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ChainEnd {
+    /// At this position: the first one on the chain with text of its own, or with no link.
+    At(usize),
+    /// The chain runs into a loop.
+    Loop,
+}
+
+/// The end of every position's chain of `identical_to` links, in time linear in the number
+/// of positions (each position is walked once; a chain's positions share its end).
+fn chain_ends(positions: &[Position]) -> Vec<ChainEnd> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        OnPath,
+        Done(ChainEnd),
+    }
+    let mut state = vec![State::New; positions.len()];
+    let mut path = Vec::new();
+    for start in 0..positions.len() {
+        let mut at = start;
+        let end = loop {
+            match state[at] {
+                State::Done(end) => break end,
+                State::OnPath => break ChainEnd::Loop,
+                State::New => {}
+            }
+            let p = &positions[at];
+            match p.identical_to {
+                Some(next) if p.paragraphs.is_empty() => {
+                    state[at] = State::OnPath;
+                    path.push(at);
+                    at = next;
+                }
+                _ => {
+                    state[at] = State::Done(ChainEnd::At(at));
+                    break ChainEnd::At(at);
+                }
+            }
+        };
+        for walked in path.drain(..) {
+            state[walked] = State::Done(end);
+        }
+    }
+    state
+        .into_iter()
+        .map(|s| match s {
+            State::Done(end) => end,
+            // Every position was walked above.
+            State::New | State::OnPath => ChainEnd::Loop,
+        })
+        .collect()
 }
 
 /// `<body>/<stance>` plus `/<parties joined by +>` when the position has parties.

@@ -395,6 +395,10 @@ pub struct Position {
     pub identical_to: Option<usize>,
     /// Index of the position this one concurs with (instämde i reservation).
     pub concurs_with: Option<usize>,
+    /// Index of the position whose paragraphs are this one's text: the end of its chain of
+    /// `identical_to` links, resolved once at load (in linear time); `None` when the position
+    /// has its own text or no link. See [`Case::text_of`].
+    pub text_from: Option<usize>,
     /// Where the importer read the position's stance, parties, body, links and date (empty
     /// for hand-written files).
     pub evidence: Vec<Evidence>,
@@ -426,19 +430,16 @@ impl Case {
         self.positions.iter().position(|p| p.id == id)
     }
 
-    /// The paragraphs to read for a position: its own, or those of the position it is
-    /// identical to.
+    /// The paragraphs to read for a position: its own, or those at the end of its chain of
+    /// `identical_to` links. Constant time (the chain is resolved at load).
     pub fn text_of(&self, index: usize) -> &[String] {
-        let mut i = index;
-        // Chains are checked to be acyclic at load; the bound is a second guard.
-        for _ in 0..self.positions.len() {
-            let p = &self.positions[i];
-            match (p.paragraphs.is_empty(), p.identical_to) {
-                (true, Some(next)) => i = next,
-                _ => return &p.paragraphs,
-            }
-        }
-        &self.positions[index].paragraphs
+        &self.positions[self.text_source(index)].paragraphs
+    }
+
+    /// The position whose paragraphs [`Case::text_of`] gives for `index`: `index` itself, or
+    /// the end of its chain of `identical_to` links.
+    pub fn text_source(&self, index: usize) -> usize {
+        self.positions[index].text_from.unwrap_or(index)
     }
 
     /// Positions of one body, in file order.

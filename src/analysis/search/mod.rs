@@ -779,16 +779,8 @@ fn sharers_of(case: &Case) -> FastMap<usize, Vec<usize>> {
         if !p.paragraphs.is_empty() || p.identical_to.is_none() {
             continue;
         }
-        let mut at = i;
-        for _ in 0..case.positions.len() {
-            match case.positions.get(at) {
-                Some(q) if q.paragraphs.is_empty() => match q.identical_to {
-                    Some(next) => at = next,
-                    None => break,
-                },
-                _ => break,
-            }
-        }
+        // Resolved at load; a case from a damaged cache is checked to hold together.
+        let at = case.text_source(i);
         if at != i
             && case
                 .positions
