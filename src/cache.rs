@@ -497,7 +497,7 @@ fn read(file: &Path, key: &Key) -> Result<(Vec<Case>, Index), Miss> {
 mod tests {
     use super::*;
     use crate::analysis::search::Query;
-    use crate::corpus;
+    use remiss_corpus as corpus;
     use std::time::Duration;
     use tempfile::TempDir;
 

@@ -11,7 +11,6 @@ pub mod analysis;
 pub mod atomic;
 pub mod cache;
 pub mod cli;
-pub mod corpus;
 pub mod export;
 pub mod i18n;
 pub mod import;

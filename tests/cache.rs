@@ -2,7 +2,7 @@
 //! with `REMISS_CACHE_DIR` in a temporary folder (the real cache is never touched).
 
 use assert_cmd::Command;
-use remiss::corpus;
+use remiss_corpus as corpus;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 use tempfile::TempDir;

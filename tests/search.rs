@@ -343,7 +343,7 @@ fn the_best_hits_do_not_depend_on_the_limit() {
     // of proximity ranking looks at (1,000): the bound must still give the exact top hits.
     let cases: Vec<Case> = (0..30)
         .map(|i| {
-            let src = remiss::corpus::generate_case(7, i);
+            let src = remiss_corpus::generate_case(7, i);
             remiss::model::parse_case(&src, &format!("case-{i}.toml"), &format!("case-{i}"))
                 .expect("generated cases are valid")
         })

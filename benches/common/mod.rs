@@ -2,7 +2,7 @@
 //! readings from `/proc/self/status`.
 #![allow(dead_code)]
 
-use remiss::corpus::{self, CorpusStats};
+use remiss_corpus::{self as corpus, CorpusStats};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
