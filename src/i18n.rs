@@ -2,7 +2,7 @@
 
 use crate::model::{BodyKind, Fact, Review, Stance};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     En,
     Sv,

@@ -3,7 +3,7 @@
 
 use crate::analysis::search::Query;
 use crate::cache::{self, Cache};
-use crate::export::matrix::{self, Format, Lens};
+use crate::export::matrix::{self, Lens};
 use crate::export::search as search_out;
 use crate::i18n::Lang;
 use crate::model::{self, Workspace};
@@ -39,7 +39,7 @@ pub struct Cli {
     pub notes: Option<PathBuf>,
     /// Language of labels and messages (default: from the locale).
     #[arg(long, global = true, value_enum)]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -58,9 +58,9 @@ pub enum Command {
         path: PathBuf,
         /// Columns: stances, or parties.
         #[arg(long, value_enum, default_value = "stance")]
-        by: Lens,
+        by: LensArg,
         #[arg(long, value_enum, default_value = "text")]
-        format: Format,
+        format: MatrixFormat,
     },
     /// Print a case's debate notes (Markdown, text or JSON), or add quotes to them.
     Notes(notes::NotesArgs),
@@ -110,7 +110,7 @@ pub enum Command {
         #[arg(long, default_value_t = 20, value_name = "N")]
         limit: usize,
         #[arg(long, value_enum, default_value = "text")]
-        format: search_out::Format,
+        format: SearchFormat,
         /// Print whole paragraphs instead of about three lines around the match (text format).
         #[arg(long)]
         full: bool,
@@ -123,6 +123,54 @@ pub enum Command {
         #[arg(long)]
         no_cache: bool,
     },
+}
+
+/// `--lang`: the UI language (clap's view of [`Lang`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    En,
+    Sv,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::En => Lang::En,
+            LangArg::Sv => Lang::Sv,
+        }
+    }
+}
+
+/// `matrix --by`: the matrix's columns (clap's view of [`Lens`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LensArg {
+    /// Columns are stances; cells list the parties.
+    Stance,
+    /// Columns are parties; cells list the stances.
+    Party,
+}
+
+impl From<LensArg> for Lens {
+    fn from(l: LensArg) -> Lens {
+        match l {
+            LensArg::Stance => Lens::Stance,
+            LensArg::Party => Lens::Party,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum MatrixFormat {
+    Text,
+    Markdown,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SearchFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -212,10 +260,10 @@ pub fn run(cli: Cli) -> u8 {
 }
 
 fn dispatch(cli: Cli) -> u8 {
-    let lang = cli.lang.unwrap_or_else(Lang::detect);
+    let lang = cli.lang.map_or_else(Lang::detect, Lang::from);
     match cli.command {
         Some(Command::Check { paths }) => check(&paths, lang),
-        Some(Command::Matrix { path, by, format }) => print_matrix(&path, by, format, lang),
+        Some(Command::Matrix { path, by, format }) => print_matrix(&path, by.into(), format, lang),
         Some(Command::Notes(args)) => notes::run(args, lang),
         Some(Command::Similar {
             path,
@@ -345,23 +393,23 @@ fn check(paths: &[PathBuf], lang: Lang) -> u8 {
     }
 }
 
-fn print_matrix(path: &Path, lens: Lens, format: Format, lang: Lang) -> u8 {
+fn print_matrix(path: &Path, lens: Lens, format: MatrixFormat, lang: Lang) -> u8 {
     let ws = match model::load_path(path) {
         Ok(ws) => ws,
         Err(p) => return fail(&[*p]),
     };
     report(&ws.problems);
     let text = match format {
-        Format::Text => matrix::to_text(&ws.cases, lens, lang, 100),
-        Format::Markdown => matrix::to_markdown(&ws.cases, lens, lang),
-        Format::Csv => match matrix::to_csv(&ws.cases, lens, lang) {
+        MatrixFormat::Text => matrix::to_text(&ws.cases, lens, lang, 100),
+        MatrixFormat::Markdown => matrix::to_markdown(&ws.cases, lens, lang),
+        MatrixFormat::Csv => match matrix::to_csv(&ws.cases, lens, lang) {
             Ok(s) => s,
             Err(e) => {
                 message!("remiss: {e}");
                 return INVALID;
             }
         },
-        Format::Json => json_line(&matrix::to_json(&ws.cases, lens, lang)),
+        MatrixFormat::Json => json_line(&matrix::to_json(&ws.cases, lens, lang)),
     };
     out_then_problems(&text, &ws.problems)
 }
@@ -549,7 +597,7 @@ fn import(file: &Path, output: Option<&Path>, force: bool, lang: Lang) -> u8 {
 
 struct SearchOptions {
     limit: usize,
-    format: search_out::Format,
+    format: SearchFormat,
     full: bool,
     color: Color,
     no_cache: bool,
@@ -581,12 +629,12 @@ fn search(path: &Path, query: &str, opts: SearchOptions, lang: Lang) -> u8 {
     };
     let results = index.search(&ws.cases, &query, limit);
     let text = match opts.format {
-        search_out::Format::Json => {
+        SearchFormat::Json => {
             let mut s = search_out::to_json(&ws.cases, &results).to_string();
             s.push('\n');
             s
         }
-        search_out::Format::Text => {
+        SearchFormat::Text => {
             use std::io::IsTerminal;
             let bold = match opts.color {
                 Color::Always => true,

@@ -6,20 +6,12 @@ use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
 
 /// Which columns the matrix has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lens {
     /// Columns are stances; cells list the parties.
     Stance,
     /// Columns are parties; cells list the stances.
     Party,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Text,
-    Markdown,
-    Csv,
-    Json,
 }
 
 /// Marker for a body's own decision that names no party.

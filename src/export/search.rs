@@ -7,12 +7,6 @@ use crate::model::Case;
 use serde_json::{Value, json};
 use std::ops::Range;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Text,
-    Json,
-}
-
 /// How the text form marks matched words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Marks {
