@@ -1,6 +1,6 @@
 //! User-interface language: Swedish when the locale is Swedish, else English.
 
-use crate::model::{BodyKind, Fact, Review, Stance};
+use crate::model::{BodyKind, Case, Fact, Review, Stance};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
@@ -175,6 +175,76 @@ impl Lang {
         }
     }
 
+    /// The case's one-line summary, in the style of a parliamentary report: "Remitterad till
+    /// 7; 6 svar; reservationer (M) i 7 organ; särskilt uttalande (S, V, MP) i 1;
+    /// ersättaryttrande (KD) i 1". For an imported case the count of answers says how many of
+    /// their stances are unknown, uncertain or not yet reviewed: "Referred to 5; 4 answered
+    /// (1 stance unknown, 3 unreviewed)". The facts are [`Case::summary`]'s.
+    pub fn summary(self, case: &Case) -> String {
+        let s = case.summary();
+        let counts = s.answers;
+        let mut answered = match self {
+            Lang::En => format!("{} answered", counts.answered),
+            Lang::Sv => format!("{} svar", counts.answered),
+        };
+        let mut caveats = Vec::new();
+        for (n, one, many) in [
+            (
+                counts.unknown,
+                self.pick("stance unknown", "okänd ställning"),
+                self.pick("stances unknown", "okända ställningar"),
+            ),
+            (
+                counts.uncertain,
+                self.pick("uncertain", "osäker"),
+                self.pick("uncertain", "osäkra"),
+            ),
+            (
+                counts.unreviewed,
+                self.pick("unreviewed", "ej granskad"),
+                self.pick("unreviewed", "ej granskade"),
+            ),
+        ] {
+            if n > 0 {
+                caveats.push(format!("{n} {}", if n == 1 { one } else { many }));
+            }
+        }
+        if !caveats.is_empty() {
+            answered.push_str(&format!(" ({})", caveats.join(", ")));
+        }
+        let mut parts = vec![
+            match self {
+                Lang::En => format!("Referred to {}", counts.referred),
+                Lang::Sv => format!("Remitterad till {}", counts.referred),
+            },
+            answered,
+        ];
+        let in_word = self.pick("in", "i");
+        for (i, st) in s.stances.iter().enumerate() {
+            let groups: Vec<String> = st
+                .groups
+                .iter()
+                .map(|(ps, n)| format!("({}) {in_word} {n}", ps.join(", ")))
+                .collect();
+            let mut part = format!(
+                "{} {}",
+                self.stance_lower(st.stance, st.plural),
+                groups.join(", ")
+            );
+            // The first stance says what the numbers count.
+            if i == 0 {
+                let one = st.groups.iter().all(|(_, n)| *n == 1);
+                part.push_str(match (self, one) {
+                    (Lang::En, true) => " body",
+                    (Lang::En, false) => " bodies",
+                    (Lang::Sv, _) => " organ",
+                });
+            }
+            parts.push(part);
+        }
+        parts.join("; ")
+    }
+
     pub fn body_kind(self, k: BodyKind) -> &'static str {
         match (self, k) {
             (Lang::En, BodyKind::Administration) => "administration",
@@ -202,5 +272,20 @@ mod tests {
         assert_eq!(Lang::from_locale("sv_SE.UTF-8"), Lang::Sv);
         assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
         assert_eq!(Lang::from_locale("C"), Lang::En);
+    }
+
+    #[test]
+    fn the_summary_in_both_languages() {
+        let case = crate::model::load_bundled();
+        assert_eq!(
+            Lang::Sv.summary(&case),
+            "Remitterad till 7; 6 svar; reservationer (M) i 7 organ; särskilt uttalande \
+             (S, V, MP) i 1; ersättaryttrande (KD) i 1"
+        );
+        assert!(
+            Lang::En
+                .summary(&case)
+                .starts_with("Referred to 7; 6 answered; reservations (M) in 7 bodies")
+        );
     }
 }

@@ -132,7 +132,7 @@ pub fn to_text(cases: &[Case], lens: Lens, lang: Lang, width: usize) -> String {
             out.push('\n');
         }
         // Heading and summary wrap to the width like the table.
-        for text in [format!("{} · {}", case.dnr, case.title), case.summary(lang)] {
+        for text in [format!("{} · {}", case.dnr, case.title), lang.summary(case)] {
             for line in textwrap::wrap(&text, width) {
                 out.push_str(&line);
                 out.push('\n');
@@ -312,7 +312,7 @@ pub fn to_markdown(cases: &[Case], lens: Lens, lang: Lang) -> String {
             "## {} · {}\n\n{}\n\n",
             md(&case.dnr),
             md(&case.title),
-            md(&case.summary(lang))
+            md(&lang.summary(case))
         ));
         let rows = grid(case, lens, lang);
         for (i, row) in rows.iter().enumerate() {
@@ -403,7 +403,7 @@ pub fn to_json(cases: &[Case], lens: Lens, lang: Lang) -> Value {
                 "id": case.id,
                 "dnr": case.dnr,
                 "title": case.title,
-                "summary": case.summary(lang),
+                "summary": lang.summary(case),
                 "parties": case.parties.iter().map(|p| json!({"code": p.code, "name": p.name})).collect::<Vec<_>>(),
                 "bodies": bodies,
             })
@@ -521,13 +521,13 @@ mod tests {
         assert_eq!((c.referred, c.answered), (4, 3));
         assert_eq!((c.unknown, c.uncertain, c.unreviewed), (1, 1, 1));
         assert!(
-            case.summary(Lang::En).starts_with(
+            Lang::En.summary(&case).starts_with(
                 "Referred to 4; 3 answered (1 stance unknown, 1 uncertain, 1 unreviewed);"
             ),
             "{}",
-            case.summary(Lang::En)
+            Lang::En.summary(&case)
         );
-        assert!(case.summary(Lang::Sv).starts_with(
+        assert!(Lang::Sv.summary(&case).starts_with(
             "Remitterad till 4; 3 svar (1 okänd ställning, 1 osäker, 1 ej granskad);"
         ));
         // A body whose answer is not in the file is not counted as answered.
@@ -538,7 +538,8 @@ mod tests {
         let case = parse_case(&without, "t.toml", "t").unwrap();
         assert!(!case.answer_found(2));
         assert!(
-            case.summary(Lang::En)
+            Lang::En
+                .summary(&case)
                 .starts_with("Referred to 4; 2 answered")
         );
     }

@@ -1,11 +1,31 @@
-//! The one-line summary of a case, in the style of a parliamentary report:
-//! "Remitterad till 7; 6 svar; reservationer (M) i 7 organ; särskilt uttalande (S, V, MP) i 1;
-//! ersättaryttrande (KD) i 1". For an imported case the count of answers says how many of
-//! their stances are unknown, uncertain or not yet reviewed: "Referred to 5; 4 answered (1
-//! stance unknown, 3 unreviewed)".
+//! The facts behind a case's one-line summary: how many bodies it was referred to, how many
+//! answered (and of those, how many stances are unknown, uncertain or not yet reviewed), and
+//! for reservations, special statements, substitute's statements and protocol notes which
+//! parties filed them in how many bodies. The wording ("Remitterad till 7; 6 svar;
+//! reservationer (M) i 7 organ; …", "Referred to 5; 4 answered (1 stance unknown, 3
+//! unreviewed)") is `Lang::summary`'s, in the i18n module.
 
 use super::{Case, Review, Stance};
-use crate::i18n::Lang;
+
+/// What the summary line says, before it is worded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub answers: AnswerCounts,
+    /// Reservations, special statements, substitute's statements and protocol notes, in that
+    /// order; a stance no party took is left out.
+    pub stances: Vec<StanceSummary>,
+}
+
+/// Who took a stance, and in how many bodies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StanceSummary {
+    pub stance: Stance,
+    /// Parties that took it in the same number of bodies, grouped, in party declaration
+    /// order: `[(["S", "V", "MP"], 1)]`.
+    pub groups: Vec<(Vec<String>, usize)>,
+    /// More than one position with this stance in the case.
+    pub plural: bool,
+}
 
 /// What is known of the answers of a case's referral bodies.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -56,45 +76,9 @@ impl Case {
         c
     }
 
-    pub fn summary(&self, lang: Lang) -> String {
-        let counts = self.answer_counts();
-        let mut answered = match lang {
-            Lang::En => format!("{} answered", counts.answered),
-            Lang::Sv => format!("{} svar", counts.answered),
-        };
-        let mut caveats = Vec::new();
-        for (n, one, many) in [
-            (
-                counts.unknown,
-                lang.pick("stance unknown", "okänd ställning"),
-                lang.pick("stances unknown", "okända ställningar"),
-            ),
-            (
-                counts.uncertain,
-                lang.pick("uncertain", "osäker"),
-                lang.pick("uncertain", "osäkra"),
-            ),
-            (
-                counts.unreviewed,
-                lang.pick("unreviewed", "ej granskad"),
-                lang.pick("unreviewed", "ej granskade"),
-            ),
-        ] {
-            if n > 0 {
-                caveats.push(format!("{n} {}", if n == 1 { one } else { many }));
-            }
-        }
-        if !caveats.is_empty() {
-            answered.push_str(&format!(" ({})", caveats.join(", ")));
-        }
-        let mut parts = vec![
-            match lang {
-                Lang::En => format!("Referred to {}", counts.referred),
-                Lang::Sv => format!("Remitterad till {}", counts.referred),
-            },
-            answered,
-        ];
-        let mut first_stance = true;
+    /// The facts of the case's one-line summary.
+    pub fn summary(&self) -> Summary {
+        let mut stances = Vec::new();
         for stance in [
             Stance::Reservation,
             Stance::SpecialStatement,
@@ -102,7 +86,7 @@ impl Case {
             Stance::ProtocolNote,
         ] {
             // Bodies with this stance, per party, in party declaration order.
-            let mut per_party: Vec<(String, usize)> = Vec::new();
+            let mut groups: Vec<(Vec<String>, usize)> = Vec::new();
             for party in self.parties.iter().map(|p| p.code.as_str()) {
                 let n = (0..self.bodies.len())
                     .filter(|&b| {
@@ -111,44 +95,54 @@ impl Case {
                         })
                     })
                     .count();
-                if n > 0 {
-                    per_party.push((party.to_string(), n));
+                if n == 0 {
+                    continue;
+                }
+                // Parties with the same count share one group: "(S, V, MP) i 1".
+                match groups.iter_mut().find(|(_, m)| *m == n) {
+                    Some((ps, _)) => ps.push(party.to_string()),
+                    None => groups.push((vec![party.to_string()], n)),
                 }
             }
-            if per_party.is_empty() {
+            if groups.is_empty() {
                 continue;
             }
-            // Parties with the same count share one group: "(S, V, MP) i 1".
-            let mut groups: Vec<(Vec<String>, usize)> = Vec::new();
-            for (party, n) in per_party {
-                match groups.iter_mut().find(|(_, m)| *m == n) {
-                    Some((ps, _)) => ps.push(party),
-                    None => groups.push((vec![party], n)),
-                }
-            }
             let positions = self.positions.iter().filter(|p| p.stance == stance).count();
-            let plural = positions > 1;
-            let in_word = lang.pick("in", "i");
-            let groups_text: Vec<String> = groups
-                .iter()
-                .map(|(ps, n)| format!("({}) {in_word} {n}", ps.join(", ")))
-                .collect();
-            let mut part = format!(
-                "{} {}",
-                lang.stance_lower(stance, plural),
-                groups_text.join(", ")
-            );
-            if first_stance {
-                let one = groups.iter().all(|(_, n)| *n == 1);
-                part.push_str(match (lang, one) {
-                    (Lang::En, true) => " body",
-                    (Lang::En, false) => " bodies",
-                    (Lang::Sv, _) => " organ",
-                });
-                first_stance = false;
-            }
-            parts.push(part);
+            stances.push(StanceSummary {
+                stance,
+                groups,
+                plural: positions > 1,
+            });
         }
-        parts.join("; ")
+        Summary {
+            answers: self.answer_counts(),
+            stances,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load_bundled;
+
+    #[test]
+    fn the_bundled_case_in_figures() {
+        let s = load_bundled().summary();
+        assert_eq!((s.answers.referred, s.answers.answered), (7, 6));
+        let groups = |stance| {
+            s.stances
+                .iter()
+                .find(|x| x.stance == stance)
+                .map(|x| x.groups.clone())
+        };
+        let owned = |ps: &[&str], n| (ps.iter().map(|p| p.to_string()).collect::<Vec<_>>(), n);
+        assert_eq!(groups(Stance::Reservation), Some(vec![owned(&["M"], 7)]));
+        assert_eq!(
+            groups(Stance::SpecialStatement),
+            Some(vec![owned(&["S", "V", "MP"], 1)])
+        );
+        assert_eq!(s.stances[0].stance, Stance::Reservation);
+        assert!(s.stances[0].plural);
     }
 }

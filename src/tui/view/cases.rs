@@ -17,7 +17,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     Span::styled(c.dnr.clone(), theme.heading),
                     Span::raw(format!("  {}", c.title)),
                 ]),
-                Line::styled(format!("  {}", c.summary(app.lang)), theme.dim),
+                Line::styled(format!("  {}", app.lang.summary(c)), theme.dim),
             ])
         })
         .collect();

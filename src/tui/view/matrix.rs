@@ -19,7 +19,7 @@ const MIN_BODY_WIDTH: u16 = 24;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let case = app.current_case();
-    let summary = case.summary(app.lang);
+    let summary = app.lang.summary(case);
     let summary_rows = (summary.chars().count() as u16)
         .div_ceil(area.width.max(1))
         .clamp(1, 2);
