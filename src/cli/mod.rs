@@ -481,7 +481,7 @@ fn print_diff(path: &Path, a: &str, b: &str, no_color: bool, lang: Lang) -> u8 {
         format!(
             "{} ({})",
             model::qualified_id(&ws.cases, c, p),
-            crate::export::citation::citation(&ws.cases[c], p)
+            crate::model::citation::citation(&ws.cases[c], p)
         )
     };
     let text_of = |(c, p): (usize, usize)| ws.cases[c].text_of(p);

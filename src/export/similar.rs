@@ -2,8 +2,8 @@
 //! text or JSON.
 
 use crate::analysis::similarity::{Label, ParagraphSources, PosRef, Similarity};
-use crate::export::citation::citation;
 use crate::i18n::Lang;
+use crate::model::citation::citation;
 use crate::model::{Case, qualified_id};
 use serde_json::{Value, json};
 use std::fmt::Write as _;

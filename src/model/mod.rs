@@ -1,6 +1,7 @@
 //! The domain: a [`Case`] referred to [`Body`]s, each of which took [`Position`]s with a
 //! [`Stance`], held by [`Party`]s. No terminal code here.
 
+pub mod citation;
 mod error;
 pub mod file;
 mod load;

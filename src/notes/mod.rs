@@ -12,7 +12,7 @@ pub mod store;
 
 pub use merge::{MergeReport, merge};
 
-use crate::export::citation;
+use crate::model::citation;
 use crate::model::{Case, Stance};
 use chrono::NaiveDate;
 use std::hash::{BuildHasher, Hasher};

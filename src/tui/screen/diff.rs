@@ -5,8 +5,8 @@
 
 use crate::analysis::diff::{DiffOptions, Side, Tag, TextDiff, diff_texts};
 use crate::analysis::similarity::PosRef;
-use crate::export::citation;
 use crate::i18n::Lang;
+use crate::model::citation;
 use crate::notes::{ItemKind, Quote};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Screen};

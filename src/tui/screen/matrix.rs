@@ -1,8 +1,8 @@
 //! The matrix screen: moving over bodies × stances (or parties), picking a position in a
 //! cell, and opening it.
 
-use crate::export::citation;
 use crate::export::matrix::Lens;
+use crate::model::citation;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Pane, Screen};
 use crate::tui::layout::Doc;

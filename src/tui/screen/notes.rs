@@ -3,9 +3,10 @@
 //! save at once ([`Effect::SaveNotes`]).
 
 use super::prompt::{Prompt, PromptKind};
-use crate::export::{citation, notes as export};
+use crate::export::notes as export;
 use crate::i18n::Lang;
 use crate::model::Case;
+use crate::model::citation;
 use crate::notes::MergeReport;
 use crate::notes::store::Saved;
 use crate::notes::{Item, ItemKind, Notes, Source};

@@ -2,8 +2,8 @@
 //! links, copying quotes, and a visual selection of sentences to quote or add to the notes.
 
 use crate::analysis::similarity::{ParagraphSources, PosRef, Relation};
-use crate::export::citation;
 use crate::i18n::Lang;
+use crate::model::citation;
 use crate::model::{Case, Stance};
 use crate::notes::{CasePart, ItemKind, Quote};
 use crate::tui::action::{Action, Effect};

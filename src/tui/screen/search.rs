@@ -96,7 +96,7 @@ impl App {
                     return Vec::new();
                 };
                 if action == Action::CopyParagraph {
-                    let text = crate::export::citation::format_quote(&q.text, &q.citation);
+                    let text = crate::model::citation::format_quote(&q.text, &q.citation);
                     return vec![Effect::Copy(text)];
                 }
                 let effects = self.edit_notes(case, |notes| {
