@@ -2,9 +2,10 @@
 //! reviewed case files, and the real binary writes, refuses to overwrite, warns, and reads PDFs.
 
 use assert_cmd::Command;
-use remiss::export::matrix::{Lens, grid};
+use remiss::export::matrix::grid;
 use remiss::i18n::Lang;
 use remiss::import::{Imported, WarningKind, import_text};
+use remiss::model::matrix::Lens;
 use remiss::model::{Case, Stance, load_bundled, parse_case};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

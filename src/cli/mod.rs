@@ -3,9 +3,10 @@
 
 use crate::analysis::search::Query;
 use crate::cache::{self, Cache};
-use crate::export::matrix::{self, Lens};
+use crate::export::matrix;
 use crate::export::search as search_out;
 use crate::i18n::Lang;
+use crate::model::matrix::Lens;
 use crate::model::{self, Workspace};
 use clap::{Parser, Subcommand};
 

@@ -1,37 +1,12 @@
 //! The body × stance (or body × party) matrix in every output format.
 
 use crate::i18n::Lang;
+use crate::model::matrix::{
+    Column, DECISION_MARK, INFERRED_MARK, Lens, UNCERTAIN_MARK, UNREVIEWED_MARK, review_mark,
+};
 use crate::model::{Case, Evidence, Review, Stance};
 use serde_json::{Value, json};
 use unicode_width::UnicodeWidthStr;
-
-/// Which columns the matrix has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lens {
-    /// Columns are stances; cells list the parties.
-    Stance,
-    /// Columns are parties; cells list the stances.
-    Party,
-}
-
-/// Marker for a body's own decision that names no party.
-pub const DECISION_MARK: &str = "•";
-/// Marker for a stance inferred from the majority's decision.
-pub const INFERRED_MARK: &str = "*";
-/// Marker for an imported position with an uncertain fact: check it before quoting it.
-pub const UNCERTAIN_MARK: &str = "!";
-/// Marker for an imported position whose facts the importer inferred and nobody reviewed.
-pub const UNREVIEWED_MARK: &str = "~";
-
-/// The mark of a review state: `!` uncertain, `~` inferred (not reviewed), nothing when
-/// confirmed or when nothing was inferred.
-pub fn review_mark(review: Option<Review>) -> &'static str {
-    match review {
-        Some(Review::Uncertain) => UNCERTAIN_MARK,
-        Some(Review::Inferred) => UNREVIEWED_MARK,
-        Some(Review::Confirmed) | None => "",
-    }
-}
 
 /// The matrix as a grid of strings: a header row, then one row per body; imported positions
 /// carry their [`review_mark`].
@@ -41,34 +16,21 @@ pub fn grid(case: &Case, lens: Lens, lang: Lang) -> Vec<Vec<String>> {
 
 /// [`grid`], with or without the review marks.
 pub fn grid_with(case: &Case, lens: Lens, lang: Lang, review_marks: bool) -> Vec<Vec<String>> {
+    let columns = case.columns(lens, false);
+    let mut header = vec![lang.pick("Body", "Organ").to_string()];
+    header.extend(columns.iter().map(|c| match c {
+        Column::Stance(s) => lang.stance_short(*s).to_string(),
+        Column::Party(p) => p.clone(),
+    }));
     let mut rows = Vec::with_capacity(case.bodies.len() + 1);
-    match lens {
-        Lens::Stance => {
-            let stances = case.used_stances();
-            let mut header = vec![lang.pick("Body", "Organ").to_string()];
-            header.extend(stances.iter().map(|s| lang.stance_short(*s).to_string()));
-            rows.push(header);
-            for (b, body) in case.bodies.iter().enumerate() {
-                let mut row = vec![body.name.clone()];
-                for &s in &stances {
-                    row.push(stance_cell(case, b, s, review_marks));
-                }
-                rows.push(row);
-            }
-        }
-        Lens::Party => {
-            let parties = case.active_parties();
-            let mut header = vec![lang.pick("Body", "Organ").to_string()];
-            header.extend(parties.iter().map(|p| (*p).to_string()));
-            rows.push(header);
-            for (b, body) in case.bodies.iter().enumerate() {
-                let mut row = vec![body.name.clone()];
-                for p in &parties {
-                    row.push(party_cell(case, b, p, lang, review_marks));
-                }
-                rows.push(row);
-            }
-        }
+    rows.push(header);
+    for (b, body) in case.bodies.iter().enumerate() {
+        let mut row = vec![body.name.clone()];
+        row.extend(columns.iter().map(|c| match c {
+            Column::Stance(s) => stance_cell(case, b, *s, review_marks),
+            Column::Party(p) => party_cell(case, b, p, lang, review_marks),
+        }));
+        rows.push(row);
     }
     rows
 }

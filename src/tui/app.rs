@@ -10,9 +10,9 @@ use super::screen::prompt::Prompt;
 use super::screen::reader::ReaderState;
 use super::screen::search::SearchState;
 use crate::analysis::similarity::Similarity;
-use crate::export::matrix::Lens;
 use crate::i18n::Lang;
-use crate::model::{Case, Stance};
+use crate::model::Case;
+use crate::model::matrix::Column;
 use crate::notes::Notes;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -61,13 +61,6 @@ pub enum Pane {
 pub struct Status {
     pub text: String,
     pub error: bool,
-}
-
-/// A column of the matrix.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Column {
-    Stance(Stance),
-    Party(String),
 }
 
 pub struct App {
@@ -202,42 +195,15 @@ impl App {
 
     /// The matrix's columns under the current lens.
     pub fn columns(&self) -> Vec<Column> {
-        let case = self.current_case();
-        match self.matrix.lens {
-            Lens::Stance => {
-                let stances = if self.matrix.show_empty {
-                    Stance::ALL.to_vec()
-                } else {
-                    case.used_stances()
-                };
-                stances.into_iter().map(Column::Stance).collect()
-            }
-            Lens::Party => case
-                .active_parties()
-                .into_iter()
-                .map(|p| Column::Party(p.to_string()))
-                .collect(),
-        }
-    }
-
-    /// Positions in the cell (body `row`, column `col`).
-    pub fn cell_positions(&self, row: usize, col: &Column) -> Vec<usize> {
-        let case = self.current_case();
-        match col {
-            Column::Stance(s) => case.cell(row, *s),
-            Column::Party(p) => case
-                .party_stances(row, p)
-                .iter()
-                .map(|s| s.position)
-                .collect(),
-        }
+        self.current_case()
+            .columns(self.matrix.lens, self.matrix.show_empty)
     }
 
     /// The positions of the selected cell.
     pub fn selected_cell(&self) -> Vec<usize> {
         let cols = self.columns();
         match cols.get(self.matrix.col) {
-            Some(col) => self.cell_positions(self.matrix.row, col),
+            Some(col) => self.current_case().cell_of(self.matrix.row, col),
             None => Vec::new(),
         }
     }

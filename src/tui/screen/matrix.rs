@@ -1,8 +1,8 @@
 //! The matrix screen: moving over bodies × stances (or parties), picking a position in a
 //! cell, and opening it.
 
-use crate::export::matrix::Lens;
 use crate::model::citation;
+use crate::model::matrix::Lens;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Pane, Screen};
 use crate::tui::layout::Doc;
@@ -48,11 +48,7 @@ impl App {
             (Action::NextPane, Pane::Matrix) => m.focus = Pane::Cell,
             (Action::NextPane, Pane::Cell) => m.focus = Pane::Matrix,
             (Action::ToggleLens, _) => {
-                m.lens = if m.lens == Lens::Stance {
-                    Lens::Party
-                } else {
-                    Lens::Stance
-                };
+                m.lens = m.lens.other();
                 m.col = 0;
             }
             (Action::ToggleEmpty, _) => m.show_empty = !m.show_empty,

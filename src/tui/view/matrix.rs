@@ -2,8 +2,9 @@
 //! positions of the selected cell and the start of the chosen one.
 
 use crate::analysis::similarity::PosRef;
-use crate::export::matrix::{DECISION_MARK, INFERRED_MARK};
-use crate::tui::app::{App, Column, Pane};
+use crate::model::matrix::Column;
+use crate::model::matrix::{DECISION_MARK, INFERRED_MARK};
+use crate::tui::app::{App, Pane};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -146,10 +147,10 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut header = vec![Cell::from(app.lang.pick("Body", "Organ"))];
     header.extend(headers.into_iter().map(Cell::from));
     let lens = match app.matrix.lens {
-        crate::export::matrix::Lens::Stance => app
+        crate::model::matrix::Lens::Stance => app
             .lang
             .pick(" Bodies × stances ", " Organ × ställningstaganden "),
-        crate::export::matrix::Lens::Party => {
+        crate::model::matrix::Lens::Party => {
             app.lang.pick(" Bodies × parties ", " Organ × partier ")
         }
     };
