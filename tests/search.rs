@@ -3,8 +3,9 @@
 
 use assert_cmd::Command;
 use proptest::prelude::*;
-use remiss::analysis::search::{Hit, Index, Query, Results, Target, snippet};
+use remiss::analysis::search::{Hit, Index, Query, Results, snippet};
 use remiss::model::{Case, Stance, load_bundled};
+use remiss::model::{Part, TextRef};
 use serde_json::Value;
 use std::sync::OnceLock;
 
@@ -59,8 +60,8 @@ fn all_paragraphs(case: &Case) -> Vec<&str> {
 
 fn position_id(hit: &Hit) -> &'static str {
     let case = &bundled().0[hit.case];
-    match hit.target {
-        Target::Position { position, .. } => &case.positions[position].id,
+    match hit.target.part {
+        Part::Position(position) => &case.positions[position].id,
         _ => "",
     }
 }
@@ -144,8 +145,15 @@ fn party_m_stance_reservation_returns_only_m_reservations() {
     let r = search("party:M stance:reservation");
     assert!(!r.hits.is_empty());
     for h in &r.hits {
-        assert_eq!(h.target.stance(case), Some(Stance::Reservation), "{h:?}");
-        assert!(h.target.parties(case).iter().any(|p| p == "M"), "{h:?}");
+        assert_eq!(
+            h.target.part.stance(case),
+            Some(Stance::Reservation),
+            "{h:?}"
+        );
+        assert!(
+            h.target.part.parties(case).iter().any(|p| p == "M"),
+            "{h:?}"
+        );
     }
     // All of them: every paragraph of every M reservation with text of its own.
     let expected: usize = case
@@ -174,8 +182,8 @@ fn a_text_identical_to_another_is_found_through_either_position() {
     for h in &r.hits {
         assert_eq!(position_id(h), "kommunstyrelsen/reservation/M");
         let case = &bundled().0[0];
-        let Target::Position {
-            position,
+        let TextRef {
+            part: Part::Position(position),
             paragraph,
         } = h.target
         else {
@@ -246,7 +254,7 @@ fn diacritics_one_way_and_case_folding() {
             .map(|h| h.target)
             .collect::<Vec<_>>()
     );
-    let folded: Vec<Target> = hits("skarholmen").iter().map(|h| h.target).collect();
+    let folded: Vec<TextRef> = hits("skarholmen").iter().map(|h| h.target).collect();
     for h in hits("skärholmen") {
         assert!(folded.contains(&h.target));
     }
@@ -298,7 +306,7 @@ fn body_and_case_filters() {
         let r = search(q);
         assert!(r.total > 0, "{q}");
         for h in &r.hits {
-            let b = h.target.body(case).expect("a body");
+            let b = h.target.part.body(case).expect("a body");
             assert_eq!(case.bodies[b].id, "skarholmen", "{q}");
         }
     }
@@ -314,7 +322,7 @@ fn body_and_case_filters() {
     assert_eq!(search("case:9999/1 kiosk").total, 0);
     // Case texts have no body, party or stance.
     let r = search("stance:reject body:socialnamnden");
-    assert!(r.hits.iter().all(|h| h.target.body(case).is_some()));
+    assert!(r.hits.iter().all(|h| h.target.part.body(case).is_some()));
 }
 
 #[test]

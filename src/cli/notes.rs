@@ -4,9 +4,10 @@ use super::output::{message, out};
 use super::{INVALID, OK, USAGE, fail, report};
 use crate::export::notes as export;
 use crate::i18n::Lang;
+use crate::model::Part;
 use crate::model::{self, Case};
 use crate::notes::store::{Store, default_path};
-use crate::notes::{CasePart, ItemKind, Notes, Quote, Source};
+use crate::notes::{ItemKind, Notes, Quote};
 use crate::text::escape;
 use std::path::{Path, PathBuf};
 
@@ -156,8 +157,8 @@ pub fn quote(case: &Case, spec: &str) -> Result<Quote, String> {
         Some((k, r)) => (k, Some(r)),
         None => (spec, None),
     };
-    let source = Source::from_key(key);
-    let Some(paragraphs) = source.paragraphs(case) else {
+    let part = Part::from_key(case, key);
+    let Some(paragraphs) = part.and_then(|p| p.paragraphs(case)) else {
         return Err(format!(
             "no position or section `{}` in {}",
             escape(key),
@@ -178,20 +179,6 @@ pub fn quote(case: &Case, spec: &str) -> Result<Quote, String> {
     if from == 0 || to < from || to > n {
         return Err(format!("`{}`: paragraphs are 1 to {n}", escape(spec)));
     }
-    let range = (from - 1, to - 1);
-    let q = match &source {
-        Source::Position(id) => case
-            .position_index(id)
-            .and_then(|i| Quote::from_position(case, i, range, None)),
-        Source::Section(id) => {
-            let s = case.sections.iter().position(|s| &s.id == id);
-            s.and_then(|s| Quote::from_case_part(case, CasePart::Section(s), range, None))
-        }
-        Source::Proposal => Quote::from_case_part(case, CasePart::Proposal, range, None),
-        Source::Decision(id) => {
-            let b = case.bodies.iter().position(|b| &b.id == id);
-            b.and_then(|b| Quote::from_case_part(case, CasePart::Decision(b), range, None))
-        }
-    };
+    let q = part.and_then(|p| Quote::new(case, p, (from - 1, to - 1), None));
     q.ok_or_else(|| format!("`{}` has no text to quote", escape(spec)))
 }

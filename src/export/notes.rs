@@ -33,7 +33,7 @@ fn sources(notes: &Notes) -> Vec<(&str, String)> {
     let mut out: Vec<(&str, String)> = Vec::new();
     for q in notes.quotes() {
         if !out.iter().any(|(c, _)| *c == q.citation) {
-            out.push((q.citation.as_str(), q.source.to_key()));
+            out.push((q.citation.as_str(), q.source.clone()));
         }
     }
     out
@@ -148,7 +148,7 @@ pub fn to_json(notes: &Notes, case: Option<&Case>) -> Value {
                 "kind": "quote",
                 "text": q.text,
                 "citation": q.citation,
-                "source": q.source.to_key(),
+                "source": q.source.clone(),
                 "paragraphs": [q.paragraphs.0 + 1, q.paragraphs.1 + 1],
                 "body": q.body,
                 "stance": q.stance.map(|s| s.as_str()),

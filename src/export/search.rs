@@ -1,9 +1,9 @@
 //! Search hits for the command line: text blocks (header line and the wrapped paragraph or a
 //! snippet of it, matches marked) and JSON.
 
-use crate::analysis::search::{Hit, Results, Target, snippet};
+use crate::analysis::search::{Hit, Results, snippet};
 use crate::i18n::Lang;
-use crate::model::Case;
+use crate::model::{Case, Part};
 use serde_json::{Value, json};
 use std::ops::Range;
 
@@ -32,14 +32,14 @@ const SEP: &str = " · ";
 
 /// Where the paragraph lives, for the header: the body's name, or the section's title, or the
 /// proposal.
-pub fn place(case: &Case, target: &Target, lang: Lang) -> String {
-    match *target {
-        Target::Section { section, .. } => case
+pub fn place(case: &Case, part: Part, lang: Lang) -> String {
+    match part {
+        Part::Section(section) => case
             .sections
             .get(section)
             .map_or_else(String::new, |s| s.title.clone()),
-        Target::Proposal { .. } => lang.pick("Proposal", "Förslag").to_string(),
-        _ => target
+        Part::Proposal => lang.pick("Proposal", "Förslag").to_string(),
+        _ => part
             .body(case)
             .and_then(|b| case.bodies.get(b))
             .map_or_else(String::new, |b| b.name.clone()),
@@ -48,19 +48,19 @@ pub fn place(case: &Case, target: &Target, lang: Lang) -> String {
 
 /// The stance for the header: the position's, "Decision: …" for a body's decision, "–" for
 /// case texts.
-pub fn stance_label(case: &Case, target: &Target, lang: Lang) -> String {
-    match (target, target.stance(case)) {
-        (Target::Decision { .. }, Some(s)) => {
+pub fn stance_label(case: &Case, part: Part, lang: Lang) -> String {
+    match (part, part.stance(case)) {
+        (Part::Decision(_), Some(s)) => {
             format!("{}: {}", lang.pick("Decision", "Beslut"), lang.stance(s))
         }
-        (Target::Decision { .. }, None) => lang.pick("Decision", "Beslut").to_string(),
+        (Part::Decision(_), None) => lang.pick("Decision", "Beslut").to_string(),
         (_, Some(s)) => lang.stance(s).to_string(),
         (_, None) => "–".to_string(),
     }
 }
 
 fn header(case: &Case, hit: &Hit, lang: Lang) -> String {
-    let parties = hit.target.parties(case);
+    let parties = hit.target.part.parties(case);
     let parties = if parties.is_empty() {
         "–".to_string()
     } else {
@@ -73,8 +73,8 @@ fn header(case: &Case, hit: &Hit, lang: Lang) -> String {
     };
     [
         dnr.clone(),
-        place(case, &hit.target, lang),
-        stance_label(case, &hit.target, lang),
+        place(case, hit.target.part, lang),
+        stance_label(case, hit.target.part, lang),
         parties,
         hit.score.to_string(),
     ]
@@ -154,14 +154,15 @@ pub fn to_json(cases: &[Case], results: &Results) -> Value {
         .filter_map(|hit| {
             let case = cases.get(hit.case)?;
             let text = hit.text(cases);
-            let body = hit.target.body(case).and_then(|b| case.bodies.get(b));
+            let body = hit.target.part.body(case).and_then(|b| case.bodies.get(b));
             let position = hit
                 .target
+                .part
                 .position()
                 .and_then(|p| case.positions.get(p))
                 .map(|p| p.id.clone());
-            let section = match hit.target {
-                Target::Section { section, .. } => case.sections.get(section).map(|s| s.id.clone()),
+            let section = match hit.target.part {
+                Part::Section(section) => case.sections.get(section).map(|s| s.id.clone()),
                 _ => None,
             };
             let highlights: Vec<Value> = hit
@@ -179,13 +180,13 @@ pub fn to_json(cases: &[Case], results: &Results) -> Value {
                 "dnr": case.dnr,
                 "body": body.map(|b| b.name.clone()),
                 "body_id": body.map(|b| b.id.clone()),
-                "stance": hit.target.stance(case).map(|s| s.as_str()),
-                "parties": hit.target.parties(case),
-                "paragraph": hit.target.paragraph(),
-                "target": hit.target.kind(),
+                "stance": hit.target.part.stance(case).map(|s| s.as_str()),
+                "parties": hit.target.part.parties(case),
+                "paragraph": hit.target.paragraph,
+                "target": hit.target.part.kind(),
                 "position": position,
                 "section": section,
-                "date": hit.target.date(case).map(|d| d.to_string()),
+                "date": hit.target.part.date(case).map(|d| d.to_string()),
                 "score": hit.score,
                 "text": text,
                 "highlights": highlights,

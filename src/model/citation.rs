@@ -2,7 +2,7 @@
 //! `”…text…” (Reservation av Andréa Hedin m.fl. (M), Socialnämnden 2026-02-17, KS 2025/1121)`.
 //! Citations are in Swedish, the language of the quoted text.
 
-use crate::model::{Case, Stance};
+use crate::model::{Case, Part, Stance};
 
 /// Who said it, where and when: `Reservation av Andréa Hedin m.fl. (M), Socialnämnden
 /// 2026-02-17, KS 2025/1121`.
@@ -37,6 +37,24 @@ pub fn decision_citation(case: &Case, body: usize) -> String {
     let when = b.meeting_date.map(|d| format!(" {d}")).unwrap_or_default();
     format!("Beslut, {}{when}, {}", b.name, case.dnr)
 }
+
+/// The citation of any part of the case (`None` when `case` has no such part): a position's
+/// ([`citation`]), a section's or the proposal's ([`case_text_citation`]), a decision's
+/// ([`decision_citation`]).
+pub fn of_part(case: &Case, part: Part) -> Option<String> {
+    match part {
+        Part::Position(p) => (p < case.positions.len()).then(|| citation(case, p)),
+        Part::Section(s) => case
+            .sections
+            .get(s)
+            .map(|s| case_text_citation(case, &s.title)),
+        Part::Proposal => Some(case_text_citation(case, PROPOSAL_TITLE)),
+        Part::Decision(b) => (b < case.bodies.len()).then(|| decision_citation(case, b)),
+    }
+}
+
+/// The proposal's title in a citation (citations are in Swedish).
+pub const PROPOSAL_TITLE: &str = "Förslag till beslut";
 
 /// A quote of `text` from a position, with its citation.
 pub fn quote(case: &Case, position: usize, text: &str) -> String {

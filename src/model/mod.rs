@@ -7,6 +7,7 @@ pub mod file;
 mod load;
 pub mod matrix;
 pub mod summary;
+mod text_ref;
 
 pub use error::{Problem, Problems};
 pub use load::{
@@ -14,6 +15,7 @@ pub use load::{
     load_listed, load_path, parse_case,
 };
 pub(crate) use load::{decode, io_reason, toml_problem};
+pub use text_ref::{Part, TextRef};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

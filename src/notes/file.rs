@@ -28,7 +28,7 @@
 //! required). Parsing is strict like the case files: unknown keys are errors with file, line
 //! and column.
 
-use super::{Item, ItemKind, Notes, Quote, Source};
+use super::{Item, ItemKind, Notes, Quote};
 use crate::model::{Problem, Stance};
 use crate::text;
 use chrono::NaiveDate;
@@ -120,7 +120,7 @@ pub fn parse(src: &str, file: &str) -> Result<Notes, Vec<Problem>> {
                     continue;
                 }
                 ItemKind::Quote(Quote {
-                    source: Source::from_key(&text::clean(&source)),
+                    source: text::clean(&source),
                     paragraphs: (from - 1, to - 1),
                     text: text::clean(&q),
                     citation: text::clean(&citation),
@@ -169,7 +169,7 @@ pub fn to_toml(notes: &Notes) -> String {
                     id: item.id.clone(),
                     quote: Some(q.text.clone()),
                     citation: Some(q.citation.clone()),
-                    source: Some(q.source.to_key()),
+                    source: Some(q.source.clone()),
                     paragraphs: Some([q.paragraphs.0 + 1, q.paragraphs.1 + 1]),
                     body: q.body.clone(),
                     stance: q.stance,
@@ -205,8 +205,8 @@ pub fn to_toml(notes: &Notes) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Part;
     use crate::model::load_bundled;
-    use crate::notes::CasePart;
 
     fn sample() -> Notes {
         let case = load_bundled();
@@ -222,13 +222,7 @@ mod tests {
             .position(|s| s.id == "summary")
             .unwrap();
         n.push(ItemKind::Quote(
-            Quote::from_case_part(
-                &case,
-                CasePart::Section(s),
-                (0, 0),
-                Some("Tokyo och Frankfurt"),
-            )
-            .unwrap(),
+            Quote::new(&case, Part::Section(s), (0, 0), Some("Tokyo och Frankfurt")).unwrap(),
         ));
         n
     }

@@ -13,7 +13,7 @@ pub mod store;
 pub use merge::{MergeReport, merge};
 
 use crate::model::citation;
-use crate::model::{Case, Stance};
+use crate::model::{Case, Part, Stance};
 use chrono::NaiveDate;
 use std::hash::{BuildHasher, Hasher};
 
@@ -41,75 +41,13 @@ pub enum ItemKind {
     Quote(Quote),
 }
 
-/// Where in the case a quote comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    /// A position, by its stable id (`socialnamnden/reservation/M`).
-    Position(String),
-    /// A case text (`[[case.sections]]`), by its id (`commissioner_views`).
-    Section(String),
-    /// The proposal to the council.
-    Proposal,
-    /// A body's decision wording, by the body's id.
-    Decision(String),
-}
-
-/// A part of the case that is not a position: the proposal, a section, a body's decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CasePart {
-    Proposal,
-    /// Index into `Case::sections`.
-    Section(usize),
-    /// Index into `Case::bodies`.
-    Decision(usize),
-}
-
-impl Source {
-    /// As written in the notes file: the position id, `section:ID` or `proposal`.
-    pub fn to_key(&self) -> String {
-        match self {
-            Source::Position(id) => id.clone(),
-            Source::Section(id) => format!("section:{id}"),
-            Source::Proposal => "proposal".to_string(),
-            Source::Decision(id) => format!("decision:{id}"),
-        }
-    }
-
-    pub fn from_key(key: &str) -> Source {
-        if let Some(id) = key.strip_prefix("section:") {
-            Source::Section(id.to_string())
-        } else if let Some(id) = key.strip_prefix("decision:") {
-            Source::Decision(id.to_string())
-        } else if key == "proposal" {
-            Source::Proposal
-        } else {
-            Source::Position(key.to_string())
-        }
-    }
-
-    /// The paragraphs of this source in `case`, or `None` when it no longer exists.
-    pub fn paragraphs<'c>(&self, case: &'c Case) -> Option<&'c [String]> {
-        match self {
-            Source::Position(id) => case.position_index(id).map(|i| case.text_of(i)),
-            Source::Section(id) => case
-                .sections
-                .iter()
-                .find(|s| &s.id == id)
-                .map(|s| s.paragraphs.as_slice()),
-            Source::Proposal => Some(case.proposal.as_slice()),
-            Source::Decision(id) => case
-                .bodies
-                .iter()
-                .find(|b| &b.id == id)
-                .map(|b| b.decision.as_slice()),
-        }
-    }
-}
-
 /// A quoted passage with everything needed to cite it, even if the case changes later.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
-    pub source: Source,
+    /// Where in the case it comes from, by the stable key of the text ([`Part::key`]): a
+    /// position's id (`socialnamnden/reservation/M`), `section:ID`, `decision:BODY_ID` or
+    /// `proposal`. Indices would not survive an edit of the case file; the key does.
+    pub source: String,
     /// First and last paragraph quoted (0-based, inclusive; 1-based in the file).
     pub paragraphs: (usize, usize),
     /// The quoted text; paragraphs separated by a blank line.
@@ -128,81 +66,61 @@ pub struct Quote {
 }
 
 impl Quote {
-    /// A quote of paragraphs `from..=to` of a position, or of `text` (part of them) when given.
-    pub fn from_position(
+    /// A quote of paragraphs `from..=to` of a part of the case, or of `text` (part of them)
+    /// when given. `None` when the case has no such paragraphs.
+    pub fn new(
         case: &Case,
-        position: usize,
+        part: Part,
         (from, to): (usize, usize),
         text: Option<&str>,
     ) -> Option<Quote> {
-        let paragraphs = case.text_of(position);
-        let text = passage(paragraphs, from, to, text)?;
-        let p = &case.positions[position];
-        let has_byline = !p.signatories.is_empty() || p.byline.is_some();
-        Some(Quote {
-            source: Source::Position(p.id.clone()),
+        let text = passage(part.paragraphs(case)?, from, to, text)?;
+        let mut quote = Quote {
+            source: part.key(case)?,
             paragraphs: (from, to),
             text,
-            citation: citation::citation(case, position),
-            body: Some(case.body(p).name.clone()),
-            stance: Some(p.stance),
-            parties: p.parties.clone(),
-            byline: has_byline.then(|| case.byline(p)),
-            date: case.date_of(p),
-            comment: String::new(),
-        })
-    }
-
-    /// A quote from a part of the case that is not a position.
-    pub fn from_case_part(
-        case: &Case,
-        part: CasePart,
-        (from, to): (usize, usize),
-        text: Option<&str>,
-    ) -> Option<Quote> {
-        let (source, citation, paragraphs, body, date) = match part {
-            CasePart::Section(s) => {
-                let s = case.sections.get(s)?;
-                let c = citation::case_text_citation(case, &s.title);
-                (
-                    Source::Section(s.id.clone()),
-                    c,
-                    &s.paragraphs,
-                    None,
-                    case.date,
-                )
-            }
-            CasePart::Proposal => {
-                let c = citation::case_text_citation(case, "Förslag till beslut");
-                (Source::Proposal, c, &case.proposal, None, case.date)
-            }
-            CasePart::Decision(b) => {
-                let body = case.bodies.get(b)?;
-                let c = citation::decision_citation(case, b);
-                let name = Some(body.name.clone());
-                let source = Source::Decision(body.id.clone());
-                (source, c, &body.decision, name, body.meeting_date)
-            }
-        };
-        let text = passage(paragraphs, from, to, text)?;
-        Some(Quote {
-            source,
-            paragraphs: (from, to),
-            text,
-            citation,
-            body,
+            citation: citation::of_part(case, part)?,
+            body: part.body(case).map(|b| case.bodies[b].name.clone()),
             stance: None,
             parties: Vec::new(),
             byline: None,
-            date,
+            date: part.date(case),
             comment: String::new(),
-        })
+        };
+        match part {
+            Part::Position(position) => {
+                let p = &case.positions[position];
+                let has_byline = !p.signatories.is_empty() || p.byline.is_some();
+                quote.stance = Some(p.stance);
+                quote.parties = p.parties.clone();
+                quote.byline = has_byline.then(|| case.byline(p));
+            }
+            // A quote of a decision carries the date of the meeting that made it.
+            Part::Decision(body) => quote.date = case.bodies[body].meeting_date,
+            Part::Proposal | Part::Section(_) => {}
+        }
+        Some(quote)
+    }
+
+    /// A quote of paragraphs `from..=to` of a position (see [`Quote::new`]).
+    pub fn from_position(
+        case: &Case,
+        position: usize,
+        range: (usize, usize),
+        text: Option<&str>,
+    ) -> Option<Quote> {
+        Quote::new(case, Part::Position(position), range, text)
+    }
+
+    /// The part of `case` the quote comes from, if it is still there.
+    pub fn part(&self, case: &Case) -> Option<Part> {
+        Part::from_key(case, &self.source)
     }
 
     /// Whether the quoted passage is no longer in the case (its source is gone, or the text of
     /// its paragraphs changed so that the quote is not in them any more).
     pub fn is_stale(&self, case: &Case) -> bool {
-        let Some(paragraphs) = self.source.paragraphs(case) else {
+        let Some(paragraphs) = self.part(case).and_then(|p| p.paragraphs(case)) else {
             return true;
         };
         let (from, to) = self.paragraphs;
@@ -377,15 +295,16 @@ mod tests {
             .iter()
             .position(|s| s.id == "commissioner_views")
             .unwrap();
-        let q = Quote::from_case_part(&case, CasePart::Section(s), (0, 1), None).unwrap();
-        assert_eq!(q.source, Source::Section("commissioner_views".into()));
+        let q = Quote::new(&case, Part::Section(s), (0, 1), None).unwrap();
+        assert_eq!(q.source, "section:commissioner_views");
         assert!(q.text.contains("\n\nSamtidigt måste vi"));
         assert!(q.citation.contains("Föredragande borgarrådets synpunkter"));
         assert!(!q.is_stale(&case));
-        let p = Quote::from_case_part(&case, CasePart::Proposal, (0, 0), None).unwrap();
-        assert_eq!(p.source, Source::Proposal);
-        let d = Quote::from_case_part(&case, CasePart::Decision(1), (0, 0), None).unwrap();
-        assert_eq!(d.source, Source::Decision("socialnamnden".into()));
+        let p = Quote::new(&case, Part::Proposal, (0, 0), None).unwrap();
+        assert_eq!(p.source, "proposal");
+        assert!(p.citation.starts_with("Förslag till beslut, utlåtande"));
+        let d = Quote::new(&case, Part::Decision(1), (0, 0), None).unwrap();
+        assert_eq!(d.source, "decision:socialnamnden");
         assert_eq!(d.citation, "Beslut, Socialnämnden 2026-02-17, KS 2025/1121");
         assert!(!d.is_stale(&case));
     }
@@ -413,17 +332,5 @@ mod tests {
     fn ids_are_unique() {
         let ids: std::collections::HashSet<String> = (0..1000).map(|_| new_id()).collect();
         assert_eq!(ids.len(), 1000);
-    }
-
-    #[test]
-    fn source_keys_round_trip() {
-        for s in [
-            Source::Position("socialnamnden/reservation/M".into()),
-            Source::Section("summary".into()),
-            Source::Proposal,
-            Source::Decision("skarholmen".into()),
-        ] {
-            assert_eq!(Source::from_key(&s.to_key()), s);
-        }
     }
 }

@@ -3,7 +3,7 @@
 //! visible lines, even for a paragraph of megabytes.
 
 use crate::i18n::Lang;
-use crate::model::Case;
+use crate::model::{Case, Part, TextRef};
 
 /// What the reader shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,54 +14,34 @@ pub enum Doc {
     CaseText,
 }
 
-/// Where one paragraph of a document lives in the case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Para {
-    /// Paragraph `index` of `Case::text_of(position)`.
-    Position { position: usize, index: usize },
-    /// Paragraph `index` of the proposal.
-    Proposal(usize),
-    /// Paragraph `index` of section `section`.
-    Section { section: usize, index: usize },
-    /// Paragraph `index` of body `body`'s decision wording.
-    Decision { body: usize, index: usize },
-}
-
 /// The paragraphs of a document, in reading order; the reader's cursor indexes this list.
-pub fn paragraphs(case: &Case, doc: Doc) -> Vec<(Para, &str)> {
+pub fn paragraphs(case: &Case, doc: Doc) -> Vec<(TextRef, &str)> {
     match doc {
-        Doc::Position(position) => case
-            .text_of(position)
-            .iter()
-            .enumerate()
-            .map(|(index, t)| (Para::Position { position, index }, t.as_str()))
-            .collect(),
+        Doc::Position(position) => Part::Position(position).refs(case).collect(),
         Doc::CaseText => {
-            let proposal = case
-                .proposal
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (Para::Proposal(i), t.as_str()));
-            let sections = case.sections.iter().enumerate().flat_map(|(section, s)| {
-                s.paragraphs
-                    .iter()
-                    .enumerate()
-                    .map(move |(index, t)| (Para::Section { section, index }, t.as_str()))
-            });
-            let decisions = case.bodies.iter().enumerate().flat_map(|(body, b)| {
-                b.decision
-                    .iter()
-                    .enumerate()
-                    .map(move |(index, t)| (Para::Decision { body, index }, t.as_str()))
-            });
-            proposal.chain(sections).chain(decisions).collect()
+            let sections = (0..case.sections.len()).flat_map(|s| Part::Section(s).refs(case));
+            let decisions = (0..case.bodies.len()).flat_map(|b| Part::Decision(b).refs(case));
+            Part::Proposal
+                .refs(case)
+                .chain(sections)
+                .chain(decisions)
+                .collect()
         }
     }
 }
 
 /// The index in [`paragraphs`] of a paragraph, if the document has it.
-pub fn index_of(case: &Case, doc: Doc, para: Para) -> Option<usize> {
-    paragraphs(case, doc).iter().position(|(p, _)| *p == para)
+pub fn index_of(case: &Case, doc: Doc, at: TextRef) -> Option<usize> {
+    paragraphs(case, doc).iter().position(|(p, _)| *p == at)
+}
+
+/// The document that shows a paragraph, and the paragraph's index in it (`None` when the
+/// document does not have it).
+pub fn locate(case: &Case, at: TextRef) -> (Doc, Option<usize>) {
+    match at.part {
+        Part::Position(p) => (Doc::Position(p), Some(at.paragraph)),
+        _ => (Doc::CaseText, index_of(case, Doc::CaseText, at)),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -401,14 +381,7 @@ mod tests {
             .iter()
             .position(|s| s.id == "commissioner_views")
             .unwrap();
-        let at = index_of(
-            &case,
-            Doc::CaseText,
-            Para::Section {
-                section: views,
-                index: 1,
-            },
-        );
+        let at = index_of(&case, Doc::CaseText, TextRef::new(Part::Section(views), 1));
         assert!(paras[at.unwrap()].1.starts_with("Samtidigt måste vi"));
     }
 

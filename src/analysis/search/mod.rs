@@ -38,134 +38,19 @@ pub use snippet::{Snippet, snippet};
 pub use stored::StoredIndex;
 pub use vocab::{Kind, SkimWordMatcher, WordMatcher};
 
-use crate::model::{Case, Stance};
-use chrono::NaiveDate;
+use crate::model::{self, Case, TextRef};
 use std::collections::HashMap;
 use std::ops::Range;
 use vocab::{CompiledTerm, Typos, Vocabulary, WordMatch};
 
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
-/// Where a paragraph lives in its case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum Target {
-    /// Paragraph `paragraph` of `case.text_of(position)`.
-    Position { position: usize, paragraph: usize },
-    /// Paragraph of `case.sections[section]`.
-    Section { section: usize, paragraph: usize },
-    /// Paragraph of `case.proposal`.
-    Proposal { paragraph: usize },
-    /// Paragraph of `case.bodies[body].decision`.
-    Decision { body: usize, paragraph: usize },
-}
-
-impl Target {
-    /// Index of the paragraph within its text.
-    pub fn paragraph(&self) -> usize {
-        match *self {
-            Target::Position { paragraph, .. }
-            | Target::Section { paragraph, .. }
-            | Target::Proposal { paragraph }
-            | Target::Decision { paragraph, .. } => paragraph,
-        }
-    }
-
-    /// `position`, `section`, `proposal` or `decision`.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Target::Position { .. } => "position",
-            Target::Section { .. } => "section",
-            Target::Proposal { .. } => "proposal",
-            Target::Decision { .. } => "decision",
-        }
-    }
-
-    /// The paragraphs this target is one of.
-    pub fn paragraphs<'a>(&self, case: &'a Case) -> Option<&'a [String]> {
-        match *self {
-            Target::Position { position, .. } => {
-                (position < case.positions.len()).then(|| case.text_of(position))
-            }
-            Target::Section { section, .. } => {
-                case.sections.get(section).map(|s| s.paragraphs.as_slice())
-            }
-            Target::Proposal { .. } => Some(&case.proposal),
-            Target::Decision { body, .. } => case.bodies.get(body).map(|b| b.decision.as_slice()),
-        }
-    }
-
-    /// The paragraph's text (`None` if `case` is not the case the target came from).
-    pub fn text<'a>(&self, case: &'a Case) -> Option<&'a str> {
-        self.paragraphs(case)?
-            .get(self.paragraph())
-            .map(String::as_str)
-    }
-
-    /// The position, for a paragraph of a position.
-    pub fn position(&self) -> Option<usize> {
-        match *self {
-            Target::Position { position, .. } => Some(position),
-            _ => None,
-        }
-    }
-
-    /// The body that wrote the paragraph (positions and decisions).
-    pub fn body(&self, case: &Case) -> Option<usize> {
-        match *self {
-            Target::Position { position, .. } => case.positions.get(position).map(|p| p.body),
-            Target::Decision { body, .. } => Some(body),
-            _ => None,
-        }
-    }
-
-    /// The stance: the position's, or for a decision the stance of the body's own decision.
-    pub fn stance(&self, case: &Case) -> Option<Stance> {
-        match *self {
-            Target::Position { position, .. } => case.positions.get(position).map(|p| p.stance),
-            Target::Decision { body, .. } => decision_stance(case, body),
-            _ => None,
-        }
-    }
-
-    /// The parties that hold the position (none for other paragraphs).
-    pub fn parties<'a>(&self, case: &'a Case) -> &'a [String] {
-        match *self {
-            Target::Position { position, .. } => case
-                .positions
-                .get(position)
-                .map_or(&[], |p| p.parties.as_slice()),
-            _ => &[],
-        }
-    }
-
-    /// The date to cite: the position's (see [`Case::date_of`]), the body's meeting or
-    /// opinion date for a decision, else the case's.
-    pub fn date(&self, case: &Case) -> Option<NaiveDate> {
-        match *self {
-            Target::Position { position, .. } => {
-                case.positions.get(position).and_then(|p| case.date_of(p))
-            }
-            Target::Decision { body, .. } => case
-                .bodies
-                .get(body)
-                .and_then(|b| b.meeting_date.or(b.opinion_date)),
-            _ => case.date,
-        }
-    }
-}
-
-fn decision_stance(case: &Case, body: usize) -> Option<Stance> {
-    case.positions_of(body)
-        .find(|(_, p)| p.stance.is_decision())
-        .map(|(_, p)| p.stance)
-}
-
 /// One paragraph found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     /// Index into the `&[Case]` searched.
     pub case: usize,
-    pub target: Target,
+    pub target: TextRef,
     /// Higher is better; only comparable within one search.
     pub score: u32,
     /// Byte ranges of the matched words (or the matched part of a word) in the paragraph's
@@ -196,7 +81,7 @@ pub struct Results {
 #[derive(Debug, Clone, Copy)]
 struct Record {
     case: u32,
-    target: Target,
+    target: TextRef,
 }
 
 /// Where a word occurs: paragraph (record) and word number within it.
@@ -745,31 +630,28 @@ impl Gathered {
 
 /// Every paragraph of a case that the index holds, in index order: positions' own text,
 /// decisions, sections, proposal.
-pub fn for_each_paragraph<'a>(case: &'a Case, mut f: impl FnMut(Target, &'a str)) {
+pub fn for_each_paragraph<'a>(case: &'a Case, mut f: impl FnMut(TextRef, &'a str)) {
+    // A position's own paragraphs only: one identical to another has none and is found
+    // through the other.
     for (position, p) in case.positions.iter().enumerate() {
         for (paragraph, text) in p.paragraphs.iter().enumerate() {
             f(
-                Target::Position {
-                    position,
-                    paragraph,
-                },
+                TextRef::new(model::Part::Position(position), paragraph),
                 text,
             );
         }
     }
-    for (body, b) in case.bodies.iter().enumerate() {
-        for (paragraph, text) in b.decision.iter().enumerate() {
-            f(Target::Decision { body, paragraph }, text);
-        }
+    for body in 0..case.bodies.len() {
+        model::Part::Decision(body)
+            .refs(case)
+            .for_each(|(r, t)| f(r, t));
     }
-    for (section, s) in case.sections.iter().enumerate() {
-        for (paragraph, text) in s.paragraphs.iter().enumerate() {
-            f(Target::Section { section, paragraph }, text);
-        }
+    for section in 0..case.sections.len() {
+        model::Part::Section(section)
+            .refs(case)
+            .for_each(|(r, t)| f(r, t));
     }
-    for (paragraph, text) in case.proposal.iter().enumerate() {
-        f(Target::Proposal { paragraph }, text);
-    }
+    model::Part::Proposal.refs(case).for_each(|(r, t)| f(r, t));
 }
 
 /// For each position with text, the positions whose text it is (`identical_to` chains).
@@ -889,9 +771,9 @@ impl Allowed {
                         body_ok[b]
                             && query.filters.iter().all(|f| match f {
                                 Filter::Party(_) => false,
-                                Filter::Stance(set) => {
-                                    decision_stance(case, b).is_some_and(|s| set.contains(&s))
-                                }
+                                Filter::Stance(set) => model::Part::Decision(b)
+                                    .stance(case)
+                                    .is_some_and(|s| set.contains(&s)),
                                 Filter::Body(_) | Filter::Case(_) => true,
                             })
                     })
@@ -922,16 +804,13 @@ impl Allowed {
 
     /// The target to name for a record, if the filters allow it: for a text shared by
     /// identical positions, the first of them (the owner first) that the filters allow.
-    fn target(&self, index: &Index, record: Record) -> Option<Target> {
+    fn target(&self, index: &Index, record: Record) -> Option<TextRef> {
         if self.all {
             return Some(record.target);
         }
         let case = self.cases.get(record.case as usize)?;
-        match record.target {
-            Target::Position {
-                position,
-                paragraph,
-            } => {
+        match record.target.part {
+            model::Part::Position(position) => {
                 let shared = index
                     .sharers
                     .get(record.case as usize)
@@ -939,18 +818,17 @@ impl Allowed {
                 std::iter::once(position)
                     .chain(shared.into_iter().flatten().copied())
                     .find(|&p| case.positions.get(p).copied().unwrap_or(false))
-                    .map(|position| Target::Position {
-                        position,
-                        paragraph,
+                    .map(|position| {
+                        TextRef::new(model::Part::Position(position), record.target.paragraph)
                     })
             }
-            Target::Decision { body, .. } => case
+            model::Part::Decision(body) => case
                 .decisions
                 .get(body)
                 .copied()
                 .unwrap_or(false)
                 .then_some(record.target),
-            Target::Section { .. } | Target::Proposal { .. } => case.texts.then_some(record.target),
+            model::Part::Section(_) | model::Part::Proposal => case.texts.then_some(record.target),
         }
     }
 }

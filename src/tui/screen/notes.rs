@@ -6,13 +6,14 @@ use super::prompt::{Prompt, PromptKind};
 use crate::export::notes as export;
 use crate::i18n::Lang;
 use crate::model::Case;
+use crate::model::TextRef;
 use crate::model::citation;
 use crate::notes::MergeReport;
 use crate::notes::store::Saved;
-use crate::notes::{Item, ItemKind, Notes, Source};
+use crate::notes::{Item, ItemKind, Notes};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Screen};
-use crate::tui::layout::{self, Doc, Para};
+use crate::tui::layout;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -300,36 +301,9 @@ impl App {
             .get(index)
             .map(|i| &i.kind)
         {
-            Some(ItemKind::Quote(q)) => {
-                let (from, _) = q.paragraphs;
-                match &q.source {
-                    Source::Position(id) => case
-                        .position_index(id)
-                        .map(|p| (Doc::Position(p), Some(from))),
-                    Source::Section(id) => {
-                        case.sections
-                            .iter()
-                            .position(|s| &s.id == id)
-                            .map(|section| {
-                                let para = Para::Section {
-                                    section,
-                                    index: from,
-                                };
-                                (Doc::CaseText, layout::index_of(case, Doc::CaseText, para))
-                            })
-                    }
-                    Source::Proposal => Some((
-                        Doc::CaseText,
-                        layout::index_of(case, Doc::CaseText, Para::Proposal(from)),
-                    )),
-                    Source::Decision(id) => {
-                        case.bodies.iter().position(|b| &b.id == id).map(|body| {
-                            let para = Para::Decision { body, index: from };
-                            (Doc::CaseText, layout::index_of(case, Doc::CaseText, para))
-                        })
-                    }
-                }
-            }
+            Some(ItemKind::Quote(q)) => q
+                .part(case)
+                .map(|part| layout::locate(case, TextRef::new(part, q.paragraphs.0))),
             Some(ItemKind::Heading(_)) => return,
             None => return self.no_notes(),
         };

@@ -5,10 +5,10 @@ use crate::analysis::similarity::{ParagraphSources, PosRef, Relation};
 use crate::i18n::Lang;
 use crate::model::citation;
 use crate::model::{Case, Stance};
-use crate::notes::{CasePart, ItemKind, Quote};
+use crate::notes::{ItemKind, Quote};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Screen};
-use crate::tui::layout::{self, Doc, Para, ReaderLine};
+use crate::tui::layout::{self, Doc, ReaderLine};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -576,22 +576,17 @@ impl App {
         };
         let (first, _) = *paras.get(from)?;
         let (last, _) = *paras.get(to)?;
-        if let (Para::Position { position, index: a }, Para::Position { index: b, .. }) =
-            (first, last)
-        {
-            return Quote::from_position(case, position, (a, b), part.as_deref());
+        if first.part == last.part {
+            return Quote::new(
+                case,
+                first.part,
+                (first.paragraph, last.paragraph),
+                part.as_deref(),
+            );
         }
-        let (Some(part_of), a) = case_part(first) else {
-            return None;
-        };
-        match case_part(last) {
-            (Some(p), b) if p == part_of => Quote::from_case_part(case, p, (a, b), part.as_deref()),
-            // A selection that runs into the next part of the case: its first part, to the end.
-            _ => {
-                let end = part_len(case, part_of).saturating_sub(1);
-                Quote::from_case_part(case, part_of, (a, end), None)
-            }
-        }
+        // A selection that runs into the next part of the case: its first part, to the end.
+        let end = first.part.paragraphs(case)?.len().saturating_sub(1);
+        Quote::new(case, first.part, (first.paragraph, end), None)
     }
 
     fn nothing_to_quote(&mut self) {
@@ -632,24 +627,6 @@ impl App {
         };
         self.notify(msg, false);
         effects
-    }
-}
-
-/// The part of the case a paragraph belongs to (`None` for a position) and its index there.
-fn case_part(p: Para) -> (Option<CasePart>, usize) {
-    match p {
-        Para::Position { index, .. } => (None, index),
-        Para::Proposal(i) => (Some(CasePart::Proposal), i),
-        Para::Section { section, index } => (Some(CasePart::Section(section)), index),
-        Para::Decision { body, index } => (Some(CasePart::Decision(body)), index),
-    }
-}
-
-fn part_len(case: &Case, part: CasePart) -> usize {
-    match part {
-        CasePart::Proposal => case.proposal.len(),
-        CasePart::Section(s) => case.sections.get(s).map_or(0, |s| s.paragraphs.len()),
-        CasePart::Decision(b) => case.bodies.get(b).map_or(0, |b| b.decision.len()),
     }
 }
 

@@ -2,11 +2,11 @@
 //! the shell, off the UI thread), Enter opens a hit in the reader with its paragraph selected
 //! and the matched words marked; `n`/`N` in the reader step through the hits.
 
-use crate::analysis::search::{Hit, Query, Results, Target};
-use crate::notes::{CasePart, ItemKind, Quote};
+use crate::analysis::search::{Hit, Query, Results};
+use crate::notes::{ItemKind, Quote};
 use crate::tui::action::{Action, Effect, TextEdit};
 use crate::tui::app::{App, Screen};
-use crate::tui::layout::{self, Doc, Para};
+use crate::tui::layout;
 use std::sync::Arc;
 use tui_input::{Input, InputRequest};
 
@@ -159,38 +159,7 @@ impl App {
         let Some(case) = self.cases.get(hit.case) else {
             return;
         };
-        let (doc, para) = match hit.target {
-            Target::Position {
-                position,
-                paragraph,
-            } => (Doc::Position(position), Some(paragraph)),
-            Target::Section { section, paragraph } => (
-                Doc::CaseText,
-                layout::index_of(
-                    case,
-                    Doc::CaseText,
-                    Para::Section {
-                        section,
-                        index: paragraph,
-                    },
-                ),
-            ),
-            Target::Proposal { paragraph } => (
-                Doc::CaseText,
-                layout::index_of(case, Doc::CaseText, Para::Proposal(paragraph)),
-            ),
-            Target::Decision { body, paragraph } => (
-                Doc::CaseText,
-                layout::index_of(
-                    case,
-                    Doc::CaseText,
-                    Para::Decision {
-                        body,
-                        index: paragraph,
-                    },
-                ),
-            ),
-        };
+        let (doc, para) = layout::locate(case, hit.target);
         self.go_to_case(hit.case);
         let paragraph = para.unwrap_or(0);
         self.history_clear();
@@ -239,24 +208,8 @@ impl App {
     fn hit_quote(&mut self, at: usize) -> Option<(usize, Quote)> {
         let hit = self.search.hits().get(at)?.clone();
         let case = self.cases.get(hit.case)?;
-        let quote = match hit.target {
-            Target::Position {
-                position,
-                paragraph,
-            } => Quote::from_position(case, position, (paragraph, paragraph), None),
-            Target::Section { section, paragraph } => Quote::from_case_part(
-                case,
-                CasePart::Section(section),
-                (paragraph, paragraph),
-                None,
-            ),
-            Target::Proposal { paragraph } => {
-                Quote::from_case_part(case, CasePart::Proposal, (paragraph, paragraph), None)
-            }
-            Target::Decision { body, paragraph } => {
-                Quote::from_case_part(case, CasePart::Decision(body), (paragraph, paragraph), None)
-            }
-        };
+        let (r, range) = (hit.target, (hit.target.paragraph, hit.target.paragraph));
+        let quote = Quote::new(case, r.part, range, None);
         quote.map(|q| (hit.case, q))
     }
 }

@@ -145,13 +145,13 @@ fn header(app: &App, hit: &Hit) -> String {
     if app.cases.len() > 1 {
         parts.push(case.dnr.clone());
     }
-    parts.push(place(case, &hit.target, app.lang));
-    parts.push(stance_label(case, &hit.target, app.lang));
-    let parties = hit.target.parties(case);
+    parts.push(place(case, hit.target.part, app.lang));
+    parts.push(stance_label(case, hit.target.part, app.lang));
+    let parties = hit.target.part.parties(case);
     if !parties.is_empty() {
         parts.push(parties.join(", "));
     }
-    if let Some(d) = hit.target.date(case) {
+    if let Some(d) = hit.target.part.date(case) {
         parts.push(d.to_string());
     }
     parts.retain(|p| !p.is_empty());
