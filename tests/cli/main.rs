@@ -1,0 +1,22 @@
+//! The command line and the library behind it, through the real binary where a user would run
+//! it: one test binary (`cargo test --test cli`), one module per command or concern.
+
+#[path = "../support/cmd.rs"]
+mod cmd;
+#[path = "../support/hostile.rs"]
+mod hostile;
+
+mod cache;
+mod closed_output;
+mod corpus;
+mod file_kinds;
+mod hardening;
+mod import;
+mod import_fuzz;
+mod invalid_files;
+mod invisible;
+mod matrix;
+mod notes;
+mod search;
+mod similar;
+mod verbatim;

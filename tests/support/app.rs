@@ -1,0 +1,160 @@
+//! The one driver of the app in tests: keys in, through the real loop with a `TestBackend`, a
+//! fake clipboard and notes files in a temporary folder; the final state, the screen and what
+//! was copied out.
+#![allow(dead_code)]
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use remiss::analysis::search::Index;
+use remiss::analysis::similarity::{Options as SimilarityOptions, Similarity};
+use remiss::i18n::Lang;
+use remiss::model::{Case, load_bundled, load_file};
+use remiss::tui::action::CopyOutcome;
+use remiss::tui::app::App;
+use remiss::tui::clipboard::Clipboard;
+use remiss::tui::shell::{Searcher, SystemShell};
+use remiss::tui::theme::Theme;
+use std::path::Path;
+use std::sync::Arc;
+
+/// A clipboard that records what it is given.
+#[derive(Default)]
+pub struct FakeClipboard {
+    pub copied: Vec<String>,
+}
+
+impl Clipboard for FakeClipboard {
+    fn copy(&mut self, text: &str) -> CopyOutcome {
+        self.copied.push(text.to_string());
+        CopyOutcome::System
+    }
+}
+
+/// Keys written as in a keymap: `j j l Enter y`, `Esc`, `Tab`, `C-c`, `Space`, `PgDn`.
+pub fn keys(spec: &str) -> Vec<std::io::Result<Event>> {
+    spec.split_whitespace()
+        .map(|k| {
+            let (code, mods) = match k {
+                "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+                "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+                "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+                "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
+                "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
+                "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
+                "Up" => (KeyCode::Up, KeyModifiers::NONE),
+                "Down" => (KeyCode::Down, KeyModifiers::NONE),
+                "Left" => (KeyCode::Left, KeyModifiers::NONE),
+                "Right" => (KeyCode::Right, KeyModifiers::NONE),
+                "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
+                "Del" => (KeyCode::Delete, KeyModifiers::NONE),
+                k if k.starts_with("C-") => (
+                    KeyCode::Char(k.chars().nth(2).unwrap()),
+                    KeyModifiers::CONTROL,
+                ),
+                k => {
+                    let c = k.chars().next().unwrap();
+                    let m = if c.is_uppercase() {
+                        KeyModifiers::SHIFT
+                    } else {
+                        KeyModifiers::NONE
+                    };
+                    (KeyCode::Char(c), m)
+                }
+            };
+            Ok(Event::Key(KeyEvent::new(code, mods)))
+        })
+        .collect()
+}
+
+pub fn bundled() -> Vec<Case> {
+    vec![load_bundled()]
+}
+
+pub fn two_cases() -> Vec<Case> {
+    let second = load_file(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/valid/bygglov.toml"
+    )))
+    .expect("fixture loads");
+    vec![load_bundled(), second]
+}
+
+/// Run the app on `cases` at `w`×`h`, feed `spec` keys, return the final state, the terminal
+/// and what was copied.
+pub fn drive(
+    cases: Vec<Case>,
+    lang: Lang,
+    w: u16,
+    h: u16,
+    spec: &str,
+) -> (App, Terminal<TestBackend>, FakeClipboard) {
+    drive_with(cases, lang, w, h, spec, &Theme::coloured())
+}
+
+pub fn drive_with(
+    cases: Vec<Case>,
+    lang: Lang,
+    w: u16,
+    h: u16,
+    spec: &str,
+    theme: &Theme,
+) -> (App, Terminal<TestBackend>, FakeClipboard) {
+    let dir = tempfile::tempdir().unwrap();
+    drive_in(dir.path(), cases, lang, w, h, spec, theme)
+}
+
+/// Like [`drive_with`], with each case's notes file in `dir` (`CASEID.notes.toml`), read at
+/// start and written as the app saves, as in the real app.
+pub fn drive_in(
+    dir: &Path,
+    cases: Vec<Case>,
+    lang: Lang,
+    w: u16,
+    h: u16,
+    spec: &str,
+    theme: &Theme,
+) -> (App, Terminal<TestBackend>, FakeClipboard) {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let opened = SystemShell::open(FakeClipboard::default(), &cases, |c| {
+        dir.join(format!("{}.notes.toml", c.id))
+    });
+    assert!(opened.problems.is_empty(), "{:?}", opened.problems);
+    let mut shell = opened.shell;
+    // The real app builds the similarity and the search index in the background and searches
+    // on a worker; here they are there from the start and searches are answered at once.
+    let sim = Similarity::build(&cases, &SimilarityOptions::default());
+    shell.searcher = Searcher::Inline(Arc::new(Index::build(&cases)), Arc::new(cases.clone()));
+    let mut app = App::new(cases, lang)
+        .with_notes(opened.notes)
+        .with_similarity(sim);
+    app.indexed = true;
+    let app = remiss::tui::run_loop(&mut terminal, app, theme, keys(spec), &mut shell).unwrap();
+    (app, terminal, shell.clipboard)
+}
+
+/// The screen as text, one line per row, trailing spaces trimmed.
+pub fn screen(terminal: &Terminal<TestBackend>) -> String {
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// A key spec that types `text` (spaces as `Space`).
+pub fn typed(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            ' ' => "Space".to_string(),
+            c => c.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

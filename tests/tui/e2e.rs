@@ -1,0 +1,417 @@
+//! End to end: the real binary in a real terminal (tmux): the matrix shows, a reservation
+//! opens, `y` copies (OSC 52, which tmux with `set-clipboard on` keeps as a paste buffer), and
+//! with an X display the system clipboard holds the exact quote (Xvfb + xclip).
+//!
+//! tmux, Xvfb and xclip come from Debian packages; `.ci/run` installs them. Where they are
+//! missing each test says it is skipped and passes, unless `REMISS_REQUIRE_E2E=1` (CI) makes
+//! that a failure.
+
+use crate::cmd::{bundled_case_in_temp_dir, programs_or_skip};
+use std::process::{Command, Output};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+const QUOTE: &str = "”Trygghetskiosker ska vara upplysta och bemannade knutpunkter på platser med hög \
+upplevd otrygghet eller stökig historik. Här ska stockholmare kunna möta ordningsvakter och \
+medarbetare från socialtjänsten. Man ska kunna får hjälp att anmäla mindre brott, kunna få kontakt \
+med socialjouren eller ta del av information. Genom trygghetskioskens fysiska närvaro i stadsmiljön \
+ska tröskeln att söka hjälp minska och tränga undan brott och annat som stjälper den upplevda \
+tryggheten bland stockholmarna.” (Reservation av Andréa Hedin m.fl. (M), Socialnämnden 2026-02-17, \
+KS 2025/1121)";
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, env: &[(&str, &str)], args: &str) -> Tmux {
+        let socket = format!("remiss-e2e-{name}-{}", std::process::id());
+        let bin = env!("CARGO_BIN_EXE_remiss");
+        let mut cmd = String::from(
+            "env -u DISPLAY -u WAYLAND_DISPLAY -u SSH_CONNECTION -u LC_ALL -u LC_MESSAGES LANG=en_US.UTF-8",
+        );
+        for (k, v) in env {
+            cmd.push_str(&format!(" {k}={v}"));
+        }
+        cmd.push_str(&format!(" {bin} {args}; echo EXITED=$?; sleep 30"));
+        let t = Tmux { socket };
+        let out = t.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            "110",
+            "-y",
+            "32",
+            &cmd,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        t.run(&["set-option", "-g", "set-clipboard", "on"]);
+        t
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("tmux is installed (apt-get install tmux)")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", k]);
+            sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "timed out waiting for {text:?}; screen:\n{s}"
+            );
+            sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+#[test]
+fn matrix_reservation_and_copy_through_osc52_in_tmux() {
+    if !programs_or_skip(
+        "matrix_reservation_and_copy_through_osc52_in_tmux",
+        &["tmux"],
+    ) {
+        return;
+    }
+    let t = Tmux::start("osc52", &[], "cases/");
+    let s = t.wait_for("Bodies × stances");
+    assert!(s.contains("Socialnämnden"));
+    assert!(s.contains("Polisregion Stockholm"));
+    t.keys(&["j", "l", "l", "Enter"]);
+    t.wait_for("Reservation · Andréa Hedin m.fl. (M)");
+    t.keys(&["j", "y"]);
+    t.wait_for("Sent to the terminal (OSC 52)");
+    let buffer = t.run(&["show-buffer"]);
+    assert_eq!(String::from_utf8_lossy(&buffer.stdout), QUOTE);
+    t.keys(&["q"]);
+    let s = t.wait_for("EXITED=0");
+    // The alternate screen is gone: the app's frame is no longer on screen.
+    assert!(!s.contains("Bodies × stances"), "{s}");
+}
+
+#[test]
+fn swedish_labels_and_sigterm_restores_the_terminal() {
+    if !programs_or_skip(
+        "swedish_labels_and_sigterm_restores_the_terminal",
+        &["tmux", "pkill"],
+    ) {
+        return;
+    }
+    let t = Tmux::start("sigterm", &[("LANG", "sv_SE.UTF-8")], "cases/");
+    t.wait_for("Organ × ställningstaganden");
+    let pid = String::from_utf8_lossy(&t.run(&["display-message", "-p", "#{pane_pid}"]).stdout)
+        .trim()
+        .to_string();
+    // The pane runs a shell; signal its child, remiss.
+    let _ = Command::new("pkill")
+        .args(["-TERM", "-P", &pid, "-f", "remiss"])
+        .status();
+    let s = t.wait_for("EXITED=");
+    assert!(!s.contains("Organ × ställningstaganden"), "{s}");
+}
+
+#[test]
+fn x11_clipboard_holds_the_exact_quote_under_xvfb() {
+    if !programs_or_skip(
+        "x11_clipboard_holds_the_exact_quote_under_xvfb",
+        &["tmux", "Xvfb", "xclip"],
+    ) {
+        return;
+    }
+    let display = format!(":{}", 90 + std::process::id() % 100);
+    let mut xvfb = Command::new("Xvfb")
+        .args([
+            display.as_str(),
+            "-screen",
+            "0",
+            "640x480x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .spawn()
+        .expect("Xvfb is installed (apt-get install xvfb)");
+    sleep(Duration::from_millis(800));
+    let t = Tmux::start("x11", &[("DISPLAY", &display)], "cases/");
+    t.wait_for("Bodies × stances");
+    t.keys(&["j", "l", "l", "Enter", "j", "y"]);
+    t.wait_for("Copied");
+    let out = Command::new("xclip")
+        .args(["-o", "-selection", "clipboard", "-display", &display])
+        .output()
+        .expect("xclip is installed (apt-get install xclip)");
+    t.keys(&["q"]);
+    let _ = xvfb.kill();
+    let _ = xvfb.wait();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), QUOTE);
+}
+
+// The binary panics on request only when built with debug assertions (a test hook).
+#[cfg(debug_assertions)]
+#[test]
+fn a_panic_restores_the_terminal_and_reports() {
+    if !programs_or_skip("a_panic_restores_the_terminal_and_reports", &["tmux"]) {
+        return;
+    }
+    let t = Tmux::start(
+        "panic",
+        &[("REMISS_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+        "cases/",
+    );
+    let s = t.wait_for("EXITED=");
+    assert!(s.contains("EXITED=101"), "{s}");
+    assert!(s.contains("test panic requested"), "{s}");
+    assert!(
+        !s.contains("about to panic"),
+        "the alternate screen should be gone:\n{s}"
+    );
+}
+
+#[test]
+fn a_bad_path_is_a_clear_error_not_a_blank_screen() {
+    if !programs_or_skip("a_bad_path_is_a_clear_error_not_a_blank_screen", &["tmux"]) {
+        return;
+    }
+    let t = Tmux::start("badpath", &[], "no/such/folder");
+    let s = t.wait_for("EXITED=");
+    assert!(
+        s.contains("no/such/folder: error: cannot read: no such file or folder"),
+        "{s}"
+    );
+    assert!(s.contains("EXITED=1"), "{s}");
+}
+
+impl Tmux {
+    /// Type text literally (not as key names).
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-l", text]);
+        sleep(Duration::from_millis(60));
+    }
+}
+
+#[test]
+fn notes_survive_a_restart_and_export_to_the_expected_markdown() {
+    if !programs_or_skip(
+        "notes_survive_a_restart_and_export_to_the_expected_markdown",
+        &["tmux"],
+    ) {
+        return;
+    }
+    let (dir, case) = bundled_case_in_temp_dir();
+    let args = case.display().to_string();
+    let t = Tmux::start("notes", &[], &args);
+    t.wait_for("Bodies × stances");
+    // Socialnämnden's reservation: both paragraphs.
+    t.keys(&["j", "l", "l", "Enter"]);
+    t.wait_for("Reservation · Andréa Hedin m.fl. (M)");
+    t.keys(&["a"]);
+    t.wait_for("Added to the notes (1 quote)");
+    t.keys(&["j", "a"]);
+    t.wait_for("Added to the notes (2 quotes)");
+    // Skärholmen's reservation: its first two sentences.
+    t.keys(&["Escape", "j", "j", "j", "Enter"]);
+    t.wait_for("Reservation · Sophia Granswed Baat m.fl. (M)");
+    t.keys(&["v", "j", "a"]);
+    t.wait_for("Added to the notes (3 quotes)");
+    // A heading on top and a comment under the last quote.
+    t.keys(&["A"]);
+    t.wait_for("Debate notes · KS 2025/1121 · 3 quotes");
+    t.keys(&["h"]);
+    t.wait_for("New heading");
+    t.type_text("Deras argument: fasta platser");
+    t.keys(&["Enter", "G", "c"]);
+    t.wait_for("Edit");
+    t.type_text("Svara: Skärholmens polis har redan flyttat till centrum");
+    t.keys(&["Enter", "q"]);
+    t.wait_for("EXITED=0");
+    drop(t);
+
+    let notes = dir.path().join("trygghetskiosker.notes.toml");
+    assert!(notes.exists(), "the notes file is beside the case file");
+    let t = Tmux::start("notes2", &[], &args);
+    t.wait_for("Bodies × stances");
+    t.keys(&["N"]);
+    let s = t.wait_for("Deras argument: fasta platser");
+    assert!(s.contains("3 quotes"), "{s}");
+    t.keys(&["E"]);
+    t.wait_for("Wrote");
+    t.keys(&["q"]);
+    t.wait_for("EXITED=0");
+    let exported = std::fs::read_to_string(dir.path().join("trygghetskiosker.notes.md")).unwrap();
+    let expected = include_str!("../fixtures/notes/e2e_expected.md");
+    assert_eq!(exported, expected);
+}
+
+#[test]
+fn a_diff_opens_from_the_reader_and_walks_the_changes() {
+    if !programs_or_skip(
+        "a_diff_opens_from_the_reader_and_walks_the_changes",
+        &["tmux"],
+    ) {
+        return;
+    }
+    let t = Tmux::start("diff", &[], "cases/");
+    // The family marks come into the matrix once the texts are compared (in the background).
+    t.wait_for("M A′");
+    t.keys(&["j", "j", "j", "j", "l", "l", "Enter"]);
+    t.wait_for("Reservation · Sophia Granswed Baat m.fl. (M)");
+    t.keys(&["d"]);
+    let s = t.wait_for("76% the same; 15 changes; +49 −15 words · change 1/15");
+    assert!(s.contains("A − Socialnämnden · Reservation"), "{s}");
+    assert!(
+        s.contains("B + Skärholmens stadsdelsnämnd · Reservation"),
+        "{s}"
+    );
+    t.keys(&["]", "]"]);
+    t.wait_for("change 3/15");
+    // y copies from the side the cursor is on (B, Skärholmen's).
+    t.keys(&["y"]);
+    t.wait_for("Sent to the terminal (OSC 52)");
+    let buffer = String::from_utf8_lossy(&t.run(&["show-buffer"]).stdout).into_owned();
+    assert!(
+        buffer.contains("Vårberg, Skärholmen, Sätra och Bredäng"),
+        "{buffer}"
+    );
+    assert!(buffer.ends_with("Skärholmens stadsdelsnämnd 2026-03-26, KS 2025/1121)"));
+    t.keys(&["Escape"]);
+    t.wait_for("Similar texts");
+    t.keys(&["q"]);
+    t.wait_for("EXITED=0");
+}
+
+#[test]
+fn search_as_you_type_then_enter_opens_the_paragraph() {
+    if !programs_or_skip(
+        "search_as_you_type_then_enter_opens_the_paragraph",
+        &["tmux"],
+    ) {
+        return;
+    }
+    let t = Tmux::start("search", &[], "cases/");
+    t.wait_for("Bodies × stances");
+    t.keys(&["/"]);
+    t.wait_for("/ ");
+    t.type_text("skarholmen tunnelbana");
+    let s = t.wait_for("1 hit");
+    assert!(
+        s.contains("Skärholmens stadsdelsnämnd · Reservation · M · 2026-03-26"),
+        "{s}"
+    );
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Reservation · Sophia Granswed Baat m.fl. (M)");
+    assert!(
+        s.contains("Skärholmens stadsdelsnämnd › Reservation ¶1/2"),
+        "{s}"
+    );
+    t.keys(&["y"]);
+    t.wait_for("Sent to the terminal (OSC 52)");
+    let buffer = String::from_utf8_lossy(&t.run(&["show-buffer"]).stdout).into_owned();
+    assert!(
+        buffer.contains("varje tunnelbanestation; Vårberg"),
+        "{buffer}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("EXITED=0");
+}
+
+/// The state letter of a process (`R`, `S`, `Z`, …), or `None` when it is gone.
+fn process_state(pid: &str) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit(')').next()?.trim().chars().next()
+}
+
+#[test]
+fn closing_the_terminal_ends_the_app_instead_of_spinning() {
+    if !programs_or_skip(
+        "closing_the_terminal_ends_the_app_instead_of_spinning",
+        &["tmux", "pgrep"],
+    ) {
+        return;
+    }
+    let t = Tmux::start("hangup", &[], "cases/");
+    t.wait_for("Bodies × stances");
+    let pane = String::from_utf8_lossy(&t.run(&["display-message", "-p", "#{pane_pid}"]).stdout)
+        .trim()
+        .to_string();
+    let out = Command::new("pgrep").args(["-P", &pane]).output().unwrap();
+    let pid = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()
+        .expect("remiss runs in the pane")
+        .to_string();
+    // The terminal goes away as when an SSH connection drops: SIGHUP, and stdin at EOF.
+    t.run(&["kill-server"]);
+    let start = Instant::now();
+    while matches!(process_state(&pid), Some(s) if s != 'Z') {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "remiss (pid {pid}) still runs 5 s after its terminal closed"
+        );
+        sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn a_bad_file_in_the_folder_is_named_in_the_app_and_printed_on_quit() {
+    if !programs_or_skip(
+        "a_bad_file_in_the_folder_is_named_in_the_app_and_printed_on_quit",
+        &["tmux"],
+    ) {
+        return;
+    }
+    let (dir, _case) = bundled_case_in_temp_dir();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/invalid/misspelt_key.toml"
+        ),
+        dir.path().join("misspelt_key.toml"),
+    )
+    .unwrap();
+    let t = Tmux::start("badfile", &[], &dir.path().display().to_string());
+    let s = t.wait_for("1 file left out");
+    assert!(
+        s.contains("misspelt_key.toml:29:1: unknown key `stnace`"),
+        "{s}"
+    );
+    // The good case opened.
+    assert!(s.contains("Bodies × stances"), "{s}");
+    t.keys(&["q"]);
+    let s = t.wait_for("EXITED=0");
+    assert!(
+        s.contains("error: unknown key `stnace`; did you mean `stance`?"),
+        "{s}"
+    );
+}

@@ -1,0 +1,195 @@
+//! Key-sequence tests: keys in, state and effects out, through the real loop.
+
+use crate::app::*;
+use remiss::i18n::Lang;
+use remiss::tui::app::Screen;
+
+#[test]
+fn open_socialnamnden_reservation_and_copy_paragraph_two() {
+    // Row 2 (Socialnämnden), column 3 (Reservation; columns: Reject, Answered, Reservation …).
+    let (app, _, clip) = drive(bundled(), Lang::En, 100, 30, "j l l Enter j y");
+    assert_eq!(app.screen, Screen::Reader);
+    let r = app.reader.as_ref().unwrap();
+    let case = app.current_case();
+    assert_eq!(
+        case.positions[r.position().unwrap()].id,
+        "socialnamnden/reservation/M"
+    );
+    assert_eq!(r.paragraph, 1);
+    assert_eq!(clip.copied.len(), 1);
+    let quote = &clip.copied[0];
+    assert!(
+        quote.starts_with("”Trygghetskiosker ska vara upplysta och bemannade knutpunkter"),
+        "{quote}"
+    );
+    assert!(quote.ends_with(
+        "tryggheten bland stockholmarna.” (Reservation av Andréa Hedin m.fl. (M), Socialnämnden 2026-02-17, KS 2025/1121)"
+    ));
+    assert_eq!(app.status.as_ref().unwrap().text, "Copied");
+}
+
+#[test]
+fn copy_whole_position_has_every_paragraph() {
+    let (app, _, clip) = drive(bundled(), Lang::Sv, 100, 30, "j l l Enter Y");
+    let case = app.current_case();
+    let i = case.position_index("socialnamnden/reservation/M").unwrap();
+    for p in case.text_of(i) {
+        assert!(clip.copied[0].contains(p.as_str()));
+    }
+    assert_eq!(app.status.as_ref().unwrap().text, "Kopierat");
+}
+
+#[test]
+fn next_same_stance_walks_the_reservations() {
+    let (app, _, _) = drive(bundled(), Lang::En, 100, 30, "j l l Enter ] ]");
+    let case = app.current_case();
+    let r = app.reader.as_ref().unwrap();
+    assert_eq!(
+        case.positions[r.position().unwrap()].id,
+        "hasselby-vallingby/reservation/M"
+    );
+}
+
+#[test]
+fn follow_link_from_kommunstyrelsen_and_back() {
+    // Kommunstyrelsen is the last row.
+    let (app, term, _) = drive(bundled(), Lang::En, 100, 30, "G l l Enter f");
+    let case = app.current_case();
+    let r = app.reader.as_ref().unwrap();
+    assert_eq!(
+        case.positions[r.position().unwrap()].id,
+        "borgarradsberedningen/reservation/M"
+    );
+    assert!(screen(&term).contains("Christofer Fjellner"));
+    let (app, _, _) = drive(bundled(), Lang::En, 100, 30, "G l l Enter f Esc");
+    let r = app.reader.as_ref().unwrap();
+    assert_eq!(
+        app.current_case().positions[r.position().unwrap()].id,
+        "kommunstyrelsen/reservation/M"
+    );
+}
+
+#[test]
+fn party_lens_and_empty_columns() {
+    let (app, term, _) = drive(bundled(), Lang::En, 120, 40, "p");
+    assert_eq!(app.columns().len(), 5); // M S V MP KD
+    assert!(screen(&term).contains("Bodies × parties"));
+    let (app, _, _) = drive(bundled(), Lang::En, 120, 40, "e");
+    assert_eq!(app.columns().len(), remiss::model::Stance::ALL.len());
+}
+
+#[test]
+fn tab_picks_among_positions_of_a_cell() {
+    // Party lens, S column, Skärholmen row: inferred reject + special statement.
+    let (app, _, _) = drive(bundled(), Lang::En, 120, 40, "p l j j j j Tab j Enter");
+    let case = app.current_case();
+    let r = app.reader.as_ref().unwrap();
+    assert_eq!(
+        case.positions[r.position().unwrap()].id,
+        "skarholmen/special_statement/S+V+MP"
+    );
+}
+
+#[test]
+fn paging_keeps_the_cursor_on_screen() {
+    let (app, _, _) = drive(bundled(), Lang::En, 80, 12, "Enter PgDn PgDn");
+    let r = app.reader.as_ref().unwrap();
+    assert!(r.top > 0);
+    let cursor_lines: Vec<usize> = r
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.paragraph == Some(r.paragraph))
+        .map(|(i, _)| i)
+        .collect();
+    let height = app.reader_height();
+    assert!(
+        cursor_lines
+            .iter()
+            .any(|&i| i >= r.top && i < r.top + height)
+    );
+}
+
+#[test]
+fn case_list_opens_first_with_several_cases_and_esc_returns() {
+    let (app, term, _) = drive(two_cases(), Lang::En, 100, 30, "");
+    assert_eq!(app.screen, Screen::Cases);
+    assert!(screen(&term).contains("KS 2025/0872"));
+    let (app, _, _) = drive(two_cases(), Lang::En, 100, 30, "j Enter");
+    assert_eq!(app.screen, Screen::Matrix);
+    assert_eq!(app.current_case().dnr, "KS 2025/0872");
+    let (app, _, _) = drive(two_cases(), Lang::En, 100, 30, "j Enter Esc");
+    assert_eq!(app.screen, Screen::Cases);
+}
+
+#[test]
+fn quit_with_q_and_ctrl_c_and_help_toggles() {
+    let (app, _, _) = drive(bundled(), Lang::En, 80, 24, "q");
+    assert!(app.quit);
+    let (app, _, _) = drive(bundled(), Lang::En, 80, 24, "Enter C-c");
+    assert!(app.quit);
+    let (app, term, _) = drive(bundled(), Lang::En, 80, 24, "?");
+    assert!(app.help);
+    assert!(screen(&term).contains("Keys (Esc closes)"));
+    let (app, _, _) = drive(bundled(), Lang::En, 80, 24, "? Esc");
+    assert!(!app.help);
+}
+
+#[test]
+fn empty_cell_says_so_and_stays() {
+    let (app, _, _) = drive(bundled(), Lang::En, 80, 24, "l Enter");
+    assert_eq!(app.screen, Screen::Matrix);
+    assert_eq!(app.status.as_ref().unwrap().text, "This cell is empty");
+}
+
+#[test]
+fn a_ten_megabyte_paragraph_opens_scrolls_and_copies() {
+    let word = "trygghetskiosk ";
+    let text = word.repeat(10_000_000 / word.len());
+    let src = format!(
+        "format = 1\n[case]\ndnr = \"KS 1/1\"\ntitle = \"Stor\"\nkind = \"motion\"\n\
+         [[parties]]\ncode = \"M\"\nname = \"Moderaterna\"\n\
+         [[bodies]]\nid = \"a\"\nname = \"A-nämnden\"\nkind = \"committee\"\n\
+         [[positions]]\nbody = \"a\"\nstance = \"reservation\"\nparties = [\"M\"]\ntext = \"{text}\"\n"
+    );
+    let case = remiss::model::parse_case(&src, "big.toml", "big").expect("loads");
+    let (app, term, clip) = drive(vec![case], Lang::En, 100, 30, "Enter G PgUp y");
+    assert_eq!(app.screen, remiss::tui::app::Screen::Reader);
+    assert!(screen(&term).contains("trygghetskiosk trygghetskiosk"));
+    // The copy is refused by nothing here (fake clipboard); the real one refuses OSC 52 > 74 KB.
+    assert!(clip.copied[0].len() > 9_000_000);
+}
+
+#[test]
+fn search_as_you_type_then_enter_opens_the_paragraph() {
+    let spec = format!("/ {} Enter", typed("skarholmen tunnelbana"));
+    let (app, _, clip) = drive(bundled(), Lang::En, 100, 30, &format!("{spec} y"));
+    assert_eq!(app.screen, Screen::Reader);
+    let r = app.reader.as_ref().unwrap();
+    let case = app.current_case();
+    assert_eq!(
+        case.positions[r.position().unwrap()].id,
+        "skarholmen/reservation/M"
+    );
+    assert_eq!(r.paragraph, 0);
+    // y copies the paragraph found, with its citation.
+    assert!(clip.copied[0].contains("Vårberg, Skärholmen, Sätra och Bredäng"));
+    assert!(clip.copied[0].ends_with("(Reservation av Sophia Granswed Baat m.fl. (M), Skärholmens stadsdelsnämnd 2026-03-26, KS 2025/1121)"));
+}
+
+#[test]
+fn esc_closes_the_search_and_keeps_the_query_and_n_steps_from_the_reader() {
+    let spec = format!("/ {} Esc / Enter n n N", typed("sergels torg"));
+    let (app, _, _) = drive(bundled(), Lang::Sv, 100, 30, &spec);
+    assert_eq!(app.search.input.value(), "sergels torg");
+    assert_eq!(app.search.current, Some(1));
+    assert!(app.status.as_ref().unwrap().text.starts_with("Träff 2 av"));
+}
+
+#[test]
+fn searching_across_two_cases_opens_the_other_case() {
+    let spec = format!("/ {} Enter", typed("bygglov"));
+    let (app, _, _) = drive(two_cases(), Lang::En, 100, 30, &spec);
+    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.current_case().dnr, "KS 2025/0872");
+}

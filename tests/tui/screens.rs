@@ -1,0 +1,198 @@
+//! Snapshots of every screen on the bundled case (ratatui TestBackend + insta), style checks
+//! where colour or reverse video carries meaning, and a render at every small size.
+
+use crate::app::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+use remiss::i18n::Lang;
+use remiss::tui::action::Action;
+use remiss::tui::app::App;
+use remiss::tui::theme::Theme;
+
+/// Screens as key sequences from the start.
+const SCREENS: &[(&str, &str)] = &[
+    ("matrix", ""),
+    ("matrix_party", "p"),
+    ("matrix_cell_pane", "j j j j l l Tab"),
+    ("reader", "j l l Enter j"),
+    ("reader_linked", "G l l Enter"),
+    ("help", "?"),
+    ("case_text", "c j"),
+    ("reader_visual", "j l l Enter v j"),
+    ("notes_empty", "N"),
+    ("notes", "j l l Enter a j v j a A k"),
+    (
+        "notes_prompt",
+        "j l l Enter a A h T h e i r Space a r g u m e n t",
+    ),
+    ("notes_help", "N ?"),
+    ("similar_pane", "j j j j l l Enter s j"),
+    ("diff", "j j j j l l Enter d"),
+    ("diff_folded_next_change", "j j j j l l Enter d z ] ]"),
+    ("diff_help", "j j j j l l Enter d ?"),
+    ("search", "/ s k a r h o l m e n Space t u n n e l b a n a"),
+    (
+        "search_list",
+        "/ s k a r h o l m e n Space t u n n e l b a n a Tab j",
+    ),
+    (
+        "search_opened",
+        "/ s k a r h o l m e n Space t u n n e l b a n a Enter",
+    ),
+    ("search_problem", "/ s t a n c e : x y z Space k i o s k"),
+];
+
+#[test]
+fn every_screen_at_two_sizes_in_both_languages() {
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Sv, "sv")] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            for (name, spec) in SCREENS {
+                let (_, term, _) = drive(bundled(), lang, w, h, spec);
+                insta::assert_snapshot!(format!("{name}_{w}x{h}_{tag}"), screen(&term));
+            }
+            let (_, term, _) = drive(two_cases(), lang, w, h, "");
+            insta::assert_snapshot!(format!("cases_{w}x{h}_{tag}"), screen(&term));
+        }
+    }
+}
+
+#[test]
+fn terminal_too_small_message() {
+    let (_, term, _) = drive(bundled(), Lang::En, 29, 6, "");
+    assert!(screen(&term).contains("Terminal too small"));
+}
+
+fn find(term: &Terminal<TestBackend>, text: &str) -> (u16, u16) {
+    let s = screen(term);
+    for (y, line) in s.lines().enumerate() {
+        if let Some(byte) = line.find(text) {
+            let x = line[..byte].chars().count();
+            return (x as u16, y as u16);
+        }
+    }
+    panic!("{text:?} not on screen:\n{s}");
+}
+
+#[test]
+fn selected_cell_is_reverse_video_in_both_themes() {
+    for theme in [Theme::coloured(), Theme::monochrome()] {
+        // Socialnämnden × Reservation selected.
+        let (_, term, _) = drive_with(bundled(), Lang::En, 100, 30, "j l l", &theme);
+        let buf = term.backend().buffer();
+        let (x, _) = find(&term, "Reservation");
+        let (_, y) = find(&term, "Socialnämnden");
+        let cell = &buf[(x, y)];
+        assert_eq!(cell.symbol(), "M");
+        assert!(cell.modifier.contains(Modifier::REVERSED), "{:?}", cell);
+    }
+}
+
+#[test]
+fn party_codes_carry_party_colours_only_in_colour() {
+    let (_, term, _) = drive_with(bundled(), Lang::En, 100, 30, "", &Theme::coloured());
+    let (x, _) = find(&term, "Reservation");
+    let (_, y) = find(&term, "Trafiknämnden");
+    let cell = &term.backend().buffer()[(x, y)];
+    assert_eq!(cell.symbol(), "M");
+    assert!(matches!(cell.fg, Color::Rgb(..)));
+    let (_, term, _) = drive_with(bundled(), Lang::En, 100, 30, "", &Theme::monochrome());
+    let cell = &term.backend().buffer()[(x, y)];
+    assert_eq!(cell.fg, Color::Reset);
+    assert!(cell.modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn reader_cursor_paragraph_is_marked_without_colour() {
+    let (_, term, _) = drive_with(
+        bundled(),
+        Lang::En,
+        100,
+        30,
+        "j l l Enter j",
+        &Theme::monochrome(),
+    );
+    let (x, y) = find(&term, "Trygghetskiosker ska vara");
+    let buf = term.backend().buffer();
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    assert_eq!(buf[(x - 1, y)].symbol(), "▌");
+}
+
+#[test]
+fn visual_selection_is_marked_without_colour() {
+    let (_, term, _) = drive_with(
+        bundled(),
+        Lang::En,
+        100,
+        30,
+        "j l l Enter v j",
+        &Theme::monochrome(),
+    );
+    let buf = term.backend().buffer();
+    let (x, y) = find(&term, "Trygghet är inte bara");
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    // The third sentence is not selected.
+    let (x, y) = find(&term, "Det handlar i grunden");
+    assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn diff_marks_words_by_modifier_without_colour() {
+    let (_, term, _) = drive_with(
+        bundled(),
+        Lang::En,
+        120,
+        40,
+        "j j j j l l Enter d",
+        &Theme::monochrome(),
+    );
+    let buf = term.backend().buffer();
+    // "vissa stadsdelar" is only in the base (left), "Skärholmens" only in Skärholmen's.
+    let (x, y) = find(&term, "stadsdelar känner");
+    assert!(buf[(x, y)].modifier.contains(Modifier::CROSSED_OUT));
+    let (x, y) = find(&term, "Vårberg");
+    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    let (x, y) = find(&term, "Trygghet är inte");
+    assert!(!buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
+fn search_matches_are_marked_without_colour() {
+    let spec = "/ s k a r h o l m e n Space t u n n e l b a n a";
+    for theme in [Theme::coloured(), Theme::monochrome()] {
+        let (_, term, _) = drive_with(bundled(), Lang::En, 120, 40, spec, &theme);
+        let buf = term.backend().buffer();
+        let (x, y) = find(&term, "tunnelbanestation");
+        assert!(
+            buf[(x, y)].modifier.contains(Modifier::BOLD),
+            "{:?}",
+            buf[(x, y)]
+        );
+        // Opened, the paragraph has the same marks.
+        let spec = format!("{spec} Enter");
+        let (_, term, _) = drive_with(bundled(), Lang::En, 120, 40, &spec, &theme);
+        let buf = term.backend().buffer();
+        let (x, y) = find(&term, "Bredäng");
+        assert!(!buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+        let (x, y) = find(&term, "tunnelbanestation");
+        assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    }
+}
+
+#[test]
+fn every_screen_renders_at_every_size_up_to_60x30() {
+    let theme = Theme::coloured();
+    let base = bundled();
+    for (_, spec) in SCREENS {
+        let (app, _, _) = drive(base.clone(), Lang::Sv, 80, 24, spec);
+        let mut app: App = app;
+        for w in 1..=60u16 {
+            for h in 1..=30u16 {
+                app.update(Action::Resize(w, h));
+                let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+                term.draw(|f| remiss::tui::view::render(f, &app, &theme))
+                    .unwrap();
+            }
+        }
+    }
+}
