@@ -42,7 +42,7 @@ pub fn stance_cell(case: &Case, b: usize, stance: Stance, review_marks: bool) ->
     for i in case.cell(b, stance) {
         let p = &case.positions[i];
         let mark = if review_marks {
-            review_mark(p.review())
+            review_mark(case.review_of(i))
         } else {
             ""
         };
@@ -76,7 +76,7 @@ pub fn party_cell(case: &Case, b: usize, party: &str, lang: Lang, review_marks: 
             let name = lang.stance_short(s.stance);
             let inferred = if s.inferred { INFERRED_MARK } else { "" };
             let review = if review_marks {
-                review_mark(case.positions[s.position].review())
+                review_mark(case.review_of(s.position))
             } else {
                 ""
             };
@@ -221,7 +221,9 @@ fn legend(case: &Case, lens: Lens, lang: Lang) -> Vec<String> {
             )
         ));
     }
-    let reviews: Vec<Option<Review>> = case.positions.iter().map(|p| p.review()).collect();
+    let reviews: Vec<Option<Review>> = (0..case.positions.len())
+        .map(|i| case.review_of(i))
+        .collect();
     if reviews.contains(&Some(Review::Uncertain)) {
         lines.push(format!(
             "{UNCERTAIN_MARK} {}",
@@ -350,7 +352,7 @@ pub fn to_json(cases: &[Case], lens: Lens, lang: Lang) -> Value {
                                         "stance": s.stance.as_str(),
                                         "position": case.positions[s.position].id,
                                         "inferred": s.inferred,
-                                        "review": case.positions[s.position].review().map(Review::as_str),
+                                        "review": case.review_of(s.position).map(Review::as_str),
                                     }))
                                     .collect();
                                 json!({ "party": p, "stances": stances })
@@ -387,7 +389,7 @@ pub fn position_json(case: &Case, i: usize) -> Value {
         "paragraphs": p.paragraphs.len(),
         "identical_to": p.identical_to.map(|t| case.positions[t].id.clone()),
         "concurs_with": p.concurs_with.map(|t| case.positions[t].id.clone()),
-        "review": p.review().map(Review::as_str),
+        "review": case.review_of(i).map(Review::as_str),
         "evidence": evidence_json(&p.evidence),
     })
 }

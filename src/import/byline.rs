@@ -116,11 +116,9 @@ fn party_codes(inside: &str) -> Option<Vec<String>> {
         if token.is_empty() || phrases::PARTY_QUANTIFIERS.contains(&normalise(token).as_str()) {
             continue;
         }
-        if !phrases::is_party_code(token) {
-            return None;
-        }
-        if !codes.iter().any(|c| c == token) {
-            codes.push(token.to_string());
+        let code = phrases::party_code(token)?;
+        if !codes.contains(&code) {
+            codes.push(code);
         }
     }
     (!codes.is_empty()).then_some(codes)
@@ -138,18 +136,43 @@ fn split_names(s: &str) -> Vec<String> {
 /// The items of a Swedish list, "a, b och c" → [a, b, c], untrimmed. A hyphen before "och"
 /// keeps it ("Miljö- och hälsoskyddsnämnden" is one item).
 pub fn split_list(s: &str) -> Vec<&str> {
+    split_list_joined(s)
+        .into_iter()
+        .map(|(item, _)| item)
+        .collect()
+}
+
+/// [`split_list`], each item with whether the word before it was a conjunction ("och",
+/// "samt", [`phrases::LIST_CONJUNCTIONS`]) rather than a comma: "Stockholm Vatten och Avfall
+/// AB" may be one name.
+pub fn split_list_joined(s: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     for piece in s.split(", ") {
         let mut rest = piece;
-        while let Some(at) = rest
-            .match_indices(" och ")
-            .map(|(k, _)| k)
-            .find(|&k| !rest[..k].ends_with('-'))
-        {
-            out.push(&rest[..at]);
-            rest = &rest[at + " och ".len()..];
+        let mut joined = false;
+        loop {
+            let next = phrases::LIST_CONJUNCTIONS
+                .iter()
+                .filter_map(|c| {
+                    rest.match_indices(c)
+                        .map(|(k, _)| k)
+                        .find(|&k| !rest[..k].ends_with('-'))
+                        .map(|k| (k, c.len()))
+                })
+                .min();
+            let Some((at, len)) = next else { break };
+            out.push((&rest[..at], joined));
+            rest = &rest[at + len..];
+            joined = true;
         }
-        out.push(rest);
+        // "…, samt X" and "…, och X": the conjunction after a comma.
+        let mut item = rest;
+        for c in phrases::LIST_CONJUNCTIONS {
+            if let Some(r) = item.strip_prefix(c.trim_start()) {
+                item = r;
+            }
+        }
+        out.push((item, joined));
     }
     out
 }

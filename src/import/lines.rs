@@ -7,6 +7,28 @@
 //! every line is kept.
 
 use super::phrases::{self, normalise};
+use unicode_normalization::UnicodeNormalization;
+
+/// A line as the parser must see it: Unicode NFC (a decomposed "a" + ring from a macOS copy is
+/// "å"), ligatures spelt out ("ﬁ" → "fi"), invisible characters ([`phrases::INVISIBLE`])
+/// dropped, and the many Unicode spaces (no-break, thin, …) as plain spaces. Tabs stay: they
+/// separate a contents line's name from its page. Never adds or removes a line break.
+pub fn normalise_source(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    for c in line.nfc() {
+        if phrases::INVISIBLE.contains(&c) {
+            continue;
+        }
+        if let Some((_, letters)) = phrases::LIGATURES.iter().find(|(l, _)| *l == c) {
+            out.push_str(letters);
+        } else if c != '\t' && !c.is_control() && c != '\u{ad}' && c.is_whitespace() {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
 
 /// One non-blank line of the source, after repair.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,6 +74,13 @@ pub fn repair(source: &str) -> Repaired {
     let mut next_starts_page = false;
     for (i, line) in source.split('\n').enumerate() {
         let line = line.strip_suffix('\r').unwrap_or(line);
+        let normalised;
+        let line = if line.is_ascii() {
+            line
+        } else {
+            normalised = normalise_source(line);
+            normalised.as_str()
+        };
         let mut page_start = std::mem::take(&mut next_starts_page);
         if has_form_feeds {
             if line.contains('\u{c}') {
@@ -183,14 +212,18 @@ fn remove_page_artefacts(raw: &mut [Raw]) -> Vec<usize> {
             drop[k] = true;
         }
     }
+    running_blocks(raw, &firsts, &mut drop);
     // Running headers (first lines of pages after the first) and footers (last lines).
     for group in [&firsts[firsts.len().min(1)..], &lasts[..]] {
         let mut counts: std::collections::HashMap<String, usize> = Default::default();
-        for &k in group {
+        for &k in group.iter().filter(|&&k| !drop[k]) {
             *counts.entry(masked(&raw[k].text)).or_default() += 1;
         }
         for &k in group {
-            if counts[&masked(&raw[k].text)] >= phrases::RUNNING_HEADER_PAGES {
+            if counts
+                .get(&masked(&raw[k].text))
+                .is_some_and(|&n| n >= phrases::RUNNING_HEADER_PAGES)
+            {
                 drop[k] = true;
             }
         }
@@ -206,6 +239,113 @@ fn remove_page_artefacts(raw: &mut [Raw]) -> Vec<usize> {
         }
     }
     removed
+}
+
+/// Running headers of several lines, and those of copies that lost their page breaks: a block
+/// of 1 to [`phrases::MAX_RUNNING_HEADER_LINES`] short lines that reads like no sentence or
+/// structure ([`header_like`]) and stands, the same (numbers aside), in two or more places,
+/// among different text each time, where one of them shows it is no text: it cuts a sentence in two (the line before does not
+/// end a sentence and the line after goes on in lower case), or it is a block of two or more
+/// lines that starts pages or the document, or stands in three or more places.
+fn running_blocks(raw: &[Raw], page_firsts: &[usize], drop: &mut [bool]) {
+    let idx: Vec<usize> = (0..raw.len())
+        .filter(|&k| !raw[k].text.is_empty() && !drop[k])
+        .collect();
+    let masked: Vec<String> = idx
+        .iter()
+        .map(|&k| {
+            normalise(&raw[k].text)
+                .chars()
+                .map(|c| if c.is_ascii_digit() { '#' } else { c })
+                .collect()
+        })
+        .collect();
+    let like: Vec<bool> = idx.iter().map(|&k| header_like(&raw[k].text)).collect();
+    let mut gone = vec![false; idx.len()];
+    for size in (1..=phrases::MAX_RUNNING_HEADER_LINES).rev() {
+        if idx.len() < size {
+            continue;
+        }
+        let mut places: std::collections::HashMap<&[String], Vec<usize>> = Default::default();
+        for start in 0..=idx.len() - size {
+            if (start..start + size).all(|j| like[j] && !gone[j]) {
+                let key = &masked[start..start + size];
+                let seen = places.entry(key).or_default();
+                // Occurrences do not overlap.
+                if seen.last().is_none_or(|&last| last + size <= start) {
+                    seen.push(start);
+                }
+            }
+        }
+        let mut found: Vec<Vec<usize>> = places.into_values().filter(|v| v.len() >= 2).collect();
+        found.sort();
+        for starts in found {
+            // A header stands among different text each time; a block that is always next to
+            // the same line is part of a longer passage repeated (a reservation filed twice).
+            let neighbours = |at: &dyn Fn(usize) -> Option<usize>| {
+                let mut seen: Vec<&str> = starts
+                    .iter()
+                    .filter_map(|&s| at(s))
+                    .map(|j| masked[j].as_str())
+                    .collect();
+                let n = seen.len();
+                seen.sort_unstable();
+                seen.dedup();
+                n < 2 || seen.len() == n
+            };
+            let apart = neighbours(&|s| s.checked_sub(1))
+                && neighbours(&|s| (s + size < idx.len()).then_some(s + size));
+            if !apart {
+                continue;
+            }
+            let cuts_a_sentence = starts.iter().any(|&s| {
+                let before = s.checked_sub(1).map(|j| raw[idx[j]].text.as_str());
+                let after = idx.get(s + size).map(|&k| raw[k].text.as_str());
+                match (before, after) {
+                    (Some(b), Some(a)) => {
+                        !ends_clause(b) && a.chars().next().is_some_and(char::is_lowercase)
+                    }
+                    _ => false,
+                }
+            });
+            let starts_pages = starts
+                .iter()
+                .filter(|&&s| s == 0 || page_firsts.contains(&idx[s]))
+                .count();
+            let accept = cuts_a_sentence || (size >= 2 && (starts_pages >= 1 || starts.len() >= 3));
+            if accept {
+                for s in starts {
+                    // The document's own header line ("Utlåtande Rotel I (Dnr …)") opening
+                    // the text stays, though later pages repeat it as their header.
+                    if s == 0 && phrases::is_document_header(&masked[0]) {
+                        continue;
+                    }
+                    for j in s..s + size {
+                        gone[j] = true;
+                        drop[idx[j]] = true;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether a line could be part of a running header: short, not starting in lower case, not
+/// ending a sentence or clause, and none of the statement's own structure (a heading, a
+/// position header, an att-sats, a numbered item).
+fn header_like(text: &str) -> bool {
+    let n = normalise(text);
+    text.chars().count() <= phrases::MAX_RUNNING_HEADER_CHARS
+        && !text.chars().next().is_some_and(char::is_lowercase)
+        && !text.ends_with(['.', ',', ';', '!', '?'])
+        && !starts_numbered_item(text)
+        && !phrases::HEADINGS
+            .iter()
+            .any(|h| n.trim_end_matches(':') == h.text)
+        && !phrases::POSITION_OPENERS
+            .iter()
+            .any(|(o, _)| n.starts_with(o))
+        && !phrases::PROPOSAL_STARTS.iter().any(|p| n.starts_with(p))
 }
 
 /// Join words hyphenated at line ends: "trygghets-" + "skapande" → "trygghetsskapande". A
@@ -285,17 +425,35 @@ pub struct ParagraphRules {
 }
 
 /// A rebuilt paragraph and the source lines it spans.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Paragraph {
     pub first: usize,
     pub last: usize,
     pub text: String,
+    /// Where each source line starts in `text`: (byte offset, line number), in order.
+    pub starts: Vec<(usize, usize)>,
+}
+
+impl Paragraph {
+    /// The source lines (first, last) of the text's bytes `range`.
+    pub fn lines_of(&self, range: std::ops::Range<usize>) -> (usize, usize) {
+        let line_at = |offset: usize| {
+            let k = self.starts.partition_point(|&(at, _)| at <= offset);
+            self.starts
+                .get(k.saturating_sub(1))
+                .map_or(self.first, |&(_, no)| no)
+        };
+        let first = line_at(range.start);
+        let last = line_at(range.end.saturating_sub(1).max(range.start));
+        (first, last.max(first))
+    }
 }
 
 /// Rebuild paragraphs from consecutive lines: white space collapsed, a paragraph ends where
 /// the source shows it (a blank line where blank lines mean paragraphs, pdftotext's two
-/// trailing spaces), before a numbered item, around a heading, and after a sentence that ends
-/// clearly before the line is full.
+/// trailing spaces), before a numbered item, around a heading and a bulleted item, and after
+/// a sentence that ends clearly before the line is full.
+#[cfg(test)]
 pub fn paragraphs(lines: &[&Line], rules: &ParagraphRules) -> Vec<String> {
     paragraphs_with_lines(lines, rules)
         .into_iter()
@@ -308,9 +466,18 @@ pub fn paragraphs_with_lines(lines: &[&Line], rules: &ParagraphRules) -> Vec<Par
     let mut out = Vec::new();
     let mut current = String::new();
     let mut first = 0;
+    let mut starts = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         if current.is_empty() {
             first = line.no;
+        }
+        let at = if current.is_empty() {
+            0
+        } else {
+            current.len() + 1
+        };
+        if line.text.split_whitespace().next().is_some() {
+            starts.push((at, line.no));
         }
         for w in line.text.split_whitespace() {
             if !current.is_empty() {
@@ -327,6 +494,7 @@ pub fn paragraphs_with_lines(lines: &[&Line], rules: &ParagraphRules) -> Vec<Par
                 first,
                 last: line.no,
                 text: std::mem::take(&mut current),
+                starts: std::mem::take(&mut starts),
             });
         }
     }
@@ -334,6 +502,13 @@ pub fn paragraphs_with_lines(lines: &[&Line], rules: &ParagraphRules) -> Vec<Par
 }
 
 fn paragraph_ends(line: &Line, next: &Line, rules: &ParagraphRules) -> bool {
+    // A bulleted list: every item is a paragraph, and so is what precedes and follows it.
+    let next_upper = next.text.chars().next().is_some_and(char::is_uppercase);
+    if (starts_bullet(&next.text) && (ends_clause(&line.text) || starts_bullet(&line.text)))
+        || (starts_bullet(&line.text) && next_upper)
+    {
+        return true;
+    }
     if rules.blank_lines_are_paragraphs {
         return next.blank_before
             || heading_like(line, next)
@@ -394,6 +569,18 @@ pub fn ends_sentence(text: &str) -> bool {
 
 fn ends_clause(text: &str) -> bool {
     ends_sentence(text) || text.ends_with([',', ';'])
+}
+
+/// Whether a line opens an item of a bulleted list: a bullet character ([`phrases::BULLETS`])
+/// and a space; after a dash, a capital too ("– det förebyggande arbetet" goes on a sentence).
+pub fn starts_bullet(text: &str) -> bool {
+    let mut chars = text.chars();
+    let Some(b) = chars.next() else { return false };
+    if !phrases::BULLETS.contains(&b) || !chars.next().is_some_and(char::is_whitespace) {
+        return false;
+    }
+    let dash = matches!(b, '-' | '–');
+    !dash || chars.next().is_some_and(char::is_uppercase)
 }
 
 /// "1. …", "2) …".

@@ -18,6 +18,7 @@ mod lines;
 mod parse;
 pub mod phrases;
 mod resolve;
+pub mod stance;
 mod write;
 
 pub use document::{DocumentError, read_document};
@@ -70,6 +71,9 @@ pub enum WarningKind {
     UnknownStance { body: String },
     /// A position header where no body is known.
     PositionWithoutBody,
+    /// A line that opens a statement of a kind the importer does not know; it ends the
+    /// previous position and is kept unplaced with its text.
+    UnknownOpener { text: String },
     /// The importer produced an invalid file (a bug); everything was kept unplaced instead.
     Fallback { reason: String },
 }
@@ -136,10 +140,16 @@ impl Warning {
                 format!("{body} finns bland remissinstanserna, men dess svar hittades inte")
             }
             (UnknownStance { body }, Lang::En) => format!(
-                "cannot tell the stance of {body}'s decision on the motion; no decision position written"
+                "the text does not settle {body}'s stance on the motion; written as unknown (?)"
             ),
-            (UnknownStance { body }, Lang::Sv) => format!(
-                "kan inte avgöra ställningen i beslutet av {body}; inget beslut skrivet som ställningstagande"
+            (UnknownStance { body }, Lang::Sv) => {
+                format!("texten avgör inte {body}s ställning till motionen; skrivet som okänt (?)")
+            }
+            (UnknownOpener { text }, Lang::En) => format!(
+                "\"{text}\" opens a statement of a kind remiss does not know; it ends the previous position, and it and its text are kept unplaced"
+            ),
+            (UnknownOpener { text }, Lang::Sv) => format!(
+                "\"{text}\" inleder ett uttalande av ett slag som remiss inte känner; det avslutar föregående ställningstagande och det och dess text finns bland ej placerad text"
             ),
             (PositionWithoutBody, Lang::En) => {
                 "a reservation or statement outside any body's part; kept unplaced".into()

@@ -7,7 +7,7 @@
 //! unknown heading) is kept as unplaced, with its line numbers.
 
 use super::byline::{self, Byline};
-use super::lines::{self, Line, ParagraphRules, Repaired};
+use super::lines::{self, Line, Paragraph, ParagraphRules, Repaired};
 use super::phrases::{self as ph, Folded, Opens, Phase, Tail, normalise};
 use crate::model::{BodyKind, CaseKind, Signatory, Stance};
 use crate::text::squash_whitespace;
@@ -21,7 +21,10 @@ pub struct Draft {
     pub kind: Option<CaseKind>,
     pub municipality: Option<String>,
     pub date: Option<NaiveDate>,
-    pub proposal: Vec<String>,
+    /// The proposal to the council, with its source lines.
+    pub proposal: Vec<Paragraph>,
+    /// The line "Stockholm den 29 april 2026".
+    pub date_source: Option<Source>,
     pub presenting_commissioner: Option<String>,
     pub attachments: Vec<String>,
     pub source_title: Option<String>,
@@ -43,6 +46,27 @@ pub enum Note {
     BadDate(String),
     /// A position header where no body is known.
     PositionWithoutBody,
+    /// A line that opens a statement of a kind the importer does not know ("Yttrande av Lena
+    /// Berg (L)"): it ends the previous position, and it and its text are kept unplaced.
+    UnknownOpener(String),
+}
+
+/// A sentence of the source, as written, and its lines: where an inferred fact comes from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Source {
+    pub sentence: String,
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Source {
+    pub fn new(sentence: impl Into<String>, first: usize, last: usize) -> Source {
+        Source {
+            sentence: sentence.into(),
+            first,
+            last: last.max(first),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -69,12 +93,20 @@ pub struct DraftBody {
     pub administration: Option<String>,
     pub opinion_date: Option<NaiveDate>,
     pub meeting_date: Option<NaiveDate>,
-    pub decision: Vec<String>,
+    pub decision: Vec<Paragraph>,
     /// Source line of the decision (or of the section heading).
     pub decision_line: usize,
-    pub opinion: Vec<String>,
+    pub opinion: Vec<Paragraph>,
     /// Source line of the opinion's preamble.
     pub opinion_line: usize,
+    /// The body's heading in its part of the statement, as written.
+    pub heading: Option<Source>,
+    /// The preamble that gave the meeting date.
+    pub meeting_source: Option<Source>,
+    /// The preamble that gave the opinion's date.
+    pub opinion_source: Option<Source>,
+    /// The sentence saying the body did not answer.
+    pub no_answer_source: Option<Source>,
     /// In the referral list.
     pub referred: bool,
     /// Named as not having answered.
@@ -98,6 +130,15 @@ pub struct DraftPosition {
     /// The header as written (white space collapsed).
     pub header: String,
     pub line: usize,
+    /// The last line of the header.
+    pub header_last: usize,
+    /// The body heading this position was found under (in the body's part or in
+    /// "Reservationer m.m."), where the header does not name its body itself.
+    pub under: Option<Source>,
+    /// The header that gave the text, when it is not the first one (a header in
+    /// "Reservationer m.m." filling a "…, se Reservationer m.m." reference), and whether it
+    /// was matched by the same signature line (else by the same parties only).
+    pub filled_by: Option<(Source, bool)>,
     /// Referred to "Reservationer m.m." and not yet found there.
     pub awaiting_text: bool,
     pub date: Option<NaiveDate>,
@@ -149,6 +190,7 @@ pub fn parse(rep: &Repaired) -> Draft {
         sink: Sink::Nowhere,
         run: Vec::new(),
         body: None,
+        heading: None,
         expect_proposals: false,
         title_lines: Vec::new(),
         contents: Vec::new(),
@@ -176,6 +218,8 @@ struct Parser<'a> {
     run: Vec<usize>,
     /// The body whose part we are in.
     body: Option<usize>,
+    /// The heading of that part (in the body's own part or in "Reservationer m.m.").
+    heading: Option<Source>,
     /// Right after a position header: att-satser may follow.
     expect_proposals: bool,
     title_lines: Vec<String>,
@@ -209,6 +253,10 @@ impl Parser<'_> {
             decision_line: line,
             opinion: Vec::new(),
             opinion_line: line,
+            heading: None,
+            meeting_source: None,
+            opinion_source: None,
+            no_answer_source: None,
             referred: false,
             no_answer: false,
             has_section: false,
@@ -216,6 +264,45 @@ impl Parser<'_> {
             line,
         });
         self.draft.bodies.len() - 1
+    }
+
+    /// The names of a list of bodies: "a, b samt c", bulleted items, and names that hold
+    /// "och" kept whole where the document names them whole elsewhere (a line of their own,
+    /// a heading) or they are companies ("Stockholm Vatten och Avfall AB").
+    fn split_names_list(&self, list: &str) -> Vec<String> {
+        // "… till följande remissinstanser: a, b" : the names follow the colon.
+        let list = list.rsplit_once(": ").map_or(list, |(_, after)| after);
+        let mut out = Vec::new();
+        let list = list.trim_start_matches(|c: char| ph::BULLETS.contains(&c) || c == ' ');
+        for piece in list.split(is_bullet) {
+            let items = byline::split_list_joined(piece);
+            let mut merged: Vec<String> = Vec::new();
+            for (item, joined) in items {
+                let item = item.trim();
+                if joined && let Some(prev) = merged.last_mut() {
+                    let whole = format!("{prev} och {item}");
+                    if self.is_whole_name(&whole) {
+                        *prev = whole;
+                        continue;
+                    }
+                }
+                merged.push(item.to_string());
+            }
+            for m in &merged {
+                push_item(&mut out, m);
+            }
+        }
+        out
+    }
+
+    fn is_whole_name(&self, name: &str) -> bool {
+        let n = normalise(name);
+        let n = n.trim_end_matches(['.', ',']);
+        ph::COMPANY_SUFFIXES.iter().any(|s| n.ends_with(s))
+            || self
+                .lines
+                .iter()
+                .any(|l| l.norm.trim_end_matches([':', '.']) == n)
     }
 
     fn see_parties(&mut self, codes: &[String]) {
@@ -231,24 +318,59 @@ impl Parser<'_> {
     fn prescan(&mut self) {
         let all: Vec<&Line> = self.lines.iter().collect();
         let rules = self.rules();
-        for para in lines::paragraphs_with_lines(&all, &rules) {
+        let paras = lines::paragraphs_with_lines(&all, &rules);
+        for (k, para) in paras.iter().enumerate() {
             let f = Folded::new(&para.text);
             for phrase in ph::REFERRAL_LISTS {
                 if let Some((_, end)) = f.find(phrase) {
                     let list = sentence_from(&para.text, end);
-                    for name in split_list(list) {
+                    let mut names = self.split_names_list(list);
+                    if names.is_empty() || list.ends_with(':') {
+                        // "… till följande remissinstanser:" and a bulleted list.
+                        for item in paras[k + 1..]
+                            .iter()
+                            .take_while(|p| lines::starts_bullet(&p.text))
+                        {
+                            names.extend(self.split_names_list(&item.text));
+                        }
+                    }
+                    for name in names {
                         let b = self.body_named(&name, para.first);
                         self.draft.bodies[b].referred = true;
                     }
                 }
             }
+        }
+        // Bodies that did not answer: those of the referral list, or where the statement has
+        // none, names of bodies ("Polisen har inte svarat på frågan" in an opinion is no
+        // body).
+        let has_list = self.draft.bodies.iter().any(|b| b.referred);
+        for para in &paras {
+            let f = Folded::new(&para.text);
             for phrase in ph::NO_ANSWER {
                 let mut from = 0;
                 while let Some((start, end)) = f.find_from(phrase, from) {
                     let names = sentence_before(&para.text, start);
-                    for name in split_list(names) {
+                    let names_at = names.as_ptr() as usize - para.text.as_ptr() as usize;
+                    let sentence_end = para.text[end..]
+                        .find(". ")
+                        .map_or(para.text.len(), |k| end + k + 1);
+                    let range = names_at..sentence_end;
+                    let (first, last) = para.lines_of(range.clone());
+                    let source = Source::new(para.text[range].trim(), first, last);
+                    for name in self.split_names_list(names) {
+                        let known = self
+                            .find_body(&name)
+                            .is_some_and(|b| self.draft.bodies[b].referred);
+                        let body_like = name.chars().next().is_some_and(char::is_uppercase)
+                            && (ph::body_kind(&name) != BodyKind::External
+                                || name.split_whitespace().count() >= 2);
+                        if !(known || (!has_list && body_like)) {
+                            continue;
+                        }
                         let b = self.body_named(&name, para.first);
                         self.draft.bodies[b].no_answer = true;
+                        self.draft.bodies[b].no_answer_source = Some(source.clone());
                     }
                     from = f.lower_offset(end);
                 }
@@ -279,7 +401,8 @@ impl Parser<'_> {
         {
             rules.paragraph_starters = self.draft.bodies.iter().map(|b| b.norm.clone()).collect();
         }
-        let paras = lines::paragraphs(&refs, &rules);
+        let with_lines = lines::paragraphs_with_lines(&refs, &rules);
+        let paras: Vec<String> = with_lines.iter().map(|p| p.text.clone()).collect();
         let d = &mut self.draft;
         match self.sink {
             Sink::Title => {
@@ -287,16 +410,16 @@ impl Parser<'_> {
                     self.title_lines.push(squash_whitespace(&l.text));
                 }
             }
-            Sink::Proposal => d.proposal.extend(paras),
+            Sink::Proposal => d.proposal.extend(with_lines),
             Sink::Section(s) => d.sections[s].paragraphs.extend(paras),
             Sink::Attachments => d.attachments.extend(paras),
             Sink::Decision(b) => {
                 if d.bodies[b].decision.is_empty() {
                     d.bodies[b].decision_line = refs[0].no;
                 }
-                d.bodies[b].decision.extend(paras);
+                d.bodies[b].decision.extend(with_lines);
             }
-            Sink::Opinion(b) => d.bodies[b].opinion.extend(paras),
+            Sink::Opinion(b) => d.bodies[b].opinion.extend(with_lines),
             Sink::Position(p) => {
                 d.positions[p].paragraphs.extend(paras);
                 d.positions[p].awaiting_text = false;
@@ -373,6 +496,10 @@ impl Parser<'_> {
         ph::POSITION_OPENERS
             .iter()
             .any(|(o, _)| line.norm.starts_with(o))
+            || (self.phase >= Phase::Decisions
+                && line.text.chars().next().is_some_and(char::is_uppercase)
+                && line.text.contains('(')
+                && opener_shape(&line.text))
             || ph::HEADINGS
                 .iter()
                 .any(|h| line.norm.trim_end_matches(':') == h.text)
@@ -385,7 +512,7 @@ impl Parser<'_> {
     /// this order; the first that recognises the line takes it, else it is text.
     fn step(&mut self) -> usize {
         let i = self.i;
-        let markers: [fn(&mut Self, usize) -> Option<usize>; 14] = [
+        let markers: [fn(&mut Self, usize) -> Option<usize>; 15] = [
             Self::contents_line,
             Self::heading,
             Self::document_header,
@@ -395,6 +522,7 @@ impl Parser<'_> {
             Self::deciding_body,
             Self::date_line,
             Self::position_header,
+            Self::unknown_opener,
             Self::signature,
             Self::body_heading,
             Self::meeting_preamble,
@@ -409,14 +537,48 @@ impl Parser<'_> {
         self.text(i)
     }
 
+    /// A line of a table of contents, in any of its shapes: "Socialnämnden ....... 7",
+    /// "Socialnämnden … 7", "Socialnämnden<TAB>7", and, in the contents or before the bodies'
+    /// parts where the name is a body or heading the statement knows, "Socialnämnden 7",
+    /// or "Socialnämnden" with its page on a line of its own; a page number alone.
     fn contents_line(&mut self, i: usize) -> Option<usize> {
-        let name = contents_entry(&self.lines[i].text)?;
+        let text = &self.lines[i].text;
+        let in_contents = self.sink == Sink::Contents;
+        let before_bodies = self.phase == Phase::Referral && self.body.is_none();
+        let (name, n) = if let Some(name) = contents_entry(text) {
+            (Some(name), 1)
+        } else if in_contents && is_page(text) {
+            (None, 1)
+        } else if in_contents || before_bodies {
+            let known = |name: &str| {
+                let n = normalise(name);
+                self.find_body(name).is_some() || ph::HEADINGS.iter().any(|h| h.text == n)
+            };
+            let next_is_page = self.lines.get(i + 1).is_some_and(|l| is_page(&l.text));
+            match contents_entry_spaced(text) {
+                Some(name) if in_contents || known(&name) => (Some(name), 1),
+                _ if next_is_page
+                    && lines::is_heading_text(text)
+                    && (in_contents || known(text)) =>
+                {
+                    (Some(squash_whitespace(text)), 2)
+                }
+                _ => return None,
+            }
+        } else {
+            return None;
+        };
         self.marker();
-        let n = normalise(&name);
-        if !ph::HEADINGS.iter().any(|h| h.text == n) {
-            self.contents.push(n);
+        if let Some(name) = name {
+            let n = normalise(&name);
+            if !ph::HEADINGS.iter().any(|h| h.text == n) {
+                self.contents.push(n);
+            }
         }
-        Some(1)
+        if self.phase <= Phase::Referral {
+            self.sink = Sink::Contents;
+        }
+        Some(n)
     }
 
     fn text(&mut self, i: usize) -> usize {
@@ -443,6 +605,7 @@ impl Parser<'_> {
         self.marker();
         self.set_phase(h.phase);
         self.body = None;
+        self.heading = None;
         self.sink = match h.opens {
             Opens::Proposal => Sink::Proposal,
             Opens::Attachments => Sink::Attachments,
@@ -502,10 +665,26 @@ impl Parser<'_> {
         if self.phase != Phase::Front || self.draft.kind.is_some() {
             return None;
         }
-        let (prefix, kind) = ph::CASE_BYLINES.iter().find(|(p, _)| norm.starts_with(p))?;
+        let (word, kind) = ph::CASE_BYLINES
+            .iter()
+            .find(|(w, _)| norm.starts_with(&format!("{w} ")))?;
         let (text, n) = self.header_at(i);
         let f = Folded::new(&text);
-        let (_, end) = f.find(prefix)?;
+        // "Motion av …", "Motion från …", "Motion (2016:9) av …", "Motion 2016:9 av …".
+        let (connector_at, end) = ph::CASE_BYLINE_CONNECTORS
+            .iter()
+            .filter_map(|c| f.find(c))
+            .min()?;
+        let between = normalise(&text[word.len()..connector_at]);
+        let reference = between.split(' ').filter(|w| !w.is_empty()).all(|w| {
+            w.starts_with('(')
+                || w.ends_with(')')
+                || w.chars().any(|c| c.is_ascii_digit())
+                || w == "nr"
+        });
+        if !reference || between.split(' ').count() > 3 {
+            return None;
+        }
         let b = byline::parse(&text[end..]);
         if b.parties.is_empty() && b.signatories.len() > 4 {
             // Not a byline but a sentence that starts like one.
@@ -541,13 +720,34 @@ impl Parser<'_> {
         let text = squash_whitespace(&self.lines[i].text);
         let f = Folded::new(&text);
         let (_, end) = f.find(prefix)?;
-        let name = text[end..].trim().trim_end_matches('.');
+        let mut name = text[end..].trim().trim_end_matches(['.', ':']);
+        // "Föredragande borgarrådet Karin Wanngård anför följande.": the views follow.
+        let mut views = false;
+        for tail in ph::PRESENTING_COMMISSIONER_TAILS {
+            let nf = Folded::new(name);
+            if let Some((at, e)) = nf.find(tail)
+                && e == name.len()
+            {
+                name = name[..at].trim();
+                views = true;
+                break;
+            }
+        }
         if name.is_empty() || name.split(' ').count() > 5 {
             return None;
         }
         self.marker();
         self.draft.presenting_commissioner = Some(name.to_string());
-        self.sink = Sink::Nowhere;
+        self.sink = if views {
+            self.draft.sections.push(DraftSection {
+                id: "commissioner_views".into(),
+                title: text.trim_end_matches(['.', ':']).to_string(),
+                paragraphs: Vec::new(),
+            });
+            Sink::Section(self.draft.sections.len() - 1)
+        } else {
+            Sink::Nowhere
+        };
         Some(1)
     }
 
@@ -560,8 +760,9 @@ impl Parser<'_> {
             .iter()
             .find(|(name, _)| text.starts_with(&format!("{name} ")))?;
         let (sentence, n) = self.sentence_at(i, MAX_MARKER_LINES)?;
-        ph::decision_meaning(&sentence)?;
+        super::stance::read_sentence(&sentence).verdict()?;
         self.marker();
+        self.heading = None;
         let b = self.body_named(name, self.lines[i].no);
         let body = &mut self.draft.bodies[b];
         body.kind = *kind;
@@ -570,7 +771,12 @@ impl Parser<'_> {
         if body.decision.is_empty() {
             body.decision_line = self.lines[i].no;
         }
-        body.decision.push(sentence);
+        body.decision.push(Paragraph {
+            first: self.lines[i].no,
+            last: self.lines[i + n - 1].no,
+            starts: line_starts(&self.lines[i..i + n]),
+            text: sentence,
+        });
         self.set_phase(Phase::Decisions);
         self.body = Some(b);
         self.sink = Sink::Decision(b);
@@ -600,6 +806,7 @@ impl Parser<'_> {
             self.note(i, Note::BadDate(date.to_string()));
         }
         self.draft.date = parsed;
+        self.draft.date_source = Some(self.source(i, 1));
         self.draft.municipality = Some(place.to_string());
         self.sink = Sink::Signature(ph::SIGNATURE_LINES);
         Some(1)
@@ -697,10 +904,21 @@ impl Parser<'_> {
                 .collect();
             same_line.or((same_parties.len() == 1).then(|| same_parties[0]))
         };
+        let same_line = if reference {
+            None
+        } else {
+            (0..self.draft.positions.len()).find(|&k| {
+                let q = &self.draft.positions[k];
+                Some(k) == pending && normalise(&q.byline.written) == normalise(&b.written)
+            })
+        };
         let p = match pending {
             Some(p) => {
+                let same_line = same_line == Some(p);
+                let source = self.source(i, n);
                 let pos = &mut self.draft.positions[p];
                 pos.awaiting_text = false;
+                pos.filled_by = Some((source, same_line));
                 if link.is_some() {
                     pos.link = link;
                 }
@@ -716,6 +934,9 @@ impl Parser<'_> {
                     link,
                     header: text.clone(),
                     line: line_no,
+                    header_last: self.lines[i + n - 1].no,
+                    under: self.heading.clone(),
+                    filled_by: None,
                     awaiting_text: reference,
                     date,
                 });
@@ -729,6 +950,33 @@ impl Parser<'_> {
             self.expect_proposals =
                 !matches!(tail, Some((Tail::IdenticalTo | Tail::ConcursWith, _)));
         }
+        Some(n)
+    }
+
+    /// A line that opens a statement of a kind the importer does not know ("Yttrande av Lena
+    /// Berg (L)", [`opener_shape`]): it ends the position before it, and it and the text after
+    /// it go unplaced, with a warning naming the line, so that no text changes hands.
+    fn unknown_opener(&mut self, i: usize) -> Option<usize> {
+        if self.phase < Phase::Decisions
+            || !self.lines[i]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            || !ph::OPENER_CONNECTORS
+                .iter()
+                .any(|c| self.lines[i].norm.contains(c.trim_start()))
+        {
+            return None;
+        }
+        let (text, n) = self.header_at(i);
+        if !opener_shape(&text) {
+            return None;
+        }
+        self.marker();
+        self.note(i, Note::UnknownOpener(text));
+        self.sink = Sink::Nowhere;
+        self.run.extend(i..i + n);
         Some(n)
     }
 
@@ -754,6 +1002,23 @@ impl Parser<'_> {
         let listed = self.contents.contains(&norm);
         let in_bodies = matches!(self.phase, Phase::Referral | Phase::Bodies);
         let in_reservations = self.phase == Phase::Reservations;
+        // A body's name inside running text is no heading: "… har stämts av med" /
+        // "socialnämnden." A heading starts with a capital, has no full stop, and follows the
+        // end of a sentence or structure, unless a preamble or a position header follows it.
+        let in_text = text.chars().next().is_some_and(char::is_lowercase)
+            || text.ends_with(['.', ',', ';'])
+            || (i > 0
+                && !lines::ends_sentence(&self.lines[i - 1].text)
+                && !self.lines[i - 1].text.ends_with([',', ';'])
+                && !self.is_structure(i - 1)
+                && contents_entry(&self.lines[i - 1].text).is_none()
+                && contents_entry_spaced(&self.lines[i - 1].text).is_none()
+                && !is_page(&self.lines[i - 1].text)
+                && !next_is_header
+                && !next_is_preamble());
+        if in_text {
+            return None;
+        }
         let accept = match known {
             Some(b) if self.draft.bodies[b].deciding => in_reservations && next_is_header,
             Some(_) => {
@@ -774,6 +1039,11 @@ impl Parser<'_> {
         // The heading's spelling wins over the referral list's lower case.
         body.name = squash_whitespace(text.trim_end_matches(':'));
         body.norm = normalise(&body.name);
+        let heading = Source::new(body.name.clone(), line_no, line_no);
+        if !in_reservations {
+            body.heading = Some(heading.clone());
+        }
+        self.heading = Some(heading);
         self.body = Some(b);
         if in_reservations {
             self.sink = Sink::Nowhere;
@@ -809,8 +1079,13 @@ impl Parser<'_> {
             _ => self.body_named(&name, self.lines[i].no),
         };
         let date = self.date(i, &date_text);
+        let source = self.source(i, n);
+        if self.body != Some(b) {
+            self.heading = Some(source.clone());
+        }
         let body = &mut self.draft.bodies[b];
         body.meeting_date = date;
+        body.meeting_source = Some(source);
         body.has_section = true;
         self.body = Some(b);
         self.set_phase(Phase::Bodies);
@@ -830,15 +1105,30 @@ impl Parser<'_> {
             _ => self.body_named(&administration, self.lines[i].no),
         };
         let date = self.date(i, &date_text);
+        let source = self.source(i, n);
+        if self.body != Some(b) {
+            self.heading = Some(source.clone());
+        }
         let body = &mut self.draft.bodies[b];
         body.administration = Some(administration);
         body.opinion_date = date;
+        body.opinion_source = Some(source);
         body.opinion_line = self.lines[i].no;
         body.has_section = true;
         self.body = Some(b);
         self.set_phase(Phase::Bodies);
         self.sink = Sink::Opinion(b);
         Some(n)
+    }
+
+    /// Lines `i..i + n` as a source sentence.
+    fn source(&self, i: usize, n: usize) -> Source {
+        let end = (i + n.max(1)).min(self.lines.len());
+        let text: Vec<String> = self.lines[i..end]
+            .iter()
+            .map(|l| squash_whitespace(&l.text))
+            .collect();
+        Source::new(text.join(" "), self.lines[i].no, self.lines[end - 1].no)
     }
 
     fn date(&mut self, i: usize, text: &str) -> Option<NaiveDate> {
@@ -894,6 +1184,57 @@ impl Parser<'_> {
         self.draft.positions[p].proposals.extend(found);
         Some(k - i)
     }
+}
+
+/// Where each line starts in the lines joined with single spaces (white space collapsed):
+/// [`Paragraph::starts`].
+fn line_starts(lines: &[Line]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for l in lines {
+        let len = squash_whitespace(&l.text).len();
+        out.push((at, l.no));
+        at += len + 1;
+    }
+    out
+}
+
+/// Whether a header has the shape of a statement's opener: one to
+/// [`ph::UNKNOWN_OPENER_WORDS`] words starting with a capital (no digits, no punctuation, not
+/// a case byline's word), a connector ("av", "anförd av", …), a signature line with a party
+/// code, and after the last party parenthesis nothing, a full stop, or a position header's
+/// tail ("se Reservationer m.m.", "enligt följande", "som instämde i …").
+pub fn opener_shape(header: &str) -> bool {
+    let f = Folded::new(header);
+    let Some((at, end)) = ph::OPENER_CONNECTORS.iter().filter_map(|c| f.find(c)).min() else {
+        return false;
+    };
+    let head = &header[..at];
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let first = normalise(words.first().copied().unwrap_or(""));
+    if words.is_empty()
+        || words.len() > ph::UNKNOWN_OPENER_WORDS
+        || !head.chars().next().is_some_and(char::is_uppercase)
+        || head
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':' | ';' | '(' | ')'))
+        || ph::CASE_BYLINES.iter().any(|(w, _)| first == *w)
+    {
+        return false;
+    }
+    let rest = &header[end..];
+    let Some(close) = rest.rfind(')') else {
+        return false;
+    };
+    let after = normalise(rest[close + 1..].trim());
+    let tail_ok = after.is_empty()
+        || after == "."
+        || after == ":"
+        || ph::POSITION_TAILS.iter().any(|(t, _)| {
+            format!(" {after}").starts_with(t.trim_end()) || after.starts_with(t.trim())
+        });
+    let b = byline::parse(&rest[..=close]);
+    tail_ok && !b.parties.is_empty() && !b.signatories.is_empty()
 }
 
 /// A preamble `<name><infix><date><suffix>.` over one to three lines.
@@ -982,16 +1323,37 @@ fn proposal_complete(p: &str) -> bool {
     p.ends_with([',', '.', ';', ':']) || ph::PROPOSAL_ENDS.iter().any(|e| n.ends_with(e))
 }
 
-/// "Socialnämnden ............ 7" → "Socialnämnden".
+/// "Socialnämnden ............ 7", "Socialnämnden … 7", "Socialnämnden\t7" → "Socialnämnden":
+/// a name, a leader (dots, an ellipsis or a tab), a page number.
 fn contents_entry(text: &str) -> Option<String> {
     let dots = ".".repeat(ph::CONTENTS_DOTS);
-    let at = text.find(&dots)?;
-    let name = text[..at].trim_end_matches(['.', ' ']).trim();
-    let page = text[at..].trim_start_matches(['.', ' ', '\u{2026}']).trim();
-    if name.is_empty() || page.is_empty() || !page.chars().all(|c| c.is_ascii_digit()) {
+    let at = [text.find(&dots), text.find('\u{2026}'), text.find('\t')]
+        .into_iter()
+        .flatten()
+        .min()?;
+    let name = text[..at].trim_end_matches(['.', ' ', '\t']).trim();
+    let page = text[at..]
+        .trim_start_matches(['.', ' ', '\u{2026}', '\t'])
+        .trim();
+    if name.is_empty() || !is_page(page) {
         return None;
     }
     Some(squash_whitespace(name))
+}
+
+/// "Trafiknämnden 4" → "Trafiknämnden": a heading-like name and a page number after a space.
+fn contents_entry_spaced(text: &str) -> Option<String> {
+    let (name, page) = text.trim().rsplit_once(' ')?;
+    let name = name.trim();
+    // "Reservationer m.m. 5": a heading may end in an abbreviation's full stop.
+    (is_page(page) && lines::is_heading_text(name.trim_end_matches('.')))
+        .then(|| squash_whitespace(name))
+}
+
+/// A page number: one to three digits.
+fn is_page(text: &str) -> bool {
+    let t = text.trim();
+    (1..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The rest of the sentence from `at`: up to a full stop followed by a capital, or the end.
@@ -1010,16 +1372,30 @@ fn sentence_from(text: &str, at: usize) -> &str {
     rest.trim_end().trim_end_matches('.')
 }
 
-/// The start of the sentence that ends at `at`: after the last ". " before it.
+/// The start of the sentence that ends at `at`: after the last ". ", ": " or bullet before it.
 fn sentence_before(text: &str, at: usize) -> &str {
     let before = &text[..at];
-    match before.rfind(". ") {
-        Some(k) => before[k + 2..].trim(),
-        None => before.trim(),
-    }
+    let cut = [". ", ": "]
+        .iter()
+        .filter_map(|sep| before.rfind(sep).map(|k| k + sep.len()))
+        .chain(
+            before
+                .char_indices()
+                .filter(|(_, c)| is_bullet(*c))
+                .map(|(k, c)| k + c.len_utf8()),
+        )
+        .max()
+        .unwrap_or(0);
+    before[cut..].trim()
 }
 
-/// "stadsledningskontoret, socialnämnden och Polisregion Stockholm" → the names.
+fn is_bullet(c: char) -> bool {
+    ph::BULLETS.contains(&c) && c != '-' && c != '–'
+}
+
+/// "stadsledningskontoret, socialnämnden och Polisregion Stockholm" → the names, without
+/// judging names that hold "och" (the parser's [`Parser::split_names_list`] does).
+#[cfg(test)]
 fn split_list(list: &str) -> Vec<String> {
     let mut out = Vec::new();
     for item in byline::split_list(list) {
@@ -1029,7 +1405,11 @@ fn split_list(list: &str) -> Vec<String> {
 }
 
 fn push_item(out: &mut Vec<String>, s: &str) {
-    let s = s.trim().trim_end_matches(['.', ',']).trim();
+    let s = s
+        .trim()
+        .trim_start_matches(|c: char| ph::BULLETS.contains(&c) || c.is_whitespace())
+        .trim_end_matches(['.', ',', ';'])
+        .trim();
     if !s.is_empty() && s.chars().count() <= 80 {
         out.push(s.to_string());
     }
@@ -1134,6 +1514,20 @@ mod tests {
             Some("Södermalms stadsdelsnämnd".to_string())
         );
         assert_eq!(contents_entry("Text.... mer text"), None);
+        assert_eq!(
+            contents_entry("Trafiknämnden … 4"),
+            Some("Trafiknämnden".to_string())
+        );
+        assert_eq!(
+            contents_entry("Trafiknämnden\t\t4"),
+            Some("Trafiknämnden".to_string())
+        );
+        assert_eq!(
+            contents_entry_spaced("Reservationer m.m. 5"),
+            Some("Reservationer m.m.".to_string())
+        );
+        assert_eq!(contents_entry_spaced("I nuläget saknas 1000"), None);
+        assert_eq!(contents_entry_spaced("år 2025"), None);
     }
 
     #[test]

@@ -2,11 +2,14 @@
 //! positions, ids, declared parties and the majority, and the warnings.
 
 use super::lines::Repaired;
-use super::parse::{Draft, DraftPosition, Note};
-use super::phrases::{self as ph, DecisionMeaning, normalise};
+use super::parse::{Draft, DraftPosition, Note, Source};
+use super::phrases::{self as ph, normalise};
+use super::stance::{self, Reading, Verdict};
 use super::{Warning, WarningKind, describe};
 use crate::i18n::Lang;
-use crate::model::{BodyKind, CaseKind, Signatory, Stance, derive_position_id};
+use crate::model::{
+    BodyKind, CaseKind, Evidence, Fact, Review, Signatory, Stance, derive_position_id,
+};
 use crate::text::slug;
 use chrono::NaiveDate;
 
@@ -22,6 +25,8 @@ pub struct Resolved {
     pub body_order: Vec<usize>,
     /// Whether each body answered.
     pub answered: Vec<bool>,
+    /// Each body's evidence (its dates, whether it answered), by index.
+    pub body_evidence: Vec<Vec<Evidence>>,
     /// Positions in file order.
     pub positions: Vec<Position>,
     pub parties: Vec<PartyDecl>,
@@ -51,8 +56,8 @@ pub struct Position {
     pub paragraphs: Vec<String>,
     pub identical_to: Option<String>,
     pub concurs_with: Option<String>,
-    /// Why the stance is what it is, for a body's decision.
-    pub basis: Option<Basis>,
+    /// Where each inferred fact comes from.
+    pub evidence: Vec<Evidence>,
     /// Source line of the header or decision.
     pub line: usize,
     /// Index in the draft's positions, for a member position.
@@ -61,18 +66,26 @@ pub struct Position {
     pub all_parties: Vec<String>,
 }
 
-/// Why a decision position has its stance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Basis {
-    /// The decision states it.
-    Decision,
-    /// The decision follows the commissioner's proposal, which states it.
-    Proposal,
-    /// The decision adopts the administration's opinion, which supports the motion or not
-    /// (then the motion is not needed: reject).
-    AdoptsOpinion { approves: bool },
-    /// No decision: the body's own opinion (an administration's) supports the motion or not.
-    OwnOpinion { approves: bool },
+/// Evidence for `fact` from a source sentence.
+pub fn evidence(
+    fact: Fact,
+    review: Review,
+    rule: &str,
+    source: &Source,
+    note: Option<String>,
+) -> Evidence {
+    Evidence {
+        fact,
+        review,
+        rule: rule.to_string(),
+        sentence: source.sentence.clone(),
+        lines: (source.first, source.last),
+        note,
+    }
+}
+
+fn reading_evidence(r: &Reading) -> Evidence {
+    evidence(Fact::Stance, r.review, &r.rule, &r.source, r.note.clone())
 }
 
 pub struct PartyDecl {
@@ -95,6 +108,7 @@ pub fn resolve(draft: Draft, rep: &Repaired, source_name: &str, lang: Lang) -> R
             kind: match note {
                 Note::BadDate(text) => WarningKind::BadDate { text: text.clone() },
                 Note::PositionWithoutBody => WarningKind::PositionWithoutBody,
+                Note::UnknownOpener(text) => WarningKind::UnknownOpener { text: text.clone() },
             },
         });
     }
@@ -152,6 +166,7 @@ pub fn resolve(draft: Draft, rep: &Repaired, source_name: &str, lang: Lang) -> R
         lang,
         warnings,
         positions: Vec::new(),
+        declined: vec![None; draft.bodies.len()],
     };
     for &b in &body_order {
         r.decision(b);
@@ -162,10 +177,24 @@ pub fn resolve(draft: Draft, rep: &Repaired, source_name: &str, lang: Lang) -> R
         }
     }
     let mut answered = vec![true; draft.bodies.len()];
+    let mut body_evidence: Vec<Vec<Evidence>> = vec![Vec::new(); draft.bodies.len()];
     for (b, body) in draft.bodies.iter().enumerate() {
         let has_positions = r.positions.iter().any(|p| p.body == b);
-        if body.no_answer && !has_positions && !body.has_section {
+        if let Some(declined) = &r.declined[b] {
             answered[b] = false;
+            body_evidence[b].push(reading_evidence(declined));
+            body_evidence[b][0].fact = Fact::Answered;
+        } else if body.no_answer && !has_positions && !body.has_section {
+            answered[b] = false;
+            if let Some(src) = &body.no_answer_source {
+                body_evidence[b].push(evidence(
+                    Fact::Answered,
+                    Review::Inferred,
+                    "referral.no_answer",
+                    src,
+                    None,
+                ));
+            }
         } else if body.referred && !body.has_section && !has_positions {
             r.warnings.push(Warning {
                 line: body.line,
@@ -173,6 +202,26 @@ pub fn resolve(draft: Draft, rep: &Repaired, source_name: &str, lang: Lang) -> R
                     body: body.name.clone(),
                 },
             });
+        }
+    }
+    for (b, body) in draft.bodies.iter().enumerate() {
+        if let (Some(_), Some(src)) = (body.meeting_date, &body.meeting_source) {
+            body_evidence[b].push(evidence(
+                Fact::MeetingDate,
+                Review::Inferred,
+                "preamble.meeting",
+                src,
+                None,
+            ));
+        }
+        if let (Some(_), Some(src)) = (body.opinion_date, &body.opinion_source) {
+            body_evidence[b].push(evidence(
+                Fact::OpinionDate,
+                Review::Inferred,
+                "preamble.opinion",
+                src,
+                None,
+            ));
         }
     }
     r.assign_ids(&body_ids);
@@ -272,6 +321,7 @@ pub fn resolve(draft: Draft, rep: &Repaired, source_name: &str, lang: Lang) -> R
         body_ids,
         body_order,
         answered,
+        body_evidence,
         positions,
         parties,
         majority,
@@ -287,51 +337,121 @@ struct Resolver<'a> {
     lang: Lang,
     warnings: Vec<Warning>,
     positions: Vec<Position>,
+    /// Bodies whose decision says they do not answer ("avstår från att yttra sig"), and the
+    /// reading that says so.
+    declined: Vec<Option<Reading>>,
 }
 
 impl Resolver<'_> {
-    /// The body's own decision on the motion, if it took one.
+    /// The body's own decision on the motion: read from its decision, the opinion it adopts
+    /// or the proposal it follows ([`stance`]); `unknown` (with a warning) where the body
+    /// answered but the text does not settle its stance.
     fn decision(&mut self, b: usize) {
         let body = &self.draft.bodies[b];
-        let decision = body.decision.join(" ");
-        let opinion = body.opinion.join(" ");
-        let approves = ph::opinion_approves(&opinion);
-        let opinion_stance = if approves {
-            Stance::Approve
-        } else {
-            Stance::Reject
+        let members = self.draft.positions.iter().any(|p| p.body == b);
+        let unknown = |rule: &str, source: Source, note: &str| Reading {
+            verdict: Verdict::Stance(Stance::Unknown),
+            rule: rule.to_string(),
+            review: Review::Uncertain,
+            source,
+            note: Some(note.to_string()),
         };
-        let meaning = ph::decision_meaning(&decision);
-        let found = match meaning {
-            Some(DecisionMeaning::Stance(s)) => Some((s, Basis::Decision, body.decision_line)),
-            Some(DecisionMeaning::FollowsProposal) => {
-                ph::proposal_stance(&self.draft.proposal.join(" "))
-                    .map(|s| (s, Basis::Proposal, body.decision_line))
+        let first_sentence = |paras: &[super::lines::Paragraph]| {
+            paras.first().map(|p| {
+                let r = stance::sentences(&p.text)
+                    .into_iter()
+                    .next()
+                    .unwrap_or(0..p.text.len());
+                let (first, last) = p.lines_of(r.clone());
+                Source::new(p.text[r].trim(), first, last)
+            })
+        };
+        // The readings behind the stance, the decisive one last.
+        let mut readings: Vec<Reading> = Vec::new();
+        match stance::read_decision(&body.decision) {
+            Some(r) if r.verdict == Verdict::NoAnswer => {
+                if members {
+                    readings.push(unknown(
+                        "decision.no_answer_with_statements",
+                        r.source.clone(),
+                        "the decision says the body does not answer, yet members filed statements",
+                    ));
+                } else {
+                    self.declined[b] = Some(r);
+                    return;
+                }
             }
-            Some(DecisionMeaning::AdoptsOpinion) => Some((
-                opinion_stance,
-                Basis::AdoptsOpinion { approves },
-                body.decision_line,
-            )),
-            None if decision.is_empty() && !opinion.is_empty() => Some((
-                opinion_stance,
-                Basis::OwnOpinion { approves },
-                body.opinion_line,
-            )),
-            None => None,
-        };
-        let Some((stance, basis, basis_line)) = found else {
-            if !decision.is_empty() {
-                self.warnings.push(Warning {
-                    line: body.decision_line,
-                    kind: WarningKind::UnknownStance {
-                        body: body.name.clone(),
-                    },
+            Some(r) if r.verdict == Verdict::AdoptsOpinion => {
+                let adopted = stance::read_opinion(&body.opinion);
+                readings.push(r.clone());
+                readings.push(adopted.unwrap_or_else(|| {
+                    unknown(
+                        "decision.adopts_missing_opinion",
+                        r.source.clone(),
+                        "the decision adopts an opinion whose text is not in the document",
+                    )
+                }));
+            }
+            Some(r) if r.verdict == Verdict::FollowsProposal => {
+                let proposal = stance::read_proposal(&self.draft.proposal);
+                readings.push(r.clone());
+                readings.push(proposal.unwrap_or_else(|| {
+                    unknown(
+                        "decision.follows_unread_proposal",
+                        r.source.clone(),
+                        "the decision follows the commissioner's proposal, whose stance is not stated",
+                    )
+                }));
+            }
+            Some(r) => readings.push(r),
+            None if body.decision.is_empty() && !body.opinion.is_empty() => {
+                if let Some(r) = stance::read_opinion(&body.opinion) {
+                    readings.push(r);
+                }
+            }
+            None if !body.decision.is_empty() => {
+                let source = first_sentence(&body.decision).unwrap_or_default();
+                readings.push(unknown(
+                    "decision.unrecognised",
+                    source,
+                    "the decision's wording says nothing the importer knows about the motion",
+                ));
+            }
+            None if members || body.has_section => {
+                let source = body.heading.clone().unwrap_or_else(|| {
+                    let p = self.draft.positions.iter().find(|p| p.body == b);
+                    Source::new(
+                        p.map_or(body.name.clone(), |p| p.header.clone()),
+                        p.map_or(body.line, |p| p.line),
+                        p.map_or(body.line, |p| p.header_last),
+                    )
                 });
+                readings.push(unknown(
+                    "section.no_decision",
+                    source,
+                    "the body's part holds no decision and no opinion",
+                ));
             }
+            None => return,
+        }
+        let Some(decisive) = readings.last() else {
             return;
         };
-        let has_opinion = !opinion.is_empty();
+        let Verdict::Stance(stance) = decisive.verdict else {
+            return;
+        };
+        if stance == Stance::Unknown {
+            self.warnings.push(Warning {
+                line: decisive.source.first,
+                kind: WarningKind::UnknownStance {
+                    body: body.name.clone(),
+                },
+            });
+        }
+        let has_opinion = !body.opinion.is_empty();
+        let line = readings
+            .first()
+            .map_or(body.decision_line, |r| r.source.first);
         self.positions.push(Position {
             explicit_id: None,
             id: String::new(),
@@ -345,14 +465,32 @@ impl Resolver<'_> {
             signatories: Vec::new(),
             parties: Vec::new(),
             proposals: Vec::new(),
-            paragraphs: body.opinion.clone(),
+            paragraphs: body.opinion.iter().map(|p| p.text.clone()).collect(),
             identical_to: None,
             concurs_with: None,
-            basis: Some(basis),
-            line: basis_line,
+            evidence: readings.iter().map(reading_evidence).collect(),
+            line,
             draft: None,
             all_parties: Vec::new(),
         });
+        self.date_evidence();
+    }
+
+    /// Evidence for the date of the last position, when it has one (the board's, from
+    /// "Stockholm den …").
+    fn date_evidence(&mut self) {
+        let Some(p) = self.positions.last_mut() else {
+            return;
+        };
+        if let (Some(_), Some(src)) = (p.date, &self.draft.date_source) {
+            p.evidence.push(evidence(
+                Fact::Date,
+                Review::Inferred,
+                "date_line",
+                src,
+                None,
+            ));
+        }
     }
 
     fn member_position(&mut self, k: usize, p: &DraftPosition) {
@@ -375,11 +513,12 @@ impl Resolver<'_> {
             paragraphs: p.paragraphs.clone(),
             identical_to: None,
             concurs_with: None,
-            basis: None,
+            evidence: member_evidence(p),
             line: p.line,
             draft: Some(k),
             all_parties: Vec::new(),
         });
+        self.date_evidence();
     }
 
     /// Derived ids, as the loader derives them; a taken one gets `-2`, `-3`, … explicitly.
@@ -415,6 +554,7 @@ impl Resolver<'_> {
     /// else the named parties, else the only one.
     fn links(&mut self) {
         let mut set: Vec<(usize, ph::Tail, usize)> = Vec::new();
+        let mut evidence_for: Vec<(usize, Evidence)> = Vec::new();
         for k in 0..self.positions.len() {
             let Some(d) = self.positions[k].draft.map(|i| &self.draft.positions[i]) else {
                 continue;
@@ -451,8 +591,23 @@ impl Resolver<'_> {
                 (candidates.len() == 1 && link.parties.is_empty() && link.byline.is_none())
                     .then(|| candidates[0])
             };
-            match by_line.or_else(by_party).or_else(only) {
-                Some(t) => set.push((k, link.tail, t)),
+            let found = by_line
+                .map(|t| (t, "link.byline", Review::Inferred))
+                .or_else(|| by_party().map(|t| (t, "link.party", Review::Inferred)))
+                .or_else(|| only().map(|t| (t, "link.only_candidate", Review::Uncertain)));
+            match found {
+                Some((t, rule, review)) => {
+                    let fact = match link.tail {
+                        ph::Tail::IdenticalTo => Fact::IdenticalTo,
+                        _ => Fact::ConcursWith,
+                    };
+                    let source = Source::new(d.header.clone(), d.line, d.header_last);
+                    let note = (review == Review::Uncertain).then(|| {
+                        "the link names no signatory or party; the only position of that kind was taken".to_string()
+                    });
+                    evidence_for.push((k, evidence(fact, review, rule, &source, note)));
+                    set.push((k, link.tail, t));
+                }
                 None => self.warnings.push(Warning {
                     line: d.line,
                     kind: WarningKind::UnresolvedLink {
@@ -467,15 +622,19 @@ impl Resolver<'_> {
                 }),
             }
         }
-        for (k, tail, t) in set {
+        for ((k, tail, t), (_, e)) in set.into_iter().zip(evidence_for) {
             let id = self.positions[t].id.clone();
             match tail {
                 ph::Tail::IdenticalTo => {
                     if !self.identical_loops(k, t) {
                         self.positions[k].identical_to = Some(id);
+                        self.positions[k].evidence.push(e);
                     }
                 }
-                _ => self.positions[k].concurs_with = Some(id),
+                _ => {
+                    self.positions[k].concurs_with = Some(id);
+                    self.positions[k].evidence.push(e);
+                }
             }
         }
     }
@@ -509,6 +668,65 @@ impl Resolver<'_> {
     }
 }
 
+/// Evidence for a member statement's parties and body.
+fn member_evidence(p: &DraftPosition) -> Vec<Evidence> {
+    let header = Source::new(p.header.clone(), p.line, p.header_last);
+    let unknown_codes: Vec<&String> = p
+        .byline
+        .parties
+        .iter()
+        .filter(|c| ph::party(c).is_none())
+        .collect();
+    let (review, note) = if p.byline.parties.is_empty() {
+        (
+            Review::Uncertain,
+            Some("no party code was found in the signature line".to_string()),
+        )
+    } else if !unknown_codes.is_empty() {
+        let codes: Vec<&str> = unknown_codes.iter().map(|c| c.as_str()).collect();
+        (
+            Review::Uncertain,
+            Some(format!("not a known party code: {}", codes.join(", "))),
+        )
+    } else if p.byline.parties_apart {
+        (
+            Review::Uncertain,
+            Some("the parties could not be given to the names one by one".to_string()),
+        )
+    } else {
+        (Review::Inferred, None)
+    };
+    let mut out = vec![evidence(
+        Fact::Parties,
+        review,
+        "byline.parties",
+        &header,
+        note,
+    )];
+    let body = match (&p.filled_by, &p.under) {
+        (Some((_, false)), _) => evidence(
+            Fact::Body,
+            Review::Uncertain,
+            "section.reference_by_party",
+            &header,
+            Some(
+                "its text in \"Reservationer m.m.\" was matched by party, not by the same signature line"
+                    .into(),
+            ),
+        ),
+        (_, Some(heading)) => evidence(
+            Fact::Body,
+            Review::Inferred,
+            "section.heading",
+            heading,
+            None,
+        ),
+        (_, None) => evidence(Fact::Body, Review::Inferred, "decision.body", &header, None),
+    };
+    out.push(body);
+    out
+}
+
 fn byline_of(p: &Position) -> String {
     p.byline
         .clone()
@@ -539,7 +757,11 @@ fn find_majority(d: &Draft) -> Option<(String, Vec<String>)> {
         .iter()
         .flat_map(|s| s.paragraphs.iter())
         .chain(d.positions.iter().flat_map(|p| p.paragraphs.iter()))
-        .chain(d.bodies.iter().flat_map(|b| b.opinion.iter()));
+        .chain(
+            d.bodies
+                .iter()
+                .flat_map(|b| b.opinion.iter().map(|p| &p.text)),
+        );
     for t in texts {
         let n = normalise(t);
         if let Some((name, parties)) = ph::MAJORITIES.iter().find(|(m, _)| n.contains(m)) {

@@ -3,9 +3,9 @@
 //! comments that say where things come from. Every string is encoded by `toml_writer`, so any
 //! text (quotes, backslashes, control characters) round-trips; comments pass `text::escape`.
 
-use super::resolve::{Basis, Resolved};
+use super::resolve::Resolved;
 use crate::i18n::Lang;
-use crate::model::{CaseKind, Signatory};
+use crate::model::{CaseKind, Evidence, Signatory};
 use chrono::NaiveDate;
 use std::fmt::Write as _;
 use toml_writer::{ToTomlValue, TomlStringBuilder};
@@ -209,7 +209,8 @@ pub fn write(r: &Resolved, lang: Lang) -> String {
         key(&mut out, "date", date(dt));
     }
     if !d.proposal.is_empty() {
-        key(&mut out, "proposal", text(&d.proposal));
+        let proposal: Vec<String> = d.proposal.iter().map(|p| p.text.clone()).collect();
+        key(&mut out, "proposal", text(&proposal));
     }
     if let Some(c) = &d.presenting_commissioner {
         key(&mut out, "presenting_commissioner", string(c));
@@ -307,11 +308,13 @@ pub fn write(r: &Resolved, lang: Lang) -> String {
             key(&mut out, "meeting_date", date(dt));
         }
         if !body.decision.is_empty() {
-            key(&mut out, "decision", text(&body.decision));
+            let decision: Vec<String> = body.decision.iter().map(|p| p.text.clone()).collect();
+            key(&mut out, "decision", text(&decision));
         }
         if !r.answered[b] {
             key(&mut out, "answered", "false".into());
         }
+        evidence_tables(&mut out, "bodies", &r.body_evidence[b]);
     }
 
     for &b in &r.body_order {
@@ -322,9 +325,6 @@ pub fn write(r: &Resolved, lang: Lang) -> String {
                 first = false;
             }
             out.push('\n');
-            if let Some(basis) = p.basis {
-                comment(&mut out, &basis_note(basis, p.stance, p.line, lang));
-            }
             out.push_str("[[positions]]\n");
             if let Some(id) = &p.explicit_id {
                 key(&mut out, "id", string(id));
@@ -359,45 +359,23 @@ pub fn write(r: &Resolved, lang: Lang) -> String {
             if !p.paragraphs.is_empty() {
                 key(&mut out, "text", text(&p.paragraphs));
             }
+            evidence_tables(&mut out, "positions", &p.evidence);
         }
     }
     out
 }
 
-fn basis_note(basis: Basis, stance: crate::model::Stance, line: usize, lang: Lang) -> String {
-    let s = lang.stance(stance);
-    match (basis, lang) {
-        (Basis::Decision, Lang::En) => format!("{s}: the decision (line {line}) says so."),
-        (Basis::Decision, Lang::Sv) => format!("{s}: beslutet (rad {line}) säger det."),
-        (Basis::Proposal, Lang::En) => {
-            format!("{s}: the decision (line {line}) follows the proposal to the council.")
-        }
-        (Basis::Proposal, Lang::Sv) => {
-            format!("{s}: beslutet (rad {line}) följer förslaget till fullmäktige.")
-        }
-        (Basis::AdoptsOpinion { approves: true }, Lang::En) => format!(
-            "{s}: the decision (line {line}) adopts the administration's opinion, which supports the motion."
-        ),
-        (Basis::AdoptsOpinion { approves: true }, Lang::Sv) => {
-            format!("{s}: beslutet (rad {line}) antar tjänsteutlåtandet, som stöder motionen.")
-        }
-        (Basis::AdoptsOpinion { approves: false }, Lang::En) => format!(
-            "{s}: the decision (line {line}) adopts the administration's opinion, which does not support the motion."
-        ),
-        (Basis::AdoptsOpinion { approves: false }, Lang::Sv) => {
-            format!("{s}: beslutet (rad {line}) antar tjänsteutlåtandet, som inte stöder motionen.")
-        }
-        (Basis::OwnOpinion { approves: true }, Lang::En) => {
-            format!("{s}: the opinion (line {line}) supports the motion.")
-        }
-        (Basis::OwnOpinion { approves: true }, Lang::Sv) => {
-            format!("{s}: tjänsteutlåtandet (rad {line}) stöder motionen.")
-        }
-        (Basis::OwnOpinion { approves: false }, Lang::En) => {
-            format!("{s}: the opinion (line {line}) does not support the motion.")
-        }
-        (Basis::OwnOpinion { approves: false }, Lang::Sv) => {
-            format!("{s}: tjänsteutlåtandet (rad {line}) stöder inte motionen.")
+/// `[[TABLE.evidence]]` for each entry, after the table's own keys.
+fn evidence_tables(out: &mut String, table: &str, evidence: &[Evidence]) {
+    for e in evidence {
+        let _ = writeln!(out, "\n[[{table}.evidence]]");
+        key(out, "fact", string(e.fact.as_str()));
+        key(out, "review", string(e.review.as_str()));
+        key(out, "rule", string(&e.rule));
+        key(out, "sentence", string(&e.sentence));
+        let _ = writeln!(out, "lines = [{}, {}]", e.lines.0, e.lines.1);
+        if let Some(n) = &e.note {
+            key(out, "note", string(n));
         }
     }
 }

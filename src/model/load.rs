@@ -767,7 +767,8 @@ impl Builder<'_> {
                 Fact::IdenticalTo => p.identical_to.is_some(),
                 Fact::ConcursWith => p.concurs_with.is_some(),
                 Fact::Date => p.date.is_some(),
-                Fact::Parties => !parties.is_empty(),
+                // A members' statement names its parties, or says it found none.
+                Fact::Parties => !parties.is_empty() || stance.needs_text(),
                 _ => true,
             };
             let evidence = self.evidence(&p.evidence, true, has);

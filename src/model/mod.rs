@@ -473,6 +473,18 @@ impl Case {
         signature_line(&position.signatories)
     }
 
+    /// The review state of a position's facts: its own evidence's weakest, and for a derived
+    /// `no_answer` position its body's (where the importer read that the body did not answer).
+    /// `None` when nothing was inferred.
+    pub fn review_of(&self, position: usize) -> Option<Review> {
+        let p = &self.positions[position];
+        if p.stance == Stance::NoAnswer && p.evidence.is_empty() {
+            self.bodies[p.body].review()
+        } else {
+            p.review()
+        }
+    }
+
     /// The date to cite for a position: its own, else its body's meeting or opinion date.
     pub fn date_of(&self, position: &Position) -> Option<NaiveDate> {
         let body = self.body(position);
