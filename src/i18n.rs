@@ -39,6 +39,15 @@ impl Lang {
         }
     }
 
+    /// A share (0–1) as a percentage, written as the language writes it: "74%", "74 %".
+    pub fn percent(self, share: f32) -> String {
+        let n = (share * 100.0).round();
+        match self {
+            Lang::En => format!("{n}%"),
+            Lang::Sv => format!("{n} %"),
+        }
+    }
+
     pub fn stance(self, s: Stance) -> &'static str {
         match (self, s) {
             (Lang::En, Stance::Approve) => "Approve",

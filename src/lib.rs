@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod atomic;
 pub mod cache;
 pub mod cli;
+pub mod colour;
 pub mod export;
 pub mod i18n;
 pub mod import;

@@ -1,8 +1,9 @@
 //! The command line: argument parsing (clap) and one function per command. Each command
-//! returns its exit code; `main` only calls [`run`].
+//! returns its exit code; `main` only calls [`run_args`].
 
 use crate::analysis::search::Query;
 use crate::cache::{self, Cache};
+use crate::colour::{Depth, When};
 use crate::export::matrix;
 use crate::export::search as search_out;
 use crate::i18n::Lang;
@@ -12,6 +13,7 @@ use clap::{Parser, Subcommand};
 
 pub mod notes;
 pub mod output;
+pub mod share;
 use output::{message, out};
 use std::path::{Path, PathBuf};
 
@@ -41,8 +43,50 @@ pub struct Cli {
     /// Language of labels and messages (default: from the locale).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
+    #[command(flatten)]
+    pub colour: ColourArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--color WHEN` and its alias `--no-color`, for the app and every command that colours
+/// (`search`, `diff`).
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct ColourArgs {
+    /// Colour: auto (a terminal, unless NO_COLOR is set or TERM=dumb; 24-bit colour only when
+    /// COLORTERM=truecolor), always, or never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    pub color: ColorArg,
+    /// Same as --color never.
+    #[arg(long, global = true)]
+    pub no_color: bool,
+}
+
+impl ColourArgs {
+    pub fn when(self) -> When {
+        match (self.no_color, self.color) {
+            (true, _) | (false, ColorArg::Never) => When::Never,
+            (false, ColorArg::Always) => When::Always,
+            (false, ColorArg::Auto) => When::Auto,
+        }
+    }
+}
+
+/// `--color`: clap's view of [`When`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set or TERM=dumb.
+    Auto,
+    /// Also into a pipe or a file.
+    Always,
+    /// No colour.
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -84,9 +128,6 @@ pub enum Command {
         a: String,
         /// The right (new) position.
         b: String,
-        /// No colour (also when NO_COLOR is set or stdout is not a terminal).
-        #[arg(long)]
-        no_color: bool,
     },
     /// Import a statement (utlåtande) as a case file: a .txt, or a .pdf through pdftotext.
     Import {
@@ -115,15 +156,29 @@ pub enum Command {
         /// Print whole paragraphs instead of about three lines around the match (text format).
         #[arg(long)]
         full: bool,
-        /// Mark matches in bold: when stdout is a terminal and NO_COLOR is unset (auto),
-        /// always, or never (text format).
-        #[arg(long, value_enum, default_value = "auto")]
-        color: Color,
         /// Read every case file and build the index, neither reading nor writing the search
         /// cache (also when REMISS_NO_CACHE=1).
         #[arg(long)]
         no_cache: bool,
     },
+    /// Write a report to hand to colleagues: one HTML file that any browser opens and prints
+    /// (the summary, the matrix, every text with its citation, reused text with word diffs,
+    /// the debate notes).
+    Report(share::ReportArgs),
+    /// Print a shell completion script: `remiss completions bash > ~/.local/share/bash-completion/completions/remiss`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one page per command into a folder.
+    Man {
+        /// Write remiss.1 and remiss-COMMAND.1 into this folder instead.
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the case format, for editors that check TOML (taplo, Even
+    /// Better TOML).
+    Schema,
 }
 
 /// `--lang`: the UI language (clap's view of [`Lang`]).
@@ -187,14 +242,6 @@ fn parse_threshold(s: &str) -> Result<f32, String> {
     }
 }
 
-/// When to mark matches with ANSI bold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Color {
-    Auto,
-    Always,
-    Never,
-}
-
 const SEARCH_HELP: &str = "Search every paragraph of every case: the positions' texts, the \
 bodies' decisions, the case's sections and its proposal.
 
@@ -232,9 +279,18 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    match Cli::try_parse_from(args) {
-        Ok(cli) => run(cli),
-        Err(e) => output::exit_code(clap_message(&e)),
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    if let Some(code) = share::before_parsing(&args) {
+        return output::exit_code(code);
+    }
+    match Cli::try_parse_from(&args) {
+        Ok(cli) => match share::mistyped(&args, &cli) {
+            Some(code) => output::exit_code(code),
+            None => run(cli),
+        },
+        Err(e) => output::exit_code(
+            share::mistyped_on_error(&args, &e).unwrap_or_else(|| clap_message(&e)),
+        ),
     }
 }
 
@@ -262,6 +318,7 @@ pub fn run(cli: Cli) -> u8 {
 
 fn dispatch(cli: Cli) -> u8 {
     let lang = cli.lang.map_or_else(Lang::detect, Lang::from);
+    let when = cli.colour.when();
     match cli.command {
         Some(Command::Check { paths }) => check(&paths, lang),
         Some(Command::Matrix { path, by, format }) => print_matrix(&path, by.into(), format, lang),
@@ -271,12 +328,7 @@ fn dispatch(cli: Cli) -> u8 {
             threshold,
             format,
         }) => print_similar(&path, threshold, format, lang),
-        Some(Command::Diff {
-            path,
-            a,
-            b,
-            no_color,
-        }) => print_diff(&path, &a, &b, no_color, lang),
+        Some(Command::Diff { path, a, b }) => print_diff(&path, &a, &b, when, lang),
         Some(Command::Import {
             file,
             output,
@@ -288,7 +340,6 @@ fn dispatch(cli: Cli) -> u8 {
             limit,
             format,
             full,
-            color,
             no_cache,
         }) => search(
             &path,
@@ -297,12 +348,17 @@ fn dispatch(cli: Cli) -> u8 {
                 limit,
                 format,
                 full,
-                color,
+                when,
                 no_cache,
             },
             lang,
         ),
-        None => open_app(cli.path, cli.notes, lang),
+        Some(Command::Report(args)) => share::report(args, lang),
+        Some(Command::Completions { shell }) => share::completions(shell),
+        Some(Command::Man { out_dir }) => share::man(out_dir.as_deref(), lang),
+        Some(Command::Schema) => share::schema(),
+
+        None => open_app(cli.path, cli.notes, when, lang),
     }
 }
 
@@ -318,7 +374,7 @@ pub fn default_workspace(path: Option<PathBuf>) -> Result<Workspace, Box<model::
     }
 }
 
-fn open_app(path: Option<PathBuf>, notes: Option<PathBuf>, lang: Lang) -> u8 {
+fn open_app(path: Option<PathBuf>, notes: Option<PathBuf>, when: When, lang: Lang) -> u8 {
     let ws = match default_workspace(path) {
         Ok(ws) => ws,
         Err(p) => return fail(&[*p]),
@@ -337,22 +393,16 @@ fn open_app(path: Option<PathBuf>, notes: Option<PathBuf>, lang: Lang) -> u8 {
         report(&ws.problems);
         return out(&matrix::to_text(&ws.cases, Lens::Stance, lang, 100));
     }
-    if notes.is_some() && ws.cases.len() > 1 {
-        message!(
-            "remiss: {}",
-            lang.pick(
-                "--notes needs a single case file",
-                "--notes kräver en enda ärendefil"
-            )
-        );
-        return USAGE;
+    if let Err(code) = single_case_for_notes(notes.as_deref(), &ws, lang) {
+        return code;
     }
     let notes_path = |case: &model::Case| {
         notes
             .clone()
             .unwrap_or_else(|| crate::notes::store::default_path(case))
     };
-    let result = crate::tui::run(ws.cases, lang, notes_path, &ws.problems);
+    let theme = crate::tui::theme::Theme::from_env(when);
+    let result = crate::tui::run(ws.cases, lang, theme, notes_path, &ws.problems);
     // The files that could not be loaded were named in the app's status bar; here they are in
     // full, with line and column, on the screen the app leaves.
     report(&ws.problems);
@@ -415,6 +465,25 @@ fn print_matrix(path: &Path, lens: Lens, format: MatrixFormat, lang: Lang) -> u8
     out_then_problems(&text, &ws.problems)
 }
 
+/// `--notes FILE` names one case's notes: a usage error with several cases loaded.
+pub(crate) fn single_case_for_notes(
+    notes: Option<&Path>,
+    ws: &Workspace,
+    lang: Lang,
+) -> Result<(), u8> {
+    if notes.is_some() && ws.cases.len() > 1 {
+        message!(
+            "remiss: {}",
+            lang.pick(
+                "--notes needs a single case file",
+                "--notes kräver en enda ärendefil"
+            )
+        );
+        return Err(USAGE);
+    }
+    Ok(())
+}
+
 /// A JSON value on one line.
 fn json_line(v: &serde_json::Value) -> String {
     let mut s = v.to_string();
@@ -461,9 +530,8 @@ fn print_similar(path: &Path, threshold: f32, format: SimilarFormat, lang: Lang)
     out_then_problems(&text, &ws.problems)
 }
 
-fn print_diff(path: &Path, a: &str, b: &str, no_color: bool, lang: Lang) -> u8 {
+fn print_diff(path: &Path, a: &str, b: &str, when: When, lang: Lang) -> u8 {
     use crate::analysis::diff::{DiffOptions, diff_texts};
-    use std::io::IsTerminal;
     let ws = match load_for_command(path, lang) {
         Ok(ws) => ws,
         Err(code) => return code,
@@ -491,9 +559,7 @@ fn print_diff(path: &Path, a: &str, b: &str, no_color: bool, lang: Lang) -> u8 {
         text_of(sides[1]),
         &DiffOptions::default(),
     );
-    let colour = !no_color
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && std::io::stdout().is_terminal();
+    let colour = Depth::detect(when).has_colour();
     out(&crate::export::diff::to_text(
         &describe(sides[0]),
         &describe(sides[1]),
@@ -563,20 +629,23 @@ fn import(file: &Path, output: Option<&Path>, force: bool, lang: Lang) -> u8 {
             }
         );
     }
-    let Some(out_path) = output else {
-        return out(&imported.toml);
-    };
-    match crate::atomic::write_file(
-        out_path,
-        imported.toml.as_bytes(),
-        force,
-        crate::atomic::Access::Shared,
-    ) {
+    match output {
+        Some(out_path) => write_output(out_path, imported.toml.as_bytes(), force, lang),
+        None => out(&imported.toml),
+    }
+}
+
+/// Write a command's output file (`-o FILE`) atomically, readable as the umask allows (it is
+/// meant to be shared); an existing file only with `force`.
+pub(crate) fn write_output(path: &Path, bytes: &[u8], force: bool, lang: Lang) -> u8 {
+    use crate::text::escape;
+    match crate::atomic::write_file(path, bytes, force, crate::atomic::Access::Shared) {
         Ok(true) => OK,
         Ok(false) => {
             message!(
-                "{}: error: {}",
-                escape(&out_path.display().to_string()),
+                "{}: {}: {}",
+                escape(&path.display().to_string()),
+                lang.pick("error", "fel"),
                 lang.pick(
                     "the file exists; give --force to overwrite it",
                     "filen finns redan; ange --force för att skriva över den"
@@ -586,8 +655,9 @@ fn import(file: &Path, output: Option<&Path>, force: bool, lang: Lang) -> u8 {
         }
         Err(e) => {
             message!(
-                "{}: error: {} {}",
-                escape(&out_path.display().to_string()),
+                "{}: {}: {} {}",
+                escape(&path.display().to_string()),
+                lang.pick("error", "fel"),
                 lang.pick("cannot write:", "kan inte skriva:"),
                 escape(&e.to_string())
             );
@@ -600,7 +670,7 @@ struct SearchOptions {
     limit: usize,
     format: SearchFormat,
     full: bool,
-    color: Color,
+    when: When,
     no_cache: bool,
 }
 
@@ -636,15 +706,7 @@ fn search(path: &Path, query: &str, opts: SearchOptions, lang: Lang) -> u8 {
             s
         }
         SearchFormat::Text => {
-            use std::io::IsTerminal;
-            let bold = match opts.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                }
-            };
+            let bold = Depth::detect(opts.when).has_colour();
             let marks = if bold {
                 search_out::Marks::Bold
             } else {

@@ -16,6 +16,8 @@ pub enum NotesFormat {
     Markdown,
     Text,
     Json,
+    /// Word (.docx); needs -o.
+    Docx,
 }
 
 #[derive(Debug, clap::Args)]
@@ -30,6 +32,12 @@ pub struct NotesArgs {
     pub case: Option<String>,
     #[arg(long, value_enum, default_value = "markdown")]
     pub format: NotesFormat,
+    /// Write to this file instead of standard output (needed for docx).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
     /// Add a quote, then print: a position id (`socialnamnden/reservation/M`),
     /// `section:ID`, `decision:BODY` or `proposal`, optionally with paragraphs `#2` or `#2-3`
     /// (from 1; default all). May be given several times.
@@ -75,7 +83,18 @@ pub fn run(args: NotesArgs, lang: Lang) -> u8 {
         );
         return USAGE;
     }
+    if args.format == NotesFormat::Docx && args.output.is_none() {
+        message!(
+            "remiss: {}",
+            lang.pick(
+                "--format docx needs -o FILE.docx",
+                "--format docx kräver -o FIL.docx"
+            )
+        );
+        return USAGE;
+    }
     let mut text = String::new();
+    let mut docx: Vec<Vec<u8>> = Vec::new();
     let mut code = if ws.problems.is_empty() { OK } else { INVALID };
     for case in cases {
         let path = args.notes.clone().unwrap_or_else(|| default_path(case));
@@ -114,9 +133,35 @@ pub fn run(args: NotesArgs, lang: Lang) -> u8 {
             // In a folder, print only the cases that have notes.
             continue;
         }
-        text.push_str(&render(&notes, case, args.format, lang));
+        if args.format == NotesFormat::Docx {
+            match crate::export::docx::to_docx(&notes, Some(case), lang) {
+                Ok(bytes) => docx.push(bytes),
+                Err(e) => {
+                    message!("remiss: {}", escape(&e.to_string()));
+                    return INVALID;
+                }
+            }
+        } else {
+            text.push_str(&render(&notes, case, args.format, lang));
+        }
     }
-    let written = out(&text);
+    let written = match (&args.output, args.format) {
+        (Some(path), NotesFormat::Docx) => match docx.as_slice() {
+            [bytes] => super::write_output(path, bytes, args.force, lang),
+            _ => {
+                message!(
+                    "remiss: {}",
+                    lang.pick(
+                        "a .docx holds one case's notes: name the case with --case",
+                        "en .docx rymmer ett ärendes anteckningar: välj ärendet med --case"
+                    )
+                );
+                return USAGE;
+            }
+        },
+        (Some(path), _) => super::write_output(path, text.as_bytes(), args.force, lang),
+        (None, _) => out(&text),
+    };
     if written != OK { written } else { code }
 }
 
@@ -133,6 +178,8 @@ fn render(notes: &Notes, case: &Case, format: NotesFormat, lang: Lang) -> String
             s.push('\n');
             s
         }
+        // Written as bytes by `run`.
+        NotesFormat::Docx => String::new(),
     }
 }
 

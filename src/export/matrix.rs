@@ -194,7 +194,7 @@ fn wrap_items(cell: &str, width: usize) -> Vec<String> {
 
 /// The lines explaining the marks: the lens's own, then `?`, `!` and `~` where the case has
 /// them.
-fn legend(case: &Case, lens: Lens, lang: Lang) -> Vec<String> {
+pub fn legend(case: &Case, lens: Lens, lang: Lang) -> Vec<String> {
     let mut lines = vec![match lens {
         Lens::Stance => format!(
             "{DECISION_MARK} {}",

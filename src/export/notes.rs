@@ -21,7 +21,7 @@ fn md(s: &str) -> String {
     out
 }
 
-fn stale_label(lang: Lang) -> &'static str {
+pub(crate) fn stale_label(lang: Lang) -> &'static str {
     lang.pick(
         "no longer in the case file",
         "finns inte längre i ärendets fil",
@@ -29,7 +29,7 @@ fn stale_label(lang: Lang) -> &'static str {
 }
 
 /// Distinct citations in order of first use, for the source list.
-fn sources(notes: &Notes) -> Vec<(&str, String)> {
+pub(crate) fn sources(notes: &Notes) -> Vec<(&str, String)> {
     let mut out: Vec<(&str, String)> = Vec::new();
     for q in notes.quotes() {
         if !out.iter().any(|(c, _)| *c == q.citation) {
@@ -39,7 +39,7 @@ fn sources(notes: &Notes) -> Vec<(&str, String)> {
     out
 }
 
-fn source_number(notes: &Notes, q: &Quote) -> usize {
+pub(crate) fn source_number(notes: &Notes, q: &Quote) -> usize {
     sources(notes)
         .iter()
         .position(|(c, _)| *c == q.citation)

@@ -2,98 +2,169 @@
 //!
 //! These types mirror the file exactly (unknown keys are errors) and keep the spans of every
 //! value that validation may have to point at. `super::load` turns them into the domain types.
+//!
+//! The JSON Schema of the format ([`schema`], `remiss schema`) is derived from these same types
+//! (schemars): their doc comments are its descriptions, so an editor that validates case files
+//! with it (taplo, Even Better TOML) checks the keys the loader reads.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
 pub const FORMAT_VERSION: i64 = 1;
 
-#[derive(Debug, Deserialize)]
+/// A case file (format version 1): the case, its parties and majority, the bodies it was
+/// referred to, and every position taken on it. See docs/case-format.md.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "remiss case file, format 1")]
 pub struct CaseFile {
+    /// Format version; must be 1 (and precede the first table).
+    #[schemars(with = "FormatVersion")]
     pub format: Spanned<i64>,
+    /// The case itself.
     pub case: CaseTable,
+    /// Every party the file refers to.
     #[serde(default)]
     pub parties: Vec<PartyTable>,
+    /// The governing majority (used by the party lens to infer a decision's parties).
     pub majority: Option<MajorityTable>,
+    /// The bodies, in document order.
     #[serde(default)]
     pub bodies: Vec<BodyTable>,
+    /// What each body, or some of its members, said about the motion.
     #[serde(default)]
+    #[schemars(with = "Vec<PositionTable>")]
     pub positions: Vec<Spanned<PositionTable>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseTable {
+    /// Stable id: a-z, 0-9, -, _ (default: the file name, slugged); unique within a folder.
+    #[schemars(with = "Option<Id>")]
     pub id: Option<Spanned<String>>,
+    /// Registration number (diarienummer), e.g. `KS 2025/1121`.
     pub dnr: String,
+    /// The title of the case.
     pub title: String,
+    /// What the case is about: motion, skrivelse, proposal (förslag) or other.
     pub kind: super::CaseKind,
+    /// e.g. `Stockholm`.
     pub municipality: Option<String>,
+    /// Date of the statement (utlåtande).
+    #[schemars(with = "Option<Date>")]
     pub date: Option<Spanned<toml::value::Datetime>>,
+    /// Date of the motion.
+    #[schemars(with = "Option<Date>")]
     pub motion_date: Option<Spanned<toml::value::Datetime>>,
+    /// The proposal to the council; a blank line starts a new paragraph.
     pub proposal: Option<String>,
+    /// Föredragande borgarråd.
     pub presenting_commissioner: Option<String>,
+    /// Bilagor, as listed.
     #[serde(default)]
     pub attachments: Vec<String>,
+    /// Where the text comes from.
     pub source: Option<SourceTable>,
+    /// The motion's authors.
     #[serde(default)]
     pub authors: Vec<SignatoryTable>,
+    /// The statement's own texts (summary, the commissioner's views, …), in file order.
     #[serde(default)]
+    #[schemars(with = "Vec<SectionTable>")]
     pub sections: Vec<Spanned<SectionTable>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// Where the case's text comes from.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceTable {
+    /// The source document's title.
     pub title: Option<String>,
+    /// Its file name.
     pub file: Option<String>,
+    /// Its address.
     pub url: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A signatory: `{ name = "Andréa Hedin m.fl.", party = "M" }`.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignatoryTable {
+    /// Name as written, "m.fl." kept.
     pub name: String,
+    /// A declared party code.
+    #[schemars(with = "Option<String>")]
     pub party: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// One of the statement's own texts.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionTable {
+    /// Unique within the case, e.g. `summary`, `commissioner_views`.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// The heading as written.
     pub title: String,
+    /// The text; a blank line starts a new paragraph. Must not be empty.
     pub text: String,
 }
 
-#[derive(Debug, Deserialize)]
+/// A party the file refers to.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PartyTable {
+    /// Unique short code without spaces: M, S, V, MP, C, L, KD, SD.
+    #[schemars(with = "String")]
     pub code: Spanned<String>,
+    /// e.g. `Moderaterna`.
     pub name: String,
+    /// `#RRGGBB`, e.g. `#1B49DD`.
+    #[schemars(with = "Option<Colour>")]
     pub colour: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// The governing majority.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MajorityTable {
+    /// e.g. `den rödgröna majoriteten`.
     pub name: Option<String>,
+    /// The governing parties' codes.
+    #[schemars(with = "Vec<String>")]
     pub parties: Vec<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A body the case was referred to, or that prepared or decided it.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BodyTable {
+    /// a-z, 0-9, -, _; unique. Used by a position's `body` and in position ids.
+    #[schemars(with = "Id")]
     pub id: Spanned<String>,
+    /// e.g. `Södermalms stadsdelsnämnd`.
     pub name: String,
+    /// What kind of body it is.
     pub kind: super::BodyKind,
+    /// The administration (förvaltning) that wrote the opinion.
     pub administration: Option<String>,
+    /// Date of the administration's opinion (tjänsteutlåtande).
+    #[schemars(with = "Option<Date>")]
     pub opinion_date: Option<Spanned<toml::value::Datetime>>,
+    /// Date of the meeting (sammanträde) that decided.
+    #[schemars(with = "Option<Date>")]
     pub meeting_date: Option<Spanned<toml::value::Datetime>>,
+    /// The decision (beslut) as written; a blank line starts a new paragraph.
     pub decision: Option<String>,
+    /// `false`: the body did not answer ("har inte inkommit med svar").
     #[serde(default = "yes")]
+    #[schemars(default = "yes")]
     pub answered: bool,
+    /// Where an imported `meeting_date`, `opinion_date` or `answered` comes from.
     #[serde(default)]
+    #[schemars(with = "Vec<EvidenceTable>")]
     pub evidence: Vec<Spanned<EvidenceTable>>,
 }
 
@@ -101,38 +172,126 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Deserialize)]
+/// What one body, or some of its members, said about the motion.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PositionTable {
+    /// An explicit position id (default: `<body>/<stance>[/<parties>]`): non-empty, no spaces,
+    /// unique.
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
+    /// A body's `id` (not one with `answered = false`).
+    #[schemars(with = "String")]
     pub body: Spanned<String>,
+    /// The stance on the motion.
+    #[schemars(with = "super::Stance")]
     pub stance: Spanned<super::Stance>,
+    /// The parties behind the position (default: the signatories' parties).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub parties: Vec<Spanned<String>>,
+    /// The signatories, in the order signed.
     #[serde(default)]
     pub signatories: Vec<SignatoryTable>,
+    /// The signature line as written (default: generated from the signatories).
     pub byline: Option<String>,
+    /// Who wrote the text, e.g. the administration whose opinion the body adopted.
     pub author: Option<String>,
+    /// Default: the body's meeting date, else its opinion date.
+    #[schemars(with = "Option<Date>")]
     pub date: Option<Spanned<toml::value::Datetime>>,
+    /// The att-satser: `"att tillstyrka motionen,"`.
     #[serde(default)]
     pub proposals: Vec<String>,
+    /// The text; a blank line starts a new paragraph. Required for a reservation, special
+    /// statement or substitute's statement unless `identical_to` or `concurs_with` is set.
     pub text: Option<String>,
+    /// A position id with the same text (likalydande).
+    #[schemars(with = "Option<String>")]
     pub identical_to: Option<Spanned<String>>,
+    /// A position id concurred with (instämde i).
+    #[schemars(with = "Option<String>")]
     pub concurs_with: Option<Spanned<String>>,
+    /// Where an imported stance, parties, body, link or date comes from.
     #[serde(default)]
+    #[schemars(with = "Vec<EvidenceTable>")]
     pub evidence: Vec<Spanned<EvidenceTable>>,
 }
 
 /// `[[positions.evidence]]` and `[[bodies.evidence]]`: where an imported fact comes from.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EvidenceTable {
+    /// Which fact.
+    #[schemars(with = "super::Fact")]
     pub fact: Spanned<super::Fact>,
+    /// Its review state.
+    #[schemars(with = "super::Review")]
     pub review: Spanned<super::Review>,
+    /// The importer's rule that fired, e.g. `decision.adopts_opinion`.
+    #[schemars(with = "String")]
     pub rule: Spanned<String>,
+    /// The sentence of the source document the fact was read from, as written.
+    #[schemars(with = "String")]
     pub sentence: Spanned<String>,
+    /// `[first, last]`: the sentence's source lines, 1 ≤ first ≤ last.
+    #[schemars(with = "Lines")]
     pub lines: Spanned<Vec<i64>>,
+    /// Why the fact is uncertain, or what a reviewer said.
     pub note: Option<String>,
+}
+
+/// `[first, last]`, two line numbers from 1.
+#[derive(JsonSchema)]
+#[schemars(transparent)]
+#[allow(dead_code)]
+struct Lines(#[schemars(length(min = 2, max = 2))] Vec<LineNumber>);
+
+#[derive(JsonSchema)]
+#[schemars(transparent)]
+#[allow(dead_code)]
+struct LineNumber(#[schemars(range(min = 1))] i64);
+
+/// The format version, 1.
+#[derive(JsonSchema)]
+#[schemars(transparent)]
+#[allow(dead_code)]
+struct FormatVersion(#[schemars(range(min = 1, max = 1))] i64);
+
+/// An id: lower-case letters, digits, `-` and `_`.
+#[derive(JsonSchema)]
+#[schemars(transparent)]
+#[allow(dead_code)]
+struct Id(#[schemars(regex(pattern = r"^[a-z0-9_-]+$"))] String);
+
+/// A colour, `#RRGGBB`.
+#[derive(JsonSchema)]
+#[schemars(transparent)]
+#[allow(dead_code)]
+struct Colour(#[schemars(regex(pattern = r"^#[0-9A-Fa-f]{6}$"))] String);
+
+/// A TOML date without quotes, `2026-02-17` (editors that check TOML against a JSON Schema see
+/// it as a string in the `date` format).
+#[derive(JsonSchema)]
+#[schemars(transparent)]
+#[allow(dead_code)]
+struct Date(#[schemars(extend("format" = "date"))] String);
+
+/// The JSON Schema (draft 2020-12) of a case file, for editors and validators. `$id` is
+/// omitted: the schema is printed by `remiss schema` and saved beside the cases.
+pub fn schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(CaseFile).to_value();
+    if let Some(obj) = schema.as_object_mut() {
+        obj.insert(
+            "description".into(),
+            serde_json::Value::String(format!(
+                "A remiss case file (format {FORMAT_VERSION}), generated by remiss {}. See \
+                 docs/case-format.md.",
+                env!("CARGO_PKG_VERSION")
+            )),
+        );
+    }
+    schema
 }
 
 /// Every key the format knows, per table, for "did you mean" suggestions.

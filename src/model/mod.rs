@@ -30,11 +30,12 @@ pub struct Workspace {
 }
 
 /// What kind of document the case is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CaseKind {
     Motion,
     Skrivelse,
+    /// Förslag.
     Proposal,
     Other,
 }
@@ -111,14 +112,20 @@ pub struct Signatory {
     pub party: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BodyKind {
+    /// Förvaltning, kontor (Stadsledningskontoret).
     Administration,
+    /// Nämnd (Socialnämnden).
     Committee,
+    /// Stadsdelsnämnd.
     DistrictCommittee,
+    /// Beredning (Borgarrådsberedningen): prepares the case's own decision.
     Preparatory,
+    /// Kommunstyrelsen: prepares the case's own decision.
     Board,
+    /// Extern remissinstans (Polisregion Stockholm).
     External,
 }
 
@@ -177,13 +184,27 @@ impl Body {
 }
 
 /// A stance is always taken on the case's motion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
+    /// Tillstyrker, bifaller: the body supports the motion.
     Approve,
     /// The body supports some of the motion's att-satser and not the others ("tillstyrker
     /// motionens första att-sats och avstyrker motionen i övrigt").
     ApproveInPart,
+    /// Avstyrker, avslår: the body opposes the motion.
     Reject,
     /// The motion is "besvarad": answered by reference, in practice not adopted.
     Answered,
@@ -197,6 +218,7 @@ pub enum Stance {
     SubstituteStatement,
     /// Protokollsanteckning: a note some members had entered in the minutes.
     ProtocolNote,
+    /// Har inte inkommit med svar; derived from a body's `answered = false`.
     NoAnswer,
 }
 
@@ -260,7 +282,19 @@ impl Stance {
 }
 
 /// A fact the importer inferred from a document: what kind of fact it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Fact {
     /// A position's stance.
@@ -323,7 +357,19 @@ impl Fact {
 
 /// How far a fact can be trusted. Ordered from the weakest: the weakest state of a position's
 /// evidence is its [`Position::review`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Review {
     /// A rule fired with low confidence, or two rules disagreed: check it before quoting it.

@@ -178,10 +178,17 @@ pub enum Effect {
 /// How a copy went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CopyOutcome {
-    /// On the system clipboard.
+    /// On the system clipboard (and served after remiss quits, where the platform needs that).
     System,
+    /// On the system clipboard, but only while remiss runs: no helper process could be started
+    /// to serve it afterwards (X11 and Wayland keep a copy only while its owner runs).
+    SystemWhileRunning,
     /// Sent to the terminal as OSC 52; the terminal gives no acknowledgement.
     Osc52,
+    /// In tmux's paste buffer (`prefix ]`), because tmux does not pass an application's OSC 52
+    /// on (`set-clipboard` is not `on`). `forwarded`: tmux itself sends it on to the outer
+    /// terminal's clipboard (`set-clipboard external`, tmux's default); not with `off`.
+    TmuxBuffer { forwarded: bool },
     /// Could not be copied, and why.
     Failed(String),
 }

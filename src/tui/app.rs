@@ -288,6 +288,33 @@ impl App {
     fn copied(&mut self, outcome: CopyOutcome) {
         let (text, error) = match outcome {
             CopyOutcome::System => (self.lang.pick("Copied", "Kopierat").to_string(), false),
+            CopyOutcome::SystemWhileRunning => (
+                self.lang
+                    .pick(
+                        "Copied; pasteable only while remiss runs (no helper could be started)",
+                        "Kopierat; kan bara klistras in medan remiss körs (ingen hjälpprocess kunde startas)",
+                    )
+                    .to_string(),
+                false,
+            ),
+            CopyOutcome::TmuxBuffer { forwarded: true } => (
+                self.lang
+                    .pick(
+                        "In tmux's buffer (prefix ]) and sent to the terminal",
+                        "I tmux buffert (prefix ]) och skickat till terminalen",
+                    )
+                    .to_string(),
+                false,
+            ),
+            CopyOutcome::TmuxBuffer { forwarded: false } => (
+                self.lang
+                    .pick(
+                        "Only in tmux's buffer; fix: set -g set-clipboard on",
+                        "Bara i tmux buffert; åtgärda: set -g set-clipboard on",
+                    )
+                    .to_string(),
+                false,
+            ),
             CopyOutcome::Osc52 => (
                 self.lang
                     .pick(

@@ -52,6 +52,7 @@ impl From<Action> for Input {
 pub fn run(
     cases: Vec<crate::model::Case>,
     lang: crate::i18n::Lang,
+    theme: Theme,
     notes_path: impl Fn(&crate::model::Case) -> std::path::PathBuf,
     load_problems: &[crate::model::Problem],
 ) -> io::Result<()> {
@@ -59,7 +60,6 @@ pub fn run(
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    let theme = Theme::from_env();
     let mut terminal = ratatui::try_init()?;
     // Debug builds only: lets the end-to-end test check that a panic restores the terminal.
     if cfg!(debug_assertions) && std::env::var_os("REMISS_TEST_PANIC").is_some() {

@@ -1,12 +1,17 @@
-//! Semantic styles. With `NO_COLOR` set, a monochrome theme marks everything with reverse,
-//! bold and underline only, so selection and highlights still show.
+//! Semantic styles. With `NO_COLOR` set (or `TERM=dumb`, or `--color never`), a monochrome
+//! theme marks everything with reverse, bold and underline only, so selection and highlights
+//! still show. Colours are sent at the terminal's depth ([`crate::colour`]): a party's 24-bit
+//! colour only where `COLORTERM` says the terminal takes it, else the nearest of 256 or of 16.
 
+use crate::colour::{Depth, Fitted, When};
 use crate::model::Party;
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub colour: bool,
+    /// How colours are sent (24-bit, 256, 16 or none).
+    pub depth: Depth,
     pub title: Style,
     pub heading: Style,
     pub selected: Style,
@@ -36,17 +41,29 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Monochrome when `NO_COLOR` is set and not empty (<https://no-color.org>).
-    pub fn from_env() -> Theme {
-        match std::env::var_os("NO_COLOR") {
-            Some(v) if !v.is_empty() => Theme::monochrome(),
-            _ => Theme::coloured(),
-        }
+    /// The theme for this terminal and `--color` (rules in [`crate::colour`]).
+    pub fn from_env(when: When) -> Theme {
+        Theme::for_depth(Depth::detect(when))
     }
 
+    /// Monochrome for [`Depth::None`]; else the colours, each fitted to `depth`.
+    pub fn for_depth(depth: Depth) -> Theme {
+        if !depth.has_colour() {
+            return Theme::monochrome();
+        }
+        let mut t = Theme::coloured();
+        t.depth = depth;
+        let grey = to_colour(depth.fit_indexed(236));
+        t.cursor = t.cursor.bg(grey);
+        t.status = t.status.bg(grey);
+        t
+    }
+
+    /// Every colour, 24-bit ones as they are.
     pub fn coloured() -> Theme {
         Theme {
             colour: true,
+            depth: Depth::TrueColor,
             title: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             heading: Style::new().add_modifier(Modifier::BOLD),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
@@ -87,6 +104,7 @@ impl Theme {
     pub fn monochrome() -> Theme {
         Theme {
             colour: false,
+            depth: Depth::None,
             title: Style::new().add_modifier(Modifier::BOLD),
             heading: Style::new().add_modifier(Modifier::BOLD),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
@@ -108,13 +126,74 @@ impl Theme {
         }
     }
 
-    /// A party's code in its colour (bold in monochrome).
+    /// A party's code in its colour at the theme's depth (bold in monochrome).
     pub fn party(&self, party: Option<&Party>) -> Style {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
         match party.and_then(|p| p.colour) {
-            Some((r, g, b)) if self.colour => Style::new()
-                .fg(Color::Rgb(r, g, b))
-                .add_modifier(Modifier::BOLD),
-            _ => Style::new().add_modifier(Modifier::BOLD),
+            Some(rgb) if self.colour => match self.depth.fit(rgb) {
+                Fitted::None => bold,
+                fitted => bold.fg(to_colour(fitted)),
+            },
+            _ => bold,
         }
+    }
+}
+
+fn to_colour(f: Fitted) -> Color {
+    match f {
+        Fitted::Rgb(r, g, b) => Color::Rgb(r, g, b),
+        Fitted::Indexed(i) => Color::Indexed(i),
+        Fitted::None => Color::Reset,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every colour a theme can send, party colours included.
+    fn colours(t: &Theme) -> Vec<Color> {
+        let m = Party {
+            code: "M".into(),
+            name: "Moderaterna".into(),
+            colour: Some((0x1B, 0x49, 0xDD)),
+        };
+        let styles = [
+            t.title,
+            t.heading,
+            t.selected,
+            t.selected_unfocused,
+            t.cursor,
+            t.field,
+            t.link,
+            t.dim,
+            t.status,
+            t.error,
+            t.border_focused,
+            t.selection,
+            t.stale,
+            t.comment,
+            t.deleted,
+            t.inserted,
+            t.family,
+            t.matched,
+            t.party(Some(&m)),
+        ];
+        styles.iter().flat_map(|s| [s.fg, s.bg]).flatten().collect()
+    }
+
+    #[test]
+    fn every_colour_fits_the_depth() {
+        let rgb = |c: &Color| matches!(c, Color::Rgb(..));
+        assert!(colours(&Theme::for_depth(Depth::TrueColor)).iter().any(rgb));
+        let c256 = colours(&Theme::for_depth(Depth::Ansi256));
+        assert!(!c256.iter().any(rgb), "{c256:?}");
+        let c16 = colours(&Theme::for_depth(Depth::Ansi16));
+        assert!(
+            c16.iter()
+                .all(|c| !rgb(c) && !matches!(c, Color::Indexed(i) if *i > 15)),
+            "{c16:?}"
+        );
+        assert!(colours(&Theme::for_depth(Depth::None)).is_empty());
     }
 }

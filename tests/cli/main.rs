@@ -8,7 +8,9 @@ mod hostile;
 
 mod cache;
 mod closed_output;
+mod conventions;
 mod corpus;
+mod docx;
 mod file_kinds;
 mod hardening;
 mod import;
@@ -17,6 +19,7 @@ mod invalid_files;
 mod invisible;
 mod matrix;
 mod notes;
+mod report;
 mod search;
 mod similar;
 mod verbatim;

@@ -75,11 +75,18 @@ pub const REQUIRE_E2E: &str = "REMISS_REQUIRE_E2E";
 /// fails the test instead.
 pub fn programs_or_skip(test: &str, programs: &[&str]) -> bool {
     let missing: Vec<&str> = programs.iter().copied().filter(|p| !on_path(p)).collect();
+    missing_or_skip(test, &missing)
+}
+
+/// With `missing` empty, true; else the skip (or, under [`REQUIRE_E2E`], the failure) of
+/// [`programs_or_skip`] for what is missing (programs, or a Python module's Debian package).
+pub fn missing_or_skip(test: &str, missing: &[&str]) -> bool {
     if missing.is_empty() {
         return true;
     }
     let msg = format!(
-        "SKIPPED {test}: {} not installed (Debian: apt-get install tmux xvfb xclip poppler-utils)",
+        "SKIPPED {test}: {} not installed (Debian: apt-get install tmux xvfb xclip \
+         poppler-utils chromium python3-docx)",
         missing.join(", ")
     );
     if std::env::var(REQUIRE_E2E).is_ok_and(|v| v == "1") {

@@ -168,14 +168,91 @@ fn x11_clipboard_holds_the_exact_quote_under_xvfb() {
     t.wait_for("Bodies × stances");
     t.keys(&["j", "l", "l", "Enter", "j", "y"]);
     t.wait_for("Copied");
-    let out = Command::new("xclip")
-        .args(["-o", "-selection", "clipboard", "-display", &display])
-        .output()
-        .expect("xclip is installed (apt-get install xclip)");
+    let paste = || {
+        let out = Command::new("xclip")
+            .args(["-o", "-selection", "clipboard", "-display", &display])
+            .output()
+            .expect("xclip is installed (apt-get install xclip)");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let while_running = paste();
+    // After remiss quits (no clipboard manager runs here), the quote is still pasteable: a
+    // helper serves it, as xclip does.
     t.keys(&["q"]);
+    t.wait_for("EXITED=0");
+    sleep(Duration::from_millis(300));
+    let after_quit = paste();
+    let helpers = || clipboard_helpers(&display);
+    assert_eq!(helpers().len(), 1, "one helper serves the copy");
+    // The helper ends with the X server.
     let _ = xvfb.kill();
     let _ = xvfb.wait();
-    assert_eq!(String::from_utf8_lossy(&out.stdout), QUOTE);
+    let start = Instant::now();
+    while !helpers().is_empty() && start.elapsed() < Duration::from_secs(10) {
+        sleep(Duration::from_millis(200));
+    }
+    assert_eq!(while_running, QUOTE);
+    assert_eq!(after_quit, QUOTE, "pasteable after remiss quit");
+    assert!(
+        helpers().is_empty(),
+        "the helper ends when the display goes away"
+    );
+}
+
+/// Processes serving a copy (`remiss __serve-clipboard`) on X display `display`.
+fn clipboard_helpers(display: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let dir = entry.path();
+        let cmdline = std::fs::read(dir.join("cmdline")).unwrap_or_default();
+        let environ = std::fs::read(dir.join("environ")).unwrap_or_default();
+        let has = |hay: &[u8], needle: &[u8]| hay.split(|&b| b == 0).any(|part| part == needle);
+        if has(&cmdline, b"__serve-clipboard")
+            && has(&environ, format!("DISPLAY={display}").as_bytes())
+        {
+            out.push(dir.display().to_string());
+        }
+    }
+    out
+}
+
+/// Copy a paragraph of Socialnämnden's reservation in tmux with `set-clipboard` set to
+/// `mode`; the status bar's text is returned once `status` shows.
+fn copy_in_tmux_with_set_clipboard(mode: &str, status: &str) -> (Tmux, String) {
+    let t = Tmux::start(&format!("clip-{mode}"), &[], "cases/");
+    t.run(&["set-option", "-s", "set-clipboard", mode]);
+    t.wait_for("Bodies × stances");
+    t.keys(&["j", "l", "l", "Enter"]);
+    t.wait_for("Reservation · Andréa Hedin m.fl. (M)");
+    t.keys(&["j", "y"]);
+    let s = t.wait_for(status);
+    (t, s)
+}
+
+#[test]
+fn tmux_without_set_clipboard_gets_the_quote_in_its_buffer_and_the_status_says_so() {
+    if !programs_or_skip(
+        "tmux_without_set_clipboard_gets_the_quote_in_its_buffer_and_the_status_says_so",
+        &["tmux"],
+    ) {
+        return;
+    }
+    // `off`: tmux passes nothing on; the quote is in tmux's buffer, and the status says how
+    // to get it to the system clipboard.
+    let (t, s) = copy_in_tmux_with_set_clipboard("off", "set -g set-clipboard on");
+    assert!(
+        s.contains("Only in tmux's buffer; fix: set -g set-clipboard on"),
+        "{s}"
+    );
+    assert!(!s.contains("OSC 52"), "{s}");
+    let buffer = t.run(&["show-buffer"]);
+    assert_eq!(String::from_utf8_lossy(&buffer.stdout), QUOTE);
+    drop(t);
+    // tmux's default, `external`: tmux forwards its own buffer to the terminal.
+    let (t, s) = copy_in_tmux_with_set_clipboard("external", "and sent to the terminal");
+    assert!(s.contains("In tmux's buffer (prefix ])"), "{s}");
+    let buffer = t.run(&["show-buffer"]);
+    assert_eq!(String::from_utf8_lossy(&buffer.stdout), QUOTE);
 }
 
 // The binary panics on request only when built with debug assertions (a test hook).

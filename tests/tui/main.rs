@@ -10,6 +10,7 @@ mod cmd;
 #[path = "../support/hostile.rs"]
 mod hostile;
 
+mod colour_depth;
 mod e2e;
 mod invisible;
 mod keys;

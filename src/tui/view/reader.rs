@@ -156,8 +156,8 @@ fn similar_pane(frame: &mut Frame, area: Rect, app: &App, r: &ReaderState, theme
                         format!(
                             "{} {} / {}",
                             label_text(rel.label, lang),
-                            percent(rel.a_in_b, lang),
-                            percent(rel.b_in_a, lang)
+                            lang.percent(rel.a_in_b),
+                            lang.percent(rel.b_in_a)
                         ),
                         style,
                     ),
@@ -176,7 +176,7 @@ fn similar_pane(frame: &mut Frame, area: Rect, app: &App, r: &ReaderState, theme
                         theme.heading,
                     ));
                 }
-                let text = format!("¶{} {} {}", para + 1, percent(score, lang), where_(pos));
+                let text = format!("¶{} {} {}", para + 1, lang.percent(score), where_(pos));
                 lines.push(Line::from(vec![
                     Span::styled(pick, style),
                     Span::styled(fit(&text, width.saturating_sub(2)), style),
@@ -192,15 +192,6 @@ fn similar_pane(frame: &mut Frame, area: Rect, app: &App, r: &ReaderState, theme
         Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
         inner,
     );
-}
-
-/// A share as a percentage, written as the language writes it ("74%", "74 %").
-fn percent(share: f32, lang: crate::i18n::Lang) -> String {
-    let n = (share * 100.0).round();
-    match lang {
-        crate::i18n::Lang::En => format!("{n}%"),
-        crate::i18n::Lang::Sv => format!("{n} %"),
-    }
 }
 
 /// A line's text, with the parts inside `marks` (byte ranges of the paragraph, each with a
