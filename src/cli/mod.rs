@@ -603,7 +603,11 @@ fn import(file: &Path, output: Option<&Path>, force: bool, lang: Lang) -> u8 {
     let text = match crate::import::read_document(file) {
         Ok(t) => t,
         Err(e) => {
-            message!("{shown}: error: {}", escape(&e.message(lang)));
+            message!(
+                "{shown}: {}: {}",
+                lang.pick("error", "fel"),
+                escape(&e.message(lang))
+            );
             return INVALID;
         }
     };

@@ -107,7 +107,7 @@ pub fn run(args: NotesArgs, lang: Lang) -> u8 {
             }
         };
         if adding {
-            match add(case, &mut notes, &args) {
+            match add(case, &mut notes, &args, lang) {
                 Ok(()) => {}
                 Err(msg) => {
                     message!("remiss: {msg}");
@@ -184,12 +184,12 @@ fn render(notes: &Notes, case: &Case, format: NotesFormat, lang: Lang) -> String
 }
 
 /// Add the heading and the quotes named by `--add` to `notes`.
-fn add(case: &Case, notes: &mut Notes, args: &NotesArgs) -> Result<(), String> {
+fn add(case: &Case, notes: &mut Notes, args: &NotesArgs, lang: Lang) -> Result<(), String> {
     if let Some(h) = &args.heading {
         notes.push(ItemKind::Heading(crate::text::clean(h.trim())));
     }
     for spec in &args.add {
-        let mut q = quote(case, spec)?;
+        let mut q = quote(case, spec, lang)?;
         if let Some(c) = &args.comment {
             q.comment = crate::text::clean(c.trim());
         }
@@ -199,18 +199,18 @@ fn add(case: &Case, notes: &mut Notes, args: &NotesArgs) -> Result<(), String> {
 }
 
 /// A quote from `SOURCE[#N[-M]]`.
-pub fn quote(case: &Case, spec: &str) -> Result<Quote, String> {
+pub fn quote(case: &Case, spec: &str, lang: Lang) -> Result<Quote, String> {
     let (key, range) = match spec.split_once('#') {
         Some((k, r)) => (k, Some(r)),
         None => (spec, None),
     };
     let part = Part::from_key(case, key);
     let Some(paragraphs) = part.and_then(|p| p.paragraphs(case)) else {
-        return Err(format!(
-            "no position or section `{}` in {}",
-            escape(key),
-            escape(&case.dnr)
-        ));
+        let (key, dnr) = (escape(key), escape(&case.dnr));
+        return Err(match lang {
+            Lang::En => format!("no position or section `{key}` in {dnr}"),
+            Lang::Sv => format!("inget ställningstagande eller avsnitt `{key}` i {dnr}"),
+        });
     };
     let n = paragraphs.len();
     let (from, to) = match range {
@@ -224,8 +224,18 @@ pub fn quote(case: &Case, spec: &str) -> Result<Quote, String> {
         }
     };
     if from == 0 || to < from || to > n {
-        return Err(format!("`{}`: paragraphs are 1 to {n}", escape(spec)));
+        let spec = escape(spec);
+        return Err(match lang {
+            Lang::En => format!("`{spec}`: paragraphs are 1 to {n}"),
+            Lang::Sv => format!("`{spec}`: styckena är 1 till {n}"),
+        });
     }
     let q = part.and_then(|p| Quote::new(case, p, (from - 1, to - 1), None));
-    q.ok_or_else(|| format!("`{}` has no text to quote", escape(spec)))
+    q.ok_or_else(|| {
+        let spec = escape(spec);
+        match lang {
+            Lang::En => format!("`{spec}` has no text to quote"),
+            Lang::Sv => format!("`{spec}` har ingen text att citera"),
+        }
+    })
 }

@@ -191,9 +191,12 @@ pub fn mistyped_command(word: &std::ffi::OsStr, lang: Lang) -> Option<String> {
         return None;
     }
     let cmd = Cli::command();
-    let best = cmd
-        .get_subcommands()
-        .map(|c| c.get_name())
+    let names: Vec<&str> = cmd.get_subcommands().map(|c| c.get_name()).collect();
+    if names.contains(&word) {
+        return None; // A command: whatever is wrong is elsewhere on the line.
+    }
+    let best = names
+        .into_iter()
         .map(|name| (strsim::jaro_winkler(word, name), name))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))?;
@@ -224,6 +227,11 @@ mod tests {
         assert_eq!(mistyped_command("matirx.toml".as_ref(), Lang::En), None);
         assert_eq!(mistyped_command("zzzzzz".as_ref(), Lang::En), None);
         assert_eq!(mistyped_command("src".as_ref(), Lang::En), None, "exists");
+        assert_eq!(
+            mistyped_command("report".as_ref(), Lang::En),
+            None,
+            "a command"
+        );
     }
 
     #[test]

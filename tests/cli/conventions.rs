@@ -180,6 +180,10 @@ fn a_mistyped_command_gets_a_suggestion_not_a_missing_file() {
     }
     let (_, _, err) = run(&["--lang", "sv", "matirx"]);
     assert!(err.contains("menade du `remiss matrix`"), "{err}");
+    // A command given wrong arguments gets clap's own error, not a suggestion of itself.
+    let (code, _, err) = run(&["report", "-o", "x.html"]);
+    assert_eq!(code, 2);
+    assert!(!err.contains("did you mean `remiss report`"), "{err}");
     // A real path is still opened (here printed, since stdout is not a terminal).
     assert_eq!(run(&["cases"]).0, 0);
 }
