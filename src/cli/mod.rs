@@ -107,7 +107,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: MatrixFormat,
     },
-    /// Print a case's debate notes (Markdown, text or JSON), or add quotes to them.
+    /// Print a case's debate notes (Markdown, text, JSON) or write them as Word (.docx), or add
+    /// quotes to them.
     Notes(notes::NotesArgs),
     /// Families of near-identical positions, their other relations, and passage reuse.
     Similar {
