@@ -407,9 +407,11 @@ fn open_app(path: Option<PathBuf>, notes: Option<PathBuf>, when: When, lang: Lan
     // The files that could not be loaded were named in the app's status bar; here they are in
     // full, with line and column, on the screen the app leaves.
     report(&ws.problems);
-    match result {
-        Ok(()) => OK,
-        Err(e) => {
+    match (result, crate::tui::ended_by_signal()) {
+        // Ended by a signal: 128 + its number, as a shell reports it (SIGINT: 130).
+        (Ok(()), Some(signal)) => u8::try_from(128 + signal).unwrap_or(INVALID),
+        (Ok(()), None) => OK,
+        (Err(e), _) => {
             message!("remiss: {}", crate::text::escape(&e.to_string()));
             INVALID
         }

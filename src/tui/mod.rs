@@ -44,10 +44,11 @@ impl From<Action> for Input {
     }
 }
 
-/// Run the app on `cases` in the real terminal until the user quits (or SIGTERM/SIGHUP
-/// arrives). Each case's notes are read from `notes_path(case)`. The terminal is restored on
-/// every way out, a panic included (ratatui's panic hook). Terminal events and the results of
-/// background work (the similarity of all positions) reach the loop through one channel, so
+/// Run the app on `cases` in the real terminal until the user quits (or a signal in
+/// [`QUIT_SIGNALS`] arrives: then [`ended_by_signal`] says which). Each case's notes are read
+/// from `notes_path(case)`. The terminal is restored on every way out, a panic included
+/// (ratatui's panic hook) and a signal (see [`watch_signals`]). Terminal events and the results
+/// of background work (the similarity of all positions) reach the loop through one channel, so
 /// the first frame never waits for the analysis.
 pub fn run(
     cases: Vec<crate::model::Case>,
@@ -57,9 +58,8 @@ pub fn run(
     load_problems: &[crate::model::Problem],
 ) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let restored = Arc::new(AtomicBool::new(false));
+    watch_signals(Arc::clone(&stop), Arc::clone(&restored))?;
     let mut terminal = ratatui::try_init()?;
     // Debug builds only: lets the end-to-end test check that a panic restores the terminal.
     if cfg!(debug_assertions) && std::env::var_os("REMISS_TEST_PANIC").is_some() {
@@ -81,13 +81,81 @@ pub fn run(
     shell.searcher = shell::Searcher::spawn_worker(Arc::clone(&app.cases), tx.clone());
     let cases = Arc::clone(&app.cases);
     std::thread::spawn(move || {
-        let sim = Similarity::build(&cases, &SimilarityOptions::default());
-        let _ = tx.send(Ok(Action::Analysed(Shared(Arc::new(sim))).into()));
+        // A panic here has already restored the terminal (the panic hook): end the app rather
+        // than draw on in a terminal that is no longer set up for it.
+        let built =
+            std::panic::catch_unwind(|| Similarity::build(&cases, &SimilarityOptions::default()));
+        let _ = tx.send(match built {
+            Ok(sim) => Ok(Action::Analysed(Shared(Arc::new(sim))).into()),
+            Err(_) => Err(io::Error::other(
+                "comparing the texts failed (the message above says why)",
+            )),
+        });
     });
     let inputs = Inputs { rx, stop };
     let result = run_loop(&mut terminal, app, &theme, inputs, &mut shell);
-    ratatui::restore();
+    restore_terminal();
+    restored.store(true, Ordering::SeqCst);
     result.map(|_| ())
+}
+
+/// The signals that end the app, with the terminal restored: every catchable one whose default
+/// is to end the process, sent from outside (`kill -INT`: in raw mode Ctrl-C is a key, not a
+/// signal), by a closed terminal (SIGHUP) or by a timer or limit (SIGALRM, SIGXCPU, …). Not
+/// SIGABRT, SIGBUS, SIGTRAP (faults: the panic hook covers Rust's own), nor SIGTSTP (stop).
+pub const QUIT_SIGNALS: &[i32] = &[
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGUSR1,
+    signal_hook::consts::SIGUSR2,
+    signal_hook::consts::SIGALRM,
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGVTALRM,
+    signal_hook::consts::SIGPROF,
+    signal_hook::consts::SIGXCPU,
+    signal_hook::consts::SIGXFSZ,
+    signal_hook::consts::SIGIO,
+    signal_hook::consts::SIGSYS,
+];
+
+/// The signal that ended the app, if one did (0: none).
+static ENDED_BY: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+/// The signal that ended the last [`run`], if one did; the command line then exits with
+/// 128 + its number, as a shell reports a process ended by a signal.
+pub fn ended_by_signal() -> Option<i32> {
+    Some(ENDED_BY.load(Ordering::SeqCst)).filter(|&s| s != 0)
+}
+
+/// On the first of [`QUIT_SIGNALS`], ask the loop to end (`stop`): it restores the terminal
+/// and returns. Should the loop not get there within two seconds (busy, or blocked writing to
+/// a terminal that is gone), this thread restores the terminal itself and exits the process.
+fn watch_signals(stop: Arc<AtomicBool>, restored: Arc<AtomicBool>) -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new(QUIT_SIGNALS)?;
+    std::thread::spawn(move || {
+        let Some(signal) = signals.forever().next() else {
+            return;
+        };
+        ENDED_BY.store(signal, Ordering::SeqCst);
+        stop.store(true, Ordering::SeqCst);
+        let deadline = std::time::Instant::now() + Duration::from_secs(2);
+        while std::time::Instant::now() < deadline {
+            if restored.load(Ordering::SeqCst) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        restore_terminal();
+        std::process::exit(128 + signal);
+    });
+    Ok(())
+}
+
+/// Leave the alternate screen and raw mode and show the cursor; safe to call more than once.
+fn restore_terminal() {
+    ratatui::restore();
+    let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
 }
 
 /// The loop's inputs from the channel, and a quit once SIGTERM or SIGHUP has come. The flag

@@ -25,6 +25,11 @@ struct Tmux {
 
 impl Tmux {
     fn start(name: &str, env: &[(&str, &str)], args: &str) -> Tmux {
+        Tmux::start_then(name, env, args, "")
+    }
+
+    /// Like [`Tmux::start`], running the shell command `after` once remiss has ended.
+    fn start_then(name: &str, env: &[(&str, &str)], args: &str, after: &str) -> Tmux {
         let socket = format!("remiss-e2e-{name}-{}", std::process::id());
         let bin = env!("CARGO_BIN_EXE_remiss");
         let mut cmd = String::from(
@@ -33,7 +38,7 @@ impl Tmux {
         for (k, v) in env {
             cmd.push_str(&format!(" {k}={v}"));
         }
-        cmd.push_str(&format!(" {bin} {args}; echo EXITED=$?; sleep 30"));
+        cmd.push_str(&format!(" {bin} {args}; echo EXITED=$?; {after} sleep 30"));
         let t = Tmux { socket };
         let out = t.run(&[
             "-f",
@@ -491,4 +496,62 @@ fn a_bad_file_in_the_folder_is_named_in_the_app_and_printed_on_quit() {
         s.contains("error: unknown key `stnace`; did you mean `stance`?"),
         "{s}"
     );
+}
+
+/// The pid of remiss, the child of the pane's shell.
+fn remiss_pid(t: &Tmux) -> String {
+    let pane = String::from_utf8_lossy(&t.run(&["display-message", "-p", "#{pane_pid}"]).stdout)
+        .trim()
+        .to_string();
+    let out = Command::new("pgrep").args(["-P", &pane]).output().unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()
+        .expect("remiss runs in the pane")
+        .to_string()
+}
+
+/// Every signal that ends a process, sent from outside, restores the terminal: the alternate
+/// screen is left, the cursor shown, raw mode off (the shell's `stty` sees `icanon` and
+/// `echo`), and the exit code is 128 + the signal's number.
+#[test]
+fn every_quit_signal_restores_the_terminal() {
+    let signals = [
+        ("INT", 2),
+        ("QUIT", 3),
+        ("USR1", 10),
+        ("USR2", 12),
+        ("ALRM", 14),
+        ("TERM", 15),
+        ("HUP", 1),
+    ];
+    std::thread::scope(|s| {
+        for (name, number) in signals {
+            s.spawn(move || {
+                let t = Tmux::start_then(
+                    &format!("sig{name}"),
+                    &[],
+                    "cases/",
+                    "stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo STTY-DONE;",
+                );
+                t.wait_for("Bodies × stances");
+                let pid = remiss_pid(&t);
+                let sent = Command::new("kill")
+                    .args([&format!("-{name}"), &pid])
+                    .status()
+                    .unwrap();
+                assert!(sent.success());
+                t.wait_for(&format!("EXITED={}", 128 + number));
+                let s = t.wait_for("STTY-DONE");
+                assert!(!s.contains("Bodies × stances"), "SIG{name}: {s}");
+                assert!(s.contains("icanon echo"), "SIG{name}: raw mode left on: {s}");
+                let state = t.run(&["display-message", "-p", "#{alternate_on} #{cursor_flag}"]);
+                assert_eq!(
+                    String::from_utf8_lossy(&state.stdout).trim(),
+                    "0 1",
+                    "SIG{name}: alternate screen or hidden cursor left"
+                );
+            });
+        }
+    });
 }
