@@ -1,5 +1,6 @@
 //! The body × stance (or body × party) matrix in every output format.
 
+use super::markdown::escape as md;
 use crate::i18n::Lang;
 use crate::model::matrix::{
     Column, DECISION_MARK, INFERRED_MARK, Lens, UNCERTAIN_MARK, UNREVIEWED_MARK, review_mark,
@@ -293,10 +294,14 @@ pub fn to_markdown(cases: &[Case], lens: Lens, lang: Lang) -> String {
     out
 }
 
-fn md(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('*', "\\*")
+/// A CSV cell that a spreadsheet reads as text, never as a formula (OWASP's guidance on CSV
+/// injection): a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+/// leading `'`. Applied to every cell, headers (party codes) included.
+pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}").into(),
+        _ => s.into(),
+    }
 }
 
 pub fn to_csv(cases: &[Case], lens: Lens, lang: Lang) -> Result<String, csv::Error> {
@@ -305,9 +310,8 @@ pub fn to_csv(cases: &[Case], lens: Lens, lang: Lang) -> Result<String, csv::Err
         let rows = grid(case, lens, lang);
         for (i, row) in rows.iter().enumerate() {
             let first = if i == 0 { "case" } else { case.id.as_str() };
-            let mut record = vec![first.to_string()];
-            record.extend(row.iter().cloned());
-            w.write_record(&record)?;
+            let record = std::iter::once(first).chain(row.iter().map(String::as_str));
+            w.write_record(record.map(csv_cell).map(|c| c.into_owned()))?;
         }
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;

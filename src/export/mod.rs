@@ -3,6 +3,7 @@
 
 pub mod diff;
 pub mod docx;
+pub mod markdown;
 pub mod matrix;
 pub mod notes;
 pub mod report;

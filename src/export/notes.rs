@@ -6,20 +6,7 @@ use crate::model::Case;
 use crate::notes::{ItemKind, Notes, Quote};
 use serde_json::{Value, json};
 
-/// Escape Markdown's inline syntax in prose.
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
+use super::markdown::{code, escape as md};
 
 pub(crate) fn stale_label(lang: Lang) -> &'static str {
     lang.pick(
@@ -95,7 +82,7 @@ pub fn to_markdown(notes: &Notes, case: Option<&Case>, lang: Lang) -> String {
     if !list.is_empty() {
         out.push_str(&format!("\n## {}\n\n", lang.pick("Sources", "Källor")));
         for (n, (citation, key)) in list.iter().enumerate() {
-            out.push_str(&format!("{}. {} (`{key}`)\n", n + 1, md(citation)));
+            out.push_str(&format!("{}. {} ({})\n", n + 1, md(citation), code(key)));
         }
     }
     out

