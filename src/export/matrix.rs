@@ -6,8 +6,8 @@ use crate::model::matrix::{
     Column, DECISION_MARK, INFERRED_MARK, Lens, UNCERTAIN_MARK, UNREVIEWED_MARK, review_mark,
 };
 use crate::model::{Case, Evidence, Review, Stance};
+use crate::text::width as text_width;
 use serde_json::{Value, json};
-use unicode_width::UnicodeWidthStr;
 
 /// The matrix as a grid of strings: a header row, then one row per body; imported positions
 /// carry their [`review_mark`].
@@ -105,7 +105,7 @@ pub fn to_text(cases: &[Case], lens: Lens, lang: Lang, width: usize) -> String {
         let rows = grid(case, lens, lang);
         let cols = rows[0].len();
         let mut widths: Vec<usize> = (0..cols)
-            .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
+            .map(|c| rows.iter().map(|r| text_width(&r[c])).max().unwrap_or(0))
             .collect();
         let rest: usize = widths[1..].iter().map(|w| w + 2).sum();
         widths[0] = widths[0].min(width.saturating_sub(rest).max(12));
@@ -119,7 +119,7 @@ pub fn to_text(cases: &[Case], lens: Lens, lang: Lang, width: usize) -> String {
                         let n = r[c].split(", ").count();
                         r[c].split(", ")
                             .enumerate()
-                            .map(move |(i, item)| item.width() + usize::from(i + 1 < n))
+                            .map(move |(i, item)| text_width(item) + usize::from(i + 1 < n))
                     })
                     .max()
                     .unwrap_or(0)
@@ -171,7 +171,7 @@ fn wrap_items(cell: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for item in cell.split(", ") {
         match lines.last_mut() {
-            Some(last) if last.width() + 2 + item.width() <= width => {
+            Some(last) if text_width(last) + 2 + text_width(item) <= width => {
                 last.push_str(", ");
                 last.push_str(item);
             }
@@ -246,28 +246,29 @@ pub fn legend(case: &Case, lens: Lens, lang: Lang) -> Vec<String> {
     lines
 }
 
-/// Shorten to `width` display columns with an ellipsis.
-pub fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
+/// Shorten to `columns` display columns with an ellipsis, cutting between grapheme clusters
+/// (a letter and its marks stay together; see `text::width`).
+pub fn fit(s: &str, columns: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    if text_width(s) <= columns {
         return s.to_string();
     }
     let mut out = String::new();
     let mut w = 0;
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw + 1 > width {
+    for g in s.graphemes(true) {
+        let gw = text_width(g);
+        if w + gw + 1 > columns {
             break;
         }
-        out.push(c);
-        w += cw;
+        out.push_str(g);
+        w += gw;
     }
     out.push('…');
     out
 }
 
-fn pad(s: &str, width: usize) -> String {
-    let w = s.width();
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+fn pad(s: &str, columns: usize) -> String {
+    format!("{s}{}", " ".repeat(columns.saturating_sub(text_width(s))))
 }
 
 pub fn to_markdown(cases: &[Case], lens: Lens, lang: Lang) -> String {

@@ -20,6 +20,10 @@ pub struct Problem {
     /// The offending line of the file, escaped for a terminal.
     #[serde(skip)]
     pub snippet: Option<String>,
+    /// Where in `snippet` (0-based, in characters) the caret goes: the column, moved by what
+    /// escaping changed before it (a `<U+202E>` marker is 8 characters for 1).
+    #[serde(skip)]
+    pub caret: Option<usize>,
 }
 
 impl Problem {
@@ -32,6 +36,7 @@ impl Problem {
             key: None,
             message: text::escape(&message.into()),
             snippet: None,
+            caret: None,
         }
     }
 
@@ -47,7 +52,22 @@ impl Problem {
             let (line, column, line_text) = locate(src, span.start);
             p.line = Some(line);
             p.column = Some(column);
-            p.snippet = Some(text::escape(line_text));
+            // A blank line (an empty file) has nothing to point at.
+            if !line_text.trim().is_empty() {
+                // At most a window around the column is kept (a line can be a 10 MB paragraph).
+                let skip = (column - 1).saturating_sub(60);
+                let mut window = line_text.chars().skip(skip);
+                let before: String = window.by_ref().take(column - 1 - skip).collect();
+                let after: String = window.by_ref().take(60).collect();
+                let cut = |yes: bool| if yes { "…" } else { "" };
+                let left = format!("{}{}", cut(skip > 0), text::escape(&before));
+                p.caret = Some(left.chars().count());
+                p.snippet = Some(format!(
+                    "{left}{}{}",
+                    text::escape(&after),
+                    cut(window.next().is_some())
+                ));
+            }
         }
         p
     }
@@ -85,12 +105,13 @@ impl fmt::Display for Problem {
             }
         }
         write!(f, ": error: {}", self.message)?;
-        if let (Some(snippet), Some(line), Some(col)) = (&self.snippet, self.line, self.column) {
-            // Long lines (a 10 MB paragraph) are cut around the column.
+        if let (Some(snippet), Some(line), Some(caret)) = (&self.snippet, self.line, self.caret) {
+            // Long lines (a 10 MB paragraph) are cut around the caret.
             let chars: Vec<char> = snippet.chars().collect();
-            let start = col.saturating_sub(1).saturating_sub(60);
+            let start = caret.saturating_sub(60).min(chars.len());
             let end = (start + 120).min(chars.len());
-            let shown: String = chars[start.min(end)..end].iter().collect();
+            let shown: String = chars[start..end].iter().collect();
+            let before: String = chars[start..caret.clamp(start, end)].iter().collect();
             let gutter = line.to_string().len();
             write!(
                 f,
@@ -99,7 +120,8 @@ impl fmt::Display for Problem {
                 if start > 0 { "…" } else { "" },
                 if end < chars.len() { "…" } else { "" },
                 "",
-                " ".repeat(col - 1 - start + usize::from(start > 0)),
+                // As wide as what stands before the caret on the screen (wide letters count 2).
+                " ".repeat(text::width(&before) + usize::from(start > 0)),
             )?;
         }
         Ok(())
@@ -143,5 +165,16 @@ mod tests {
         assert!(shown.starts_with("f.toml:1:10: error: unknown stance"));
         assert!(!shown.contains('\u{1b}'));
         assert!(shown.contains("^[]0;x^G"));
+    }
+
+    #[test]
+    fn the_caret_stands_under_the_column_after_markers_and_wide_letters() {
+        let src = "dnr = \"a\u{202e}b東\" x\n";
+        let p = Problem::at("f.toml", src, src.find('x').map(|o| o..o + 1), "here");
+        let shown = p.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[2], "1 | dnr = \"a<U+202E>b東\" x");
+        let at = |l: &str, c: char| crate::text::width(&l[..l.find(c).unwrap()]);
+        assert_eq!(at(lines[3], '^'), at(lines[2], 'x'), "{shown}");
     }
 }

@@ -140,19 +140,46 @@ fn check_unique_case_ids(ws: &mut Workspace) {
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         if let Some(first) = seen.get(&case.id) {
-            ws.problems.push(Problem::file(
-                &file,
-                format!(
-                    "case id `{}` is already used by {first}; give one an explicit [case] id",
-                    case.id
-                ),
-            ));
+            let message = format!(
+                "case id `{}` is already used by {first}; give one an explicit [case] id",
+                case.id
+            );
+            ws.problems.push(match case.path.as_deref() {
+                Some(path) => case_id_problem(path, &file, message),
+                None => Problem::file(&file, message),
+            });
         } else {
             seen.insert(case.id.clone(), file);
             keep.push(case);
         }
     }
     ws.cases = keep;
+}
+
+/// A problem about a case's id, at the `id` of its `[case]` table, else at the table (the id
+/// then comes from the file's name). The file is read again: this is rare.
+fn case_id_problem(path: &Path, label: &str, message: String) -> Problem {
+    #[derive(serde::Deserialize)]
+    struct IdOnly {
+        case: Spanned<CaseIdOnly>,
+    }
+    #[derive(serde::Deserialize)]
+    struct CaseIdOnly {
+        id: Option<Spanned<String>>,
+    }
+    let span = read_limited(path, label).ok().and_then(|bytes| {
+        let src = std::str::from_utf8(&bytes).ok()?;
+        let parsed: IdOnly = toml::from_str(src).ok()?;
+        let span = match &parsed.case.get_ref().id {
+            Some(id) => id.span(),
+            None => parsed.case.span(),
+        };
+        Some((src.to_owned(), span))
+    });
+    match span {
+        Some((src, span)) => Problem::at(label, &src, Some(span), message).with_key("id"),
+        None => Problem::file(label, message),
+    }
 }
 
 /// An I/O error in a message: short words for the common ones; our own messages (a file that
@@ -248,8 +275,10 @@ fn byte_place(bytes: &[u8], at: usize) -> (usize, usize) {
 /// `default_id` is the case id when the file gives none.
 pub fn parse_case(src: &str, file: &str, default_id: &str) -> Result<Case, Vec<Problem>> {
     if src.trim().is_empty() {
-        return Err(vec![Problem::file(
+        return Err(vec![Problem::at(
             file,
+            src,
+            Some(0..0),
             "the file is empty; a case file starts with `format = 1` and a [case] table",
         )]);
     }
@@ -307,6 +336,8 @@ pub(crate) fn toml_problem(file: &str, src: &str, e: &toml::de::Error) -> Proble
             message.push_str(&format!("; did you mean `{s}`?"));
         }
         message.push_str(&format!(" (valid: {})", expected.join(", ")));
+    } else if msg == "recursion limit" {
+        message = "keys or tables nested too deeply (more levels than the parser follows)".into();
     } else if let Some(rest) = msg.strip_prefix("missing field `") {
         let name = rest.split('`').next().unwrap_or_default();
         key = Some(name.to_string());
@@ -314,9 +345,39 @@ pub(crate) fn toml_problem(file: &str, src: &str, e: &toml::de::Error) -> Proble
         message = format!("missing required key `{name}` in {table}");
         span = at.map(|a| a..a);
     }
+    // Errors the parser gives without a place (nesting too deep for the deserializer: keys
+    // dotted thousands of times) point at the most deeply nested line.
+    let span = span.or_else(|| Some(deepest_line(src)..deepest_line(src)));
     let mut p = Problem::at(file, src, span, message);
     p.key = key.map(|k| text::escape(&k));
     p
+}
+
+/// The byte offset of the start of the line that nests deepest: the most dots in a key or
+/// table header, or the most open brackets and braces, outside strings (a rough count: it
+/// only has to find the line that broke the parser's recursion limit).
+fn deepest_line(src: &str) -> usize {
+    let mut best = (0, 0);
+    let mut offset = 0;
+    for line in src.split_inclusive('\n') {
+        let mut depth = 0usize;
+        let mut in_string = None;
+        for c in line.chars() {
+            match (in_string, c) {
+                (Some(q), c) if c == q => in_string = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => in_string = Some(c),
+                (None, '.' | '[' | '{') => depth += 1,
+                (None, '#') => break,
+                _ => {}
+            }
+        }
+        if depth > best.0 {
+            best = (depth, offset);
+        }
+        offset += line.len();
+    }
+    best.1
 }
 
 fn backticked(s: &str) -> Vec<String> {

@@ -193,3 +193,77 @@ fn markdown_exports_show_html_and_links_as_text() {
         "{rendered}"
     );
 }
+
+#[test]
+fn errors_without_a_place_now_have_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Keys dotted 3,000 times: the parser's recursion limit, which gives no place itself.
+    let deep = format!("format = 1\n{} = 1\n", vec!["x"; 3000].join("."));
+    std::fs::write(d.join("deep.toml"), deep).unwrap();
+    std::fs::write(d.join("empty.toml"), "\n\n").unwrap();
+    let out = remiss(d, &["check", "deep.toml", "empty.toml"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("deep.toml:2:1: error: keys or tables nested too deeply"),
+        "{err}"
+    );
+    assert!(
+        err.contains("empty.toml:1:1: error: the file is empty"),
+        "{err}"
+    );
+    // The same case id in two files of a folder: at the second file's `id`.
+    let folder = d.join("cases");
+    std::fs::create_dir(&folder).unwrap();
+    let case = include_str!("../../cases/trygghetskiosker.toml");
+    std::fs::write(folder.join("a.toml"), case).unwrap();
+    std::fs::write(folder.join("b.toml"), case).unwrap();
+    let out = remiss(d, &["check", "cases"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.contains("b.toml:4:6: error: case id `trygghetskiosker` is already used by"),
+        "{err}"
+    );
+    // Without an explicit id (it comes from the file name): at the [case] table.
+    std::fs::write(
+        folder.join("a.toml"),
+        case.replace("id = \"trygghetskiosker\"", "id = \"b\""),
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("b.toml"),
+        case.replace("id = \"trygghetskiosker\"\n", ""),
+    )
+    .unwrap();
+    let out = remiss(d, &["check", "cases"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("b.toml:3:1: error: case id `b` is already used"),
+        "{err}"
+    );
+}
+
+/// A body's name with 1,000 combining marks on one letter prints as wide as without them (the
+/// app's matrix: `tests/tui/screens.rs`).
+#[test]
+fn stacked_combining_marks_do_not_widen_the_printed_matrix() {
+    let plain = include_str!("../../cases/trygghetskiosker.toml");
+    let zalgo = plain.replacen(
+        "name = \"Socialnämnden\"",
+        &format!("name = \"Socia{}lnämnden\"", "\u{301}".repeat(1000)),
+        1,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("z.toml"), &zalgo).unwrap();
+    std::fs::write(dir.path().join("p.toml"), plain).unwrap();
+    let widths = |name: &str| {
+        let out = remiss(dir.path(), &["matrix", name]);
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(remiss::text::width)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(widths("z.toml"), widths("p.toml"));
+}

@@ -124,7 +124,7 @@ invalid! {
     missing_required_field: "missing_dnr.toml" =>
         ":4:1: error: missing required key `dnr` in [case]";
     empty_file: "empty.toml" =>
-        ": error: the file is empty; a case file starts with `format = 1` and a [case] table";
+        ":1:1: error: the file is empty; a case file starts with `format = 1` and a [case] table";
     binary_garbage: "binary_garbage.toml" =>
         ":3:1: error: this is a binary file, not a TOML case file (NUL byte)";
     invalid_utf8: "latin1_encoding.toml" =>

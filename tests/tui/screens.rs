@@ -196,3 +196,40 @@ fn every_screen_renders_at_every_size_up_to_60x30() {
         }
     }
 }
+
+/// A body's name with 1,000 combining marks on one letter draws as wide as without them: the
+/// matrix's columns stand where they stood (the printed matrix: `tests/cli/hardening.rs`).
+#[test]
+fn stacked_combining_marks_do_not_widen_the_matrix() {
+    let plain = include_str!("../../cases/trygghetskiosker.toml");
+    let zalgo = plain.replacen(
+        "name = \"Socialnämnden\"",
+        &format!("name = \"Socia{}lnämnden\"", "\u{301}".repeat(1000)),
+        1,
+    );
+    let load = |src: &str| remiss::model::parse_case(src, "x.toml", "x").unwrap();
+    let screen = |src: &str| {
+        let (_, terminal, _) = drive(vec![load(src)], Lang::En, 100, 30, "");
+        let buf = terminal.backend().buffer().clone();
+        // Where each row's cells start: the columns of the matrix.
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .filter(|&x| buf[(x, y)].symbol() != " ")
+                    .map(|x| (x, buf[(x, y)].symbol().chars().count()))
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (screen(plain), screen(&zalgo));
+    assert_eq!(a.len(), b.len());
+    let differing: Vec<usize> = (0..a.len()).filter(|&y| a[y] != b[y]).collect();
+    // Only the row with the name differs, and only in the one cell holding the marks.
+    assert_eq!(differing.len(), 1, "rows {differing:?} differ");
+    let y = differing[0];
+    let xs = |row: &Vec<(u16, usize)>| row.iter().map(|&(x, _)| x).collect::<Vec<_>>();
+    assert_eq!(xs(&a[y]), xs(&b[y]), "the row's cells moved");
+    // What reaches the terminal is a letter with a few marks, never the whole stack.
+    let longest = b[y].iter().map(|&(_, n)| n).max().unwrap();
+    assert_eq!(longest, 1 + remiss::text::MAX_MARKS);
+}

@@ -21,7 +21,7 @@ const MIN_BODY_WIDTH: u16 = 24;
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let case = app.current_case();
     let summary = app.lang.summary(case);
-    let summary_rows = (summary.chars().count() as u16)
+    let summary_rows = (crate::text::width(&summary) as u16)
         .div_ceil(area.width.max(1))
         .clamp(1, 2);
     let header_h = if area.height >= 20 {
@@ -101,12 +101,12 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     .map(|row| {
                         row[c]
                             .iter()
-                            .map(|s| s.content.chars().count())
+                            .map(|s| crate::text::width(&s.content))
                             .sum::<usize>()
                     })
                     .max()
                     .unwrap_or(0);
-                h.chars().count().max(content) as u16
+                crate::text::width(h).max(content) as u16
             })
             .collect()
     };
