@@ -206,6 +206,16 @@ pub fn width(s: &str) -> usize {
         .sum()
 }
 
+/// [`paragraphs`] of [`clean`]`(text)`, without copying `text` first when it is clean
+/// already (nearly always): loading a large file holds one copy of its text less.
+pub fn clean_paragraphs(text: &str) -> Vec<String> {
+    if is_clean(text) {
+        paragraphs(text)
+    } else {
+        paragraphs(&clean(text))
+    }
+}
+
 /// Split a text into paragraphs: blank lines separate paragraphs, single line breaks inside a
 /// paragraph become spaces, and runs of white space collapse to one space.
 pub fn paragraphs(text: &str) -> Vec<String> {
@@ -214,6 +224,8 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     for line in text.split('\n') {
         if line.trim().is_empty() {
             if !current.is_empty() {
+                // Not the capacity doubling left over (a 10 MB paragraph).
+                current.shrink_to_fit();
                 out.push(std::mem::take(&mut current));
             }
             continue;
@@ -226,6 +238,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         }
     }
     if !current.is_empty() {
+        current.shrink_to_fit();
         out.push(current);
     }
     out

@@ -6,7 +6,7 @@ use super::{
     Body, Case, Evidence, Fact, Majority, Party, Position, Review, Section, Signatory, Source,
     Stance, Workspace,
 };
-use crate::text::{self, clean, paragraphs};
+use crate::text::{self, clean};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -667,7 +667,7 @@ impl Builder<'_> {
                     format!("section `{s_id}` appears twice"),
                 );
             }
-            let paras = paragraphs(&clean(&s.get_ref().text));
+            let paras = text::clean_paragraphs(&s.get_ref().text);
             if paras.is_empty() {
                 self.error(s, "text", format!("section `{s_id}` has no text"));
             }
@@ -709,7 +709,7 @@ impl Builder<'_> {
                 decision: b
                     .decision
                     .as_deref()
-                    .map(|d| paragraphs(&clean(d)))
+                    .map(text::clean_paragraphs)
                     .unwrap_or_default(),
                 answered: b.answered,
                 evidence,
@@ -767,7 +767,7 @@ impl Builder<'_> {
             let paras = p
                 .text
                 .as_deref()
-                .map(|t| paragraphs(&clean(t)))
+                .map(text::clean_paragraphs)
                 .unwrap_or_default();
             let id = match &p.id {
                 Some(explicit) => {
@@ -955,7 +955,7 @@ impl Builder<'_> {
             proposal: c
                 .proposal
                 .as_deref()
-                .map(|p| paragraphs(&clean(p)))
+                .map(text::clean_paragraphs)
                 .unwrap_or_default(),
             presenting_commissioner: c.presenting_commissioner.as_deref().map(clean),
             attachments: c
