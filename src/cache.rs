@@ -605,36 +605,64 @@ mod tests {
         bytes[PREFIX..PREFIX + len].copy_from_slice(&written);
     }
 
+    /// Bytes changed inside the parts, with checksums that match: refused, or cases and an
+    /// index that search and print without a panic.
+    fn resealed_change_is_refused_or_works(changes: Vec<(f64, u8)>) {
+        use crate::export::search::{Marks, TextOptions, to_json, to_text};
+        let (mut bytes, key) = bundled_encoded();
+        let start = PREFIX + header_len(&bytes[..PREFIX]).unwrap();
+        for (place, byte) in changes {
+            let at = start + ((bytes.len() - start - 1) as f64 * place) as usize;
+            bytes[at] = byte;
+        }
+        reseal(&mut bytes);
+        if let Ok((cases, index)) = decode(&bytes, &key) {
+            for q in
+                QUERIES
+                    .iter()
+                    .chain(&["party:M", "body:sdn kiosk", "\"varje tunnelbanestation\""])
+            {
+                let results = index.search(&cases, &Query::parse(q), 20);
+                let opts = TextOptions {
+                    lang: crate::i18n::Lang::En,
+                    marks: Marks::Bold,
+                    full: false,
+                    width: 80,
+                };
+                to_text(&cases, &results, opts);
+                to_json(&cases, &results);
+                for case in &cases {
+                    for i in 0..case.positions.len() {
+                        let _ = case.text_of(i);
+                    }
+                }
+            }
+        }
+    }
+
+    fn changes() -> impl proptest::strategy::Strategy<Value = Vec<(f64, u8)>> {
+        proptest::collection::vec((0.0f64..1.0, proptest::num::u8::ANY), 1..8)
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
 
-        /// Bytes changed inside the parts, with checksums that match: refused, or cases and an
-        /// index that search and print without a panic.
         #[test]
-        fn a_resealed_changed_file_never_panics(
-            changes in proptest::collection::vec((0.0f64..1.0, proptest::num::u8::ANY), 1..8)
-        ) {
-            use crate::export::search::{Marks, TextOptions, to_json, to_text};
-            let (mut bytes, key) = bundled_encoded();
-            let start = PREFIX + header_len(&bytes[..PREFIX]).unwrap();
-            for (place, byte) in changes {
-                let at = start + ((bytes.len() - start - 1) as f64 * place) as usize;
-                bytes[at] = byte;
-            }
-            reseal(&mut bytes);
-            if let Ok((cases, index)) = decode(&bytes, &key) {
-                for q in QUERIES.iter().chain(&["party:M", "body:sdn kiosk", "\"varje tunnelbanestation\""]) {
-                    let results = index.search(&cases, &Query::parse(q), 20);
-                    let opts = TextOptions {
-                        lang: crate::i18n::Lang::En,
-                        marks: Marks::Bold,
-                        full: false,
-                        width: 80,
-                    };
-                    to_text(&cases, &results, opts);
-                    to_json(&cases, &results);
-                }
-            }
+        fn a_resealed_changed_file_never_panics(changes in changes()) {
+            resealed_change_is_refused_or_works(changes);
+        }
+    }
+
+    proptest::proptest! {
+        // The long fuzz run of the cache decoder (see tests/cli/fuzz.rs): FUZZ_CASES, else 2,000.
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(
+            std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2_000)
+        ))]
+
+        #[test]
+        #[ignore = "long fuzz run: FUZZ_CASES=N cargo test --release --lib cache -- --ignored"]
+        fn a_resealed_changed_file_never_panics_long(changes in changes()) {
+            resealed_change_is_refused_or_works(changes);
         }
     }
 

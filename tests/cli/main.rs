@@ -12,6 +12,7 @@ mod conventions;
 mod corpus;
 mod docx;
 mod file_kinds;
+mod fuzz;
 mod hardening;
 mod import;
 mod import_fuzz;
