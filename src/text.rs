@@ -221,14 +221,22 @@ pub fn clean_paragraphs(text: &str) -> Vec<String> {
 pub fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
+    let mut offset = 0;
     for line in text.split('\n') {
+        let rest = text.len() - offset;
+        offset += line.len() + 1;
         if line.trim().is_empty() {
             if !current.is_empty() {
-                // Not the capacity doubling left over (a 10 MB paragraph).
+                // Only what the paragraph holds (its reservation was the rest of the text).
                 current.shrink_to_fit();
                 out.push(std::mem::take(&mut current));
             }
             continue;
+        }
+        if current.is_empty() {
+            // A paragraph is at most the rest of the text: no doubling while it grows, which
+            // for a 10 MB paragraph held twice its size.
+            current.reserve_exact(rest);
         }
         for word in line.split_whitespace() {
             if !current.is_empty() {

@@ -933,7 +933,9 @@ impl Builder<'_> {
             .enumerate()
             .map(|(new, &old)| (old, new))
             .collect();
-        let mut sorted: Vec<Position> = order.iter().map(|&i| positions[i].clone()).collect();
+        // Moved, not cloned: a copy of every text would double the peak of a large file.
+        let mut slots: Vec<Option<Position>> = positions.into_iter().map(Some).collect();
+        let mut sorted: Vec<Position> = order.iter().filter_map(|&i| slots[i].take()).collect();
         for p in &mut sorted {
             p.identical_to = p.identical_to.map(|i| remap[&i]);
             p.concurs_with = p.concurs_with.map(|i| remap[&i]);
