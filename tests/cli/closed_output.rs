@@ -89,6 +89,10 @@ fn commands() -> Vec<Vec<&'static str>> {
         vec!["--version"],
         vec!["search", "--help"],
         vec!["matirx", "cases/"],
+        vec!["report", "cases/"],
+        vec!["completions", "bash"],
+        vec!["man"],
+        vec!["schema"],
     ];
     for format in ["text", "markdown", "json"] {
         all.push(vec!["matrix", "cases/", "--format", format]);
