@@ -129,3 +129,52 @@ fn corpus_is_written() {
         .sum();
     assert_eq!(bytes, stats.bytes);
 }
+
+#[test]
+fn near_copies_vary_about_the_asked_share_of_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let stats = remiss_corpus::write_near_copies(dir.path(), 3, 7, 6).unwrap();
+    let ws = remiss::model::load_path(dir.path()).unwrap();
+    assert!(ws.problems.is_empty(), "{:?}", ws.problems);
+    assert_eq!(
+        ws.cases.iter().map(loaded_paragraphs).sum::<usize>(),
+        stats.paragraphs
+    );
+    let original = remiss::model::load_bundled();
+    let words = |c: &remiss::model::Case| -> Vec<String> {
+        c.positions
+            .iter()
+            .flat_map(|p| p.paragraphs.iter())
+            .flat_map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .collect()
+    };
+    let base = words(&original);
+    for (i, case) in ws.cases.iter().enumerate() {
+        assert_eq!(case.id, format!("kopia-{i:04}"));
+        assert_eq!(case.positions.len(), original.positions.len());
+        let mine = words(case);
+        assert_eq!(mine.len(), base.len());
+        let changed = mine.iter().zip(&base).filter(|(a, b)| a != b).count();
+        let share = changed as f64 / base.len() as f64;
+        assert!((0.03..0.09).contains(&share), "{share}");
+        // Texts identical in the bundled case stay identical within a copy.
+        let text = |id: &str| {
+            case.positions[case.position_index(id).unwrap()]
+                .paragraphs
+                .clone()
+        };
+        assert_eq!(
+            text("socialnamnden/reservation/M"),
+            text("sodermalm/reservation/M")
+        );
+        assert_ne!(
+            text("socialnamnden/reservation/M"),
+            original.positions[original
+                .position_index("socialnamnden/reservation/M")
+                .unwrap()]
+            .paragraphs
+        );
+    }
+    assert!(ws.cases[1].date > ws.cases[0].date);
+    assert_ne!(ws.cases[1].dnr, ws.cases[0].dnr);
+}

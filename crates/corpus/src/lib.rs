@@ -1688,6 +1688,138 @@ fn join_swedish(items: &[&str]) -> String {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Near copies of the bundled case
+
+/// TOML source of copy `index` of the bundled case: the same bodies, positions and links, a
+/// case id `kopia-NNNN`, a registration number of its own, every date moved `index` days later,
+/// and in every text about `percent`% of the words replaced by other words of the case (the
+/// same party texts filed again and again with small edits). A line of text is varied the same
+/// way wherever it occurs in one copy, so texts that are identical in the bundled case
+/// (likalydande reservations) stay identical within a copy. Words with digits are kept.
+pub fn near_copy(seed: u64, index: usize, percent: usize) -> String {
+    let words = &vocab().words;
+    let mut out = String::with_capacity(SOURCE.len() + 1024);
+    let mut in_text = false;
+    let mut in_case = false;
+    for line in SOURCE.lines() {
+        if in_text {
+            if line == "\"\"\"" {
+                in_text = false;
+                out.push_str(line);
+            } else {
+                vary_line(seed, index, percent, line, words, &mut out);
+            }
+        } else if in_case && line.starts_with("id = ") {
+            let _ = write!(out, "id = \"kopia-{index:04}\"");
+        } else if in_case && line.starts_with("dnr = ") {
+            let year = shifted(NaiveDate::from_ymd_opt(2025, 6, 1), index)
+                .map_or(2025, |d| chrono::Datelike::year(&d));
+            let _ = write!(out, "dnr = \"KS {year}/{}\"", 10_000 + index);
+        } else if let Some((key, date)) = line
+            .split_once(" = ")
+            .filter(|(k, _)| k.ends_with("date") && !k.contains(' '))
+            && let Some(d) = shifted(NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(), index)
+        {
+            let _ = write!(out, "{key} = {}", d.format("%Y-%m-%d"));
+        } else {
+            if line.starts_with('[') {
+                in_case = line == "[case]";
+            }
+            in_text = line.ends_with("\"\"\"") && line.matches("\"\"\"").count() == 1;
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `date` moved `days` days later.
+fn shifted(date: Option<NaiveDate>, days: usize) -> Option<NaiveDate> {
+    date?.checked_add_days(Days::new(days as u64))
+}
+
+/// One line of text with about `percent`% of its words (letters only) replaced, seeded by the
+/// line's content so that equal lines vary equally.
+fn vary_line(
+    seed: u64,
+    index: usize,
+    percent: usize,
+    line: &str,
+    words: &[String],
+    out: &mut String,
+) {
+    let h = line.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    let mut rng = Rng::new(seed ^ h, index);
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String, rng: &mut Rng| {
+        if !word.is_empty() {
+            if word.chars().all(char::is_alphabetic) && rng.below(1000) < percent * 10 {
+                out.push_str(rng.pick(words).as_str());
+            } else {
+                out.push_str(word);
+            }
+            word.clear();
+        }
+    };
+    for c in line.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, out, &mut rng);
+            out.push(c);
+        }
+    }
+    flush(&mut word, out, &mut rng);
+}
+
+/// Write `cases` near copies ([`near_copy`]) as `case-0000.toml`, … into `dir`.
+pub fn write_near_copies(
+    dir: &Path,
+    cases: usize,
+    seed: u64,
+    percent: usize,
+) -> io::Result<CorpusStats> {
+    std::fs::create_dir_all(dir)?;
+    let mut stats = CorpusStats::default();
+    for index in 0..cases {
+        let src = near_copy(seed, index, percent);
+        std::fs::write(dir.join(case_file_name(index)), &src)?;
+        stats.files += 1;
+        stats.bytes += src.len() as u64;
+        stats.paragraphs += text_paragraphs(&src);
+    }
+    Ok(stats)
+}
+
+/// Paragraphs of the multi-line texts of a case file (blank-line separated), as the loader
+/// splits them; single-line strings count one each.
+fn text_paragraphs(src: &str) -> usize {
+    let mut n = 0;
+    let mut in_text = false;
+    let mut in_paragraph = false;
+    for line in src.lines() {
+        if in_text {
+            if line == "\"\"\"" {
+                in_text = false;
+            } else if line.trim().is_empty() {
+                in_paragraph = false;
+            } else if !in_paragraph {
+                in_paragraph = true;
+                n += 1;
+            }
+        } else if line.ends_with("\"\"\"") && line.matches("\"\"\"").count() == 1 {
+            in_text = true;
+            in_paragraph = false;
+        } else if line.matches("\"\"\"").count() == 2 {
+            n += 1;
+        }
+    }
+    n
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
