@@ -1,18 +1,20 @@
-//! Normalising text before comparison: words are folded to lower case, numbers become one
-//! token, the names of the case's bodies (and their districts and administrations) become one
-//! placeholder token, and boilerplate phrases are dropped. Words are interned to `u32` ids so
-//! that comparing and diffing works on integers.
+//! Normalising text before comparison: words are folded to lower case, the names of the case's
+//! bodies (and their districts and administrations) become one placeholder token, and
+//! boilerplate phrases are dropped. Words are interned to `u32` ids so that comparing and
+//! diffing works on integers.
 //!
 //! A *word* is a maximal run of alphanumeric characters, so punctuation never counts and
-//! "Hässelby-Vällingby" is two words.
+//! "Hässelby-Vällingby" is two words. Numbers are content (issue 12): an amount, a year or a
+//! count is a word like any other, so two texts that differ only in a number are variants,
+//! never identical. Only the spacing of a number is ignored: digit groups of three after a
+//! number, separated by one space (also no-break or thin space), are one number ("10 000" and
+//! "10000" are the same word).
 
 use crate::model::{BodyKind, Case};
 use std::collections::HashMap;
 
 /// Stands for any body or district name (cannot be produced by the tokeniser).
 const PLACEHOLDER: &str = "§body";
-/// Stands for any word containing a digit.
-const NUMBER: &str = "#";
 
 /// Protocol phrases that every position may contain and that never count as reuse.
 pub const BOILERPLATE: &[&str] = &[
@@ -68,7 +70,6 @@ pub struct Normaliser {
     /// Stems of district names for inhabitant words ("skärholm", "skärholms").
     demonym_stems: Vec<String>,
     placeholder: u32,
-    number: u32,
 }
 
 impl Normaliser {
@@ -135,7 +136,6 @@ impl Normaliser {
             phrases,
             demonym_stems,
             placeholder: interner.id(PLACEHOLDER),
-            number: interner.id(NUMBER),
         }
     }
 
@@ -143,11 +143,9 @@ impl Normaliser {
     pub fn normalise(&self, text: &str, interner: &mut Interner, out: &mut Vec<u32>) {
         let start = out.len();
         let mut buf = String::new();
-        for word in raw_words(text) {
-            fold(word, &mut buf);
-            let id = if buf.chars().any(|c| c.is_numeric()) {
-                self.number
-            } else if self.is_demonym(&buf) {
+        for word in words(text) {
+            fold(&word, &mut buf);
+            let id = if self.is_demonym(&buf) {
                 self.placeholder
             } else {
                 interner.id(&buf)
@@ -202,6 +200,55 @@ impl Normaliser {
 pub fn raw_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+}
+
+/// A space that may stand between the digit groups of a number ("10 000"): space, no-break
+/// space, narrow no-break space, thin space.
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// The words of `text` ([`raw_words`]), with a number's digit groups joined: "10 000 kr" →
+/// "10000", "kr". A number written in groups starts with one to three ASCII digits; each
+/// following group is exactly three ASCII digits after exactly one group space.
+pub fn words(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let mut raw = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    std::iter::from_fn(move || {
+        let word = raw.next()?;
+        if !digits(word) || word.len() > 3 {
+            return Some(std::borrow::Cow::Borrowed(word));
+        }
+        let mut joined: Option<String> = None;
+        let mut end = word;
+        while let Some(&next) = raw.peek() {
+            let gap = gap_between(text, end, next);
+            let one_space = {
+                let mut g = gap.chars();
+                g.next().is_some_and(is_group_space) && g.next().is_none()
+            };
+            if !(one_space && next.len() == 3 && digits(next)) {
+                break;
+            }
+            joined
+                .get_or_insert_with(|| word.to_string())
+                .push_str(next);
+            end = next;
+            raw.next();
+        }
+        Some(joined.map_or(std::borrow::Cow::Borrowed(word), std::borrow::Cow::Owned))
+    })
+}
+
+/// The text between two subslices of `text`, `a` before `b`.
+fn gap_between<'a>(text: &'a str, a: &str, b: &str) -> &'a str {
+    let base = text.as_ptr() as usize;
+    let start = a.as_ptr() as usize + a.len() - base;
+    let end = b.as_ptr() as usize - base;
+    text.get(start..end).unwrap_or("")
 }
 
 /// Lower-case `word` into `buf`.
@@ -284,7 +331,7 @@ mod tests {
     }
 
     #[test]
-    fn case_punctuation_and_numbers_are_folded() {
+    fn case_and_punctuation_are_folded_numbers_kept() {
         assert_eq!(
             normalised("Trygghet är INTE bara; statistik 18,3 procent (2025)."),
             [
@@ -293,11 +340,36 @@ mod tests {
                 "inte",
                 "bara",
                 "statistik",
-                "#",
-                "#",
+                "18",
+                "3",
                 "procent",
-                "#"
+                "2025"
             ]
+        );
+    }
+
+    #[test]
+    fn a_numbers_spacing_is_ignored_its_value_is_not() {
+        let ten = ["avsätta", "10000", "kr", "år", "2026"];
+        assert_eq!(normalised("avsätta 10 000 kr år 2026"), ten);
+        assert_eq!(normalised("avsätta 10000 kr år 2026"), ten);
+        assert_eq!(normalised("avsätta 10\u{a0}000 kr år 2026"), ten);
+        assert_eq!(normalised("Avsätta 10 000 KR, år 2026."), ten);
+        assert_eq!(
+            normalised("avsätta 250 000 kr år 2028"),
+            ["avsätta", "250000", "kr", "år", "2028"]
+        );
+        assert_eq!(normalised("1 000 000"), ["1000000"]);
+        // Not digit groups: two spaces, four digits, a word between.
+        assert_eq!(normalised("10  000"), ["10", "000"]);
+        assert_eq!(
+            normalised("punkt 3 och 4, 2026 1234"),
+            ["punkt", "3", "och", "4", "2026", "1234"]
+        );
+        assert_eq!(normalised("år 2026 000"), ["år", "2026", "000"]);
+        assert_eq!(
+            normalised("2 500 000 och 12 345"),
+            ["2500000", "och", "12345"]
         );
     }
 
