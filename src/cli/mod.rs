@@ -15,6 +15,7 @@ pub mod notes;
 pub mod output;
 pub mod share;
 use output::{message, out};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Exit code: success.
@@ -119,6 +120,15 @@ pub enum Command {
         threshold: f32,
         #[arg(long, value_enum, default_value = "text")]
         format: SimilarFormat,
+        /// Relatives kept per text, nearest first: at most N in its family and N outside it
+        /// (families list every member against the base whatever N is).
+        #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
+        relations: u16,
+        /// Print every related pair instead, one per line as it is found (JSON lines with
+        /// --format json, else tab-separated): for scripts; time grows with the square of a
+        /// family's size, memory does not.
+        #[arg(long)]
+        all_pairs: bool,
     },
     /// Word diff of two positions, named by id (`socialnamnden/reservation/M`; with several
     /// cases loaded, `CASE_ID:POSITION_ID` when the id is in more than one).
@@ -328,7 +338,16 @@ fn dispatch(cli: Cli) -> u8 {
             path,
             threshold,
             format,
-        }) => print_similar(&path, threshold, format, lang),
+            relations,
+            all_pairs,
+        }) => print_similar(
+            &path,
+            threshold,
+            format,
+            usize::from(relations),
+            all_pairs,
+            lang,
+        ),
         Some(Command::Diff { path, a, b }) => print_diff(&path, &a, &b, when, lang),
         Some(Command::Import {
             file,
@@ -515,7 +534,14 @@ fn load_for_command(path: &Path, lang: Lang) -> Result<Workspace, u8> {
     Ok(ws)
 }
 
-fn print_similar(path: &Path, threshold: f32, format: SimilarFormat, lang: Lang) -> u8 {
+fn print_similar(
+    path: &Path,
+    threshold: f32,
+    format: SimilarFormat,
+    relations: usize,
+    all_pairs: bool,
+    lang: Lang,
+) -> u8 {
     use crate::analysis::similarity::{Options, Similarity};
     let ws = match load_for_command(path, lang) {
         Ok(ws) => ws,
@@ -523,14 +549,36 @@ fn print_similar(path: &Path, threshold: f32, format: SimilarFormat, lang: Lang)
     };
     let options = Options {
         threshold,
+        max_relations: relations,
+        paragraph_index: false,
         ..Options::default()
     };
     let sim = Similarity::build(&ws.cases, &options);
-    let text = match format {
-        SimilarFormat::Text => crate::export::similar::to_text(&ws.cases, &sim, lang),
-        SimilarFormat::Json => json_line(&crate::export::similar::to_json(&ws.cases, &sim)),
+    let json = format == SimilarFormat::Json;
+    let code = if all_pairs {
+        buffered(|w| crate::export::similar::write_all_pairs(w, &ws.cases, &sim, json))
+    } else if json {
+        buffered(|w| crate::export::similar::write_json(w, &ws.cases, &sim))
+    } else {
+        out(&crate::export::similar::to_text(&ws.cases, &sim, lang))
     };
-    out_then_problems(&text, &ws.problems)
+    // The process ends now: leave the memory to the OS rather than free it piece by piece.
+    std::mem::forget(sim);
+    std::mem::forget(ws.cases);
+    if ws.problems.is_empty() {
+        code
+    } else {
+        INVALID
+    }
+}
+
+/// [`output::out_with`] through a buffer: for output written in many small pieces.
+fn buffered(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> u8 {
+    output::out_with(|w| {
+        let mut b = std::io::BufWriter::new(w);
+        write(&mut b)?;
+        b.flush()
+    })
 }
 
 fn print_diff(path: &Path, a: &str, b: &str, when: When, lang: Lang) -> u8 {

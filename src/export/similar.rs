@@ -29,30 +29,19 @@ pub fn label_text(label: Label, lang: Lang) -> &'static str {
 
 /// Pairs `(a, b)`, `a < b`, that are related but not in one family, best first.
 fn other_relations(sim: &Similarity) -> Vec<(PosRef, crate::analysis::similarity::Relation)> {
-    let mut out = Vec::new();
-    for a in sim.positions() {
-        let fa = sim.family_of(a).map(|m| m.family);
-        for r in sim.relatives(a) {
-            let fb = sim.family_of(r.other).map(|m| m.family);
-            if a < r.other && (fa.is_none() || fa != fb) {
-                out.push((a, r));
-            }
-        }
-    }
+    let mut out = sim.kept_pairs();
+    out.retain(|(a, r)| {
+        let fa = sim.family_of(*a).map(|m| m.family);
+        fa.is_none() || fa != sim.family_of(r.other).map(|m| m.family)
+    });
+    // By position, then best first.
+    out.sort_by(|x, y| {
+        x.0.cmp(&y.0)
+            .then(x.1.label.rank().cmp(&y.1.label.rank()))
+            .then((y.1.a_in_b + y.1.b_in_a).total_cmp(&(x.1.a_in_b + x.1.b_in_a)))
+            .then(x.1.other.cmp(&y.1.other))
+    });
     out
-}
-
-/// Passages of `p` traced to texts outside its family.
-fn outside_passages(sim: &Similarity, p: PosRef) -> Vec<ParagraphSources> {
-    let family = sim.family_of(p).map(|m| m.family);
-    sim.passages(p)
-        .into_iter()
-        .filter_map(|mut ps| {
-            ps.sources
-                .retain(|s| family.is_none() || sim.family_of(s.0).map(|m| m.family) != family);
-            (!ps.sources.is_empty()).then_some(ps)
-        })
-        .collect()
 }
 
 /// The text form.
@@ -148,8 +137,7 @@ pub fn to_text(cases: &[Case], sim: &Similarity, lang: Lang) -> String {
         )
     );
     let mut any = false;
-    for p in sim.positions() {
-        let passages = outside_passages(sim, p);
+    for (p, passages) in sim.all_passages_outside_family() {
         if passages.is_empty() {
             continue;
         }
@@ -179,47 +167,47 @@ pub fn to_text(cases: &[Case], sim: &Similarity, lang: Lang) -> String {
     out
 }
 
-/// The JSON form: `{"threshold", "families":[{"letter","base","members":[{"id","mark",
+/// The JSON form, written as it is built (one line; a year of cases makes megabytes):
+/// `{"threshold", "families":[{"letter","base","members":[{"id","mark",
 /// "label","in_base","base_in"}]}], "relations":[{"a","b","label","a_in_b","b_in_a"}],
 /// "passages":[{"id","paragraphs":[{"paragraph","sources":[{"id","paragraph","score"}]}]}]}`.
-/// Labels are ids (`near_identical`, …); paragraph numbers count from 0. Relations are every
-/// related pair once; passages have every source.
-pub fn to_json(cases: &[Case], sim: &Similarity) -> Value {
-    let round = |x: f32| (f64::from(x) * 1000.0).round() / 1000.0;
-    let families: Vec<Value> = sim
-        .families()
-        .iter()
-        .map(|f| {
-            json!({
-                "letter": f.letter,
-                "base": id(cases, f.base),
-                "members": f.members.iter().map(|m| json!({
-                    "id": id(cases, m.position),
-                    "mark": sim.family_of(m.position).map(|mk| mk.to_string()),
-                    "label": m.label.as_str(),
-                    "in_base": round(m.in_base),
-                    "base_in": round(m.base_in),
-                })).collect::<Vec<_>>(),
-            })
+/// Labels are ids (`near_identical`, …); paragraph numbers count from 0. Each family lists
+/// every member with its scores against the base. Relations are the kept relations
+/// ([`Similarity::kept_pairs`]: per position at most `--relations N` in its family and N
+/// outside it), each pair once; passages have every source outside the position's family.
+pub fn write_json(
+    w: &mut (impl std::io::Write + ?Sized),
+    cases: &[Case],
+    sim: &Similarity,
+) -> std::io::Result<()> {
+    let families = sim.families().iter().map(|f| {
+        json!({
+            "letter": f.letter,
+            "base": id(cases, f.base),
+            "members": f.members.iter().map(|m| json!({
+                "id": id(cases, m.position),
+                "mark": sim.family_of(m.position).map(|mk| mk.to_string()),
+                "label": m.label.as_str(),
+                "in_base": round(m.in_base),
+                "base_in": round(m.base_in),
+            })).collect::<Vec<_>>(),
         })
-        .collect();
-    let mut relations = Vec::new();
-    let mut passages = Vec::new();
-    for a in sim.positions() {
-        for r in sim.relatives(a) {
-            if a < r.other {
-                relations.push(json!({
-                    "a": id(cases, a),
-                    "b": id(cases, r.other),
-                    "label": r.label.as_str(),
-                    "a_in_b": round(r.a_in_b),
-                    "b_in_a": round(r.b_in_a),
-                }));
-            }
-        }
-        let ps = sim.passages(a);
-        if !ps.is_empty() {
-            passages.push(json!({
+    });
+    let relations = sim.kept_pairs().into_iter().map(|(a, r)| {
+        json!({
+            "a": id(cases, a),
+            "b": id(cases, r.other),
+            "label": r.label.as_str(),
+            "a_in_b": round(r.a_in_b),
+            "b_in_a": round(r.b_in_a),
+        })
+    });
+    let passages = sim
+        .all_passages_outside_family()
+        .into_iter()
+        .filter(|(_, ps)| !ps.is_empty())
+        .map(|(a, ps)| {
+            json!({
                 "id": id(cases, a),
                 "paragraphs": ps.iter().map(|p| json!({
                     "paragraph": p.paragraph,
@@ -229,13 +217,83 @@ pub fn to_json(cases: &[Case], sim: &Similarity) -> Value {
                         "score": round(*s),
                     })).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
-            }));
+            })
+        });
+    write!(w, "{{\"families\":")?;
+    json_array(w, families)?;
+    write!(w, ",\"passages\":")?;
+    json_array(w, passages)?;
+    write!(w, ",\"relations\":")?;
+    json_array(w, relations)?;
+    writeln!(
+        w,
+        ",\"threshold\":{}}}",
+        json!(round(sim.options().threshold))
+    )
+}
+
+/// A JSON array written one element at a time.
+fn json_array(
+    w: &mut (impl std::io::Write + ?Sized),
+    items: impl Iterator<Item = Value>,
+) -> std::io::Result<()> {
+    w.write_all(b"[")?;
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
         }
+        serde_json::to_writer(&mut *w, &item)?;
     }
-    json!({
-        "threshold": round(sim.options().threshold),
-        "families": families,
-        "relations": relations,
-        "passages": passages,
-    })
+    w.write_all(b"]")
+}
+
+/// `remiss similar --all-pairs`: every related pair ([`Similarity::for_each_pair`]) written as
+/// it is found, one per line: with `json` a JSON object `{"a","b","label","a_in_b","b_in_a"}`
+/// (JSON lines), else `a`, `b`, label and the two scores separated by tabs. Stops at the
+/// first write error.
+pub fn write_all_pairs(
+    w: &mut (impl std::io::Write + ?Sized),
+    cases: &[Case],
+    sim: &Similarity,
+    json: bool,
+) -> std::io::Result<()> {
+    let mut result = Ok(());
+    sim.for_each_pair(|a, r| {
+        let (a, b) = (id(cases, a), id(cases, r.other));
+        let written = if json {
+            serde_json::to_writer(
+                &mut *w,
+                &json!({
+                    "a": a,
+                    "b": b,
+                    "label": r.label.as_str(),
+                    "a_in_b": round(r.a_in_b),
+                    "b_in_a": round(r.b_in_a),
+                }),
+            )
+            .map_err(std::io::Error::from)
+            .and_then(|()| w.write_all(b"\n"))
+        } else {
+            writeln!(
+                w,
+                "{a}\t{b}\t{}\t{:.3}\t{:.3}",
+                r.label.as_str(),
+                r.a_in_b,
+                r.b_in_a
+            )
+        };
+        match written {
+            Ok(()) => std::ops::ControlFlow::Continue(()),
+            Err(e) => {
+                result = Err(e);
+                std::ops::ControlFlow::Break(())
+            }
+        }
+    });
+    result
+}
+
+/// A score rounded to three decimals, as the JSON forms give them.
+fn round(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
 }

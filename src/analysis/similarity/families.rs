@@ -1,18 +1,25 @@
 //! Families of reused text: connected groups of positions joined by identical and
 //! near-identical pairs, and by pairs where one text incorporates the other and the smaller
-//! score is at least [`Options::family_min`](super::Options::family_min). The base of a
-//! family is its most central member: the one with the largest sum of mean scores to the
-//! other members (ties: the first in case and position order). Members are then compared
-//! with the base; the base and every text identical to it are marked `A`, the others `A′`.
+//! score is at least [`Options::family_min`](super::Options::family_min) (united while the
+//! similarity is built, see [`super::build`]). The base of a family is the text closest to
+//! the family's consensus: for each MinHash bin, the value most of the family's positions
+//! share; the base is the text that agrees with the most of them (ties: the text filed most
+//! often, then the first in case and position order). Members are then compared with the
+//! base; the base and every text identical to it are marked `A`, the others `A′`.
 
 use super::align::Aligner;
-use super::{Family, FamilyMember, Label, Similarity, pair_scores};
+use super::{Doc, Family, FamilyMember, Label, Options, Text, pair_scores};
+use std::collections::HashMap;
 
 /// Union-find with path halving.
-struct Sets(Vec<u32>);
+pub struct Sets(Vec<u32>);
 
 impl Sets {
-    fn find(&mut self, mut x: u32) -> u32 {
+    pub fn new(n: usize) -> Sets {
+        Sets((0..n as u32).collect())
+    }
+
+    pub fn find(&mut self, mut x: u32) -> u32 {
         while self.0[x as usize] != x {
             let parent = self.0[self.0[x as usize] as usize];
             self.0[x as usize] = parent;
@@ -21,7 +28,7 @@ impl Sets {
         x
     }
 
-    fn union(&mut self, a: u32, b: u32) {
+    pub fn union(&mut self, a: u32, b: u32) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
             // The smaller index is the root, so roots are deterministic.
@@ -45,72 +52,139 @@ pub fn letter(mut n: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Fill `sim.families` and `sim.family_of` from `sim.relations`.
-pub(super) fn build(sim: &mut Similarity, aligner: &mut Aligner) {
-    let n = sim.docs.len();
-    let opts = &sim.options;
-    let mut sets = Sets((0..n as u32).collect());
-    for (i, list) in sim.relations.iter().enumerate() {
-        for &(j, label, x, y) in list {
-            let joins = match label {
-                Label::Identical | Label::NearIdentical => true,
-                Label::Incorporates | Label::IncorporatedBy => x.min(y) >= opts.family_min,
-                Label::Partial | Label::Unrelated => false,
-            };
-            if joins {
-                sets.union(i as u32, j);
-            }
-        }
-    }
-    // Groups in doc order (docs are in case and position order), so families come in the
-    // order of their first members.
+/// The texts of each family (a set with at least two positions), families in the order of
+/// their first positions, texts in the order of their first positions.
+pub fn groups(docs: &[Doc], texts: &[Text], sets: &mut Sets) -> Vec<Vec<u32>> {
     let mut groups: Vec<Vec<u32>> = Vec::new();
-    let mut group_of_root: Vec<Option<usize>> = vec![None; n];
-    for d in 0..n as u32 {
-        let r = sets.find(d) as usize;
-        let g = *group_of_root[r].get_or_insert_with(|| {
+    let mut group_of_root: HashMap<u32, usize> = HashMap::new();
+    // Docs are in case and position order; a text is placed at its first doc.
+    for doc in docs {
+        let t = doc.text;
+        if texts[t as usize]
+            .docs
+            .first()
+            .map(|&d| &docs[d as usize].pos)
+            != Some(&doc.pos)
+        {
+            continue;
+        }
+        let r = sets.find(t);
+        let g = *group_of_root.entry(r).or_insert_with(|| {
             groups.push(Vec::new());
             groups.len() - 1
         });
-        groups[g].push(d);
+        groups[g].push(t);
     }
-    groups.retain(|g| g.len() > 1);
+    groups.retain(|g| {
+        g.iter()
+            .map(|&t| texts[t as usize].docs.len())
+            .sum::<usize>()
+            > 1
+    });
+    groups
+}
 
-    let mut family_of = vec![None; n];
-    let mut families = Vec::with_capacity(groups.len());
-    for (fi, members) in groups.iter().enumerate() {
-        let centrality = |m: u32| -> f32 {
-            sim.relations[m as usize]
+/// The base of a family of `group` texts: the text whose signature agrees with the most
+/// bins of the consensus signature (per bin, the value the most positions share; a tie
+/// goes to the value of the earlier text). Ties: more positions, then the earlier text.
+pub fn base(group: &[u32], texts: &[Text], signatures: &[u64], bins: usize) -> u32 {
+    if group.len() == 1 {
+        return group[0];
+    }
+    let sig = |t: u32| &signatures[t as usize * bins..(t as usize + 1) * bins];
+    let weight = |t: u32| texts[t as usize].docs.len();
+    let mut consensus = Vec::with_capacity(bins);
+    let mut values: Vec<(u64, usize, usize)> = Vec::with_capacity(group.len());
+    for b in 0..bins {
+        values.clear();
+        values.extend(
+            group
                 .iter()
-                .filter(|r| members.binary_search(&r.0).is_ok())
-                .map(|r| (r.2 + r.3) / 2.0)
-                .sum()
-        };
-        let mut base = members[0];
-        let mut best = centrality(base);
-        for &m in &members[1..] {
-            let c = centrality(m);
-            if c > best {
-                best = c;
-                base = m;
+                .enumerate()
+                .map(|(order, &t)| (sig(t)[b], order, weight(t))),
+        );
+        values.sort_unstable();
+        // (total weight, earliest order, value) of each distinct value.
+        let mut best: Option<(usize, usize, u64)> = None;
+        let mut i = 0;
+        while i < values.len() {
+            let v = values[i].0;
+            let (mut w, first) = (0, values[i].1);
+            while i < values.len() && values[i].0 == v {
+                w += values[i].2;
+                i += 1;
+            }
+            let better = match best {
+                None => true,
+                Some((bw, bf, _)) => w > bw || (w == bw && first < bf),
+            };
+            if better {
+                best = Some((w, first, v));
             }
         }
-        let base_doc = &sim.docs[base as usize];
-        let out: Vec<FamilyMember> = members
+        consensus.push(best.map_or(0, |b| b.2));
+    }
+    let mut base = group[0];
+    let mut best = (0usize, 0usize);
+    for (order, &t) in group.iter().enumerate() {
+        let agree = sig(t)
             .iter()
-            .map(|&m| {
-                let doc = &sim.docs[m as usize];
-                let (label, in_base, base_in) = if m == base || doc.words == base_doc.words {
+            .zip(&consensus)
+            .filter(|(a, c)| a == c)
+            .count();
+        let key = (agree, weight(t));
+        if order == 0 || key > best {
+            best = key;
+            base = t;
+        }
+    }
+    base
+}
+
+/// The built families.
+pub struct Built {
+    pub families: Vec<Family>,
+    pub family_of_text: Vec<Option<u32>>,
+}
+
+/// Families from their groups and bases; `book` has every member's scores against its base
+/// (a pair missing from it is aligned here).
+pub fn assemble(
+    groups: &[Vec<u32>],
+    bases: &[u32],
+    docs: &[Doc],
+    texts: &[Text],
+    book: &HashMap<(u32, u32), Option<(f32, f32)>>,
+    options: &Options,
+) -> Built {
+    let mut aligner = Aligner::default();
+    let mut family_of_text = vec![None; texts.len()];
+    let mut families = Vec::with_capacity(groups.len());
+    for (fi, (group, &base)) in groups.iter().zip(bases).enumerate() {
+        let mut member_docs: Vec<u32> = group
+            .iter()
+            .flat_map(|&t| texts[t as usize].docs.iter().copied())
+            .collect();
+        member_docs.sort_unstable();
+        for &t in group {
+            family_of_text[t as usize] = Some(fi as u32);
+        }
+        let members = member_docs
+            .iter()
+            .map(|&d| {
+                let t = docs[d as usize].text;
+                let (label, in_base, base_in) = if t == base {
                     (Label::Identical, 1.0, 1.0)
-                } else if let Some(r) = sim.relations[m as usize].iter().find(|r| r.0 == base) {
-                    (r.1, r.2, r.3)
                 } else {
-                    let (x, y) = pair_scores(aligner, &sim.docs, m, base, opts.min_run);
-                    (opts.label(x, y), x, y)
+                    let (lo, hi) = (t.min(base), t.max(base));
+                    let (x, y) = book.get(&(lo, hi)).copied().flatten().unwrap_or_else(|| {
+                        pair_scores(&mut aligner, texts, lo, hi, options.min_run)
+                    });
+                    let (in_base, base_in) = if t < base { (x, y) } else { (y, x) };
+                    (options.label(in_base, base_in), in_base, base_in)
                 };
-                family_of[m as usize] = Some((fi as u32, label != Label::Identical));
                 FamilyMember {
-                    position: doc.pos,
+                    position: docs[d as usize].pos,
                     label,
                     in_base,
                     base_in,
@@ -119,12 +193,14 @@ pub(super) fn build(sim: &mut Similarity, aligner: &mut Aligner) {
             .collect();
         families.push(Family {
             letter: letter(fi),
-            base: base_doc.pos,
-            members: out,
+            base: docs[texts[base as usize].docs[0] as usize].pos,
+            members,
         });
     }
-    sim.families = families;
-    sim.family_of = family_of;
+    Built {
+        families,
+        family_of_text,
+    }
 }
 
 #[cfg(test)]

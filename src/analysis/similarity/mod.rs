@@ -1,34 +1,48 @@
-//! Similarity of positions and families of reused text (issue 5).
+//! Similarity of positions and families of reused text (issues 5 and 12).
 //!
 //! Every position with text (by default the reservations and statements; see
-//! [`Options::include_decisions`]) is normalised ([`normalise`]: case, punctuation, numbers,
-//! body and district names, boilerplate) into a sequence of word ids. Pairs are then:
+//! [`Options::include_decisions`]) is normalised ([`normalise`]: case, punctuation, body and
+//! district names, boilerplate; numbers are kept) into a sequence of word ids. Positions with
+//! the same words share one *text*: identical copies cost nothing more than the first. Pairs
+//! of texts are then:
 //!
 //! 1. **proposed**: every pair within one case (up to [`Options::exhaustive_limit`] texts per
-//!    case), every pair of exactly equal texts, and across cases the pairs that
-//!    locality-sensitive hashing over word shingles proposes ([`shingle`]);
+//!    case), and across cases the pairs that locality-sensitive hashing over word shingles
+//!    proposes, a bounded number per text ([`shingle::lsh_pairs`]);
 //! 2. **ruled out** when their shared shingles prove that neither score can reach
 //!    [`Options::partial`] (an exact bound, not an estimate);
 //! 3. **aligned** exactly ([`align`], imara-diff): the score "A in B" is the share of A's
 //!    words that lie in runs of at least [`Options::min_run`] words matched in B;
 //! 4. **labelled** ([`Label`]) from the two scores.
 //!
-//! Families ([`Family`]) are the connected groups of identical, near-identical and
-//! mostly-incorporating pairs, each with a base text (its most central member). Passage reuse
+//! Not every proposed pair is aligned: each text is aligned with its nearest candidates
+//! (at most [`Options::max_relations`]), families ([`Family`]) grow by union of the pairs that
+//! join them (identical, near-identical, mostly incorporating), and a candidate whose two
+//! texts are already in one family is not aligned again. Each family member is then scored
+//! against the family's base. Time and memory grow linearly with the number of texts, even
+//! when one text is filed thousands of times ([`build`] has the passes). Passage reuse
 //! ([`Similarity::passages`]) traces each paragraph to the paragraphs elsewhere that contain
-//! most of it. See `docs/similar.md` for the rules in prose.
+//! most of it; [`Similarity::elsewhere`] lists the other cases where a text or a paragraph
+//! appears. See `docs/similar.md` for the rules in prose.
 
 mod align;
+mod build;
+mod elsewhere;
 mod families;
 pub mod normalise;
+mod pairs;
+mod parallel;
 mod shingle;
+
+pub use elsewhere::{Appearance, Elsewhere};
 
 use crate::model::Case;
 use align::Aligner;
-use normalise::{BOILERPLATE, Interner, Normaliser};
+use normalise::BOILERPLATE;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// A position among all loaded cases: indices into the `&[Case]` slice and
 /// [`Case::positions`].
@@ -76,8 +90,9 @@ impl Label {
         }
     }
 
-    /// Order for "best first": identical, near-identical, incorporation, partial.
-    fn rank(self) -> u8 {
+    /// Order for "best first": identical 0, near-identical 1, incorporation 2, partial 3,
+    /// unrelated 4.
+    pub fn rank(self) -> u8 {
         match self {
             Label::Identical => 0,
             Label::NearIdentical => 1,
@@ -119,9 +134,25 @@ pub struct Options {
     /// across cases, go through LSH. Default 400.
     pub exhaustive_limit: usize,
     /// LSH bands and rows per band (bins = bands × rows). Default 32 × 3: a pair with shingle
-    /// Jaccard 0.54 (the least for two scores ≥ 0.7) is proposed with probability 0.996.
+    /// Jaccard 0.54 (the least for two scores ≥ 0.7) shares a band with probability 0.996.
     pub lsh_bands: usize,
     pub lsh_rows: usize,
+    /// In a bucket of texts sharing a band, each is paired with this many next ones (in a
+    /// pseudo-random order per band), not with all. Default 2.
+    pub lsh_window: usize,
+    /// Relatives kept per position, nearest first: at most this many in its own family and at
+    /// most this many outside it. Default 10. (Family members are always scored against the
+    /// family's base, whatever this is.)
+    pub max_relations: usize,
+    /// A text whose attempts to join a family failed this many times is not tried again (the
+    /// bound that keeps the union pass linear). Default 8.
+    pub join_attempts: usize,
+    /// Index paragraphs for [`Similarity::elsewhere`] ("this text elsewhere"). Default true;
+    /// `remiss similar` turns it off.
+    pub paragraph_index: bool,
+    /// Threads for sketching and aligning; 0: the available cores, at most 4. Default 0. The
+    /// result does not depend on it.
+    pub threads: usize,
 }
 
 impl Default for Options {
@@ -137,11 +168,26 @@ impl Default for Options {
             exhaustive_limit: 400,
             lsh_bands: 32,
             lsh_rows: 3,
+            lsh_window: 2,
+            max_relations: 10,
+            join_attempts: 8,
+            paragraph_index: true,
+            threads: 0,
         }
     }
 }
 
 impl Options {
+    /// Whether a pair with these scores joins one family: near-identical, or one text
+    /// incorporates the other and the smaller score is at least [`Options::family_min`].
+    pub fn joins(&self, a_in_b: f32, b_in_a: f32) -> bool {
+        match self.label(a_in_b, b_in_a) {
+            Label::Identical | Label::NearIdentical => true,
+            Label::Incorporates | Label::IncorporatedBy => a_in_b.min(b_in_a) >= self.family_min,
+            Label::Partial | Label::Unrelated => false,
+        }
+    }
+
     /// The label of a pair from its two scores (not for identical texts).
     pub fn label(&self, a_in_b: f32, b_in_a: f32) -> Label {
         let t = self.threshold;
@@ -171,7 +217,8 @@ pub struct Relation {
 pub struct Family {
     /// `A`, `B`, …, `Z`, `AA`, … in the order of the families' first members.
     pub letter: String,
-    /// The most central member: the one whose texts share the most with the others.
+    /// The member the others vary from: the text closest to the family's consensus (see
+    /// `docs/similar.md`, "Families and marks").
     pub base: PosRef,
     /// Every member, the base included, in case and position order.
     pub members: Vec<FamilyMember>,
@@ -231,109 +278,71 @@ pub struct ParagraphSources {
 pub struct BuildStats {
     /// Positions compared (with text after normalising).
     pub texts: usize,
-    /// Pairs proposed (in-case, equal texts, LSH).
+    /// Distinct texts among them (identical positions share one).
+    pub distinct: usize,
+    /// Pairs of distinct texts proposed (in-case and LSH).
     pub candidates: usize,
     /// Pairs aligned exactly (after the shingle bound).
     pub aligned: usize,
-    /// Related pairs kept (not unrelated).
+    /// Related pairs of distinct texts kept as relations.
     pub related: usize,
 }
 
-/// One compared text.
+/// One compared position.
 #[derive(Debug)]
 struct Doc {
     pos: PosRef,
-    /// Normalised word ids of all paragraphs, concatenated.
-    words: Vec<u32>,
-    /// Word range of each paragraph of `Case::text_of`, in order.
+    /// Index into [`Similarity::texts`].
+    text: u32,
+    /// Word range of each paragraph of `Case::text_of`, in order, in the text's words.
     paragraphs: Vec<(u32, u32)>,
 }
 
-impl Doc {
-    fn paragraph(&self, i: usize) -> &[u32] {
-        let (s, e) = self.paragraphs[i];
-        &self.words[s as usize..e as usize]
-    }
+/// The normalised words shared by identical positions.
+#[derive(Debug)]
+struct Text {
+    words: Vec<u32>,
+    /// The docs with exactly these words, in case and position order.
+    docs: Vec<u32>,
 }
 
-/// Similarity of every pair of positions with text across the loaded cases. Build once
+/// A stored relation between two distinct texts, seen from one of them.
+#[derive(Debug, Clone, Copy)]
+struct Rel {
+    other: u32,
+    label: Label,
+    /// This text in the other.
+    this_in_other: f32,
+    /// The other in this.
+    other_in_this: f32,
+}
+
+/// Similarity of the positions with text across the loaded cases. Build once
 /// ([`Similarity::build`]); every query afterwards is cheap. `Send + Sync`, holds no
-/// reference to the cases.
+/// reference to the cases. Memory is linear in the number of positions: per position at most
+/// `2 ×` [`Options::max_relations`] relatives are kept.
 #[derive(Debug)]
 pub struct Similarity {
     options: Options,
     docs: Vec<Doc>,
+    texts: Vec<Text>,
     /// Per case, per position: the doc index.
     doc_of: Vec<Vec<Option<u32>>>,
-    /// Per doc: (other doc, label seen from this doc, this in other, other in this).
-    relations: Vec<Vec<(u32, Label, f32, f32)>>,
+    /// Per text: its kept relations, best first.
+    relations: Vec<Vec<Rel>>,
     families: Vec<Family>,
-    /// Per doc: (family index, variant).
-    family_of: Vec<Option<(u32, bool)>>,
+    /// Per text: its family.
+    family_of_text: Vec<Option<u32>>,
+    /// Per family: the base's text.
+    base_text: Vec<u32>,
+    elsewhere: Option<elsewhere::Index>,
     stats: BuildStats,
 }
 
 impl Similarity {
     /// Compare every position with text in `cases`.
     pub fn build(cases: &[Case], options: &Options) -> Similarity {
-        let options = options.clone();
-        let (docs, doc_of) = normalise_all(cases, &options);
-        let k = options.min_run.max(1);
-        let shingles: Vec<Vec<u64>> = docs
-            .iter()
-            .map(|d| shingle::shingles(&d.words, k))
-            .collect();
-        let candidates = candidate_pairs(&docs, &shingles, &options);
-
-        let mut relations: Vec<Vec<(u32, Label, f32, f32)>> = vec![Vec::new(); docs.len()];
-        let mut aligner = Aligner::default();
-        let mut stats = BuildStats {
-            texts: docs.len(),
-            candidates: candidates.len(),
-            ..BuildStats::default()
-        };
-        for &(i, j) in &candidates {
-            let (a, b) = (&docs[i as usize], &docs[j as usize]);
-            let label_scores = if a.words == b.words {
-                Some((Label::Identical, 1.0, 1.0))
-            } else {
-                let s = shingle::shared(&shingles[i as usize], &shingles[j as usize]);
-                if shingle::may_reach(s, a.words.len(), b.words.len(), k, options.partial) {
-                    stats.aligned += 1;
-                    let (x, y) = scores(&mut aligner, &a.words, &b.words, k);
-                    Some((options.label(x, y), x, y))
-                } else {
-                    None
-                }
-            };
-            if let Some((label, x, y)) = label_scores
-                && label != Label::Unrelated
-            {
-                relations[i as usize].push((j, label, x, y));
-                relations[j as usize].push((i, label.flip(), y, x));
-                stats.related += 1;
-            }
-        }
-        drop(shingles);
-        for list in &mut relations {
-            list.sort_by(|x, y| {
-                x.1.rank()
-                    .cmp(&y.1.rank())
-                    .then((y.2 + y.3).total_cmp(&(x.2 + x.3)))
-                    .then(docs[x.0 as usize].pos.cmp(&docs[y.0 as usize].pos))
-            });
-        }
-        let mut sim = Similarity {
-            options,
-            docs,
-            doc_of,
-            relations,
-            families: Vec::new(),
-            family_of: Vec::new(),
-            stats,
-        };
-        families::build(&mut sim, &mut aligner);
-        sim
+        build::build(cases, options.clone())
     }
 
     pub fn options(&self) -> &Options {
@@ -362,6 +371,15 @@ impl Similarity {
             .flatten()
     }
 
+    fn text_of(&self, pos: PosRef) -> Option<u32> {
+        Some(self.docs[self.doc(pos)? as usize].text)
+    }
+
+    /// Whether `a` and `b` have the same words after normalising (both compared).
+    pub fn identical(&self, a: PosRef, b: PosRef) -> bool {
+        matches!((self.text_of(a), self.text_of(b)), (Some(x), Some(y)) if x == y)
+    }
+
     /// Every family, in the order of their first members.
     pub fn families(&self) -> &[Family] {
         &self.families
@@ -369,46 +387,69 @@ impl Similarity {
 
     /// The family mark of a position, if it belongs to a family.
     pub fn family_of(&self, pos: PosRef) -> Option<FamilyMark> {
-        let (f, variant) = self
-            .family_of
-            .get(self.doc(pos)? as usize)
-            .copied()
-            .flatten()?;
+        let t = self.text_of(pos)?;
+        let f = self.family_of_text[t as usize]?;
         Some(FamilyMark {
             family: f as usize,
             letter: self.families[f as usize].letter.clone(),
-            variant,
+            variant: t != self.base_text[f as usize],
         })
     }
 
-    /// Every related position (not unrelated), best first: identical, near-identical,
-    /// incorporation, partial; within a label by the sum of the scores.
+    /// Related positions (not unrelated), best first: identical, near-identical,
+    /// incorporation, partial; within a label by the sum of the scores, then in case and
+    /// position order. At most [`Options::max_relations`] in the position's family and as
+    /// many outside it.
     pub fn relatives(&self, pos: PosRef) -> Vec<Relation> {
         let Some(d) = self.doc(pos) else {
             return Vec::new();
         };
-        self.relations[d as usize]
-            .iter()
-            .map(|&(o, label, a_in_b, b_in_a)| Relation {
-                other: self.docs[o as usize].pos,
-                label,
-                a_in_b,
-                b_in_a,
-            })
-            .collect()
+        let cap = self.options.max_relations;
+        let t = self.docs[d as usize].text;
+        let family = self.family_of_text[t as usize];
+        let (mut inside, mut outside) = (0, 0);
+        let mut out = Vec::new();
+        for &o in &self.texts[t as usize].docs {
+            if o != d && inside < cap {
+                inside += 1;
+                out.push(Relation {
+                    other: self.docs[o as usize].pos,
+                    label: Label::Identical,
+                    a_in_b: 1.0,
+                    b_in_a: 1.0,
+                });
+            }
+        }
+        for r in &self.relations[t as usize] {
+            let same = family.is_some() && self.family_of_text[r.other as usize] == family;
+            let count = if same { &mut inside } else { &mut outside };
+            for &o in &self.texts[r.other as usize].docs {
+                if *count >= cap {
+                    break;
+                }
+                *count += 1;
+                out.push(Relation {
+                    other: self.docs[o as usize].pos,
+                    label: r.label,
+                    a_in_b: r.this_in_other,
+                    b_in_a: r.other_in_this,
+                });
+            }
+        }
+        out.sort_by(|x, y| {
+            x.label
+                .rank()
+                .cmp(&y.label.rank())
+                .then((y.a_in_b + y.b_in_a).total_cmp(&(x.a_in_b + x.b_in_a)))
+                .then(x.other.cmp(&y.other))
+        });
+        out
     }
 
-    /// The relation of `a` to `b`, as stored (`None`: unrelated, or not compared).
+    /// The relation of `a` to `b`, as kept (`None`: unrelated, not compared, or not among
+    /// `a`'s kept relatives; [`Similarity::compare`] scores any pair).
     pub fn relation(&self, a: PosRef, b: PosRef) -> Option<Relation> {
-        self.relatives(a).into_iter().find(|r| r.other == b)
-    }
-
-    /// Compare two positions now, exactly, whatever the candidate generation proposed (for
-    /// checking recall; also works for pairs the build ruled out). `None` when either has no
-    /// text.
-    pub fn compare(&self, a: PosRef, b: PosRef) -> Option<Relation> {
-        let (da, db) = (self.doc(a)?, self.doc(b)?);
-        if self.docs[da as usize].words == self.docs[db as usize].words {
+        if a != b && self.identical(a, b) {
             return Some(Relation {
                 other: b,
                 label: Label::Identical,
@@ -416,13 +457,31 @@ impl Similarity {
                 b_in_a: 1.0,
             });
         }
-        let (x, y) = pair_scores(
-            &mut Aligner::default(),
-            &self.docs,
-            da,
-            db,
-            self.options.min_run,
-        );
+        let (ta, tb) = (self.text_of(a)?, self.text_of(b)?);
+        self.relations[ta as usize]
+            .iter()
+            .find(|r| r.other == tb)
+            .map(|r| Relation {
+                other: b,
+                label: r.label,
+                a_in_b: r.this_in_other,
+                b_in_a: r.other_in_this,
+            })
+    }
+
+    /// Compare two positions now, exactly, whatever the build proposed or kept (for checking
+    /// recall, and for pairs the app asks about). `None` when either has no text.
+    pub fn compare(&self, a: PosRef, b: PosRef) -> Option<Relation> {
+        let (ta, tb) = (self.text_of(a)?, self.text_of(b)?);
+        if ta == tb {
+            return Some(Relation {
+                other: b,
+                label: Label::Identical,
+                a_in_b: 1.0,
+                b_in_a: 1.0,
+            });
+        }
+        let (x, y) = self.text_scores(&mut Aligner::default(), ta, tb);
         Some(Relation {
             other: b,
             label: self.options.label(x, y),
@@ -431,16 +490,90 @@ impl Similarity {
         })
     }
 
+    /// Both directional scores of texts `i` and `j`, aligned with the lower index first so
+    /// that a pair scores the same whichever way it is asked.
+    fn text_scores(&self, aligner: &mut Aligner, i: u32, j: u32) -> (f32, f32) {
+        pair_scores(aligner, &self.texts, i, j, self.options.min_run)
+    }
+
     /// Passage reuse: for each paragraph of `pos` that (nearly) appears elsewhere, where.
-    /// Paragraphs are looked for in the same case's texts and in every related text.
-    /// Paragraphs with no source are left out.
+    /// Paragraphs are looked for in the same case's texts and in the position's kept
+    /// relatives. Paragraphs with no source are left out.
     pub fn passages(&self, pos: PosRef) -> Vec<ParagraphSources> {
+        self.passages_where(pos, |_| true, &|d| Cow::Owned(self.paragraph_shingles(d)))
+    }
+
+    /// [`Similarity::passages`] with only the sources outside the position's family (what
+    /// `remiss similar` prints: reuse the family does not already show).
+    pub fn passages_outside_family(&self, pos: PosRef) -> Vec<ParagraphSources> {
+        self.outside_family(pos, &|d| Cow::Owned(self.paragraph_shingles(d)))
+    }
+
+    /// [`Similarity::passages_outside_family`] of every compared position, in order, on all
+    /// cores (each text's paragraphs are shingled once).
+    pub fn all_passages_outside_family(&self) -> Vec<(PosRef, Vec<ParagraphSources>)> {
+        let cache: Vec<OnceLock<Vec<Vec<u64>>>> =
+            (0..self.texts.len()).map(|_| OnceLock::new()).collect();
+        let shingled = |d: u32| -> Cow<'_, [Vec<u64>]> {
+            let doc = &self.docs[d as usize];
+            let first = self.texts[doc.text as usize].docs[0];
+            if self.docs[first as usize].paragraphs == doc.paragraphs {
+                Cow::Borrowed(
+                    cache[doc.text as usize].get_or_init(|| self.paragraph_shingles(first)),
+                )
+            } else {
+                Cow::Owned(self.paragraph_shingles(d))
+            }
+        };
+        let all: Vec<PosRef> = self.positions().collect();
+        let threads = parallel::threads(self.options.threads);
+        let found = parallel::map(
+            &all,
+            threads,
+            || (),
+            |_, &p| self.outside_family(p, &shingled),
+        );
+        all.into_iter().zip(found).collect()
+    }
+
+    fn outside_family<'a>(
+        &'a self,
+        pos: PosRef,
+        shingled: &dyn Fn(u32) -> Cow<'a, [Vec<u64>]>,
+    ) -> Vec<ParagraphSources> {
+        let family = self.family_of(pos).map(|m| m.family);
+        self.passages_where(
+            pos,
+            |other| family.is_none() || self.family_of(other).map(|m| m.family) != family,
+            shingled,
+        )
+    }
+
+    /// The shingles of each paragraph of doc `d`.
+    fn paragraph_shingles(&self, d: u32) -> Vec<Vec<u64>> {
+        let doc = &self.docs[d as usize];
+        let k = self.options.min_run.max(1);
+        (0..doc.paragraphs.len())
+            .map(|p| shingle::shingles(self.paragraph(doc, p), k))
+            .collect()
+    }
+
+    fn passages_where<'a>(
+        &'a self,
+        pos: PosRef,
+        keep: impl Fn(PosRef) -> bool,
+        shingled: &dyn Fn(u32) -> Cow<'a, [Vec<u64>]>,
+    ) -> Vec<ParagraphSources> {
         let Some(d) = self.doc(pos) else {
             return Vec::new();
         };
         let doc = &self.docs[d as usize];
         let k = self.options.min_run.max(1);
-        let mut others: Vec<u32> = self.relations[d as usize].iter().map(|r| r.0).collect();
+        let mut others: Vec<u32> = self
+            .relatives(pos)
+            .iter()
+            .filter_map(|r| self.doc(r.other))
+            .collect();
         if let Some(row) = self.doc_of.get(pos.case) {
             let same_case: Vec<u32> = row.iter().flatten().copied().collect();
             if same_case.len() <= self.options.exhaustive_limit {
@@ -449,40 +582,42 @@ impl Similarity {
         }
         others.sort_unstable();
         others.dedup();
-        others.retain(|&o| o != d);
-        // Shingles of every paragraph of the other texts, once.
-        let other_paragraphs: Vec<(u32, usize, &[u32], Vec<u64>)> = others
-            .iter()
-            .flat_map(|&o| {
-                let od = &self.docs[o as usize];
-                (0..od.paragraphs.len()).map(move |q| (o, q, od.paragraph(q)))
-            })
-            .filter(|(_, _, w)| !w.is_empty())
-            .map(|(o, q, w)| (o, q, w, shingle::shingles(w, k)))
-            .collect();
+        others.retain(|&o| o != d && keep(self.docs[o as usize].pos));
+        if others.is_empty() {
+            return Vec::new();
+        }
+        let theirs: Vec<(u32, Cow<'a, [Vec<u64>]>)> =
+            others.iter().map(|&o| (o, shingled(o))).collect();
+        let mine = shingled(d);
         let mut aligner = Aligner::default();
         let mut out = Vec::new();
         for p in 0..doc.paragraphs.len() {
-            let words = doc.paragraph(p);
+            let words = self.paragraph(doc, p);
             if words.is_empty() {
                 continue;
             }
-            let mine = shingle::shingles(words, k);
             let mut sources = Vec::new();
-            for (o, q, theirs, their_shingles) in &other_paragraphs {
-                let score = if words == *theirs {
-                    1.0
-                } else {
-                    let s = shingle::shared(&mine, their_shingles);
-                    // Matched words ≤ k × shared when both paragraphs have k words or more.
-                    let bounded = words.len() >= k && theirs.len() >= k;
-                    if bounded && ((k * s) as f32) < self.options.passage * words.len() as f32 {
+            for (o, their_shingles) in &theirs {
+                let od = &self.docs[*o as usize];
+                for (q, their) in their_shingles.iter().enumerate() {
+                    let other_words = self.paragraph(od, q);
+                    if other_words.is_empty() {
                         continue;
                     }
-                    aligner.matched(words, theirs, k) as f32 / words.len() as f32
-                };
-                if score >= self.options.passage {
-                    sources.push((self.docs[*o as usize].pos, *q, score));
+                    let score = if words == other_words {
+                        1.0
+                    } else {
+                        let s = shingle::shared(&mine[p], their);
+                        // Matched words ≤ k × shared when both paragraphs have k words or more.
+                        let bounded = words.len() >= k && other_words.len() >= k;
+                        if bounded && ((k * s) as f32) < self.options.passage * words.len() as f32 {
+                            continue;
+                        }
+                        aligner.matched(words, other_words, k) as f32 / words.len() as f32
+                    };
+                    if score >= self.options.passage {
+                        sources.push((od.pos, q, score));
+                    }
                 }
             }
             if !sources.is_empty() {
@@ -495,13 +630,69 @@ impl Similarity {
         }
         out
     }
+
+    /// Every kept relation once, as `(a, relation to b)` with `a` before `b`, sorted by `a`
+    /// then `b`: the union of every position's [`Similarity::relatives`].
+    pub fn kept_pairs(&self) -> Vec<(PosRef, Relation)> {
+        let mut out: Vec<(PosRef, Relation)> = Vec::new();
+        for a in self.positions() {
+            for r in self.relatives(a) {
+                if a < r.other {
+                    out.push((a, r));
+                } else {
+                    out.push((
+                        r.other,
+                        Relation {
+                            other: a,
+                            label: r.label.flip(),
+                            a_in_b: r.b_in_a,
+                            b_in_a: r.a_in_b,
+                        },
+                    ));
+                }
+            }
+        }
+        out.sort_by_key(|x| (x.0, x.1.other));
+        out.dedup_by(|x, y| (x.0, x.1.other) == (y.0, y.1.other));
+        out
+    }
+
+    /// The words of paragraph `i` of `doc`.
+    fn paragraph<'a>(&'a self, doc: &Doc, i: usize) -> &'a [u32] {
+        let (s, e) = doc.paragraphs[i];
+        &self.texts[doc.text as usize].words[s as usize..e as usize]
+    }
+
+    /// "This text elsewhere": every case where the text of `pos` (or, with `paragraph`, that
+    /// paragraph of it) appears, identical or as a variant, in date order with the first
+    /// appearance marked. See [`Elsewhere`]. Needs the paragraph index for a paragraph
+    /// ([`Options::paragraph_index`]); without it, or for a position that was not compared,
+    /// the answer lists nothing.
+    pub fn elsewhere(&self, cases: &[Case], pos: PosRef, paragraph: Option<usize>) -> Elsewhere {
+        elsewhere::query(self, cases, pos, paragraph)
+    }
+
+    /// Every related pair of distinct positions the candidate generation can propose, with
+    /// exact scores, handed to `emit` one at a time and never held (`remiss similar
+    /// --all-pairs`): all pairs within a case, within a family, and of texts sharing an LSH
+    /// band (no bucket bound). Time grows with the square of a family's size; memory does not.
+    /// Each pair once, `a` before `b` in case and position order. `emit` returns
+    /// `ControlFlow::Break` to stop early (a closed pipe).
+    pub fn for_each_pair(&self, emit: impl FnMut(PosRef, Relation) -> std::ops::ControlFlow<()>) {
+        pairs::for_each(self, emit);
+    }
 }
 
-/// Both directional scores of docs `i` and `j`. The alignment is always computed with the
-/// earlier doc first, so that a pair scores the same whichever way it is asked.
-fn pair_scores(aligner: &mut Aligner, docs: &[Doc], i: u32, j: u32, min_run: usize) -> (f32, f32) {
+/// Both directional scores of texts `i` and `j`.
+fn pair_scores(
+    aligner: &mut Aligner,
+    texts: &[Text],
+    i: u32,
+    j: u32,
+    min_run: usize,
+) -> (f32, f32) {
     let (lo, hi) = (i.min(j) as usize, i.max(j) as usize);
-    let (x, y) = scores(aligner, &docs[lo].words, &docs[hi].words, min_run);
+    let (x, y) = scores(aligner, &texts[lo].words, &texts[hi].words, min_run);
     if i <= j { (x, y) } else { (y, x) }
 }
 
@@ -510,101 +701,6 @@ fn scores(aligner: &mut Aligner, a: &[u32], b: &[u32], min_run: usize) -> (f32, 
     let m = aligner.matched(a, b, min_run) as f32;
     let share = |n: usize| if n == 0 { 0.0 } else { m / n as f32 };
     (share(a.len()), share(b.len()))
-}
-
-/// The compared texts of every case, and the map from positions to them.
-fn normalise_all(cases: &[Case], options: &Options) -> (Vec<Doc>, Vec<Vec<Option<u32>>>) {
-    let mut interner = Interner::default();
-    let mut docs = Vec::new();
-    let mut doc_of = Vec::with_capacity(cases.len());
-    for (ci, case) in cases.iter().enumerate() {
-        let normaliser = Normaliser::for_case(case, &options.boilerplate, &mut interner);
-        let mut row = vec![None; case.positions.len()];
-        for (pi, position) in case.positions.iter().enumerate() {
-            if !options.include_decisions && !position.stance.needs_text() {
-                continue;
-            }
-            let text = case.text_of(pi);
-            let mut words = Vec::new();
-            let mut paragraphs = Vec::with_capacity(text.len());
-            for p in text {
-                let start = words.len() as u32;
-                normaliser.normalise(p, &mut interner, &mut words);
-                paragraphs.push((start, words.len() as u32));
-            }
-            if words.is_empty() {
-                continue;
-            }
-            row[pi] = Some(docs.len() as u32);
-            docs.push(Doc {
-                pos: PosRef {
-                    case: ci,
-                    position: pi,
-                },
-                words,
-                paragraphs,
-            });
-        }
-        doc_of.push(row);
-    }
-    (docs, doc_of)
-}
-
-/// Pairs to score: all pairs within small cases, all pairs of equal texts, and LSH's pairs
-/// for the rest. Sorted, no repeats.
-fn candidate_pairs(docs: &[Doc], shingles: &[Vec<u64>], options: &Options) -> Vec<(u32, u32)> {
-    let mut pairs = Vec::new();
-    // Within a case.
-    let mut by_case: HashMap<usize, Vec<u32>> = HashMap::new();
-    for (i, d) in docs.iter().enumerate() {
-        by_case.entry(d.pos.case).or_default().push(i as u32);
-    }
-    let mut large = vec![false; docs.len()];
-    for group in by_case.values() {
-        if group.len() <= options.exhaustive_limit {
-            for (x, &i) in group.iter().enumerate() {
-                for &j in &group[x + 1..] {
-                    pairs.push((i, j));
-                }
-            }
-        } else {
-            for &i in group {
-                large[i as usize] = true;
-            }
-        }
-    }
-    // Equal texts anywhere.
-    let mut by_text: HashMap<&[u32], Vec<u32>> = HashMap::new();
-    for (i, d) in docs.iter().enumerate() {
-        by_text.entry(&d.words).or_default().push(i as u32);
-    }
-    for group in by_text.values() {
-        for (x, &i) in group.iter().enumerate() {
-            for &j in &group[x + 1..] {
-                pairs.push((i, j));
-            }
-        }
-    }
-    // LSH across cases (and within large cases).
-    let bands = options.lsh_bands.max(1);
-    let rows = options.lsh_rows.max(1);
-    let signatures: Vec<Vec<u64>> = shingles
-        .iter()
-        .map(|s| shingle::signature(s, bands * rows))
-        .collect();
-    pairs.extend(shingle::lsh_pairs(
-        &signatures,
-        bands,
-        rows,
-        1000,
-        |i, j| {
-            let (a, b) = (&docs[i as usize], &docs[j as usize]);
-            a.pos.case != b.pos.case || large[i as usize]
-        },
-    ));
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
 }
 
 #[cfg(test)]

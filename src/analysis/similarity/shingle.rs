@@ -1,6 +1,6 @@
 //! Word shingles, their multiset overlap (an exact upper bound on alignment scores), and
 //! candidate pairs from locality-sensitive hashing (one-permutation MinHash with
-//! densification, banded).
+//! densification, banded, with a bounded number of candidates per document and band).
 
 /// splitmix64's finaliser: a fast, well-mixed 64-bit hash step.
 pub fn mix(mut z: u64) -> u64 {
@@ -86,24 +86,33 @@ pub fn signature(shingles: &[u64], bins: usize) -> Vec<u64> {
     sig
 }
 
-/// Candidate pairs `(i, j)`, `i < j`, of documents whose signatures agree on all rows of at
-/// least one band, and for which `keep(i, j)` holds. Buckets larger than `max_bucket` are
-/// skipped (they are made of shingles that nearly every text shares). Sorted, no repeats.
-pub fn lsh_pairs(
-    signatures: &[Vec<u64>],
-    bands: usize,
-    rows: usize,
-    max_bucket: usize,
-    keep: impl Fn(u32, u32) -> bool,
-) -> Vec<(u32, u32)> {
+/// How many bins two signatures agree on: `bins` × an estimate of the Jaccard similarity of
+/// their shingle sets.
+pub fn agreement(a: &[u64], b: &[u64]) -> u32 {
+    a.iter().zip(b).map(|(x, y)| u32::from(x == y)).sum()
+}
+
+/// Candidate pairs `(i, j)`, `i < j`, of documents whose signatures (`bands × rows` values
+/// each, concatenated in `signatures`) agree on all rows of at least one band. A bucket of
+/// documents sharing a band is not paired all with all: in a per-band pseudo-random order,
+/// each member is paired with the next `window` members, so every document gets at most
+/// `2 × window` candidates per band however many share its text (memory and time stay linear
+/// when the same text is filed hundreds of times; the members of a bucket of near-identical
+/// texts are still linked in a chain). Sorted, no repeats.
+pub fn lsh_pairs(signatures: &[u64], bands: usize, rows: usize, window: usize) -> Vec<(u32, u32)> {
+    let bins = bands * rows;
+    let docs = signatures.len().checked_div(bins).unwrap_or(0);
+    let window = window.max(1);
     let mut pairs = Vec::new();
-    let mut keys: Vec<(u64, u32)> = Vec::with_capacity(signatures.len());
+    let mut keys: Vec<(u64, u64, u32)> = Vec::with_capacity(docs);
     for band in 0..bands {
         keys.clear();
-        for (doc, sig) in signatures.iter().enumerate() {
-            let rows_of = sig.get(band * rows..(band + 1) * rows).unwrap_or(&[]);
+        for doc in 0..docs {
+            let sig = &signatures[doc * bins..(doc + 1) * bins];
+            let rows_of = &sig[band * rows..(band + 1) * rows];
             let key = rows_of.iter().fold(mix(band as u64), |h, &v| mix(h ^ v));
-            keys.push((key, doc as u32));
+            let order = mix(key ^ (doc as u64).wrapping_mul(0xD1B5_4A32_D192_ED03));
+            keys.push((key, order, doc as u32));
         }
         keys.sort_unstable();
         let mut start = 0;
@@ -112,14 +121,10 @@ pub fn lsh_pairs(
             while end < keys.len() && keys[end].0 == keys[start].0 {
                 end += 1;
             }
-            if end - start > 1 && end - start <= max_bucket {
-                for x in start..end {
-                    for y in x + 1..end {
-                        let (i, j) = (keys[x].1, keys[y].1);
-                        if keep(i, j) {
-                            pairs.push((i.min(j), i.max(j)));
-                        }
-                    }
+            for x in start..end {
+                for y in x + 1..end.min(x + 1 + window) {
+                    let (i, j) = (keys[x].2, keys[y].2);
+                    pairs.push((i.min(j), i.max(j)));
                 }
             }
             start = end;
@@ -164,10 +169,38 @@ mod tests {
         let b: Vec<u32> = (1000..1200).collect();
         let sa = signature(&shingles(&a, 3), 96);
         let sb = signature(&shingles(&b, 3), 96);
-        let pairs = lsh_pairs(&[sa.clone(), sa, sb], 32, 3, 100, |_, _| true);
+        assert_eq!(agreement(&sa, &sa), 96);
+        assert!(agreement(&sa, &sb) < 10);
+        let flat: Vec<u64> = [sa.clone(), sa, sb].concat();
+        let pairs = lsh_pairs(&flat, 32, 3, 2);
         assert_eq!(pairs, vec![(0, 1)]);
         // Signatures of one shingle are fully densified.
         assert!(signature(&[42], 8).iter().all(|&v| v != u64::MAX));
         assert_eq!(signature(&[], 4), vec![u64::MAX; 4]);
+    }
+
+    #[test]
+    fn a_bucket_of_copies_gives_a_bounded_number_of_pairs_that_link_them_all() {
+        let a: Vec<u32> = (0..200).collect();
+        let sig = signature(&shingles(&a, 3), 96);
+        let n = 1000;
+        let flat: Vec<u64> = (0..n).flat_map(|_| sig.iter().copied()).collect();
+        let pairs = lsh_pairs(&flat, 32, 3, 2);
+        // At most window pairs per member and band, far below n²/2.
+        assert!(pairs.len() <= n * 2 * 32, "{}", pairs.len());
+        assert!(pairs.len() >= n - 1);
+        // Every member is linked to the others.
+        let mut parent: Vec<usize> = (0..n).collect();
+        fn find(p: &mut [usize], mut x: usize) -> usize {
+            while p[x] != x {
+                x = p[x];
+            }
+            x
+        }
+        for &(i, j) in &pairs {
+            let (ri, rj) = (find(&mut parent, i as usize), find(&mut parent, j as usize));
+            parent[ri.max(rj)] = ri.min(rj);
+        }
+        assert!((0..n).all(|x| find(&mut parent, x) == 0));
     }
 }

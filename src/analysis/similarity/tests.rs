@@ -204,3 +204,307 @@ proptest::proptest! {
         }
     }
 }
+
+/// `n` near copies of the bundled case (6% of words varied), parsed.
+fn near_copies(n: usize) -> Vec<Case> {
+    (0..n)
+        .map(|i| {
+            let src = remiss_corpus::near_copy(2026, i, 6);
+            parse_case(&src, "copy.toml", "copy").unwrap()
+        })
+        .collect()
+}
+
+/// The bundled case with the Socialnämnden reservation's first paragraph replaced.
+fn with_reservation(id: &str, first: &str) -> Case {
+    let mut case = load_bundled();
+    case.id = id.to_string();
+    let i = case.position_index("socialnamnden/reservation/M").unwrap();
+    case.positions[i].paragraphs[0] = first.to_string();
+    case
+}
+
+const AMOUNT_2026: &str = "Vi föreslår att nämnden avsätter 10 000 kr till trygghetskiosker \
+    under 2026 och att förvaltningen återkommer med en plan för hur kioskerna ska bemannas.";
+const AMOUNT_2028: &str = "Vi föreslår att nämnden avsätter 250 000 kr till trygghetskiosker \
+    under 2028 och att förvaltningen återkommer med en plan för hur kioskerna ska bemannas.";
+
+#[test]
+fn texts_that_differ_only_in_an_amount_and_a_year_are_variants_not_identical() {
+    let cases = vec![
+        with_reservation("a", AMOUNT_2026),
+        with_reservation("b", AMOUNT_2028),
+    ];
+    let sim = Similarity::build(&cases, &Options::default());
+    let i = cases[0]
+        .position_index("socialnamnden/reservation/M")
+        .unwrap();
+    let (a, b) = (
+        PosRef {
+            case: 0,
+            position: i,
+        },
+        PosRef {
+            case: 1,
+            position: i,
+        },
+    );
+    assert!(!sim.identical(a, b));
+    let r = sim.compare(a, b).unwrap();
+    assert_eq!(r.label, Label::NearIdentical, "{r:?}");
+    assert!(r.a_in_b < 1.0 && r.b_in_a < 1.0, "{r:?}");
+    // One family; one of them the base (A), the other a variant (A′).
+    let (ma, mb) = (sim.family_of(a).unwrap(), sim.family_of(b).unwrap());
+    assert_eq!(ma.family, mb.family);
+    let marks = [ma.to_string(), mb.to_string()];
+    assert!(marks.contains(&format!("{}′", ma.letter)), "{marks:?}");
+    // Spacing in a number is not a change: "10 000" and "10000" are the same amount.
+    let cases = vec![
+        with_reservation("a", AMOUNT_2026),
+        with_reservation("b", &AMOUNT_2026.replace("10 000", "10000")),
+    ];
+    let sim = Similarity::build(&cases, &Options::default());
+    assert!(sim.identical(a, b));
+    assert_eq!(
+        sim.family_of(b).unwrap().to_string(),
+        sim.family_of(a).unwrap().letter
+    );
+}
+
+#[test]
+fn the_diff_marks_the_changed_amount_and_year() {
+    use crate::analysis::diff::{DiffOptions, Tag, diff_texts};
+    let d = diff_texts(
+        &[AMOUNT_2026.to_string()],
+        &[AMOUNT_2028.to_string()],
+        &DiffOptions::default(),
+    );
+    let changed = |tag: Tag| -> Vec<String> {
+        d.rows
+            .iter()
+            .flat_map(|r| r.chunks.iter())
+            .filter(|c| c.tag == tag)
+            .map(|c| c.text.trim().to_string())
+            .collect()
+    };
+    assert_eq!(changed(Tag::Delete), ["10", "2026"]);
+    assert_eq!(changed(Tag::Insert), ["250", "2028"]);
+    assert_eq!(d.stats.changes, 2);
+}
+
+#[test]
+fn a_text_filed_in_many_cases_is_one_family_scored_against_its_base() {
+    let n = 40;
+    let cases = near_copies(n);
+    let options = Options::default();
+    let sim = Similarity::build(&cases, &options);
+    let stats = sim.stats();
+    // Per copy: the M text (Socialnämnden, Hässelby-Vällingby, Södermalm identical; Skärholmen
+    // a variant), the composite (Borgarrådsberedningen = Kommunstyrelsen), Trafiknämnden's
+    // reservation, and the majority's statement: four families of 4n, 2n, n and n members.
+    let mut sizes: Vec<usize> = sim.families().iter().map(|f| f.members.len()).collect();
+    sizes.sort_unstable();
+    assert_eq!(sizes, [n, n, 2 * n, 4 * n], "{stats:?}");
+    // Identical positions are one text: Soc/HV/Söd and BR/KS per copy.
+    assert_eq!(stats.texts, 8 * n);
+    assert_eq!(stats.distinct, 5 * n);
+    // Aligned pairs stay linear: the bound of the passes.
+    let per_text = 2 * options.max_relations + options.join_attempts + 1;
+    assert!(
+        stats.aligned <= stats.distinct * per_text + n * 10,
+        "{stats:?}"
+    );
+    for f in sim.families() {
+        let base = f.members.iter().find(|m| m.position == f.base).unwrap();
+        assert_eq!(base.label, Label::Identical);
+        for m in &f.members {
+            // Every member's scores against the base are exact.
+            let exact = sim.compare(m.position, f.base).unwrap();
+            assert_eq!(
+                (m.label, m.in_base, m.base_in),
+                (exact.label, exact.a_in_b, exact.b_in_a)
+            );
+            assert_eq!(
+                sim.family_of(m.position).unwrap().variant,
+                !sim.identical(m.position, f.base)
+            );
+        }
+    }
+    // Relatives are capped: at most N in the family and N outside it.
+    for p in sim.positions() {
+        let rel = sim.relatives(p);
+        let family = sim.family_of(p).map(|m| m.family);
+        let inside = rel
+            .iter()
+            .filter(|r| family.is_some() && sim.family_of(r.other).map(|m| m.family) == family)
+            .count();
+        assert!(inside <= options.max_relations, "{inside}");
+        assert!(rel.len() - inside <= options.max_relations);
+        for r in &rel {
+            assert_eq!(sim.compare(p, r.other), Some(*r));
+        }
+    }
+    // kept_pairs: each kept pair once, first before second.
+    let kept = sim.kept_pairs();
+    assert!(kept.iter().all(|(a, r)| *a < r.other));
+    assert!(
+        kept.windows(2)
+            .all(|w| (w[0].0, w[0].1.other) < (w[1].0, w[1].1.other))
+    );
+}
+
+#[test]
+fn a_smaller_relations_cap_keeps_fewer_relatives_and_the_same_families() {
+    let cases = near_copies(12);
+    let wide = Similarity::build(&cases, &Options::default());
+    let narrow = Similarity::build(
+        &cases,
+        &Options {
+            max_relations: 2,
+            ..Options::default()
+        },
+    );
+    let members = |s: &Similarity| -> Vec<Vec<PosRef>> {
+        s.families()
+            .iter()
+            .map(|f| f.members.iter().map(|m| m.position).collect())
+            .collect()
+    };
+    assert_eq!(members(&wide), members(&narrow));
+    for p in narrow.positions() {
+        assert!(narrow.relatives(p).len() <= 4);
+    }
+    assert!(narrow.kept_pairs().len() < wide.kept_pairs().len());
+}
+
+#[test]
+fn all_pairs_streams_every_related_pair_with_exact_scores() {
+    let cases = near_copies(6);
+    let sim = Similarity::build(&cases, &Options::default());
+    let mut streamed = Vec::new();
+    sim.for_each_pair(|a, r| {
+        streamed.push((a, r));
+        std::ops::ControlFlow::Continue(())
+    });
+    let all: Vec<PosRef> = sim.positions().collect();
+    let mut expected = Vec::new();
+    for (i, &a) in all.iter().enumerate() {
+        for &b in &all[i + 1..] {
+            let r = sim.compare(a, b).unwrap();
+            if r.label != Label::Unrelated {
+                expected.push((a, r));
+            }
+        }
+    }
+    streamed.sort_by_key(|(a, r)| (*a, r.other));
+    // Each pair once, first before second, scores exact; every near-identical pair is there.
+    assert!(
+        streamed
+            .windows(2)
+            .all(|w| (w[0].0, w[0].1.other) < (w[1].0, w[1].1.other))
+    );
+    for (a, r) in &streamed {
+        assert!(*a < r.other);
+        assert_eq!(sim.compare(*a, r.other), Some(*r));
+    }
+    let near = |r: &Relation| matches!(r.label, Label::Identical | Label::NearIdentical);
+    let streamed_near: Vec<_> = streamed.iter().filter(|(_, r)| near(r)).collect();
+    let expected_near: Vec<_> = expected.iter().filter(|(_, r)| near(r)).collect();
+    assert_eq!(streamed_near, expected_near);
+    assert!(streamed.len() >= sim.kept_pairs().len());
+    // Stopping early stops.
+    let mut seen = 0;
+    sim.for_each_pair(|_, _| {
+        seen += 1;
+        std::ops::ControlFlow::Break(())
+    });
+    assert_eq!(seen, 1);
+}
+
+#[test]
+fn this_text_elsewhere_lists_every_case_in_date_order_with_the_first_marked() {
+    let cases = near_copies(5);
+    let sim = Similarity::build(&cases, &Options::default());
+    let soc = cases[2]
+        .position_index("socialnamnden/reservation/M")
+        .unwrap();
+    let me = PosRef {
+        case: 2,
+        position: soc,
+    };
+    let e = sim.elsewhere(&cases, me, None);
+    // The family of the M text is in every copy; copies are dated one day apart.
+    let order: Vec<usize> = e.appearances.iter().map(|a| a.case).collect();
+    assert_eq!(order, [0, 1, 2, 3, 4]);
+    assert!(e.appearances[0].first);
+    assert!(e.appearances[1..].iter().all(|a| !a.first));
+    assert_eq!(e.others().count(), 4);
+    let mine = &e.appearances[2];
+    assert!(mine.this && mine.identical);
+    // In its own case: Socialnämnden, Hässelby-Vällingby, Södermalm identical, Skärholmen a
+    // variant.
+    let identical: Vec<bool> = mine.places.iter().map(|p| p.identical).collect();
+    assert_eq!(identical.iter().filter(|&&i| i).count(), 3, "{mine:?}");
+    assert_eq!(mine.places.len(), 4);
+    assert!(e.appearances.iter().all(|a| a.date.is_some()));
+    // In the other copies, the words were varied: variants.
+    assert!(e.others().all(|a| !a.identical));
+
+    // A paragraph: the first paragraph of the M text appears in every copy (in the M family's
+    // four texts and in the composite reservation, which borrowed it).
+    let e = sim.elsewhere(&cases, me, Some(1));
+    assert_eq!(e.appearances.len(), 5);
+    let mine = e.appearances.iter().find(|a| a.this).unwrap();
+    assert!(
+        mine.places
+            .iter()
+            .any(|p| p.position == me && p.paragraph == Some(1) && p.identical)
+    );
+    // Out of range and not compared: nothing, never a panic.
+    assert!(sim.elsewhere(&cases, me, Some(99)).appearances.is_empty());
+    let reject = PosRef {
+        case: 0,
+        position: cases[0].position_index("socialnamnden/reject").unwrap(),
+    };
+    assert!(sim.elsewhere(&cases, reject, None).appearances.is_empty());
+    assert!(
+        sim.elsewhere(&[], me, None)
+            .appearances
+            .iter()
+            .all(|a| a.date.is_none())
+    );
+    // Without the paragraph index, a paragraph query lists nothing.
+    let plain = Similarity::build(
+        &cases,
+        &Options {
+            paragraph_index: false,
+            ..Options::default()
+        },
+    );
+    assert!(plain.elsewhere(&cases, me, Some(0)).appearances.is_empty());
+    assert_eq!(plain.elsewhere(&cases, me, None).appearances.len(), 5);
+}
+
+#[test]
+fn the_first_appearance_is_not_marked_when_an_appearance_is_undated() {
+    let mut cases = near_copies(3);
+    // Copy 1 undated: its positions and bodies lose their dates.
+    for p in &mut cases[1].positions {
+        p.date = None;
+    }
+    for b in &mut cases[1].bodies {
+        b.meeting_date = None;
+        b.opinion_date = None;
+    }
+    let sim = Similarity::build(&cases, &Options::default());
+    let me = PosRef {
+        case: 0,
+        position: cases[0]
+            .position_index("socialnamnden/reservation/M")
+            .unwrap(),
+    };
+    let e = sim.elsewhere(&cases, me, None);
+    assert_eq!(e.appearances.last().unwrap().case, 1);
+    assert!(e.appearances.last().unwrap().date.is_none());
+    assert!(e.appearances.iter().all(|a| !a.first));
+}
