@@ -1,28 +1,49 @@
-//! Similarity benchmark on the generated corpus (500 cases, seed 2026, `target/bench-corpus`):
-//! time and peak memory of `Similarity::build` over every case at once (after loading, which
-//! is timed separately), recall of the candidate generation against exact all-pairs scoring
-//! on a sample, per-position query times for the app, and the word diff of two unrelated
-//! ~1 MB texts. Single-threaded (the code uses one core).
+//! Similarity benchmark (issue 12) on two generated folders of 500 cases:
+//!
+//! - **near copies**: 500 copies of the bundled case with 6% of the words of every text varied
+//!   (`remiss::corpus::near_copy`; the same reservations filed again and again, so families of
+//!   500 to 2,000 texts), in `target/bench-near-copies/500`;
+//! - **share little**: the generated year of cases (`remiss::corpus`, seed 2026), where texts
+//!   are reused within a case and now and then across cases, in `target/bench-corpus`.
+//!
+//! For each: `remiss similar DIR --format json` run as a child process (wall time, and its peak
+//! memory as the kernel counts it, from `wait4`), the library build in this process, and the
+//! recall of near-identical pairs against exact scoring on a sample. Then the growth of the
+//! command from 50 to 5,000 near copies, the per-position queries of the app (relatives,
+//! passages, "this text elsewhere" for a position and for a paragraph), and the word diff of
+//! two unrelated ~1 MB texts.
 //!
 //! ```text
-//! cargo bench --bench similar                # everything
-//! cargo bench --bench similar -- --runs 5    # more timed builds
+//! cargo bench --bench similar                    # everything
+//! cargo bench --bench similar -- --runs 5        # more timed runs of each command
+//! cargo bench --bench similar -- --growth 1000   # growth up to 1,000 copies only
 //! ```
 //!
-//! Goal: build under 2 s on one core; recall ≥ 99% of the pairs with both scores ≥ 0.7.
+//! Goals: each folder under 2 s and under 300 MB on two cores, recall ≥ 99% of the pairs with
+//! both scores ≥ 0.7 (found: in one family); 5,000 near copies under 30 s and under 2 GB.
 
+#[path = "../tests/support/child.rs"]
+mod child;
 mod common;
 
-use common::{corpus_dir, ensure_corpus, reset_peak_rss, status_kib};
+use common::{corpus_dir, ensure_corpus, near_copies, reset_peak_rss, status_kib};
 use remiss::analysis::diff::{DiffOptions, diff_texts};
 use remiss::analysis::similarity::{Label, Options, PosRef, Similarity};
 use remiss::model::{self, Case};
+use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// Cases whose texts are compared all pairs (within and across these cases) for recall.
 const SAMPLE_CASES: usize = 40;
-/// Random pairs of texts from different cases, over the whole corpus.
+/// Random pairs of texts from different cases, over the whole folder.
 const SAMPLE_CROSS: usize = 20_000;
+/// Goals for each 500-case folder.
+const GOAL_TIME: Duration = Duration::from_secs(2);
+const GOAL_MEMORY: u64 = 300_000_000;
+/// Goals for 5,000 near copies.
+const GOAL_TIME_5000: Duration = Duration::from_secs(30);
+const GOAL_MEMORY_5000: u64 = 2_000_000_000;
 
 /// xorshift64*: deterministic sampling.
 struct Rng(u64);
@@ -48,96 +69,202 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
+fn mb(bytes: u64) -> f64 {
+    bytes as f64 / 1e6
+}
+
+fn met(ok: bool) -> &'static str {
+    if ok { "met" } else { "NOT met" }
+}
+
+fn arg_after(flag: &str) -> Option<usize> {
+    let args: Vec<String> = std::env::args().collect();
+    let i = args.iter().position(|a| a == flag)?;
+    args.get(i + 1)?.parse().ok()
+}
+
+/// `remiss similar DIR --format json` run `runs` times as a child.
+struct Run {
+    /// Median wall time.
+    wall: Duration,
+    /// Median CPU time (user + system): what the run costs whatever else the machine does.
+    cpu: Duration,
+    /// The largest peak memory.
+    rss: u64,
+    /// This process's peak when it spawned the child (the child's figure includes it).
+    floor: u64,
+    bytes: u64,
+}
+
+fn command(dir: &Path, runs: usize) -> Run {
+    let (mut walls, mut cpus) = (Vec::new(), Vec::new());
+    let (mut rss, mut floor, mut bytes) = (0, 0, 0);
+    for _ in 0..runs {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_remiss"));
+        cmd.arg("similar").arg(dir).args(["--format", "json"]);
+        let m = child::measure(&mut cmd, None, false).expect("remiss runs");
+        assert_eq!(m.code, Some(0), "remiss similar failed: {}", m.stderr);
+        walls.push(m.wall);
+        cpus.push(m.cpu);
+        rss = rss.max(m.max_rss);
+        floor = floor.max(m.floor);
+        bytes = m.stdout_bytes;
+    }
+    walls.sort();
+    cpus.sort();
+    Run {
+        wall: percentile(&walls, 0.5),
+        cpu: percentile(&cpus, 0.5),
+        rss,
+        floor,
+        bytes,
+    }
+}
+
 fn main() {
     let runs = common::runs_arg(3);
-    let dir = corpus_dir();
-    ensure_corpus(&dir, false);
+    let growth_max = arg_after("--growth").unwrap_or(5000);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("remiss similarity benchmark");
+    println!("  command:      cargo bench --bench similar");
+    println!("  machine:      {threads} cores available; the build uses up to 4 threads");
 
+    // The commands first, while this process is small: a child's peak memory as the kernel
+    // counts it starts from its parent's.
+    let near = near_copies(500);
+    let little = corpus_dir();
+    ensure_corpus(&little, false);
+    let folders = [
+        ("near copies", near.as_path()),
+        ("share little", little.as_path()),
+    ];
+    let folder_runs: Vec<Run> = folders.iter().map(|(_, dir)| command(dir, runs)).collect();
+    let mut growth = Vec::new();
+    for n in [50, 100, 200, 500, 1000, 2000, 5000] {
+        if n <= growth_max {
+            growth.push((n, command(&near_copies(n), 1)));
+        }
+    }
+
+    let mut goals = Vec::new();
+    for ((name, dir), run) in folders.iter().zip(&folder_runs) {
+        println!("\n{name}: {}", dir.display());
+        println!(
+            "  remiss similar --format json: median {:.3} s wall, {:.3} s CPU over {runs} runs; peak RSS {:.1} MB (floor {:.1} MB); output {:.1} MB",
+            run.wall.as_secs_f64(),
+            run.cpu.as_secs_f64(),
+            mb(run.rss),
+            mb(run.floor),
+            mb(run.bytes)
+        );
+        goals.push((
+            format!("{name}: < 2 s, < 300 MB"),
+            run.wall < GOAL_TIME && run.rss < GOAL_MEMORY,
+        ));
+        let recalled = library(dir);
+        goals.push((format!("{name}: recall ≥ 99%"), recalled >= 0.99));
+    }
+
+    println!("\ngrowth (near copies; remiss similar --format json, one run each)");
+    println!(
+        "  {:>6}  {:>8}  {:>8}  {:>9}  {:>9}",
+        "cases", "wall s", "CPU s", "peak MB", "output MB"
+    );
+    for (n, run) in &growth {
+        println!(
+            "  {n:>6}  {:>8.2}  {:>8.2}  {:>9.1}  {:>9.1}",
+            run.wall.as_secs_f64(),
+            run.cpu.as_secs_f64(),
+            mb(run.rss),
+            mb(run.bytes)
+        );
+        if *n == 5000 {
+            goals.push((
+                "5,000 near copies: < 30 s, < 2 GB".to_string(),
+                run.wall < GOAL_TIME_5000 && run.rss < GOAL_MEMORY_5000,
+            ));
+        }
+    }
+    if let Some((_, run)) = growth.first() {
+        println!(
+            "  (each peak includes this process's {:.1} MB at the spawn)",
+            mb(run.floor)
+        );
+    }
+
+    let ws = model::load_path(&near).expect("the folder is readable");
+    let sim = Similarity::build(&ws.cases, &Options::default());
+    queries(&ws.cases, &sim);
+    megabyte_diff();
+    println!();
+    for (goal, ok) in goals {
+        println!("  goal:         {goal}: {}", met(ok));
+    }
+}
+
+/// The library build in this process (load timed apart), its figures, and recall; returns
+/// the recall.
+fn library(dir: &Path) -> f64 {
     let t = Instant::now();
-    let ws = model::load_path(&dir).expect("the corpus folder is readable");
+    let ws = model::load_path(dir).expect("the folder is readable");
     let load = t.elapsed();
     assert!(ws.problems.is_empty(), "{:?}", ws.problems);
     let cases = ws.cases;
-    let positions: usize = cases.iter().map(|c| c.positions.len()).sum();
-    let options = Options::default();
-
-    // Build: memory on the first run, time over all runs.
+    // As `remiss similar` builds it, and as the app does (with the paragraph index).
+    let cli = Options {
+        paragraph_index: false,
+        ..Options::default()
+    };
     let reset = reset_peak_rss();
-    let rss_before = status_kib("VmRSS:");
+    let before = status_kib("VmRSS:");
     let t = Instant::now();
-    let sim = Similarity::build(&cases, &options);
-    let mut times = vec![t.elapsed()];
+    let sim = Similarity::build(&cases, &cli);
+    let build = t.elapsed();
     let hwm = status_kib("VmHWM:");
     let held = status_kib("VmRSS:");
-    for _ in 1..runs {
-        let t = Instant::now();
-        let again = Similarity::build(&cases, &options);
-        times.push(t.elapsed());
-        assert_eq!(again.stats(), sim.stats());
-    }
-    times.sort();
+    let t = Instant::now();
+    let app = Similarity::build(&cases, &Options::default());
+    let app_build = t.elapsed();
+    drop(app);
     let stats = sim.stats();
     let families = sim.families();
-    let cross_families = families
-        .iter()
-        .filter(|f| f.members.iter().any(|m| m.position.case != f.base.case))
-        .count();
-
-    println!("remiss similarity benchmark");
-    println!("  command:      cargo bench --bench similar");
+    let largest = families.iter().map(|f| f.members.len()).max().unwrap_or(0);
     println!(
-        "  corpus:       {} cases, {positions} positions, {} compared texts (reservations and statements)",
+        "  load_path:    {:.3} s (not part of the build); {} cases, {} compared texts, {} distinct",
+        load.as_secs_f64(),
         cases.len(),
-        stats.texts
+        stats.texts,
+        stats.distinct
     );
     println!(
-        "  load_path:    {:.3} s (not part of the build)",
-        load.as_secs_f64()
+        "  build:        {:.3} s as remiss similar builds it; {:.3} s with the paragraph index (the app)",
+        build.as_secs_f64(),
+        app_build.as_secs_f64()
     );
     println!(
-        "  build:        median {:.3} s, min {:.3} s, max {:.3} s over {} runs (one thread)",
-        percentile(&times, 0.5).as_secs_f64(),
-        times[0].as_secs_f64(),
-        times[times.len() - 1].as_secs_f64(),
-        times.len()
-    );
-    println!(
-        "  pairs:        {} proposed, {} aligned, {} related; {} families ({} spanning cases)",
+        "  pairs:        {} proposed, {} aligned, {} kept; {} families, the largest {largest} members",
         stats.candidates,
         stats.aligned,
         stats.related,
-        families.len(),
-        cross_families
+        families.len()
     );
-    match (rss_before, hwm, held) {
-        (Some(before), Some(hwm), Some(held)) => {
-            let mb = |k: u64| k as f64 * 1024.0 / 1e6;
-            println!(
-                "  peak RSS:     +{:.1} MB during the build (VmHWM {:.1} MB, RSS before {:.1} MB{}); retained +{:.1} MB",
-                mb(hwm.saturating_sub(before)),
-                mb(hwm),
-                mb(before),
-                if reset { "" } else { ", peak not resettable" },
-                mb(held.saturating_sub(before)),
-            );
-        }
-        _ => println!("  peak RSS:     unavailable"),
+    match (before, hwm, held) {
+        (Some(before), Some(hwm), Some(held)) => println!(
+            "  build memory: +{:.1} MB peak{}; +{:.1} MB retained",
+            mb(hwm.saturating_sub(before) * 1024),
+            if reset { "" } else { " (peak not resettable)" },
+            mb(held.saturating_sub(before) * 1024),
+        ),
+        _ => println!("  build memory: unavailable"),
     }
-
-    recall(&cases, &sim, &options);
-    queries(&sim);
-    megabyte_diff(&cases);
-    let goal = percentile(&times, 0.5) < Duration::from_secs(2);
-    println!(
-        "  goal:         build < 2 s: {}",
-        if goal { "met" } else { "NOT met" }
-    );
+    recall(&cases, &sim)
 }
 
-/// Recall of the pairs with both scores ≥ threshold: every pair among the texts of a sample of
-/// cases, and random pairs across cases, scored exactly; found = the build kept the pair as
-/// identical or near-identical.
-fn recall(cases: &[Case], sim: &Similarity, options: &Options) {
+/// Recall of the pairs with both scores ≥ threshold (or identical): every pair among the
+/// texts of a sample of cases, and random pairs across cases, scored exactly; found = the
+/// two are in one family. Returns the recall (1 when there is no such pair).
+fn recall(cases: &[Case], sim: &Similarity) -> f64 {
+    let options = sim.options();
     let mut rng = Rng(0x5EED_2026);
     let all: Vec<PosRef> = sim.positions().collect();
     let mut picked: Vec<usize> = (0..cases.len()).collect();
@@ -166,7 +293,7 @@ fn recall(cases: &[Case], sim: &Similarity, options: &Options) {
         }
     }
     let t = Instant::now();
-    let (mut truth, mut found, mut truth_cross, mut found_cross) = (0, 0, 0, 0);
+    let (mut truth, mut found, mut kept, mut truth_cross, mut found_cross) = (0, 0, 0, 0, 0);
     for &(a, b) in &pairs {
         let Some(exact) = sim.compare(a, b) else {
             continue;
@@ -176,14 +303,14 @@ fn recall(cases: &[Case], sim: &Similarity, options: &Options) {
         if !both {
             continue;
         }
-        let kept = sim
-            .relation(a, b)
-            .is_some_and(|r| matches!(r.label, Label::Identical | Label::NearIdentical));
+        let family = |p| sim.family_of(p).map(|m| m.family);
+        let together = family(a).is_some() && family(a) == family(b);
         truth += 1;
-        found += usize::from(kept);
+        found += usize::from(together);
+        kept += usize::from(sim.relation(a, b).is_some());
         if a.case != b.case {
             truth_cross += 1;
-            found_cross += usize::from(kept);
+            found_cross += usize::from(together);
         }
     }
     let pct = |f: usize, t: usize| {
@@ -194,24 +321,30 @@ fn recall(cases: &[Case], sim: &Similarity, options: &Options) {
         }
     };
     println!(
-        "  recall:       {} ({found}/{truth} pairs with both scores ≥ {}); across cases {} ({found_cross}/{truth_cross})",
+        "  recall:       {} ({found}/{truth} pairs with both scores ≥ {} are in one family); across cases {} ({found_cross}/{truth_cross}); {} of them also among the kept relatives",
         pct(found, truth),
         options.threshold,
         pct(found_cross, truth_cross),
+        pct(kept, truth),
     );
     println!(
         "                sample: all {within_sample} pairs among the texts of {SAMPLE_CASES} random cases + {} random cross-case pairs, scored exactly in {:.1} s",
         pairs.len() - within_sample,
         t.elapsed().as_secs_f64()
     );
+    if truth == 0 {
+        1.0
+    } else {
+        found as f64 / truth as f64
+    }
 }
 
-/// What the app asks per position: relatives and passage reuse.
-fn queries(sim: &Similarity) {
+/// What the app asks per position (on the near copies, where families are largest).
+fn queries(cases: &[Case], sim: &Similarity) {
     let all: Vec<PosRef> = sim.positions().collect();
     let mut rng = Rng(0xA11CE);
-    let mut rel = Vec::new();
-    let mut pas = Vec::new();
+    let (mut rel, mut pas, mut pos, mut par) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut seen = 0;
     for _ in 0..1000 {
         let p = all[rng.below(all.len())];
         let t = Instant::now();
@@ -221,20 +354,41 @@ fn queries(sim: &Similarity) {
         let t = Instant::now();
         std::hint::black_box(sim.passages(p));
         pas.push(t.elapsed());
+        let t = Instant::now();
+        seen += sim.elsewhere(cases, p, None).appearances.len();
+        pos.push(t.elapsed());
+        let paragraphs = cases[p.case].text_of(p.position).len();
+        let t = Instant::now();
+        std::hint::black_box(sim.elsewhere(cases, p, Some(rng.below(paragraphs.max(1)))));
+        par.push(t.elapsed());
     }
-    rel.sort();
-    pas.sort();
+    for v in [&mut rel, &mut pas, &mut pos, &mut par] {
+        v.sort();
+    }
+    println!("\nper position, 1000 random positions of the 500 near copies (the app's queries):");
+    for (what, v) in [
+        ("relatives + family", &rel),
+        ("passages", &pas),
+        ("elsewhere, position", &pos),
+        ("elsewhere, paragraph", &par),
+    ] {
+        println!(
+            "  {what:<21} p50 {:.3} ms, p99 {:.3} ms",
+            ms(percentile(v, 0.5)),
+            ms(percentile(v, 0.99))
+        );
+    }
     println!(
-        "  per position: relatives + family p50 {:.3} ms, p99 {:.3} ms; passages p50 {:.2} ms, p99 {:.2} ms (1000 random positions)",
-        ms(percentile(&rel, 0.5)),
-        ms(percentile(&rel, 0.99)),
-        ms(percentile(&pas, 0.5)),
-        ms(percentile(&pas, 0.99)),
+        "  (a position's text appears in {:.0} cases on average)",
+        seen as f64 / 1000.0
     );
 }
 
-/// Two unrelated ~1 MB texts: the paragraphs of the first cases, and of the last.
-fn megabyte_diff(cases: &[Case]) {
+/// Two unrelated ~1 MB texts: the paragraphs of the generated year's first cases, and of
+/// its last.
+fn megabyte_diff() {
+    let ws = model::load_path(&corpus_dir()).expect("the corpus is readable");
+    let cases = ws.cases;
     let take = |iter: &mut dyn Iterator<Item = &Case>| {
         let mut out = Vec::new();
         let mut bytes = 0;
