@@ -1,6 +1,8 @@
 //! The command line and the library behind it, through the real binary where a user would run
 //! it: one test binary (`cargo test --test cli`), one module per command or concern.
 
+#[path = "../support/child.rs"]
+mod child;
 #[path = "../support/cmd.rs"]
 mod cmd;
 #[path = "../support/hostile.rs"]

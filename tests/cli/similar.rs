@@ -259,3 +259,174 @@ fn diff_with_two_cases_needs_a_case_id_when_ambiguous() {
         "{a:?}"
     );
 }
+
+/// A folder of `n` near copies of the bundled case (6% of words varied; issue 12).
+fn near_copies(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    remiss_corpus::write_near_copies(dir.path(), n, 2026, 6).unwrap();
+    dir
+}
+
+/// Issue 12: on 200 near copies (families of 200 to 800 texts) `remiss similar` holds
+/// neither all pairs nor their JSON: the real binary, its peak memory as the kernel counts it.
+#[test]
+fn similarity_of_200_near_copies_stays_under_500_mb() {
+    let dir = near_copies(200);
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_remiss"));
+    cmd.arg("similar")
+        .arg(dir.path())
+        .args(["--format", "json"]);
+    // The address-space cap only stops a runaway early; the test is the peak RSS.
+    let m = crate::child::measure(&mut cmd, Some(4 << 30), true).unwrap();
+    assert_eq!(m.code, Some(0), "{}", m.stderr);
+    assert!(
+        m.max_rss < 500_000_000,
+        "peak RSS {:.1} MB (this test process had {:.1} MB at the spawn)",
+        m.max_rss as f64 / 1e6,
+        m.floor as f64 / 1e6
+    );
+    let v: Value = serde_json::from_slice(&m.stdout).unwrap();
+    let mut sizes: Vec<usize> = v["families"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["members"].as_array().unwrap().len())
+        .collect();
+    sizes.sort_unstable();
+    assert_eq!(sizes, [200, 200, 400, 800]);
+}
+
+#[test]
+fn similar_json_lists_each_family_with_its_base_and_caps_the_relations() {
+    let dir = near_copies(20);
+    let path = dir.path().to_str().unwrap();
+    let json = |n: &str| -> Value {
+        serde_json::from_str(&run_ok(&[
+            "similar",
+            path,
+            "--format",
+            "json",
+            "--relations",
+            n,
+        ]))
+        .unwrap()
+    };
+    let v = json("3");
+    let families = v["families"].as_array().unwrap();
+    assert_eq!(families.len(), 4);
+    for f in families {
+        let base = f["base"].as_str().unwrap();
+        let members = f["members"].as_array().unwrap();
+        let b = members.iter().find(|m| m["id"] == base).unwrap();
+        assert_eq!(
+            (b["label"].as_str(), b["in_base"].as_f64()),
+            (Some("identical"), Some(1.0))
+        );
+        let letter = f["letter"].as_str().unwrap();
+        for m in members {
+            // Each member's scores against the base, and its mark: the letter, primed when
+            // it is not identical to the base.
+            let identical = m["label"] == "identical";
+            let mark = if identical {
+                letter.to_string()
+            } else {
+                format!("{letter}′")
+            };
+            assert_eq!(m["mark"].as_str(), Some(mark.as_str()), "{m}");
+            assert!(m["in_base"].as_f64().unwrap() > 0.5, "{m}");
+        }
+    }
+    // At most 3 relatives per position in its family and 3 outside, so far fewer pairs than
+    // all pairs of the family of 80 M texts; a wider cap lists more.
+    let relations = v["relations"].as_array().unwrap();
+    assert!(relations.len() <= 160 * 6, "{}", relations.len());
+    let wide = json("10");
+    assert!(wide["relations"].as_array().unwrap().len() > relations.len());
+    let (code, _, stderr) = run(&["similar", path, "--relations", "0"]);
+    assert_eq!(code, 2, "{stderr}");
+}
+
+#[test]
+fn all_pairs_streams_one_pair_per_line() {
+    let dir = near_copies(4);
+    let path = dir.path().to_str().unwrap();
+    let out = run_ok(&["similar", path, "--all-pairs", "--format", "json"]);
+    let pairs: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // Every pair of the 16 texts of the M family is related (4 per copy, 4 copies).
+    let m_family = |id: &str| {
+        [
+            "socialnamnden",
+            "hasselby-vallingby",
+            "sodermalm",
+            "skarholmen",
+        ]
+        .iter()
+        .any(|b| id.ends_with(&format!(":{b}/reservation/M")))
+    };
+    let within = pairs
+        .iter()
+        .filter(|p| m_family(p["a"].as_str().unwrap()) && m_family(p["b"].as_str().unwrap()))
+        .count();
+    assert_eq!(within, 16 * 15 / 2);
+    for p in &pairs {
+        assert_ne!(p["a"], p["b"]);
+        assert!(p["label"].as_str().is_some() && p["a_in_b"].as_f64().is_some());
+    }
+    let text = run_ok(&["similar", path, "--all-pairs"]);
+    assert_eq!(text.lines().count(), pairs.len());
+    let first: Vec<&str> = text.lines().next().unwrap().split('\t').collect();
+    assert_eq!(first.len(), 5, "{first:?}");
+}
+
+/// Issue 12: two reservations that differ only in an amount and a year are variants (`A′`),
+/// never identical, and the diff marks the changed numbers.
+#[test]
+fn an_amount_and_a_year_make_a_variant_and_the_diff_shows_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "Trygghet är inte bara statistik i en medborgarundersökning; det är den konkreta upplevelsen hos";
+    assert!(remiss::model::BUNDLED_CASE.contains(line));
+    for (id, amount, year) in [("a", "10 000", "2026"), ("b", "250 000", "2028")] {
+        let src = remiss::model::BUNDLED_CASE
+            .replace("id = \"trygghetskiosker\"", &format!("id = \"{id}\""))
+            .replace(
+                line,
+                &format!(
+                    "Vi avsätter {amount} kr under {year}; det är den konkreta upplevelsen hos"
+                ),
+            );
+        std::fs::write(dir.path().join(format!("{id}.toml")), src).unwrap();
+    }
+    let path = dir.path().to_str().unwrap();
+    let v: Value = serde_json::from_str(&run_ok(&["similar", path, "--format", "json"])).unwrap();
+    let member = |id: &str| -> Value {
+        v["families"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|f| f["members"].as_array().unwrap())
+            .find(|m| m["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let a = member("a:socialnamnden/reservation/M");
+    let b = member("b:socialnamnden/reservation/M");
+    assert_eq!(a["mark"], "A");
+    assert_eq!(b["mark"], "A′", "{b}");
+    assert_eq!(b["label"], "near_identical");
+    let out = run_ok(&[
+        "diff",
+        path,
+        "a:socialnamnden/reservation/M",
+        "b:socialnamnden/reservation/M",
+        "--no-color",
+    ]);
+    assert!(
+        out.contains("Vi avsätter [-10-]{+250+} 000 kr under"),
+        "{out}"
+    );
+    assert!(out.contains("[-2026-]{+2028+}"), "{out}");
+    assert!(out.contains("2 changes"), "{out}");
+}
