@@ -98,15 +98,27 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Print the body × stance matrix (or body × party) of every case.
+    /// Print the body × stance matrix (or body × party) of every case, or the cases × parties
+    /// matrix of a folder.
     Matrix {
         /// Case file or folder.
         path: PathBuf,
-        /// Columns: stances, or parties.
+        /// stance: per case, bodies × stances; party: per case, bodies × parties; case: cases ×
+        /// parties, each cell a party's stances over the case's bodies.
         #[arg(long, value_enum, default_value = "stance")]
         by: LensArg,
         #[arg(long, value_enum, default_value = "text")]
         format: MatrixFormat,
+        /// Only the cases in which this search finds a paragraph (the `remiss search`
+        /// syntax, e.g. "trygghet party:M").
+        #[arg(long, value_name = "QUERY")]
+        search: Option<String>,
+        /// Only cases dated on or after this day (YYYY-MM-DD; the statement's date).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        from: Option<chrono::NaiveDate>,
+        /// Only cases dated on or before this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        to: Option<chrono::NaiveDate>,
     },
     /// Print a case's debate notes (Markdown, text, JSON) or write them as Word (.docx), or add
     /// quotes to them.
@@ -208,20 +220,25 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// `matrix --by`: the matrix's columns (clap's view of [`Lens`]).
+/// `matrix --by`: which matrix. The per-case views are clap's view of a [`Lens`]; the others
+/// are views across the cases. A new view is a new variant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum LensArg {
-    /// Columns are stances; cells list the parties.
+    /// Each case: bodies × stances; cells list the parties.
     Stance,
-    /// Columns are parties; cells list the stances.
+    /// Each case: bodies × parties; cells list the stances.
     Party,
+    /// Across the cases: cases × parties; each cell a party's stances over the case's bodies.
+    Case,
 }
 
-impl From<LensArg> for Lens {
-    fn from(l: LensArg) -> Lens {
-        match l {
-            LensArg::Stance => Lens::Stance,
-            LensArg::Party => Lens::Party,
+impl LensArg {
+    /// The lens of a per-case view; `None` for a view across the cases.
+    pub fn per_case(self) -> Option<Lens> {
+        match self {
+            LensArg::Stance => Some(Lens::Stance),
+            LensArg::Party => Some(Lens::Party),
+            LensArg::Case => None,
         }
     }
 }
@@ -244,6 +261,11 @@ pub enum SearchFormat {
 pub enum SimilarFormat {
     Text,
     Json,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| "expected a date as YYYY-MM-DD".to_string())
 }
 
 fn parse_threshold(s: &str) -> Result<f32, String> {
@@ -332,7 +354,14 @@ fn dispatch(cli: Cli) -> u8 {
     let when = cli.colour.when();
     match cli.command {
         Some(Command::Check { paths }) => check(&paths, lang),
-        Some(Command::Matrix { path, by, format }) => print_matrix(&path, by.into(), format, lang),
+        Some(Command::Matrix {
+            path,
+            by,
+            format,
+            search,
+            from,
+            to,
+        }) => print_matrix(&path, by, format, MatrixFilter { search, from, to }, lang),
         Some(Command::Notes(args)) => notes::run(args, lang),
         Some(Command::Similar {
             path,
@@ -466,25 +495,73 @@ fn check(paths: &[PathBuf], lang: Lang) -> u8 {
     }
 }
 
-fn print_matrix(path: &Path, lens: Lens, format: MatrixFormat, lang: Lang) -> u8 {
+/// `remiss matrix`'s conditions on the cases shown.
+struct MatrixFilter {
+    search: Option<String>,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+}
+
+fn print_matrix(
+    path: &Path,
+    by: LensArg,
+    format: MatrixFormat,
+    filter: MatrixFilter,
+    lang: Lang,
+) -> u8 {
+    use crate::analysis::cross_case::{self, Filter};
+    use crate::analysis::search::Index;
     let ws = match model::load_path(path) {
         Ok(ws) => ws,
         Err(p) => return fail(&[*p]),
     };
     report(&ws.problems);
-    let text = match format {
-        MatrixFormat::Text => matrix::to_text(&ws.cases, lens, lang, 100),
-        MatrixFormat::Markdown => matrix::to_markdown(&ws.cases, lens, lang),
-        MatrixFormat::Csv => match matrix::to_csv(&ws.cases, lens, lang) {
-            Ok(s) => s,
-            Err(e) => {
-                message!("remiss: {e}");
-                return INVALID;
-            }
-        },
-        MatrixFormat::Json => json_line(&matrix::to_json(&ws.cases, lens, lang)),
+    let query = filter.search.as_deref().map(Query::parse);
+    if let Some(q) = &query
+        && !q.problems().is_empty()
+    {
+        for p in q.problems() {
+            message!("remiss: {}", p.message(lang));
+        }
+        return USAGE;
+    }
+    let index = query.as_ref().map(|_| Index::build(&ws.cases));
+    let filter = Filter {
+        search: index.as_ref().zip(query.as_ref()),
+        from: filter.from,
+        to: filter.to,
     };
-    out_then_problems(&text, &ws.problems)
+    let text = match by.per_case() {
+        Some(lens) => {
+            let shown: Vec<model::Case> = filter
+                .cases(&ws.cases)
+                .into_iter()
+                .map(|c| ws.cases[c].clone())
+                .collect();
+            match format {
+                MatrixFormat::Text => Ok(matrix::to_text(&shown, lens, lang, 100)),
+                MatrixFormat::Markdown => Ok(matrix::to_markdown(&shown, lens, lang)),
+                MatrixFormat::Csv => matrix::to_csv(&shown, lens, lang),
+                MatrixFormat::Json => Ok(json_line(&matrix::to_json(&shown, lens, lang))),
+            }
+        }
+        None => {
+            let m = cross_case::case_matrix(&ws.cases, &filter);
+            match format {
+                MatrixFormat::Text => Ok(matrix::cases_to_text(&ws.cases, &m, lang, 100)),
+                MatrixFormat::Markdown => Ok(matrix::cases_to_markdown(&ws.cases, &m, lang)),
+                MatrixFormat::Csv => matrix::cases_to_csv(&ws.cases, &m, lang),
+                MatrixFormat::Json => Ok(json_line(&matrix::cases_to_json(&ws.cases, &m))),
+            }
+        }
+    };
+    match text {
+        Ok(text) => out_then_problems(&text, &ws.problems),
+        Err(e) => {
+            message!("remiss: {}", crate::text::escape(&e.to_string()));
+            INVALID
+        }
+    }
 }
 
 /// `--notes FILE` names one case's notes: a usage error with several cases loaded.

@@ -1,6 +1,8 @@
-//! The body × stance (or body × party) matrix in every output format.
+//! The matrices in every output format: per case, bodies × stances or bodies × parties;
+//! across the cases, cases × parties ([`crate::analysis::cross_case`]).
 
 use super::markdown::escape as md;
+use crate::analysis::cross_case::{CaseMatrix, PartyCell};
 use crate::i18n::Lang;
 use crate::model::matrix::{
     Column, DECISION_MARK, INFERRED_MARK, Lens, UNCERTAIN_MARK, UNREVIEWED_MARK, review_mark,
@@ -102,66 +104,86 @@ pub fn to_text(cases: &[Case], lens: Lens, lang: Lang, width: usize) -> String {
             }
         }
         out.push('\n');
-        let rows = grid(case, lens, lang);
-        let cols = rows[0].len();
-        let mut widths: Vec<usize> = (0..cols)
-            .map(|c| rows.iter().map(|r| text_width(&r[c])).max().unwrap_or(0))
-            .collect();
-        let rest: usize = widths[1..].iter().map(|w| w + 2).sum();
-        widths[0] = widths[0].min(width.saturating_sub(rest).max(12));
-        // Still too wide: narrow the widest other column, down to its longest item ("Special
-        // st."); its cells then wrap onto more lines, between items.
-        let longest_item: Vec<usize> = (0..cols)
-            .map(|c| {
-                rows.iter()
-                    .flat_map(|r| {
-                        // An item that is not the last keeps its comma.
-                        let n = r[c].split(", ").count();
-                        r[c].split(", ")
-                            .enumerate()
-                            .map(move |(i, item)| text_width(item) + usize::from(i + 1 < n))
-                    })
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        while widths.iter().sum::<usize>() + 2 * (cols - 1) > width {
-            let Some(c) = (1..cols)
-                .filter(|&c| widths[c] > longest_item[c])
-                .max_by_key(|&c| widths[c])
-            else {
-                break;
-            };
-            widths[c] -= 1;
-        }
-        for row in &rows {
-            let cells: Vec<Vec<String>> = row
-                .iter()
-                .enumerate()
-                .map(|(c, cell)| {
-                    if c == 0 {
-                        vec![fit(cell, widths[0])]
-                    } else {
-                        wrap_items(cell, widths[c])
-                    }
-                })
-                .collect();
-            let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
-            for i in 0..height {
-                let mut line = String::new();
-                for (c, cell) in cells.iter().enumerate() {
-                    if c > 0 {
-                        line.push_str("  ");
-                    }
-                    line.push_str(&pad(cell.get(i).map_or("", String::as_str), widths[c]));
-                }
-                out.push_str(line.trim_end());
-                out.push('\n');
-            }
-        }
+        table(&grid(case, lens, lang), width, &mut out);
         out.push('\n');
         out.push_str(&legend(case, lens, lang).join("\n"));
         out.push('\n');
+    }
+    out
+}
+
+/// Lay out `rows` (a header row first) as aligned columns of at most `width` in all: the
+/// first column is shortened, the others wrap between ", "-separated items.
+fn table(rows: &[Vec<String>], width: usize, out: &mut String) {
+    for lines in table_rows(rows, width) {
+        for line in lines {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+}
+
+/// [`table`]'s lines, row by row.
+fn table_rows(rows: &[Vec<String>], width: usize) -> Vec<Vec<String>> {
+    let Some(cols) = rows.first().map(Vec::len) else {
+        return Vec::new();
+    };
+    let mut widths: Vec<usize> = (0..cols)
+        .map(|c| rows.iter().map(|r| text_width(&r[c])).max().unwrap_or(0))
+        .collect();
+    let rest: usize = widths[1..].iter().map(|w| w + 2).sum();
+    widths[0] = widths[0].min(width.saturating_sub(rest).max(12));
+    // Still too wide: narrow the widest other column, down to its longest item ("Special
+    // st."); its cells then wrap onto more lines, between items.
+    let longest_item: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                .flat_map(|r| {
+                    // An item that is not the last keeps its comma.
+                    let n = r[c].split(", ").count();
+                    r[c].split(", ")
+                        .enumerate()
+                        .map(move |(i, item)| text_width(item) + usize::from(i + 1 < n))
+                })
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    while widths.iter().sum::<usize>() + 2 * (cols - 1) > width {
+        let Some(c) = (1..cols)
+            .filter(|&c| widths[c] > longest_item[c])
+            .max_by_key(|&c| widths[c])
+        else {
+            break;
+        };
+        widths[c] -= 1;
+    }
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let cells: Vec<Vec<String>> = row
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| {
+                if c == 0 {
+                    vec![fit(cell, widths[0])]
+                } else {
+                    wrap_items(cell, widths[c])
+                }
+            })
+            .collect();
+        let height = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let mut lines = Vec::with_capacity(height);
+        for i in 0..height {
+            let mut line = String::new();
+            for (c, cell) in cells.iter().enumerate() {
+                if c > 0 {
+                    line.push_str("  ");
+                }
+                line.push_str(&pad(cell.get(i).map_or("", String::as_str), widths[c]));
+            }
+            lines.push(line.trim_end().to_string());
+        }
+        out.push(lines);
     }
     out
 }
@@ -416,6 +438,267 @@ pub fn evidence_json(evidence: &[Evidence]) -> Value {
             })
             .collect(),
     )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cases × parties
+
+/// A cell of the cases × parties matrix. Full: "reservation in 7 of 7; special statement in
+/// 1 of 7"; compact: "Res. 7/7, Spec. 1/7". A mark that holds in every body of a stance follows
+/// its name ("rejection* in 5 of 6": inferred from the majority's decision in all five); one
+/// that holds in some says in how many ("rejection in 6 of 6 (5*)"). The marks are those of
+/// the per-case matrix: `*` inferred, `!` uncertain, `~` not reviewed. Empty when nothing is
+/// known of the party.
+pub fn case_cell(cell: &PartyCell, lang: Lang, compact: bool) -> String {
+    let parts: Vec<String> = cell
+        .stances
+        .iter()
+        .map(|s| {
+            let marks = [
+                (s.inferred, INFERRED_MARK),
+                (s.uncertain, UNCERTAIN_MARK),
+                (s.unreviewed, UNREVIEWED_MARK),
+            ];
+            let all: String = marks
+                .iter()
+                .filter(|(n, _)| *n > 0 && *n == s.bodies)
+                .map(|(_, m)| *m)
+                .collect();
+            let some: Vec<String> = marks
+                .iter()
+                .filter(|(n, _)| *n > 0 && *n < s.bodies)
+                .map(|(n, m)| format!("{n}{m}"))
+                .collect();
+            let some = if some.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", some.join(" "))
+            };
+            if compact {
+                format!(
+                    "{}{all} {}/{}{some}",
+                    lang.stance_tiny(s.stance),
+                    s.bodies,
+                    cell.bodies
+                )
+            } else {
+                format!(
+                    "{}{all} {} {} {} {}{some}",
+                    lang.stance_lower(s.stance, false),
+                    lang.pick("in", "i"),
+                    s.bodies,
+                    lang.pick("of", "av"),
+                    cell.bodies
+                )
+            }
+        })
+        .collect();
+    parts.join(if compact { ", " } else { "; " })
+}
+
+/// How to read the cases × parties matrix.
+fn case_legend(m: &CaseMatrix, lang: Lang) -> Vec<String> {
+    let mut lines = vec![
+        lang.pick(
+            "Res. 7/7: reservation in 7 of the 7 bodies where anything is known of the party's stance.",
+            "Res. 7/7: reservation i 7 av de 7 organ där något är känt om partiets ställningstagande.",
+        )
+        .to_string(),
+        format!(
+            "{INFERRED_MARK} {}",
+            lang.pick(
+                "inferred: the majority's decision, where the decision names no party; (5*): 5 of them inferred.",
+                "härlett: majoritetens beslut, där beslutet inte anger parti; (5*): 5 av dem härledda."
+            )
+        ),
+    ];
+    let any = |f: fn(&crate::analysis::cross_case::StanceCount) -> usize| {
+        m.rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .flat_map(|c| &c.stances)
+            .any(|s| f(s) > 0)
+    };
+    if any(|s| s.uncertain) {
+        lines.push(format!(
+            "{UNCERTAIN_MARK} {}",
+            lang.pick(
+                "uncertain: an imported fact to check against the document before quoting it.",
+                "osäker: en importerad uppgift att kontrollera mot handlingen innan den citeras."
+            )
+        ));
+    }
+    if any(|s| s.unreviewed) {
+        lines.push(format!(
+            "{UNREVIEWED_MARK} {}",
+            lang.pick(
+                "not reviewed: inferred by the importer, not yet checked by a person.",
+                "ej granskad: härledd vid importen, ännu inte kontrollerad av en person."
+            )
+        ));
+    }
+    if m.undated > 0 {
+        lines.push(match lang {
+            Lang::En => format!(
+                "{} case(s) without a date left out of the date range.",
+                m.undated
+            ),
+            Lang::Sv => format!(
+                "{} ärende(n) utan datum utelämnade ur datumintervallet.",
+                m.undated
+            ),
+        });
+    }
+    lines
+}
+
+/// The heading of the cases × parties matrix: "Cases × parties (3 cases)".
+fn case_heading(m: &CaseMatrix, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Cases × parties ({} cases)", m.rows.len()),
+        Lang::Sv => format!("Ärenden × partier ({} ärenden)", m.rows.len()),
+    }
+}
+
+fn date_text(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// Plain text, aligned, at most `width` columns: per case a line with its date, dnr and title
+/// (shortened), then its cells under the parties (compact).
+pub fn cases_to_text(cases: &[Case], m: &CaseMatrix, lang: Lang, width: usize) -> String {
+    let mut out = case_heading(m, lang);
+    out.push_str("\n\n");
+    let mut rows = vec![
+        std::iter::once(String::new())
+            .chain(m.parties.iter().cloned())
+            .collect::<Vec<_>>(),
+    ];
+    for r in &m.rows {
+        rows.push(
+            std::iter::once(String::new())
+                .chain(r.cells.iter().map(|c| case_cell(c, lang, true)))
+                .collect(),
+        );
+    }
+    let laid = table_rows(&rows, width);
+    for (i, lines) in laid.iter().enumerate() {
+        if let Some(r) = i.checked_sub(1).and_then(|i| m.rows.get(i)) {
+            let case = &cases[r.case];
+            let title = format!("{} {} · {}", date_text(r.date), case.dnr, case.title);
+            out.push_str(&fit(title.trim_start(), width));
+            out.push('\n');
+        }
+        for line in lines {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.push('\n');
+    for line in case_legend(m, lang) {
+        for l in textwrap::wrap(&line, width) {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Markdown: a table with the case, its date, and one column per party (full cells).
+pub fn cases_to_markdown(cases: &[Case], m: &CaseMatrix, lang: Lang) -> String {
+    let mut out = format!("## {}\n\n", md(&case_heading(m, lang)));
+    let header: Vec<String> = [lang.pick("Case", "Ärende"), lang.pick("Date", "Datum")]
+        .iter()
+        .map(|s| (*s).to_string())
+        .chain(m.parties.iter().cloned())
+        .collect();
+    out.push_str(&format!(
+        "| {} |\n",
+        header.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | ")
+    ));
+    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+    for r in &m.rows {
+        let case = &cases[r.case];
+        let mut row = vec![format!("{} · {}", case.dnr, case.title), date_text(r.date)];
+        row.extend(r.cells.iter().map(|c| case_cell(c, lang, false)));
+        out.push_str(&format!(
+            "| {} |\n",
+            row.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | ")
+        ));
+    }
+    out.push('\n');
+    for line in case_legend(m, lang) {
+        out.push_str(&md(&line));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// CSV: `case,dnr,title,date,` then one column per party (full cells), one row per case.
+pub fn cases_to_csv(cases: &[Case], m: &CaseMatrix, lang: Lang) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = ["case", "dnr", "title", "date"].map(String::from).to_vec();
+    header.extend(m.parties.iter().cloned());
+    w.write_record(&header)?;
+    for r in &m.rows {
+        let case = &cases[r.case];
+        let mut record = vec![
+            case.id.clone(),
+            case.dnr.clone(),
+            case.title.clone(),
+            date_text(r.date),
+        ];
+        record.extend(r.cells.iter().map(|c| case_cell(c, lang, false)));
+        w.write_record(&record)?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// JSON: `{"parties":[codes], "cases":[{"id","dnr","title","date","parties":[{"party",
+/// "bodies","stances":[{"stance","bodies","inferred","uncertain","unreviewed",
+/// "positions":[ids]}]}]}], "undated_left_out"}`: `bodies` of a party is the count of bodies
+/// where anything is known of it; of a stance, the bodies with it; `inferred`, `uncertain`,
+/// `unreviewed` how many of those are inferred from the majority, uncertain, not reviewed.
+pub fn cases_to_json(cases: &[Case], m: &CaseMatrix) -> Value {
+    let rows: Vec<Value> = m
+        .rows
+        .iter()
+        .map(|r| {
+            let case = &cases[r.case];
+            let parties: Vec<Value> = m
+                .parties
+                .iter()
+                .zip(&r.cells)
+                .map(|(p, c)| {
+                    json!({
+                        "party": p,
+                        "bodies": c.bodies,
+                        "stances": c.stances.iter().map(|s| json!({
+                            "stance": s.stance.as_str(),
+                            "bodies": s.bodies,
+                            "inferred": s.inferred,
+                            "uncertain": s.uncertain,
+                            "unreviewed": s.unreviewed,
+                            "positions": s.positions.iter().map(|&i| &case.positions[i].id).collect::<Vec<_>>(),
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            json!({
+                "id": case.id,
+                "dnr": case.dnr,
+                "title": case.title,
+                "date": r.date.map(|d| d.to_string()),
+                "parties": parties,
+            })
+        })
+        .collect();
+    json!({
+        "parties": m.parties,
+        "cases": rows,
+        "undated_left_out": m.undated,
+    })
 }
 
 #[cfg(test)]

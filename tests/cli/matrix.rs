@@ -427,3 +427,156 @@ fn matrix_of_the_second_fixture_case() {
         "{text}"
     );
 }
+
+/// A folder of three cases (issue 12): the bundled case, a copy of it dated a year later
+/// (the same reservations filed again), and the bygglov fixture; the same texts across them.
+fn year_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let bundled = remiss::model::BUNDLED_CASE;
+    std::fs::write(dir.path().join("trygghetskiosker.toml"), bundled).unwrap();
+    std::fs::write(
+        dir.path().join("senare.toml"),
+        bundled
+            .replace("id = \"trygghetskiosker\"", "id = \"senare\"")
+            .replace("dnr = \"KS 2025/1121\"", "dnr = \"KS 2026/0412\"")
+            .replace("\ndate = 2026-04-29", "\ndate = 2027-04-29"),
+    )
+    .unwrap();
+    std::fs::copy(
+        format!("{root}/tests/fixtures/valid/bygglov.toml"),
+        dir.path().join("bygglov.toml"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn matrix_by_case_in_every_format() {
+    let dir = year_folder();
+    let path = dir.path().to_str().unwrap();
+    for (format, name) in [
+        ("text", "matrix_by_case_text_en"),
+        ("markdown", "matrix_by_case_markdown_en"),
+        ("csv", "matrix_by_case_csv_en"),
+        ("json", "matrix_by_case_json_en"),
+    ] {
+        let out = run_ok(&["matrix", path, "--by", "case", "--format", format]);
+        insta::assert_snapshot!(name, out);
+    }
+    insta::assert_snapshot!(
+        "matrix_by_case_text_sv",
+        run_ok(&["--lang", "sv", "matrix", path, "--by", "case"])
+    );
+    let text = run_ok(&["matrix", path, "--by", "case"]);
+    assert!(
+        too_wide(&text, 100).is_empty(),
+        "{:?}",
+        too_wide(&text, 100)
+    );
+}
+
+#[test]
+fn matrix_by_case_counts_each_partys_bodies() {
+    let dir = year_folder();
+    let v = matrix_json(&[dir.path().to_str().unwrap(), "--by", "case"]);
+    let cases = v["cases"].as_array().unwrap();
+    // By date: bygglov (2026-03-18), the bundled case (2026-04-29), the later copy.
+    let ids: Vec<&str> = cases.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["bygglov", "trygghetskiosker", "senare"]);
+    let cell = |case: &Value, party: &str| -> Value {
+        case["parties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["party"] == party)
+            .unwrap()
+            .clone()
+    };
+    // M: reservation in 7 of 7, in both years.
+    for case in &cases[1..] {
+        let m = cell(case, "M");
+        assert_eq!(m["bodies"], 7);
+        assert_eq!(m["stances"][0]["stance"], "reservation");
+        assert_eq!(m["stances"][0]["bodies"], 7);
+        assert_eq!(m["stances"][0]["inferred"], 0);
+        // S is inferred where the decision names no party, and says so.
+        let s = cell(case, "S");
+        let reject = s["stances"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["stance"] == "reject")
+            .unwrap();
+        assert_eq!(reject["inferred"], reject["bodies"]);
+    }
+    // M took no part in bygglov.
+    assert_eq!(cell(&cases[0], "M")["bodies"], 0);
+}
+
+#[test]
+fn matrix_by_case_filters_by_dates_and_search_terms() {
+    let dir = year_folder();
+    let path = dir.path().to_str().unwrap();
+    let ids = |v: &Value| -> Vec<String> {
+        v["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let v = matrix_json(&[path, "--by", "case", "--from", "2027-01-01"]);
+    assert_eq!(ids(&v), ["senare"]);
+    let v = matrix_json(&[path, "--by", "case", "--to", "2026-12-31"]);
+    assert_eq!(ids(&v), ["bygglov", "trygghetskiosker"]);
+    let v = matrix_json(&[path, "--by", "case", "--search", "trygghetskiosk"]);
+    assert_eq!(ids(&v), ["trygghetskiosker", "senare"]);
+    let v = matrix_json(&[
+        path,
+        "--by",
+        "case",
+        "--search",
+        "trygghetskiosk",
+        "--from",
+        "2027-01-01",
+    ]);
+    assert_eq!(ids(&v), ["senare"]);
+    // The filters choose the cases of the per-case matrices too.
+    let v = matrix_json(&[path, "--search", "bygglov"]);
+    assert_eq!(ids(&v), ["bygglov"]);
+    // Usage errors: a bad date, an unusable query.
+    for args in [
+        vec!["matrix", path, "--by", "case", "--from", "2026-13-01"],
+        vec![
+            "matrix",
+            path,
+            "--by",
+            "case",
+            "--search",
+            "stance:nonsense",
+        ],
+    ] {
+        let out = crate::cmd::remiss().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn matrix_by_case_says_when_undated_cases_are_left_out() {
+    let dir = year_folder();
+    let bygglov = dir.path().join("bygglov.toml");
+    let src = std::fs::read_to_string(&bygglov).unwrap();
+    std::fs::write(&bygglov, src.replacen("\ndate = 2026-03-18\n", "\n", 1)).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let out = run_ok(&["matrix", path, "--by", "case", "--from", "2000-01-01"]);
+    assert!(
+        out.contains("1 case(s) without a date left out of the date range."),
+        "{out}"
+    );
+    assert!(!out.contains("bygglov"));
+    let all = run_ok(&["matrix", path, "--by", "case"]);
+    assert!(!all.contains("without a date"), "{all}");
+    assert!(all.contains("KS 2025/0872"), "{all}");
+}
