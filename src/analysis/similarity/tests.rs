@@ -508,3 +508,40 @@ fn the_first_appearance_is_not_marked_when_an_appearance_is_undated() {
     assert!(e.appearances.last().unwrap().date.is_none());
     assert!(e.appearances.iter().all(|a| !a.first));
 }
+
+#[test]
+fn soft_hyphens_and_zero_width_spaces_make_no_difference_to_similarity_or_diff() {
+    use crate::analysis::diff::{DiffOptions, diff_texts};
+    // As loaded from files: text copied from Word or the web carries invisible characters.
+    let line = "Trygghet är inte bara statistik i en medborgarundersökning; det är den konkreta upplevelsen hos";
+    let case = |id: &str, words: &str| {
+        let src = crate::model::BUNDLED_CASE
+            .replace("id = \"trygghetskiosker\"", &format!("id = \"{id}\""))
+            .replace(
+                line,
+                &format!("Fler {words} och bättre belysning; det är den konkreta upplevelsen hos"),
+            );
+        parse_case(&src, &format!("{id}.toml"), id).unwrap()
+    };
+    let cases = vec![
+        case("a", "parkbänkar"),
+        case("b", "park\u{ad}bänkar"),
+        case("c", "park\u{200b}bänkar\u{2060}"),
+    ];
+    let sim = Similarity::build(&cases, &Options::default());
+    let i = cases[0]
+        .position_index("socialnamnden/reservation/M")
+        .unwrap();
+    let at = |case: usize| PosRef { case, position: i };
+    for c in [1, 2] {
+        assert!(sim.identical(at(0), at(c)), "case {c}");
+        assert_eq!(sim.compare(at(0), at(c)).unwrap().label, Label::Identical);
+        assert_eq!(sim.family_of(at(c)).unwrap().to_string(), "A");
+        let d = diff_texts(
+            cases[0].text_of(i),
+            cases[c].text_of(i),
+            &DiffOptions::default(),
+        );
+        assert_eq!(d.stats.changes, 0, "case {c}: {d:?}");
+    }
+}
