@@ -152,6 +152,17 @@ pub enum Command {
         /// The right (new) position.
         b: String,
     },
+    /// Every case where a position's text, or one paragraph of it, appears (identical or a
+    /// variant), in date order with its first appearance marked.
+    Elsewhere {
+        /// Case file or folder.
+        path: PathBuf,
+        /// The position (`socialnamnden/reservation/M`, or `CASE_ID:…` when the id is in more
+        /// than one case), optionally a paragraph from 1: `…/M#2`.
+        position: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: SimilarFormat,
+    },
     /// Import a statement (utlåtande) as a case file: a .txt, or a .pdf through pdftotext.
     Import {
         /// The document: text, or PDF (needs poppler's pdftotext).
@@ -378,6 +389,11 @@ fn dispatch(cli: Cli) -> u8 {
             lang,
         ),
         Some(Command::Diff { path, a, b }) => print_diff(&path, &a, &b, when, lang),
+        Some(Command::Elsewhere {
+            path,
+            position,
+            format,
+        }) => print_elsewhere(&path, &position, format, lang),
         Some(Command::Import {
             file,
             output,
@@ -647,6 +663,83 @@ fn print_similar(
     } else {
         INVALID
     }
+}
+
+fn print_elsewhere(path: &Path, spec: &str, format: SimilarFormat, lang: Lang) -> u8 {
+    use crate::analysis::similarity::{Options, PosRef, Similarity};
+    let ws = match load_for_command(path, lang) {
+        Ok(ws) => ws,
+        Err(code) => return code,
+    };
+    let (id, paragraph) = match spec.rsplit_once('#') {
+        Some((id, n)) => match n.parse::<usize>() {
+            Ok(n) if n >= 1 => (id, Some(n - 1)),
+            _ => {
+                message!(
+                    "remiss: {}",
+                    match lang {
+                        Lang::En => format!(
+                            "`{}`: a paragraph is a number from 1 after #",
+                            crate::text::escape(spec)
+                        ),
+                        Lang::Sv => format!(
+                            "`{}`: ett stycke anges med ett tal från 1 efter #",
+                            crate::text::escape(spec)
+                        ),
+                    }
+                );
+                return USAGE;
+            }
+        },
+        None => (spec, None),
+    };
+    let (case, position) = match model::locate(&ws.cases, id) {
+        Ok(found) => found,
+        Err(e) => {
+            message!("remiss: {}", locate_message(id, &e, lang));
+            return USAGE;
+        }
+    };
+    let paragraphs = ws.cases[case].text_of(position).len();
+    if paragraph.is_some_and(|p| p >= paragraphs) {
+        message!(
+            "remiss: {}",
+            match lang {
+                Lang::En => format!(
+                    "`{}` has {paragraphs} paragraph(s)",
+                    crate::text::escape(id)
+                ),
+                Lang::Sv => format!("`{}` har {paragraphs} stycke(n)", crate::text::escape(id)),
+            }
+        );
+        return USAGE;
+    }
+    let options = Options {
+        paragraph_index: paragraph.is_some(),
+        ..Options::default()
+    };
+    let sim = Similarity::build(&ws.cases, &options);
+    let pos = PosRef { case, position };
+    if !sim.contains(pos) {
+        message!(
+            "remiss: {}",
+            lang.pick(
+                "only reservations and statements with text are compared",
+                "bara reservationer och uttalanden med text jämförs"
+            )
+        );
+        return USAGE;
+    }
+    let found = sim.elsewhere(&ws.cases, pos, paragraph);
+    let text = match format {
+        SimilarFormat::Text => {
+            crate::export::similar::elsewhere_text(&ws.cases, pos, paragraph, &found, lang)
+        }
+        SimilarFormat::Json => json_line(&crate::export::similar::elsewhere_json(
+            &ws.cases, pos, paragraph, &found,
+        )),
+    };
+    out_then_problems(&text, &ws.problems)
 }
 
 /// [`output::out_with`] through a buffer: for output written in many small pieces.

@@ -1,7 +1,7 @@
 //! `remiss similar`: families of reused text, the other relations, and passage reuse, as
-//! text or JSON.
+//! text or JSON; every pair streamed (`--all-pairs`); `remiss elsewhere`: where a text appears.
 
-use crate::analysis::similarity::{Label, ParagraphSources, PosRef, Similarity};
+use crate::analysis::similarity::{Elsewhere, Label, ParagraphSources, PosRef, Similarity};
 use crate::i18n::Lang;
 use crate::model::citation::citation;
 use crate::model::{Case, qualified_id};
@@ -296,4 +296,108 @@ pub fn write_all_pairs(
 /// A score rounded to three decimals, as the JSON forms give them.
 fn round(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+/// "This text elsewhere" as text: a heading naming the text asked about, then per case (in
+/// date order) its date, whether it is the first appearance or the case asked about, its dnr
+/// and title, and each place with "identical" or "variant". Paragraph numbers from 1.
+pub fn elsewhere_text(
+    cases: &[Case],
+    asked: PosRef,
+    paragraph: Option<usize>,
+    found: &Elsewhere,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let place = |p: PosRef, q: Option<usize>| match q {
+        Some(q) => format!("{} ¶{}", id(cases, p), q + 1),
+        None => id(cases, p),
+    };
+    let _ = writeln!(
+        out,
+        "{}: {} ({})",
+        lang.pick("This text elsewhere", "Samma text på andra ställen"),
+        place(asked, paragraph),
+        citation(&cases[asked.case], asked.position)
+    );
+    let others = found.others().count();
+    let _ = writeln!(
+        out,
+        "{}",
+        match lang {
+            Lang::En => format!("in {others} other case(s)"),
+            Lang::Sv => format!("i {others} andra ärende(n)"),
+        }
+    );
+    for a in &found.appearances {
+        let case = &cases[a.case];
+        let date = a.date.map_or_else(
+            || lang.pick("(no date)", "(inget datum)").to_string(),
+            |d| d.to_string(),
+        );
+        let mut tags = Vec::new();
+        if a.first {
+            tags.push(lang.pick("first", "först"));
+        }
+        if a.this {
+            tags.push(lang.pick("this case", "detta ärende"));
+        }
+        let tags = if tags.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", tags.join(", "))
+        };
+        let _ = writeln!(out, "\n{date}  {} · {}{tags}", case.dnr, case.title);
+        for p in &a.places {
+            let kind = if p.identical {
+                lang.pick("identical", "identisk")
+            } else {
+                lang.pick("variant", "variant")
+            };
+            let _ = writeln!(out, "  {kind:<10} {}", place(p.position, p.paragraph));
+        }
+    }
+    if found.appearances.iter().any(|a| a.date.is_none()) {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            lang.pick(
+                "Not every appearance is dated, so none is marked first.",
+                "Alla förekomster är inte daterade, så ingen markeras som först."
+            )
+        );
+    }
+    out
+}
+
+/// "This text elsewhere" as JSON: `{"id","paragraph","appearances":[{"case","dnr","title",
+/// "date","first","this","identical","places":[{"id","paragraph","identical"}]}]}`; paragraph
+/// numbers from 0, `null` for a whole position.
+pub fn elsewhere_json(
+    cases: &[Case],
+    asked: PosRef,
+    paragraph: Option<usize>,
+    found: &Elsewhere,
+) -> Value {
+    json!({
+        "id": id(cases, asked),
+        "paragraph": paragraph,
+        "appearances": found.appearances.iter().map(|a| {
+            let case = &cases[a.case];
+            json!({
+                "case": case.id,
+                "dnr": case.dnr,
+                "title": case.title,
+                "date": a.date.map(|d| d.to_string()),
+                "first": a.first,
+                "this": a.this,
+                "identical": a.identical,
+                "places": a.places.iter().map(|p| json!({
+                    "id": id(cases, p.position),
+                    "paragraph": p.paragraph,
+                    "identical": p.identical,
+                })).collect::<Vec<_>>(),
+            })
+        }).collect::<Vec<_>>(),
+    })
 }

@@ -430,3 +430,75 @@ fn an_amount_and_a_year_make_a_variant_and_the_diff_shows_them() {
     assert!(out.contains("[-2026-]{+2028+}"), "{out}");
     assert!(out.contains("2 changes"), "{out}");
 }
+
+/// Issue 12, "this text elsewhere": the M text of one copy appears in every copy, in date
+/// order, the first marked; a paragraph of it too; bad specs are usage errors.
+#[test]
+fn elsewhere_lists_every_case_of_a_text_in_date_order() {
+    let dir = near_copies(4);
+    let path = dir.path().to_str().unwrap();
+    let v: Value = serde_json::from_str(&run_ok(&[
+        "elsewhere",
+        path,
+        "kopia-0002:socialnamnden/reservation/M",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let appearances = v["appearances"].as_array().unwrap();
+    let cases: Vec<&str> = appearances
+        .iter()
+        .map(|a| a["case"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        cases,
+        ["kopia-0000", "kopia-0001", "kopia-0002", "kopia-0003"]
+    );
+    let flags: Vec<(bool, bool)> = appearances
+        .iter()
+        .map(|a| (a["first"].as_bool().unwrap(), a["this"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        flags,
+        [(true, false), (false, false), (false, true), (false, false)]
+    );
+    // In its own case: itself and the two likalydande texts identical, Skärholmen a variant.
+    let own: Vec<(&str, bool)> = appearances[2]["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap(), p["identical"].as_bool().unwrap()))
+        .collect();
+    assert!(
+        own.contains(&("kopia-0002:socialnamnden/reservation/M", true)),
+        "{own:?}"
+    );
+    assert!(
+        own.contains(&("kopia-0002:skarholmen/reservation/M", false)),
+        "{own:?}"
+    );
+
+    let text = run_ok(&[
+        "elsewhere",
+        path,
+        "kopia-0002:socialnamnden/reservation/M#1",
+    ]);
+    assert!(
+        text.starts_with("This text elsewhere: kopia-0002:socialnamnden/reservation/M ¶1"),
+        "{text}"
+    );
+    assert!(text.contains("in 3 other case(s)"), "{text}");
+    assert!(text.contains("(first)"), "{text}");
+    assert!(text.contains("(this case)"), "{text}");
+
+    for spec in [
+        "socialnamnden/reservation/M",
+        "kopia-0002:socialnamnden/reservation/M#0",
+        "kopia-0002:socialnamnden/reservation/M#99",
+        "kopia-0002:socialnamnden/reject",
+    ] {
+        let (code, stdout, stderr) = run(&["elsewhere", path, spec]);
+        assert_eq!(code, 2, "{spec}: {stderr}");
+        assert!(stdout.is_empty() && !stderr.is_empty(), "{spec}");
+    }
+}
