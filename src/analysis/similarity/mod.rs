@@ -525,15 +525,52 @@ impl Similarity {
                 Cow::Owned(self.paragraph_shingles(d))
             }
         };
-        let all: Vec<PosRef> = self.positions().collect();
+        // Positions with the same text and paragraphs in one case (likalydande texts) have
+        // the same sources outside their family: computed once, for the first of them.
+        let mut leader_of: Vec<u32> = Vec::with_capacity(self.docs.len());
+        let mut leaders: Vec<u32> = Vec::new();
+        let mut seen: std::collections::HashMap<(u32, usize), Vec<u32>> = Default::default();
+        for (d, doc) in self.docs.iter().enumerate() {
+            let same = seen.entry((doc.text, doc.pos.case)).or_default();
+            let lead = same
+                .iter()
+                .copied()
+                .find(|&l| self.docs[l as usize].paragraphs == doc.paragraphs);
+            leader_of.push(lead.unwrap_or_else(|| {
+                same.push(d as u32);
+                leaders.push(d as u32);
+                d as u32
+            }));
+        }
+        drop(seen);
         let threads = parallel::threads(self.options.threads);
         let found = parallel::map(
-            &all,
+            &leaders,
             threads,
             || (),
-            |_, &p| self.outside_family(p, &shingled),
+            |_, &d| self.outside_family(self.docs[d as usize].pos, &shingled),
         );
-        all.into_iter().zip(found).collect()
+        let mut by_leader: std::collections::HashMap<u32, Vec<ParagraphSources>> =
+            leaders.into_iter().zip(found).collect();
+        let mut out: Vec<(PosRef, Vec<ParagraphSources>)> = Vec::with_capacity(self.docs.len());
+        // Followers come after their leader; the last of a group takes the result.
+        let mut remaining: std::collections::HashMap<u32, usize> = Default::default();
+        for &l in &leader_of {
+            *remaining.entry(l).or_default() += 1;
+        }
+        for (doc, &l) in self.docs.iter().zip(&leader_of) {
+            let left = remaining.get_mut(&l).map(|n| {
+                *n -= 1;
+                *n
+            });
+            let sources = if left == Some(0) {
+                by_leader.remove(&l).unwrap_or_default()
+            } else {
+                by_leader.get(&l).cloned().unwrap_or_default()
+            };
+            out.push((doc.pos, sources));
+        }
+        out
     }
 
     fn outside_family<'a>(

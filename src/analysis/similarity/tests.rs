@@ -545,3 +545,16 @@ fn soft_hyphens_and_zero_width_spaces_make_no_difference_to_similarity_or_diff()
         assert_eq!(d.stats.changes, 0, "case {c}: {d:?}");
     }
 }
+
+#[test]
+fn all_passages_at_once_are_each_positions_passages() {
+    let mut cases = near_copies(6);
+    cases.push(load_bundled());
+    let sim = Similarity::build(&cases, &Options::default());
+    let all = sim.all_passages_outside_family();
+    assert_eq!(all.len(), sim.positions().count());
+    for (p, sources) in &all {
+        assert_eq!(sources, &sim.passages_outside_family(*p), "{p:?}");
+    }
+    assert!(all.iter().any(|(_, s)| !s.is_empty()));
+}
