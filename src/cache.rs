@@ -41,8 +41,8 @@ use twox_hash::XxHash3_64;
 
 /// The cache file format. Raise it when what is written changes (the model's or the index's
 /// serialised fields); a file of another format is rebuilt. 2: stances approve_in_part,
-/// unknown, protocol_note; evidence on bodies and positions.
-pub const FORMAT: u32 = 2;
+/// unknown, protocol_note; evidence on bodies and positions. 3: decision points.
+pub const FORMAT: u32 = 3;
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"remiss\0c";
 /// A case file modified less than this long ago keeps the workspace out of the cache.

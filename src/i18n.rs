@@ -172,6 +172,8 @@ impl Lang {
             (Lang::En, Fact::MeetingDate) => "meeting date",
             (Lang::En, Fact::OpinionDate) => "opinion date",
             (Lang::En, Fact::Answered) => "answered",
+            (Lang::En, Fact::Point) => "decision point",
+            (Lang::En, Fact::Number) => "number",
             (Lang::Sv, Fact::Stance) => "ställningstagande",
             (Lang::Sv, Fact::Parties) => "partier",
             (Lang::Sv, Fact::Body) => "organ",
@@ -181,7 +183,42 @@ impl Lang {
             (Lang::Sv, Fact::MeetingDate) => "sammanträdesdatum",
             (Lang::Sv, Fact::OpinionDate) => "tjänsteutlåtandets datum",
             (Lang::Sv, Fact::Answered) => "har svarat",
+            (Lang::Sv, Fact::Point) => "beslutspunkt",
+            (Lang::Sv, Fact::Number) => "nummer",
         }
+    }
+
+    /// The summary of a case with decision points: "32 decision points; 52 reservations (M,
+    /// V, …) on 24 points; 7 special statements (…) on 3 points; 2 votes".
+    pub fn points_summary(self, ps: &crate::model::summary::PointsSummary) -> String {
+        let mut parts = vec![match self {
+            Lang::En => format!("{} decision point(s)", ps.points),
+            Lang::Sv => format!("{} beslutspunkt(er)", ps.points),
+        }];
+        for st in &ps.stances {
+            let mut part = format!(
+                "{} {}",
+                st.count,
+                self.stance_lower(st.stance, st.count > 1)
+            );
+            if !st.parties.is_empty() {
+                part.push_str(&format!(" ({})", st.parties.join(", ")));
+            }
+            if st.on_points > 0 {
+                part.push_str(&match self {
+                    Lang::En => format!(" on {} point(s)", st.on_points),
+                    Lang::Sv => format!(" på {} punkt(er)", st.on_points),
+                });
+            }
+            parts.push(part);
+        }
+        if ps.votes > 0 {
+            parts.push(match self {
+                Lang::En => format!("{} vote(s)", ps.votes),
+                Lang::Sv => format!("{} votering(ar)", ps.votes),
+            });
+        }
+        parts.join("; ")
     }
 
     /// The case's one-line summary, in the style of a parliamentary report: "Remitterad till
@@ -190,6 +227,9 @@ impl Lang {
     /// their stances are unknown, uncertain or not yet reviewed: "Referred to 5; 4 answered
     /// (1 stance unknown, 3 unreviewed)". The facts are [`Case::summary`]'s.
     pub fn summary(self, case: &Case) -> String {
+        if let Some(ps) = case.points_summary() {
+            return self.points_summary(&ps);
+        }
         let s = case.summary();
         let counts = s.answers;
         let mut answered = match self {
@@ -261,12 +301,14 @@ impl Lang {
             (Lang::En, BodyKind::DistrictCommittee) => "district committee",
             (Lang::En, BodyKind::Preparatory) => "preparatory",
             (Lang::En, BodyKind::Board) => "executive board",
+            (Lang::En, BodyKind::Council) => "council",
             (Lang::En, BodyKind::External) => "external",
             (Lang::Sv, BodyKind::Administration) => "förvaltning",
             (Lang::Sv, BodyKind::Committee) => "nämnd",
             (Lang::Sv, BodyKind::DistrictCommittee) => "stadsdelsnämnd",
             (Lang::Sv, BodyKind::Preparatory) => "beredning",
             (Lang::Sv, BodyKind::Board) => "kommunstyrelse",
+            (Lang::Sv, BodyKind::Council) => "fullmäktige",
             (Lang::Sv, BodyKind::External) => "extern",
         }
     }

@@ -4,7 +4,7 @@
 use crate::analysis::search::Query;
 use crate::cache::{self, Cache};
 use crate::colour::{Depth, When};
-use crate::export::matrix;
+use crate::export::matrix::{self, By};
 use crate::export::search as search_out;
 use crate::i18n::Lang;
 use crate::model::matrix::Lens;
@@ -163,16 +163,26 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: SimilarFormat,
     },
-    /// Import a statement (utlåtande) as a case file: a .txt, or a .pdf through pdftotext.
+    /// Import a document as a case file: a Stockholm statement (utlåtande), a municipal
+    /// protocol or protocol extract, or a Riksdag committee report (betänkande); text, PDF
+    /// (through pdftotext), HTML or the Riksdag's dokumentstatus JSON. Several protocol
+    /// extracts of one matter (one per body) make one case.
+    #[command(long_about = IMPORT_HELP)]
     Import {
-        /// The document: text, or PDF (needs poppler's pdftotext).
-        file: PathBuf,
+        /// The document(s): text, PDF (needs poppler's pdftotext), HTML or JSON.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// Write the case file here instead of to standard output.
         #[arg(short, long, value_name = "OUT.toml")]
         output: Option<PathBuf>,
-        /// Overwrite OUT if it exists.
-        #[arg(long, requires = "output")]
+        /// Overwrite OUT if it exists; import a document of no known kind anyway (all of it
+        /// as unplaced text).
+        #[arg(long)]
         force: bool,
+        /// Of a protocol, import this § only (default: every § with yrkanden, a vote, a
+        /// reservation or a statement).
+        #[arg(long, value_name = "N")]
+        paragraph: Option<u32>,
     },
     /// Search every paragraph of every case: words, typos, "phrases", filters.
     #[command(long_about = SEARCH_HELP)]
@@ -241,14 +251,18 @@ pub enum LensArg {
     Party,
     /// Across the cases: cases × parties; each cell a party's stances over the case's bodies.
     Case,
+    /// Each case: decision points × parties: reservations with their numbers, special
+    /// statements, each party's vote and the winning side.
+    Point,
 }
 
 impl LensArg {
-    /// The lens of a per-case view; `None` for a view across the cases.
-    pub fn per_case(self) -> Option<Lens> {
+    /// The view of a per-case matrix; `None` for a view across the cases.
+    pub fn per_case(self) -> Option<By> {
         match self {
-            LensArg::Stance => Some(Lens::Stance),
-            LensArg::Party => Some(Lens::Party),
+            LensArg::Stance => Some(By::Stance),
+            LensArg::Party => Some(By::Party),
+            LensArg::Point => Some(By::Point),
             LensArg::Case => None,
         }
     }
@@ -285,6 +299,21 @@ fn parse_threshold(s: &str) -> Result<f32, String> {
         _ => Err("expected a number above 0 and at most 1".to_string()),
     }
 }
+
+const IMPORT_HELP: &str = "Import a document as a case file.
+
+Reads a Stockholm statement (utlåtande) with its referral answers; a municipal protocol or \
+protocol extract (protokoll, protokollsutdrag: one case per § with yrkanden, a vote, a \
+reservation or a statement, or the § given with --paragraph); or a Riksdag committee report \
+(betänkande) as text, PDF, its HTML or the dokumentstatus JSON of the Riksdag's open data. \
+Says on standard error which kind it found; a document of none of these kinds is refused \
+(exit 1) unless --force is given, which writes all of it into unplaced sections.
+
+Several protocol extracts of one referred motion (one per body) import into one case: \
+`remiss import ks.pdf sbn.pdf kf.pdf -o case.toml`; they are matched by dnr or motion title.
+
+Exit status: 0 when the case file was written (warnings or not), 1 when a document cannot be \
+read or imported or OUT exists, 2 for a usage error.";
 
 const SEARCH_HELP: &str = "Search every paragraph of every case: the positions' texts, the \
 bodies' decisions, the case's sections and its proposal.
@@ -395,10 +424,11 @@ fn dispatch(cli: Cli) -> u8 {
             format,
         }) => print_elsewhere(&path, &position, format, lang),
         Some(Command::Import {
-            file,
+            files,
             output,
             force,
-        }) => import(&file, output.as_deref(), force, lang),
+            paragraph,
+        }) => import(&files, output.as_deref(), force, paragraph, lang),
         Some(Command::Search {
             path,
             query,
@@ -818,46 +848,135 @@ fn locate_message(spec: &str, e: &model::LocateError, lang: Lang) -> String {
     }
 }
 
-fn import(file: &Path, output: Option<&Path>, force: bool, lang: Lang) -> u8 {
+fn import(
+    files: &[PathBuf],
+    output: Option<&Path>,
+    force: bool,
+    paragraph: Option<u32>,
+    lang: Lang,
+) -> u8 {
+    use crate::import::{Document, Options};
     use crate::text::escape;
-    let shown = escape(&file.display().to_string());
-    let text = match crate::import::read_document(file) {
-        Ok(t) => t,
-        Err(e) => {
+    let shown: Vec<String> = files
+        .iter()
+        .map(|f| escape(&f.display().to_string()))
+        .collect();
+    let mut docs = Vec::new();
+    for (k, file) in files.iter().enumerate() {
+        match crate::import::read_document(file) {
+            Ok(text) => docs.push(Document {
+                name: file.file_name().map_or_else(
+                    || file.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                ),
+                text,
+            }),
+            Err(e) => {
+                message!(
+                    "{}: {}: {}",
+                    shown[k],
+                    lang.pick("error", "fel"),
+                    escape(&e.message(lang))
+                );
+                return INVALID;
+            }
+        }
+    }
+    let options = Options { force, paragraph };
+    let outcome = match crate::import::import(&docs, &options, lang) {
+        Ok(o) => o,
+        Err(refusal) => {
             message!(
-                "{shown}: {}: {}",
+                "remiss: {}: {}",
                 lang.pick("error", "fel"),
-                escape(&e.message(lang))
+                escape(&refusal.message(&shown, lang))
             );
             return INVALID;
         }
     };
-    let name = file.file_name().map_or_else(
-        || file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let imported = crate::import::import_text(&text, &name, lang);
-    for w in &imported.warnings {
-        message!(
-            "{shown}:{}: {}: {}",
-            w.line,
-            lang.pick("warning", "varning"),
-            escape(&w.message(lang))
+    let mut count = 0;
+    for (k, f) in outcome.files.iter().enumerate() {
+        let name = shown.get(k).map_or("", String::as_str);
+        let kind = f.genre.map_or(
+            lang.pick("a document of no known kind", "ett dokument av okänt slag"),
+            |g| g.name(lang),
         );
+        if f.found.is_empty() {
+            message!("{name}: {} {kind}", lang.pick("read as", "läst som"));
+        } else {
+            message!(
+                "{name}: {} {kind}, {}",
+                lang.pick("read as", "läst som"),
+                escape(&f.found)
+            );
+        }
+        for w in &f.warnings {
+            count += 1;
+            message!(
+                "{name}:{}: {}: {}",
+                w.line,
+                lang.pick("warning", "varning"),
+                escape(&w.message(lang))
+            );
+        }
     }
-    if !imported.warnings.is_empty() {
+    if count > 0 {
         message!(
             "{}",
             match lang {
-                Lang::En => format!("{} warning(s)", imported.warnings.len()),
-                Lang::Sv => format!("{} varning(ar)", imported.warnings.len()),
+                Lang::En => format!("{count} warning(s)"),
+                Lang::Sv => format!("{count} varning(ar)"),
             }
         );
     }
-    match output {
-        Some(out_path) => write_output(out_path, imported.toml.as_bytes(), force, lang),
-        None => out(&imported.toml),
+    if outcome.cases.len() > 1 {
+        let numbers: Vec<String> = outcome.cases.iter().map(|c| c.label.clone()).collect();
+        let dir = match output {
+            Some(d) if d.is_dir() || d.extension().is_none() => d,
+            _ => {
+                message!(
+                    "remiss: {}: {}",
+                    lang.pick("error", "fel"),
+                    match lang {
+                        Lang::En => format!(
+                            "the protocol has {} §§ to import ({}); name one with --paragraph N, or give -o FOLDER for one case file each",
+                            numbers.len(),
+                            numbers.join(", ")
+                        ),
+                        Lang::Sv => format!(
+                            "protokollet har {} paragrafer att importera ({}); ange en med --paragraph N, eller -o MAPP för en ärendefil var",
+                            numbers.len(),
+                            numbers.join(", ")
+                        ),
+                    }
+                );
+                return INVALID;
+            }
+        };
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            message!(
+                "{}: {}: {} {}",
+                escape(&dir.display().to_string()),
+                lang.pick("error", "fel"),
+                lang.pick("cannot write:", "kan inte skriva:"),
+                escape(&e.to_string())
+            );
+            return INVALID;
+        }
+        let mut code = OK;
+        for c in &outcome.cases {
+            let path = dir.join(format!("{}.toml", c.hint));
+            code = code.max(write_output(&path, c.toml.as_bytes(), force, lang));
+        }
+        return code;
     }
+    let Some(case) = outcome.cases.first() else {
+        return INVALID;
+    };
+    let Some(out_path) = output else {
+        return out(&case.toml);
+    };
+    write_output(out_path, case.toml.as_bytes(), force, lang)
 }
 
 /// Write a command's output file (`-o FILE`) atomically, readable as the umask allows (it is

@@ -11,6 +11,39 @@ use crate::model::{Case, Evidence, Review, Stance};
 use crate::text::width as text_width;
 use serde_json::{Value, json};
 
+/// What a printed matrix shows: bodies against stances or parties (a [`Lens`]), or decision
+/// points against parties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum By {
+    /// Rows are bodies, columns stances; cells list the parties.
+    Stance,
+    /// Rows are bodies, columns parties; cells list the stances.
+    Party,
+    /// Rows are decision points, columns parties: reservations with their numbers, special
+    /// statements, each party's vote and the winning side.
+    Point,
+}
+
+impl By {
+    /// The body lens, for the two views whose rows are bodies.
+    pub fn lens(self) -> Option<Lens> {
+        match self {
+            By::Stance => Some(Lens::Stance),
+            By::Party => Some(Lens::Party),
+            By::Point => None,
+        }
+    }
+}
+
+impl From<Lens> for By {
+    fn from(l: Lens) -> By {
+        match l {
+            Lens::Stance => By::Stance,
+            Lens::Party => By::Party,
+        }
+    }
+}
+
 /// The matrix as a grid of strings: a header row, then one row per body; imported positions
 /// carry their [`review_mark`].
 pub fn grid(case: &Case, lens: Lens, lang: Lang) -> Vec<Vec<String>> {
@@ -36,6 +69,128 @@ pub fn grid_with(case: &Case, lens: Lens, lang: Lang, review_marks: bool) -> Vec
         rows.push(row);
     }
     rows
+}
+
+/// The grid of any view: a header row, then one row per body or per point. A case without
+/// points has, by point, a header and no rows.
+pub fn grid_by(case: &Case, by: By, lang: Lang) -> Vec<Vec<String>> {
+    match by.lens() {
+        Some(lens) => grid(case, lens, lang),
+        None => point_grid(case, lang),
+    }
+}
+
+/// Marker for the winning side of a vote.
+pub const WON_MARK: &str = "✓";
+
+/// Points × parties: "Point", "Decision", then one column per party.
+pub fn point_grid(case: &Case, lang: Lang) -> Vec<Vec<String>> {
+    let m = case.point_matrix();
+    let mut header = vec![
+        lang.pick("Point", "Punkt").to_string(),
+        lang.pick("Decision", "Beslut").to_string(),
+    ];
+    header.extend(m.parties.iter().cloned());
+    let mut rows = vec![header];
+    for row in &m.rows {
+        let mut r = match row.point {
+            Some(k) => {
+                let pt = &case.points[k];
+                // A title that carries its own number ("§ 145 …") is not prefixed with the id.
+                let label = if pt.title.contains('§') {
+                    pt.title.clone()
+                } else {
+                    format!("{} {}", pt.id, pt.title)
+                };
+                vec![label, decision_cell(pt, lang)]
+            }
+            None => vec![
+                lang.pick("– (no point)", "– (ingen punkt)").to_string(),
+                String::new(),
+            ],
+        };
+        for cell in &row.cells {
+            r.push(point_cell(case, cell, lang));
+        }
+        rows.push(r);
+    }
+    rows
+}
+
+/// How a point was decided: the vote and its winner, else acclamation, else the decision.
+pub fn decision_cell(pt: &crate::model::Point, lang: Lang) -> String {
+    use crate::model::{Choice, VoteMethod};
+    match &pt.vote {
+        Some(v) if v.method == VoteMethod::Vote => {
+            let mut parts = Vec::new();
+            for c in Choice::ALL {
+                if let Some(n) = v.tally.get(c) {
+                    parts.push(format!("{} {n}", choice_word(c, lang)));
+                }
+            }
+            let mut s = lang.pick("Vote", "Votering").to_string();
+            if !parts.is_empty() {
+                s.push_str(": ");
+                s.push_str(&parts.join(" "));
+            }
+            if let Some(w) = v.winner() {
+                s.push_str(&match lang {
+                    Lang::En => format!("; {} won", choice_word(w, lang)),
+                    Lang::Sv => format!("; {} vann", choice_word(w, lang)),
+                });
+            }
+            s
+        }
+        Some(_) => lang.pick("Acclamation", "Acklamation").to_string(),
+        None => pt.decision.first().cloned().unwrap_or_default(),
+    }
+}
+
+fn choice_word(c: crate::model::Choice, lang: Lang) -> &'static str {
+    use crate::model::Choice;
+    match (c, lang) {
+        (Choice::Yes, Lang::En) => "yes",
+        (Choice::No, Lang::En) => "no",
+        (Choice::Abstain, Lang::En) => "abstain",
+        (Choice::Absent, Lang::En) => "absent",
+        (Choice::Yes, Lang::Sv) => "ja",
+        (Choice::No, Lang::Sv) => "nej",
+        (Choice::Abstain, Lang::Sv) => "avstår",
+        (Choice::Absent, Lang::Sv) => "frånvarande",
+    }
+}
+
+/// What a party did on a point: "Res. 4", "Res. 6 (reasons)", "Spec. st. 2", "no", "yes ✓".
+pub fn point_cell(case: &Case, cell: &crate::model::points::PointCell, lang: Lang) -> String {
+    let mut items: Vec<String> = Vec::new();
+    for mark in &cell.marks {
+        let name = match (mark.stance, lang) {
+            (Stance::Reservation, _) => "Res.",
+            (Stance::SpecialStatement, Lang::En) => "Spec. st.",
+            (Stance::SpecialStatement, Lang::Sv) => "Särsk.",
+            (s, _) => lang.stance_short(s),
+        };
+        let mut item = match mark.number {
+            Some(n) => format!("{name} {n}"),
+            None => name.to_string(),
+        };
+        if mark.reasons_only {
+            item.push_str(lang.pick(" (reasons)", " (motiv)"));
+        }
+        item.push_str(review_mark(case.review_of(mark.position)));
+        items.push(item);
+    }
+    if let Some(v) = cell.vote
+        && let Some(side) = v.side
+    {
+        let mut item = choice_word(side, lang).to_string();
+        if v.won == Some(true) {
+            item.push(' ');
+            item.push_str(WON_MARK);
+        }
+        items.push(item);
+    }
+    items.join(", ")
 }
 
 /// Parties holding `stance` in body `b`; the decision mark for a decision naming no party;
@@ -90,7 +245,8 @@ pub fn party_cell(case: &Case, b: usize, party: &str, lang: Lang, review_marks: 
 }
 
 /// Plain text, aligned, at most `width` columns (long body names are shortened).
-pub fn to_text(cases: &[Case], lens: Lens, lang: Lang, width: usize) -> String {
+pub fn to_text(cases: &[Case], by: impl Into<By>, lang: Lang, width: usize) -> String {
+    let by = by.into();
     let mut out = String::new();
     for (n, case) in cases.iter().enumerate() {
         if n > 0 {
@@ -104,9 +260,17 @@ pub fn to_text(cases: &[Case], lens: Lens, lang: Lang, width: usize) -> String {
             }
         }
         out.push('\n');
-        table(&grid(case, lens, lang), width, &mut out);
+        let rows = grid_by(case, by, lang);
+        if rows.len() == 1 && by == By::Point {
+            out.push_str(lang.pick(
+                "(no decision points in this case)\n",
+                "(ärendet har inga beslutspunkter)\n",
+            ));
+            continue;
+        }
+        table(&rows, width, &mut out);
         out.push('\n');
-        out.push_str(&legend(case, lens, lang).join("\n"));
+        out.push_str(&legend(case, by, lang).join("\n"));
         out.push('\n');
     }
     out
@@ -217,16 +381,23 @@ fn wrap_items(cell: &str, width: usize) -> Vec<String> {
 
 /// The lines explaining the marks: the lens's own, then `?`, `!` and `~` where the case has
 /// them.
-pub fn legend(case: &Case, lens: Lens, lang: Lang) -> Vec<String> {
-    let mut lines = vec![match lens {
-        Lens::Stance => format!(
+pub fn legend(case: &Case, by: impl Into<By>, lang: Lang) -> Vec<String> {
+    let mut lines = vec![match by.into() {
+        By::Point => format!(
+            "{WON_MARK} {}",
+            lang.pick(
+                "on the winning side of the vote; Res. N: reservation number N",
+                "på den vinnande sidan i voteringen; Res. N: reservation nummer N"
+            )
+        ),
+        By::Stance => format!(
             "{DECISION_MARK} {}",
             lang.pick(
                 "the body's decision (no party named)",
                 "organets beslut (inget parti angivet)"
             )
         ),
-        Lens::Party => format!(
+        By::Party => format!(
             "{INFERRED_MARK} {}",
             lang.pick(
                 "inferred: the majority's decision, where the decision names no party",
@@ -293,7 +464,8 @@ fn pad(s: &str, columns: usize) -> String {
     format!("{s}{}", " ".repeat(columns.saturating_sub(text_width(s))))
 }
 
-pub fn to_markdown(cases: &[Case], lens: Lens, lang: Lang) -> String {
+pub fn to_markdown(cases: &[Case], by: impl Into<By>, lang: Lang) -> String {
+    let by = by.into();
     let mut out = String::new();
     for case in cases {
         out.push_str(&format!(
@@ -302,7 +474,15 @@ pub fn to_markdown(cases: &[Case], lens: Lens, lang: Lang) -> String {
             md(&case.title),
             md(&lang.summary(case))
         ));
-        let rows = grid(case, lens, lang);
+        let rows = grid_by(case, by, lang);
+        if rows.len() == 1 && by == By::Point {
+            out.push_str(&md(lang.pick(
+                "(no decision points in this case)",
+                "(ärendet har inga beslutspunkter)",
+            )));
+            out.push_str("\n\n");
+            continue;
+        }
         for (i, row) in rows.iter().enumerate() {
             out.push_str("| ");
             out.push_str(&row.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | "));
@@ -311,7 +491,7 @@ pub fn to_markdown(cases: &[Case], lens: Lens, lang: Lang) -> String {
                 out.push_str(&format!("|{}\n", "---|".repeat(row.len())));
             }
         }
-        let legend: Vec<String> = legend(case, lens, lang).iter().map(|l| md(l)).collect();
+        let legend: Vec<String> = legend(case, by, lang).iter().map(|l| md(l)).collect();
         out.push_str(&format!("\n{}\n\n", legend.join("  \n")));
     }
     out
@@ -327,10 +507,14 @@ pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub fn to_csv(cases: &[Case], lens: Lens, lang: Lang) -> Result<String, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+pub fn to_csv(cases: &[Case], by: impl Into<By>, lang: Lang) -> Result<String, csv::Error> {
+    let by = by.into();
+    // Cases have different columns: the writer takes records of any length.
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
     for case in cases {
-        let rows = grid(case, lens, lang);
+        let rows = grid_by(case, by, lang);
         for (i, row) in rows.iter().enumerate() {
             let first = if i == 0 { "case" } else { case.id.as_str() };
             let record = std::iter::once(first).chain(row.iter().map(String::as_str));
@@ -342,7 +526,8 @@ pub fn to_csv(cases: &[Case], lens: Lens, lang: Lang) -> Result<String, csv::Err
 }
 
 /// `{"cases":[{"id","title","bodies":[{"id","name","kind","positions":[…]}]}]}`.
-pub fn to_json(cases: &[Case], lens: Lens, lang: Lang) -> Value {
+pub fn to_json(cases: &[Case], by: impl Into<By>, lang: Lang) -> Value {
+    let by = by.into();
     let cases: Vec<Value> = cases
         .iter()
         .map(|case| {
@@ -367,7 +552,7 @@ pub fn to_json(cases: &[Case], lens: Lens, lang: Lang) -> Value {
                         "decision": body.decision,
                         "positions": positions,
                     });
-                    if lens == Lens::Party {
+                    if by == By::Party {
                         let parties: Vec<Value> = case
                             .active_parties()
                             .into_iter()
@@ -390,14 +575,19 @@ pub fn to_json(cases: &[Case], lens: Lens, lang: Lang) -> Value {
                     v
                 })
                 .collect();
-            json!({
+            let mut v = json!({
                 "id": case.id,
                 "dnr": case.dnr,
                 "title": case.title,
                 "summary": lang.summary(case),
                 "parties": case.parties.iter().map(|p| json!({"code": p.code, "name": p.name})).collect::<Vec<_>>(),
                 "bodies": bodies,
-            })
+                "points": case.points.iter().map(|pt| point_json(case, pt)).collect::<Vec<_>>(),
+            });
+            if by == By::Point {
+                v["point_matrix"] = point_matrix_json(case);
+            }
+            v
         })
         .collect();
     json!({ "cases": cases })
@@ -418,7 +608,86 @@ pub fn position_json(case: &Case, i: usize) -> Value {
         "concurs_with": p.concurs_with.map(|t| case.positions[t].id.clone()),
         "review": case.review_of(i).map(Review::as_str),
         "evidence": evidence_json(&p.evidence),
+        "point": p.point.map(|k| case.points[k].id.clone()),
+        "number": p.number,
+        "reasons_only": p.reasons_only,
     })
+}
+
+fn tally_json(t: &crate::model::Tally) -> Value {
+    json!({ "yes": t.yes, "no": t.no, "abstain": t.abstain, "absent": t.absent })
+}
+
+/// A decision point: `{"id","title","body","proposal","decision","moves","propositions",
+/// "vote"}`; `vote` is null or `{"method","yes","no","abstain","absent","yes_for","no_for",
+/// "winner","parties":[{"party","yes",…}],"members":[{"name","party","vote"}]}`.
+pub fn point_json(case: &Case, pt: &crate::model::Point) -> Value {
+    json!({
+        "id": pt.id,
+        "title": pt.title,
+        "body": pt.body.map(|b| case.bodies[b].id.clone()),
+        "proposal": pt.proposal,
+        "decision": pt.decision,
+        "moves": pt.moves.iter().map(|m| json!({"name": m.name, "party": m.party, "text": m.text})).collect::<Vec<_>>(),
+        "propositions": pt.propositions,
+        "vote": pt.vote.as_ref().map(|v| {
+            let mut t = tally_json(&v.tally);
+            t["method"] = json!(v.method.as_str());
+            t["yes_for"] = json!(v.yes_for);
+            t["no_for"] = json!(v.no_for);
+            t["winner"] = json!(v.winner().map(|w| w.as_str()));
+            t["parties"] = Value::Array(v.parties.iter().map(|p| {
+                let mut o = tally_json(&p.tally);
+                o["party"] = json!(p.party);
+                o
+            }).collect());
+            t["members"] = Value::Array(v.members.iter().map(|m| json!({
+                "name": m.name, "party": m.party, "vote": m.choice.as_str()
+            })).collect());
+            t
+        }),
+    })
+}
+
+/// `{"parties":[…],"rows":[{"point","winner","cells":[{"party","positions":[{"id","stance",
+/// "number","reasons_only"}],"vote":{"yes",…,"side","won"}}]}]}`; a row's `point` is null
+/// for the positions that name no point.
+pub fn point_matrix_json(case: &Case) -> Value {
+    let m = case.point_matrix();
+    let rows: Vec<Value> = m
+        .rows
+        .iter()
+        .map(|row| {
+            let cells: Vec<Value> = row
+                .cells
+                .iter()
+                .zip(&m.parties)
+                .map(|(cell, party)| {
+                    json!({
+                        "party": party,
+                        "positions": cell.marks.iter().map(|mk| json!({
+                            "id": case.positions[mk.position].id,
+                            "stance": mk.stance.as_str(),
+                            "number": mk.number,
+                            "reasons_only": mk.reasons_only,
+                        })).collect::<Vec<_>>(),
+                        "vote": cell.vote.map(|v| {
+                            let mut o = tally_json(&v.tally);
+                            o["side"] = json!(v.side.map(|s| s.as_str()));
+                            o["won"] = json!(v.won);
+                            o
+                        }),
+                    })
+                })
+                .collect();
+            json!({
+                "point": row.point.map(|k| case.points[k].id.clone()),
+                "winner": row.winner.map(|w| w.as_str()),
+                "cells": cells,
+            })
+        })
+        .collect();
+    json!({ "parties": m.parties, "rows": rows })
 }
 
 /// `[{"fact","review","rule","sentence","lines":[first,last],"note"}]`.

@@ -69,6 +69,13 @@ struct Raw {
 
 /// Repair the lines of a document.
 pub fn repair(source: &str) -> Repaired {
+    repair_with(source, true)
+}
+
+/// [`repair`]; without `running_blocks`, a block of short lines that recurs is kept (the
+/// Riksdag's and protocols' texts repeat short lines, "Karl-Erik Persson (v) anser", that are
+/// text; their importers remove their own page furniture first).
+pub fn repair_with(source: &str, running_blocks: bool) -> Repaired {
     let has_form_feeds = source.contains('\u{c}');
     let mut raw: Vec<Raw> = Vec::new();
     let mut next_starts_page = false;
@@ -136,7 +143,7 @@ pub fn repair(source: &str) -> Repaired {
         last_text = Some(k);
     }
 
-    let artefacts = remove_page_artefacts(&mut raw);
+    let artefacts = remove_page_artefacts(&mut raw, running_blocks);
     dehyphenate(&mut raw);
 
     let mut lines = Vec::new();
@@ -176,7 +183,7 @@ const MAX_PAGE_NUMBER_BYTES: usize = 24;
 
 /// Page numbers anywhere in their distinctive forms; bare numbers, running headers and footers
 /// next to page breaks. Returns the source line numbers removed.
-fn remove_page_artefacts(raw: &mut [Raw]) -> Vec<usize> {
+fn remove_page_artefacts(raw: &mut [Raw], blocks: bool) -> Vec<usize> {
     let mut removed = Vec::new();
     // The first and last line with text of each page.
     let mut firsts = Vec::new();
@@ -212,7 +219,9 @@ fn remove_page_artefacts(raw: &mut [Raw]) -> Vec<usize> {
             drop[k] = true;
         }
     }
-    running_blocks(raw, &firsts, &mut drop);
+    if blocks {
+        running_blocks(raw, &firsts, &mut drop);
+    }
     // Running headers (first lines of pages after the first) and footers (last lines).
     for group in [&firsts[firsts.len().min(1)..], &lasts[..]] {
         let mut counts: std::collections::HashMap<String, usize> = Default::default();

@@ -14,10 +14,14 @@
 
 mod byline;
 pub mod document;
+pub mod html;
 mod lines;
+mod out;
 mod parse;
 pub mod phrases;
+pub mod protocol;
 mod resolve;
+pub mod riksdag;
 pub mod stance;
 mod write;
 
@@ -76,6 +80,29 @@ pub enum WarningKind {
     UnknownOpener { text: String },
     /// The importer produced an invalid file (a bug); everything was kept unplaced instead.
     Fallback { reason: String },
+    /// A reservation or statement names a point the document's list of points lacks.
+    PointUnknown { what: String, point: String },
+    /// A heading names other parties than the signatures below it.
+    PartiesDisagree {
+        what: String,
+        heading: String,
+        byline: String,
+    },
+    /// A reservation or statement whose signatures name no party.
+    NoParties { what: String },
+    /// The list of points names a reservation or statement that was not found.
+    ListedNotFound { what: String },
+    /// The list of points says otherwise about a reservation or statement (its point or its
+    /// parties): "document / list".
+    SummaryDisagrees { what: String, detail: String },
+    /// A protocol's list of members' votes does not add up to its counts; the list is left
+    /// out.
+    VoteListDisagrees { paragraph: u32 },
+    /// A protocol whose body was not found in its head.
+    NoBody,
+    /// A decision whose stance on the motion the text does not settle: written as `stance`
+    /// (`unknown`), with uncertain evidence.
+    StanceNotSettled { body: String, stance: String },
 }
 
 impl Warning {
@@ -163,6 +190,68 @@ impl Warning {
             (Fallback { reason }, Lang::Sv) => {
                 format!("internt fel ({reason}); hela dokumentet finns i ett ej placerat avsnitt")
             }
+            (PointUnknown { what, point }, Lang::En) => format!(
+                "{what} names point {point}, which the list of points lacks; written without a point"
+            ),
+            (PointUnknown { what, point }, Lang::Sv) => format!(
+                "{what} anger punkt {point}, som saknas i förslagspunkterna; skriven utan punkt"
+            ),
+            (
+                PartiesDisagree {
+                    what,
+                    heading,
+                    byline,
+                },
+                Lang::En,
+            ) => format!(
+                "{what}: the heading names ({heading}), the signatures ({byline}); the signatures' parties are used"
+            ),
+            (
+                PartiesDisagree {
+                    what,
+                    heading,
+                    byline,
+                },
+                Lang::Sv,
+            ) => format!(
+                "{what}: rubriken anger ({heading}), underskrifterna ({byline}); underskrifternas partier används"
+            ),
+            (NoParties { what }, Lang::En) => {
+                format!("{what}: no party found in its signatures; check them")
+            }
+            (NoParties { what }, Lang::Sv) => {
+                format!("{what}: inget parti hittades i underskrifterna; kontrollera dem")
+            }
+            (ListedNotFound { what }, Lang::En) => {
+                format!("the list of points names {what}, but its text was not found")
+            }
+            (ListedNotFound { what }, Lang::Sv) => {
+                format!("förslagspunkterna nämner {what}, men dess text hittades inte")
+            }
+            (SummaryDisagrees { what, detail }, Lang::En) => format!(
+                "{what}: the text and the list of points disagree ({detail}); the text is used"
+            ),
+            (SummaryDisagrees { what, detail }, Lang::Sv) => format!(
+                "{what}: texten och förslagspunkterna skiljer sig åt ({detail}); texten används"
+            ),
+            (VoteListDisagrees { paragraph }, Lang::En) => format!(
+                "§ {paragraph}: the list of the members' votes does not add up to the counts; the list is left out"
+            ),
+            (VoteListDisagrees { paragraph }, Lang::Sv) => format!(
+                "§ {paragraph}: listan över ledamöternas röster stämmer inte med röstsiffrorna; listan utelämnas"
+            ),
+            (StanceNotSettled { body, stance }, Lang::En) => format!(
+                "the text does not settle {body}'s stance on the motion; written as `{stance}`, with the sentence as uncertain evidence"
+            ),
+            (StanceNotSettled { body, stance }, Lang::Sv) => format!(
+                "texten avgör inte ställningen på motionen i beslutet av {body}; skriven som `{stance}`, med meningen som osäker evidens"
+            ),
+            (NoBody, Lang::En) => {
+                "no body (nämnd, styrelse, fullmäktige) found in the protocol's head".into()
+            }
+            (NoBody, Lang::Sv) => {
+                "inget organ (nämnd, styrelse, fullmäktige) hittades i protokollets huvud".into()
+            }
         }
     }
 }
@@ -210,6 +299,393 @@ pub fn import_text(text: &str, source_name: &str, lang: Lang) -> Imported {
     }
     warnings.sort_by_key(|w| w.line);
     Imported { toml, warnings }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Genres: which kind of document it is, and the importer for it.
+
+/// The kinds of document `remiss import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Genre {
+    /// Stockholm's statement (utlåtande) with every referral answer.
+    Statement,
+    /// A municipal protocol or protocol extract (protokoll, protokollsutdrag).
+    Protocol,
+    /// A Riksdag committee report (betänkande).
+    Report,
+}
+
+impl Genre {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Genre::Statement, Lang::En) => "a Stockholm statement (utlåtande)",
+            (Genre::Statement, Lang::Sv) => "ett utlåtande (Stockholms stad)",
+            (Genre::Protocol, Lang::En) => "a municipal protocol or protocol extract",
+            (Genre::Protocol, Lang::Sv) => "ett protokoll eller protokollsutdrag",
+            (Genre::Report, Lang::En) => "a Riksdag committee report (betänkande)",
+            (Genre::Report, Lang::Sv) => "ett utskottsbetänkande från riksdagen",
+        }
+    }
+}
+
+/// The supported kinds, for the message about a document that is none of them.
+pub fn supported_kinds(lang: Lang) -> &'static str {
+    lang.pick(
+        "a Stockholm statement (utlåtande), a municipal protocol or protocol extract \
+         (protokoll, protokollsutdrag; one case per § with yrkanden, votes or reservations), or \
+         a Riksdag committee report (betänkande: text, PDF, its HTML or the dokumentstatus JSON \
+         of data.riksdagen.se)",
+        "ett utlåtande från Stockholms stad, ett protokoll eller protokollsutdrag från en \
+         kommun (ett ärende per § med yrkanden, votering eller reservationer) eller ett \
+         betänkande från riksdagen (text, PDF, dess HTML eller dokumentstatus-JSON från \
+         data.riksdagen.se)",
+    )
+}
+
+/// How sure the detection is of each genre: markers found in the text, weighed.
+fn genre_scores(text: &str) -> [(Genre, u32); 3] {
+    let head: Vec<String> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(40)
+        .map(phrases::normalise)
+        .collect();
+    let all = phrases::normalise(text);
+    let mut statement = 0;
+    if head
+        .iter()
+        .take(5)
+        .any(|l| phrases::DOCUMENT_HEADERS.iter().any(|h| l.starts_with(h)))
+    {
+        statement += 3;
+    }
+    for m in [
+        "remissammanställning",
+        "borgarrådsberedningen",
+        "föredragande borgarråd",
+    ] {
+        if all.contains(m) {
+            statement += 1;
+        }
+    }
+    let mut report = 0;
+    if head.iter().any(|l| l.ends_with("utskottets betänkande")) {
+        report += 3;
+    }
+    for m in [
+        "utskottets förslag till riksdagsbeslut",
+        "utskottet hemställer",
+        "förslag till riksdagsbeslut",
+        "riksdagen avslår",
+    ] {
+        if all.contains(m) {
+            report += 1;
+        }
+    }
+    if all.contains("utskottets förslag till riksdagsbeslut")
+        || all.contains("utskottet hemställer")
+    {
+        report += 1;
+    }
+    let mut protocol = 0;
+    if head.iter().any(|l| {
+        l.contains("protokoll") || l.starts_with("utdrag ur") || l.contains("protokollsutdrag")
+    }) {
+        protocol += 2;
+    }
+    let paragraphs = text
+        .lines()
+        .filter(|l| protocol::paragraph_heading(l.trim()).is_some())
+        .count();
+    if paragraphs > 0 {
+        protocol += 1;
+    }
+    for m in [
+        "justerandes sign",
+        "propositionsordning",
+        "yrkanden",
+        "protokollsanteckning",
+        "sammanträdesdatum",
+        "justering",
+    ] {
+        if all.contains(m) {
+            protocol += 1;
+        }
+    }
+    [
+        (Genre::Statement, statement),
+        (Genre::Report, report),
+        (Genre::Protocol, protocol),
+    ]
+}
+
+/// The kind of a document's text, if it is one `remiss import` reads.
+pub fn detect(text: &str) -> Option<Genre> {
+    if riksdag::looks_like_dokumentstatus(text) {
+        return Some(Genre::Report);
+    }
+    let laid;
+    let text = if html::looks_like_html(text) {
+        laid = html::lay_out(text);
+        laid.text.as_str()
+    } else {
+        text
+    };
+    let scores = genre_scores(text);
+    let best = scores.iter().max_by_key(|(_, s)| *s)?;
+    (best.1 >= 3).then_some(best.0)
+}
+
+/// A document to import: its name (for messages and the case's source) and its text (as
+/// [`read_document`] gives it: a text file, a PDF's text, HTML or JSON).
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub name: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Import a document of no known kind anyway, all of it as unplaced text.
+    pub force: bool,
+    /// Of a protocol, import only this § (its number).
+    pub paragraph: Option<u32>,
+}
+
+/// What was read from one document.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub name: String,
+    /// `None` for a document imported with `force` as unplaced text.
+    pub genre: Option<Genre>,
+    /// What was found, one line: "2001/02:BoU1: 32 points, 52 reservations, 7 special
+    /// statements".
+    pub found: String,
+    pub warnings: Vec<Warning>,
+}
+
+/// The case files of an import (one, or one per § of a protocol), and what was read from each
+/// document.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub cases: Vec<CaseText>,
+    pub files: Vec<FileReport>,
+}
+
+/// One case file, format 1. Always passes `remiss check`.
+#[derive(Debug, Clone)]
+pub struct CaseText {
+    /// What it is, for messages: "§ 62", "2001/02:BoU1".
+    pub label: String,
+    /// A file name for it (without `.toml`), where one import gives several.
+    pub hint: String,
+    pub toml: String,
+}
+
+/// Why nothing was imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The document (by index) is of no kind `remiss import` reads.
+    Unrecognised { file: usize },
+    /// A `dokumentstatus` JSON that cannot be read.
+    BadJson { file: usize, detail: String },
+    /// Several documents of which one is not a protocol, or protocols of different matters.
+    Mixed { file: usize },
+    /// `--paragraph N` names no § of the protocol.
+    NoSuchParagraph { paragraph: u32 },
+    /// A protocol with no § that holds positions (yrkanden, votes, reservations).
+    NoParagraphWithPositions { file: usize },
+}
+
+impl Refusal {
+    /// The message, in `lang`; `names` are the documents' names (escape before printing).
+    pub fn message(&self, names: &[String], lang: Lang) -> String {
+        let name = |k: usize| names.get(k).cloned().unwrap_or_default();
+        match (self, lang) {
+            (Refusal::Unrecognised { file }, Lang::En) => format!(
+                "{}: not a document remiss can import; it reads {}. Give --force to import it anyway, all of it as unplaced text",
+                name(*file),
+                supported_kinds(lang)
+            ),
+            (Refusal::Unrecognised { file }, Lang::Sv) => format!(
+                "{}: inget dokument som remiss kan importera; remiss läser {}. Ange --force för att ändå importera det, allt som ej placerad text",
+                name(*file),
+                supported_kinds(lang)
+            ),
+            (Refusal::BadJson { file, detail }, Lang::En) => {
+                format!(
+                    "{}: the dokumentstatus JSON cannot be read: {detail}",
+                    name(*file)
+                )
+            }
+            (Refusal::BadJson { file, detail }, Lang::Sv) => {
+                format!(
+                    "{}: dokumentstatus-JSON:en kan inte läsas: {detail}",
+                    name(*file)
+                )
+            }
+            (Refusal::Mixed { file }, Lang::En) => format!(
+                "{}: several documents import into one case only when they are protocol extracts of one matter (the same dnr or motion title)",
+                name(*file)
+            ),
+            (Refusal::Mixed { file }, Lang::Sv) => format!(
+                "{}: flera dokument blir ett ärende bara när de är protokollsutdrag i samma ärende (samma diarienummer eller motionsrubrik)",
+                name(*file)
+            ),
+            (Refusal::NoSuchParagraph { paragraph }, Lang::En) => {
+                format!("the protocol has no § {paragraph}")
+            }
+            (Refusal::NoSuchParagraph { paragraph }, Lang::Sv) => {
+                format!("protokollet har ingen § {paragraph}")
+            }
+            (Refusal::NoParagraphWithPositions { file }, Lang::En) => format!(
+                "{}: a protocol, but no § holds yrkanden, a vote, a reservation or a statement; name a § with --paragraph N, or give --force to import it as unplaced text",
+                name(*file)
+            ),
+            (Refusal::NoParagraphWithPositions { file }, Lang::Sv) => format!(
+                "{}: ett protokoll, men ingen § har yrkanden, votering, reservation eller yttrande; ange en § med --paragraph N, eller --force för att importera det som ej placerad text",
+                name(*file)
+            ),
+        }
+    }
+}
+
+/// Check a generated case file; should it not load (a bug), keep the whole text unplaced.
+fn checked(
+    toml: String,
+    source: &str,
+    name: &str,
+    warnings: &mut Vec<Warning>,
+    lang: Lang,
+) -> String {
+    match crate::model::parse_case(&toml, name, "import") {
+        Ok(_) => toml,
+        Err(problems) => {
+            let reason = problems
+                .first()
+                .map_or_else(String::new, |p| p.message.clone());
+            warnings.push(Warning {
+                line: 1,
+                kind: WarningKind::Fallback { reason },
+            });
+            write::fallback(source, name, lang)
+        }
+    }
+}
+
+/// Import one or more documents into one case file: a statement, a Riksdag report, or the
+/// protocol extracts of one matter (one per body).
+pub fn import(docs: &[Document], opts: &Options, lang: Lang) -> Result<Outcome, Refusal> {
+    let genres: Vec<Option<Genre>> = docs.iter().map(|d| detect(&d.text)).collect();
+    if docs.len() > 1 {
+        if let Some(k) = genres.iter().position(|g| *g != Some(Genre::Protocol)) {
+            return Err(match genres[k] {
+                None => Refusal::Unrecognised { file: k },
+                Some(_) => Refusal::Mixed { file: k },
+            });
+        }
+        return protocol::import_many(docs, opts, lang);
+    }
+    let Some(doc) = docs.first() else {
+        return Err(Refusal::Unrecognised { file: 0 });
+    };
+    match genres[0] {
+        None if !opts.force => Err(Refusal::Unrecognised { file: 0 }),
+        None => Ok(statement(doc, None, lang)),
+        Some(Genre::Statement) => Ok(statement(doc, Some(Genre::Statement), lang)),
+        Some(Genre::Report) => import_report(doc, lang),
+        Some(Genre::Protocol) => match protocol::import_many(docs, opts, lang) {
+            Err(Refusal::NoParagraphWithPositions { .. }) if opts.force => {
+                Ok(statement(doc, None, lang))
+            }
+            other => other,
+        },
+    }
+}
+
+/// A statement; or (`genre` none) a document imported with `force` although no importer
+/// understands it: the statement importer keeps what it cannot place in unplaced sections,
+/// each with a warning.
+fn statement(doc: &Document, genre: Option<Genre>, lang: Lang) -> Outcome {
+    let imported = import_text(&doc.text, &doc.name, lang);
+    Outcome {
+        cases: vec![CaseText {
+            label: doc.name.clone(),
+            hint: "import".into(),
+            toml: imported.toml,
+        }],
+        files: vec![FileReport {
+            name: doc.name.clone(),
+            genre,
+            found: String::new(),
+            warnings: imported.warnings,
+        }],
+    }
+}
+
+/// A Riksdag report from its text, HTML or `dokumentstatus` JSON.
+fn import_report(doc: &Document, lang: Lang) -> Result<Outcome, Refusal> {
+    let meta = if riksdag::looks_like_dokumentstatus(&doc.text) {
+        Some(
+            riksdag::parse_dokumentstatus(&doc.text).map_err(|e| Refusal::BadJson {
+                file: 0,
+                detail: match e {
+                    riksdag::JsonError::Syntax { line, column, what } => {
+                        format!("line {line}, column {column}: {what}")
+                    }
+                    riksdag::JsonError::NotDokumentstatus => "no dokumentstatus.dokument".into(),
+                    riksdag::JsonError::NoHtml => "no dokument.html".into(),
+                },
+            })?,
+        )
+    } else {
+        None
+    };
+    let html_source = meta
+        .as_ref()
+        .map(|m| m.html.as_str())
+        .or_else(|| html::looks_like_html(&doc.text).then_some(doc.text.as_str()));
+    let laid = html_source.map(html::lay_out);
+    let text = laid.as_ref().map_or(doc.text.as_str(), |l| l.text.as_str());
+    let (case, mut warnings, summary) =
+        riksdag::import(text, laid.as_ref(), meta.as_ref(), &doc.name, lang);
+    let toml = checked(
+        out::write(&case, lang),
+        text,
+        &doc.name,
+        &mut warnings,
+        lang,
+    );
+    warnings.sort_by_key(|w| w.line);
+    let found = match lang {
+        Lang::En => format!(
+            "{}: {} point(s), {} reservation(s), {} special statement(s)",
+            summary.designation.as_deref().unwrap_or("?"),
+            summary.points,
+            summary.reservations,
+            summary.statements
+        ),
+        Lang::Sv => format!(
+            "{}: {} förslagspunkt(er), {} reservation(er), {} särskilda yttranden",
+            summary.designation.as_deref().unwrap_or("?"),
+            summary.points,
+            summary.reservations,
+            summary.statements
+        ),
+    };
+    Ok(Outcome {
+        cases: vec![CaseText {
+            label: summary.designation.clone().unwrap_or_default(),
+            hint: crate::text::slug(summary.designation.as_deref().unwrap_or("report")),
+            toml,
+        }],
+        files: vec![FileReport {
+            name: doc.name.clone(),
+            genre: Some(Genre::Report),
+            found,
+            warnings,
+        }],
+    })
 }
 
 #[cfg(test)]

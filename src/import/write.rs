@@ -14,7 +14,7 @@ use toml_writer::{ToTomlValue, TomlStringBuilder};
 const WRAP: usize = 100;
 
 /// A one-line string value.
-fn string(v: &str) -> String {
+pub(super) fn string(v: &str) -> String {
     encode(v, false)
 }
 
@@ -50,7 +50,7 @@ fn encode(v: &str, multi_line: bool) -> String {
 }
 
 /// Paragraphs as a multi-line string, each wrapped, separated by blank lines.
-fn text(paragraphs: &[String]) -> String {
+pub(super) fn text(paragraphs: &[String]) -> String {
     let mut body = String::new();
     for (k, p) in paragraphs.iter().enumerate() {
         if k > 0 {
@@ -79,16 +79,16 @@ fn wrap_into(out: &mut String, paragraph: &str) {
     out.push('\n');
 }
 
-fn date(d: NaiveDate) -> String {
+pub(super) fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
 /// A comment line: text from the document made inert and kept on one line.
-fn comment(out: &mut String, s: &str) {
+pub(super) fn comment(out: &mut String, s: &str) {
     let _ = writeln!(out, "# {}", crate::text::escape(s));
 }
 
-fn rule(out: &mut String, title: &str) {
+pub(super) fn rule(out: &mut String, title: &str) {
     out.push('\n');
     out.push_str("# ");
     out.push_str(&"-".repeat(WRAP - 2));
@@ -96,11 +96,11 @@ fn rule(out: &mut String, title: &str) {
     comment(out, title);
 }
 
-fn key(out: &mut String, k: &str, value: String) {
+pub(super) fn key(out: &mut String, k: &str, value: String) {
     let _ = writeln!(out, "{k} = {value}");
 }
 
-fn list(out: &mut String, k: &str, items: &[String]) {
+pub(super) fn list(out: &mut String, k: &str, items: &[String]) {
     if items.len() == 1 && items[0].chars().count() < 60 {
         let _ = writeln!(out, "{k} = [{}]", string(&items[0]));
         return;
@@ -112,7 +112,7 @@ fn list(out: &mut String, k: &str, items: &[String]) {
     out.push_str("]\n");
 }
 
-fn signatories(out: &mut String, k: &str, items: &[Signatory]) {
+pub(super) fn signatories(out: &mut String, k: &str, items: &[Signatory]) {
     let one = |s: &Signatory| match &s.party {
         Some(p) => format!("{{ name = {}, party = {} }}", string(&s.name), string(p)),
         None => format!("{{ name = {} }}", string(&s.name)),
@@ -128,7 +128,7 @@ fn signatories(out: &mut String, k: &str, items: &[Signatory]) {
     out.push_str("]\n");
 }
 
-fn kind_name(k: CaseKind) -> &'static str {
+pub(super) fn kind_name(k: CaseKind) -> &'static str {
     match k {
         CaseKind::Motion => "motion",
         CaseKind::Skrivelse => "skrivelse",
@@ -137,7 +137,7 @@ fn kind_name(k: CaseKind) -> &'static str {
     }
 }
 
-fn unplaced_title(first: usize, last: usize, lang: Lang) -> String {
+pub(super) fn unplaced_title(first: usize, last: usize, lang: Lang) -> String {
     match (first == last, lang) {
         (true, Lang::En) => format!("Unplaced text, line {first}"),
         (true, Lang::Sv) => format!("Ej placerad text, rad {first}"),
@@ -146,7 +146,13 @@ fn unplaced_title(first: usize, last: usize, lang: Lang) -> String {
     }
 }
 
-fn header(out: &mut String, source_name: &str, unplaced: bool, artefacts: &[usize], lang: Lang) {
+pub(super) fn header(
+    out: &mut String,
+    source_name: &str,
+    unplaced: bool,
+    artefacts: &[usize],
+    lang: Lang,
+) {
     comment(
         out,
         &match lang {
@@ -366,7 +372,7 @@ pub fn write(r: &Resolved, lang: Lang) -> String {
 }
 
 /// `[[TABLE.evidence]]` for each entry, after the table's own keys.
-fn evidence_tables(out: &mut String, table: &str, evidence: &[Evidence]) {
+pub(super) fn evidence_tables(out: &mut String, table: &str, evidence: &[Evidence]) {
     for e in evidence {
         let _ = writeln!(out, "\n[[{table}.evidence]]");
         key(out, "fact", string(e.fact.as_str()));

@@ -36,6 +36,11 @@ pub struct CaseFile {
     #[serde(default)]
     #[schemars(with = "Vec<PositionTable>")]
     pub positions: Vec<Spanned<PositionTable>>,
+    /// Numbered decision points (att-satser of a motion, förslagspunkter of a report, a
+    /// protocol's §), in document order.
+    #[serde(default)]
+    #[schemars(with = "Vec<PointTable>")]
+    pub points: Vec<Spanned<PointTable>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -212,10 +217,126 @@ pub struct PositionTable {
     /// A position id concurred with (instämde i).
     #[schemars(with = "Option<String>")]
     pub concurs_with: Option<Spanned<String>>,
-    /// Where an imported stance, parties, body, link or date comes from.
+    /// The id of the decision point the position concerns.
+    #[schemars(with = "Option<String>")]
+    pub point: Option<Spanned<String>>,
+    /// The document's number for the position: 4 for "Reservation 4".
+    #[schemars(with = "Option<Count>")]
+    pub number: Option<Spanned<i64>>,
+    /// A reservation against the reasoning only, not the decision (motivreservation).
+    #[serde(default)]
+    pub reasons_only: bool,
+    /// Where an imported stance, parties, body, link, date, point or number comes from.
     #[serde(default)]
     #[schemars(with = "Vec<EvidenceTable>")]
     pub evidence: Vec<Spanned<EvidenceTable>>,
+}
+
+/// `[[points]]`: a numbered decision point, its proposal, decision, motions and vote.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PointTable {
+    /// The document's number or id: `2`, `3b`, `kommunstyrelsen-145`; no spaces or `/`.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// The point's heading.
+    pub title: String,
+    /// The body whose proposal and decision these are.
+    #[schemars(with = "Option<String>")]
+    pub body: Option<Spanned<String>>,
+    /// The body's proposal, as written; a blank line starts a new paragraph.
+    pub proposal: Option<String>,
+    /// The decision (the chamber's, the body's), as written.
+    pub decision: Option<String>,
+    /// The motions moved at the meeting (yrkanden), in order.
+    #[serde(default)]
+    pub moves: Vec<MoveTable>,
+    /// How the chair put the motions to the meeting (propositionsordning), as written.
+    pub propositions: Option<String>,
+    /// How the point was decided.
+    #[schemars(with = "Option<VoteTable>")]
+    pub vote: Option<Spanned<VoteTable>>,
+}
+
+/// `[[points.moves]]`: a motion moved at the meeting (yrkande).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MoveTable {
+    /// Who moved it.
+    pub name: String,
+    /// Their party's code.
+    #[schemars(with = "Option<String>")]
+    pub party: Option<Spanned<String>>,
+    /// What it asks, as written.
+    pub text: String,
+}
+
+/// `[points.vote]`: by acclamation, or a vote with its counts.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VoteTable {
+    /// `acclamation` or `vote`.
+    pub method: super::VoteMethod,
+    /// Ja: the yes votes.
+    #[schemars(with = "Option<Count>")]
+    pub yes: Option<Spanned<i64>>,
+    /// Nej: the no votes.
+    #[schemars(with = "Option<Count>")]
+    pub no: Option<Spanned<i64>>,
+    /// Avstår: the abstentions.
+    #[schemars(with = "Option<Count>")]
+    pub abstain: Option<Spanned<i64>>,
+    /// Frånvarande: the members absent.
+    #[schemars(with = "Option<Count>")]
+    pub absent: Option<Spanned<i64>>,
+    /// What a yes vote was for.
+    pub yes_for: Option<String>,
+    /// What a no vote was for.
+    pub no_for: Option<String>,
+    /// `yes` or `no` where the document says so (a tie settled by the chair).
+    #[schemars(with = "Option<super::Choice>")]
+    pub winner: Option<Spanned<super::Choice>>,
+    /// Each party's counts.
+    #[serde(default)]
+    #[schemars(with = "Vec<PartyVoteTable>")]
+    pub parties: Vec<Spanned<PartyVoteTable>>,
+    /// Each member's vote.
+    #[serde(default)]
+    pub members: Vec<MemberVoteTable>,
+}
+
+/// `[[points.vote.parties]]`: one party's counts.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartyVoteTable {
+    /// The party's code.
+    #[schemars(with = "String")]
+    pub party: Spanned<String>,
+    /// Its yes votes.
+    #[schemars(with = "Option<Count>")]
+    pub yes: Option<Spanned<i64>>,
+    /// Its no votes.
+    #[schemars(with = "Option<Count>")]
+    pub no: Option<Spanned<i64>>,
+    /// Its abstentions.
+    #[schemars(with = "Option<Count>")]
+    pub abstain: Option<Spanned<i64>>,
+    /// Its members absent.
+    #[schemars(with = "Option<Count>")]
+    pub absent: Option<Spanned<i64>>,
+}
+
+/// `[[points.vote.members]]`: one member's vote.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MemberVoteTable {
+    /// The member's name.
+    pub name: String,
+    /// The member's party code.
+    #[schemars(with = "Option<String>")]
+    pub party: Option<Spanned<String>>,
+    /// `yes`, `no`, `abstain` or `absent`.
+    pub vote: super::Choice,
 }
 
 /// `[[positions.evidence]]` and `[[bodies.evidence]]`: where an imported fact comes from.
@@ -251,6 +372,12 @@ struct Lines(#[schemars(length(min = 2, max = 2))] Vec<LineNumber>);
 #[schemars(transparent)]
 #[allow(dead_code)]
 struct LineNumber(#[schemars(range(min = 1))] i64);
+
+/// A count or number, 0 to 1 000 000.
+#[derive(JsonSchema)]
+#[schemars(transparent)]
+#[allow(dead_code)]
+struct Count(#[schemars(range(min = 0, max = 1_000_000))] i64);
 
 /// The format version, 1.
 #[derive(JsonSchema)]
@@ -342,4 +469,20 @@ pub const KNOWN_KEYS: &[&str] = &[
     "sentence",
     "lines",
     "note", // [[positions.evidence]], [[bodies.evidence]]
+    "point",
+    "number",
+    "reasons_only", // [[positions]]
+    "points",
+    "moves",
+    "propositions",
+    "vote", // [[points]]
+    "method",
+    "yes",
+    "no",
+    "abstain",
+    "absent",
+    "yes_for",
+    "no_for",
+    "winner",
+    "members", // [points.vote]
 ];

@@ -3,8 +3,8 @@
 use super::error::Problem;
 use super::file::{self, CaseFile, FORMAT_VERSION, KNOWN_KEYS};
 use super::{
-    Body, Case, Evidence, Fact, Majority, Party, Position, Review, Section, Signatory, Source,
-    Stance, Workspace,
+    Body, Case, Choice, Evidence, Fact, Majority, MemberVote, Move, Party, PartyVote, Point,
+    Position, Review, Section, Signatory, Source, Stance, Tally, Vote, VoteMethod, Workspace,
 };
 use crate::text::{self, clean};
 use chrono::NaiveDate;
@@ -18,6 +18,9 @@ pub const BUNDLED_CASE: &str = include_str!("../../cases/trygghetskiosker.toml")
 /// A case file larger than this is refused unread (the largest real statement is well under
 /// 1 MB; a generated year of 500 cases is about 25 MB in all).
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The largest count or number a case file may give (a vote's counts, a reservation's number).
+pub const MAX_COUNT: i64 = 1_000_000;
 
 /// Load the bundled case.
 pub fn load_bundled() -> Case {
@@ -327,6 +330,10 @@ pub(crate) fn toml_problem(file: &str, src: &str, e: &toml::de::Error) -> Proble
             "stance"
         } else if expected.iter().any(|e| Review::parse(e).is_some()) {
             "review"
+        } else if expected.iter().any(|e| e == "acclamation") {
+            "method"
+        } else if expected.iter().any(|e| e == "abstain") {
+            "vote"
         } else {
             "kind"
         };
@@ -588,6 +595,212 @@ impl Builder<'_> {
         out
     }
 
+    /// A count or number: a whole number from 0 to [`MAX_COUNT`].
+    fn count(&mut self, v: &Spanned<i64>, key: &str) -> Option<u32> {
+        match u32::try_from(*v.get_ref()) {
+            Ok(n) if i64::from(n) <= MAX_COUNT => Some(n),
+            _ => {
+                self.error(
+                    v,
+                    key,
+                    format!("`{key}` is a whole number from 0 to {MAX_COUNT}"),
+                );
+                None
+            }
+        }
+    }
+
+    fn tally(
+        &mut self,
+        yes: &Option<Spanned<i64>>,
+        no: &Option<Spanned<i64>>,
+        abstain: &Option<Spanned<i64>>,
+        absent: &Option<Spanned<i64>>,
+    ) -> Tally {
+        Tally {
+            yes: yes.as_ref().and_then(|v| self.count(v, "yes")),
+            no: no.as_ref().and_then(|v| self.count(v, "no")),
+            abstain: abstain.as_ref().and_then(|v| self.count(v, "abstain")),
+            absent: absent.as_ref().and_then(|v| self.count(v, "absent")),
+        }
+    }
+
+    /// The decision points, and their index by id.
+    fn points(
+        &mut self,
+        raw: &[Spanned<file::PointTable>],
+        body_index: &HashMap<String, usize>,
+        party_codes: &HashSet<String>,
+    ) -> (Vec<Point>, HashMap<String, usize>) {
+        let mut points = Vec::new();
+        let mut index = HashMap::new();
+        for sp in raw {
+            let p = sp.get_ref();
+            let id = clean(p.id.get_ref());
+            if id.is_empty() || id.chars().any(|c| c.is_whitespace() || c == '/') {
+                self.error(
+                    &p.id,
+                    "id",
+                    "a point id is a short word without spaces or `/`, e.g. `2` or `3b`",
+                );
+            }
+            if index.insert(id.clone(), points.len()).is_some() {
+                self.error(&p.id, "id", format!("point `{id}` is declared twice"));
+            }
+            let body = p.body.as_ref().and_then(|b| {
+                let name = clean(b.get_ref());
+                let found = body_index.get(&name).copied();
+                if found.is_none() {
+                    let mut m = format!("unknown body `{name}`");
+                    if let Some(s) = suggest(&name, body_index.keys().map(String::as_str)) {
+                        m.push_str(&format!("; did you mean `{s}`?"));
+                    }
+                    self.error(b, "body", m);
+                }
+                found
+            });
+            let moves = p
+                .moves
+                .iter()
+                .map(|m| Move {
+                    name: text::squash_whitespace(&clean(&m.name)),
+                    party: m
+                        .party
+                        .as_ref()
+                        .map(|c| self.party_ref(party_codes, c, "party")),
+                    text: text::squash_whitespace(&clean(&m.text)),
+                })
+                .collect();
+            let vote = p.vote.as_ref().map(|v| self.vote(v, party_codes));
+            let paras =
+                |t: &Option<String>| t.as_deref().map(text::clean_paragraphs).unwrap_or_default();
+            points.push(Point {
+                id,
+                title: text::squash_whitespace(&clean(&p.title)),
+                body,
+                proposal: paras(&p.proposal),
+                decision: paras(&p.decision),
+                moves,
+                propositions: paras(&p.propositions),
+                vote,
+            });
+        }
+        (points, index)
+    }
+
+    /// A vote, checked: acclamation has no counts; the parties' and the members' votes add up
+    /// to the counts; a stated winner agrees with them.
+    fn vote(&mut self, sv: &Spanned<file::VoteTable>, party_codes: &HashSet<String>) -> Vote {
+        let v = sv.get_ref();
+        let tally = self.tally(&v.yes, &v.no, &v.abstain, &v.absent);
+        let mut parties = Vec::new();
+        for spv in &v.parties {
+            let pv = spv.get_ref();
+            let party = self.party_ref(party_codes, &pv.party, "party");
+            if parties.iter().any(|p: &PartyVote| p.party == party) {
+                self.error(
+                    &pv.party,
+                    "party",
+                    format!("party `{party}` is listed twice"),
+                );
+            }
+            let tally = self.tally(&pv.yes, &pv.no, &pv.abstain, &pv.absent);
+            parties.push(PartyVote { party, tally });
+        }
+        let members: Vec<MemberVote> = v
+            .members
+            .iter()
+            .map(|m| MemberVote {
+                name: text::squash_whitespace(&clean(&m.name)),
+                party: m
+                    .party
+                    .as_ref()
+                    .map(|c| self.party_ref(party_codes, c, "party")),
+                choice: m.vote,
+            })
+            .collect();
+        if v.method == VoteMethod::Acclamation
+            && (!tally.is_empty() || !parties.is_empty() || !members.is_empty())
+        {
+            self.error(
+                sv,
+                "method",
+                "a decision by acclamation has no counts, party votes or member votes",
+            );
+        }
+        for c in Choice::ALL {
+            let Some(total) = tally.get(c) else { continue };
+            let by_party: Option<u32> = if parties.is_empty() {
+                None
+            } else {
+                parties.iter().map(|p| p.tally.get(c)).sum()
+            };
+            let at = match c {
+                Choice::Yes => v.yes.as_ref(),
+                Choice::No => v.no.as_ref(),
+                Choice::Abstain => v.abstain.as_ref(),
+                Choice::Absent => v.absent.as_ref(),
+            };
+            let Some(at) = at else { continue };
+            if let Some(sum) = by_party
+                && sum != total
+            {
+                self.error(
+                    at,
+                    c.as_str(),
+                    format!(
+                        "the parties' `{}` votes add up to {sum}, but the vote's `{}` is {total}",
+                        c.as_str(),
+                        c.as_str()
+                    ),
+                );
+            }
+            if !members.is_empty() {
+                let n = members.iter().filter(|m| m.choice == c).count();
+                if n != total as usize {
+                    self.error(
+                        at,
+                        c.as_str(),
+                        format!(
+                            "{n} member(s) voted `{}`, but the vote's `{}` is {total}",
+                            c.as_str(),
+                            c.as_str()
+                        ),
+                    );
+                }
+            }
+        }
+        let mut vote = Vote {
+            method: v.method,
+            tally,
+            yes_for: v
+                .yes_for
+                .as_deref()
+                .map(|s| text::squash_whitespace(&clean(s))),
+            no_for: v
+                .no_for
+                .as_deref()
+                .map(|s| text::squash_whitespace(&clean(s))),
+            winner: None,
+            parties,
+            members,
+        };
+        if let Some(w) = &v.winner {
+            let by_counts = vote.winner();
+            if !matches!(w.get_ref(), Choice::Yes | Choice::No) {
+                self.error(w, "winner", "the winner of a vote is `yes` or `no`");
+            } else if by_counts.is_some_and(|c| c != *w.get_ref()) {
+                self.error(
+                    w,
+                    "winner",
+                    "`winner` contradicts the counts (the side with more votes wins)",
+                );
+            }
+            vote.winner = Some(*w.get_ref());
+        }
+        vote
+    }
+
     fn build(mut self, raw: CaseFile, default_id: &str) -> Result<Case, Vec<Problem>> {
         if *raw.format.get_ref() != FORMAT_VERSION {
             self.error(
@@ -716,6 +929,8 @@ impl Builder<'_> {
             });
         }
 
+        let (points, point_index) = self.points(&raw.points, &body_index, &party_codes);
+
         // Positions, first pass: everything but the links between positions.
         let mut positions: Vec<Position> = Vec::new();
         let mut ids: HashMap<String, usize> = HashMap::new();
@@ -769,6 +984,30 @@ impl Builder<'_> {
                 .as_deref()
                 .map(text::clean_paragraphs)
                 .unwrap_or_default();
+            let point = p.point.as_ref().and_then(|pt| {
+                let id = clean(pt.get_ref());
+                match point_index.get(&id) {
+                    Some(&i) => Some(i),
+                    None => {
+                        let mut m = format!("unknown point `{id}`");
+                        if let Some(s) = suggest(&id, point_index.keys().map(String::as_str)) {
+                            m.push_str(&format!("; did you mean `{s}`?"));
+                        } else if points.is_empty() {
+                            m.push_str(" (no [[points]] are declared)");
+                        }
+                        self.error(pt, "point", m);
+                        None
+                    }
+                }
+            });
+            let number = p.number.as_ref().and_then(|n| self.count(n, "number"));
+            if p.reasons_only && stance != Stance::Reservation {
+                self.error(
+                    sp,
+                    "reasons_only",
+                    "`reasons_only` is for a reservation (motivreservation)",
+                );
+            }
             let id = match &p.id {
                 Some(explicit) => {
                     let v = clean(explicit.get_ref());
@@ -781,7 +1020,14 @@ impl Builder<'_> {
                     }
                     v
                 }
-                None => derive_position_id(&bodies[body].id, stance, &parties),
+                None => match point {
+                    Some(pt) => derive_position_id(
+                        &format!("{}/{}", bodies[body].id, points[pt].id),
+                        stance,
+                        &parties,
+                    ),
+                    None => derive_position_id(&bodies[body].id, stance, &parties),
+                },
             };
             if let Some(&first) = ids.get(&id) {
                 let _ = first;
@@ -830,6 +1076,8 @@ impl Builder<'_> {
                 Fact::Date => p.date.is_some(),
                 // A members' statement names its parties, or says it found none.
                 Fact::Parties => !parties.is_empty() || stance.needs_text(),
+                Fact::Point => p.point.is_some(),
+                Fact::Number => p.number.is_some(),
                 _ => true,
             };
             let evidence = self.evidence(&p.evidence, true, has);
@@ -861,6 +1109,9 @@ impl Builder<'_> {
                 concurs_with: None,
                 text_from: None,
                 evidence,
+                point,
+                number,
+                reasons_only: p.reasons_only,
             });
         }
 
@@ -922,6 +1173,9 @@ impl Builder<'_> {
                     concurs_with: None,
                     text_from: None,
                     evidence: Vec::new(),
+                    point: None,
+                    number: None,
+                    reasons_only: false,
                 });
             }
         }
@@ -976,6 +1230,7 @@ impl Builder<'_> {
             majority,
             bodies,
             positions: sorted,
+            points,
             path: None,
         })
     }

@@ -6,6 +6,7 @@ mod error;
 pub mod file;
 mod load;
 pub mod matrix;
+pub mod points;
 pub mod summary;
 mod text_ref;
 
@@ -72,6 +73,9 @@ pub struct Case {
     /// Positions in file order; for a body with `answered = false` a `no_answer` position is
     /// derived.
     pub positions: Vec<Position>,
+    /// Numbered decision points (att-satser of a motion, förslagspunkter of a report), in
+    /// file order. Empty for a case without points.
+    pub points: Vec<Point>,
     /// The file the case was read from (`None` for the bundled case). Not serialised: the
     /// cache sets it from the files it lists when it is read, as loading would.
     #[serde(skip)]
@@ -125,6 +129,8 @@ pub enum BodyKind {
     Preparatory,
     /// Kommunstyrelsen: prepares the case's own decision.
     Board,
+    /// The elected assembly that takes the final decision (kommunfullmäktige).
+    Council,
     /// Extern remissinstans (Polisregion Stockholm).
     External,
 }
@@ -132,7 +138,10 @@ pub enum BodyKind {
 impl BodyKind {
     /// Bodies that prepare the case's own decision rather than answer the referral.
     pub fn is_referral_body(self) -> bool {
-        !matches!(self, BodyKind::Preparatory | BodyKind::Board)
+        !matches!(
+            self,
+            BodyKind::Preparatory | BodyKind::Board | BodyKind::Council
+        )
     }
 
     /// Bodies whose decisions are taken by elected members (so a majority can be inferred).
@@ -143,6 +152,7 @@ impl BodyKind {
                 | BodyKind::DistrictCommittee
                 | BodyKind::Preparatory
                 | BodyKind::Board
+                | BodyKind::Council
         )
     }
 
@@ -153,6 +163,7 @@ impl BodyKind {
             BodyKind::DistrictCommittee => "district_committee",
             BodyKind::Preparatory => "preparatory",
             BodyKind::Board => "board",
+            BodyKind::Council => "council",
             BodyKind::External => "external",
         }
     }
@@ -315,10 +326,14 @@ pub enum Fact {
     OpinionDate,
     /// Whether a body answered.
     Answered,
+    /// The decision point a position concerns.
+    Point,
+    /// A position's number in the document ("Reservation 4").
+    Number,
 }
 
 impl Fact {
-    pub const ALL: [Fact; 9] = [
+    pub const ALL: [Fact; 11] = [
         Fact::Stance,
         Fact::Parties,
         Fact::Body,
@@ -328,6 +343,8 @@ impl Fact {
         Fact::MeetingDate,
         Fact::OpinionDate,
         Fact::Answered,
+        Fact::Point,
+        Fact::Number,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -341,6 +358,8 @@ impl Fact {
             Fact::MeetingDate => "meeting_date",
             Fact::OpinionDate => "opinion_date",
             Fact::Answered => "answered",
+            Fact::Point => "point",
+            Fact::Number => "number",
         }
     }
 
@@ -448,6 +467,12 @@ pub struct Position {
     /// `identical_to` links, resolved once at load (in linear time); `None` when the position
     /// has its own text or no link. See [`Case::text_of`].
     pub text_from: Option<usize>,
+    /// Index into [`Case::points`] of the decision point the position concerns.
+    pub point: Option<usize>,
+    /// The document's number for the position ("Reservation 4", "särskilt yttrande 2").
+    pub number: Option<u32>,
+    /// A reservation against the reasoning only, not the decision (motivreservation).
+    pub reasons_only: bool,
     /// Where the importer read the position's stance, parties, body, links and date (empty
     /// for hand-written files).
     pub evidence: Vec<Evidence>,
@@ -464,6 +489,180 @@ impl Position {
     pub fn evidence_for(&self, fact: Fact) -> impl Iterator<Item = &Evidence> {
         self.evidence.iter().filter(move |e| e.fact == fact)
     }
+}
+
+/// A numbered decision point: an att-sats of a motion, a förslagspunkt of a committee report,
+/// or the decision of one § of a protocol.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Point {
+    /// The document's number or id, e.g. `2`, `3b`, `ks-45`.
+    pub id: String,
+    pub title: String,
+    /// Index into [`Case::bodies`] of the body whose proposal and decision these are.
+    pub body: Option<usize>,
+    /// The body's proposal (the committee's förslag, the chair's proposal), as paragraphs.
+    pub proposal: Vec<String>,
+    /// The decision (the chamber's, the body's), as paragraphs; empty where not given.
+    pub decision: Vec<String>,
+    /// Motions moved at the meeting (yrkanden), in order.
+    pub moves: Vec<Move>,
+    /// How the chair put the motions to the meeting (propositionsordning), as written.
+    pub propositions: Vec<String>,
+    pub vote: Option<Vote>,
+}
+
+/// A motion moved at a meeting (yrkande): who moved it and what it asks.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Move {
+    pub name: String,
+    pub party: Option<String>,
+    pub text: String,
+}
+
+/// How a point was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteMethod {
+    /// By acclamation (acklamation): no count.
+    Acclamation,
+    /// By a counted vote (votering, röstning).
+    Vote,
+}
+
+impl VoteMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VoteMethod::Acclamation => "acclamation",
+            VoteMethod::Vote => "vote",
+        }
+    }
+}
+
+/// One side of a vote, or a member's choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Choice {
+    Yes,
+    No,
+    Abstain,
+    Absent,
+}
+
+impl Choice {
+    pub const ALL: [Choice; 4] = [Choice::Yes, Choice::No, Choice::Abstain, Choice::Absent];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Choice::Yes => "yes",
+            Choice::No => "no",
+            Choice::Abstain => "abstain",
+            Choice::Absent => "absent",
+        }
+    }
+}
+
+/// The counts of a vote: ja, nej, avstår, frånvarande. `None` where the document gives none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    pub yes: Option<u32>,
+    pub no: Option<u32>,
+    pub abstain: Option<u32>,
+    pub absent: Option<u32>,
+}
+
+impl Tally {
+    pub fn get(&self, c: Choice) -> Option<u32> {
+        match c {
+            Choice::Yes => self.yes,
+            Choice::No => self.no,
+            Choice::Abstain => self.abstain,
+            Choice::Absent => self.absent,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        Choice::ALL.iter().all(|c| self.get(*c).is_none())
+    }
+
+    /// The choice with most votes among the cast ones (yes, no, abstain), if one leads.
+    pub fn leading(&self) -> Option<Choice> {
+        let cast = [Choice::Yes, Choice::No, Choice::Abstain];
+        let max = cast.iter().filter_map(|c| self.get(*c)).max()?;
+        let mut leaders = cast.iter().filter(|c| self.get(**c) == Some(max));
+        let first = *leaders.next()?;
+        (leaders.next().is_none() && max > 0).then_some(first)
+    }
+}
+
+/// How a point was decided: by acclamation, or by a vote with its counts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Vote {
+    pub method: VoteMethod,
+    pub tally: Tally,
+    /// What a yes vote was for ("bifall till utskottets förslag"), as written.
+    pub yes_for: Option<String>,
+    /// What a no vote was for ("bifall till reservation 2 (S)").
+    pub no_for: Option<String>,
+    /// The winning side where the document says so (a tie settled by the chair's casting
+    /// vote); else derived from the counts by [`Vote::winner`].
+    pub winner: Option<Choice>,
+    /// Each party's counts, where the document gives them.
+    pub parties: Vec<PartyVote>,
+    /// Each member's vote, where the document lists them.
+    pub members: Vec<MemberVote>,
+}
+
+impl Vote {
+    /// The winning side: as stated, else yes or no by the counts (a tie has none).
+    pub fn winner(&self) -> Option<Choice> {
+        if self.winner.is_some() {
+            return self.winner;
+        }
+        match (self.tally.yes, self.tally.no) {
+            (Some(y), Some(n)) if y > n => Some(Choice::Yes),
+            (Some(y), Some(n)) if n > y => Some(Choice::No),
+            _ => None,
+        }
+    }
+
+    /// How `party` voted: its own counts where given, else tallied from the members' votes.
+    pub fn party_tally(&self, party: &str) -> Option<Tally> {
+        if let Some(pv) = self.parties.iter().find(|p| p.party == party) {
+            return Some(pv.tally);
+        }
+        let mut t = Tally::default();
+        let mut any = false;
+        for m in self
+            .members
+            .iter()
+            .filter(|m| m.party.as_deref() == Some(party))
+        {
+            any = true;
+            let slot = match m.choice {
+                Choice::Yes => &mut t.yes,
+                Choice::No => &mut t.no,
+                Choice::Abstain => &mut t.abstain,
+                Choice::Absent => &mut t.absent,
+            };
+            *slot = Some(slot.unwrap_or(0) + 1);
+        }
+        any.then_some(t)
+    }
+}
+
+/// One party's counts in a vote.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PartyVote {
+    pub party: String,
+    pub tally: Tally,
+}
+
+/// One member's vote.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MemberVote {
+    pub name: String,
+    pub party: Option<String>,
+    pub choice: Choice,
 }
 
 impl Case {

@@ -146,3 +146,78 @@ mod tests {
         assert!(s.stances[0].plural);
     }
 }
+
+/// What the summary of a case with decision points says, as a committee report states it:
+/// "32 decision points; 52 reservations (M, V, …) on 24 points; 7 special statements (…) on 3
+/// points; 2 votes". Worded by `Lang::summary`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PointsSummary {
+    pub points: usize,
+    /// Reservations, special statements, substitute's statements and protocol notes that occur.
+    pub stances: Vec<PointStance>,
+    /// Points decided by a counted vote.
+    pub votes: usize,
+}
+
+/// How many positions of one stance, by which parties (declaration order), on how many points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PointStance {
+    pub stance: Stance,
+    pub count: usize,
+    pub parties: Vec<String>,
+    pub on_points: usize,
+}
+
+impl Case {
+    /// The summary's facts for a case with decision points; `None` without points.
+    pub fn points_summary(&self) -> Option<PointsSummary> {
+        if self.points.is_empty() {
+            return None;
+        }
+        let mut stances = Vec::new();
+        for stance in [
+            Stance::Reservation,
+            Stance::SpecialStatement,
+            Stance::SubstituteStatement,
+            Stance::ProtocolNote,
+        ] {
+            let of: Vec<&super::Position> = self
+                .positions
+                .iter()
+                .filter(|p| p.stance == stance)
+                .collect();
+            if of.is_empty() {
+                continue;
+            }
+            let parties = self
+                .parties
+                .iter()
+                .map(|p| p.code.clone())
+                .filter(|c| of.iter().any(|p| p.parties.contains(c)))
+                .collect();
+            let mut on: Vec<usize> = of.iter().filter_map(|p| p.point).collect();
+            on.sort_unstable();
+            on.dedup();
+            stances.push(PointStance {
+                stance,
+                count: of.len(),
+                parties,
+                on_points: on.len(),
+            });
+        }
+        let votes = self
+            .points
+            .iter()
+            .filter(|p| {
+                p.vote
+                    .as_ref()
+                    .is_some_and(|v| v.method == super::VoteMethod::Vote)
+            })
+            .count();
+        Some(PointsSummary {
+            points: self.points.len(),
+            stances,
+            votes,
+        })
+    }
+}

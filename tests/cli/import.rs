@@ -497,7 +497,12 @@ fn import_writes_a_file_that_check_accepts() {
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(0), "{run:?}");
-    assert!(run.stdout.is_empty() && run.stderr.is_empty(), "{run:?}");
+    // Nothing but the kind of document it read (issue 11).
+    assert!(run.stdout.is_empty(), "{run:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&run.stderr),
+        format!("{SEED_PATH}: read as a Stockholm statement (utlåtande)\n")
+    );
     let check = remiss().arg("check").arg(&out).output().unwrap();
     assert_eq!(check.status.code(), Some(0), "{check:?}");
     assert_eq!(String::from_utf8_lossy(&check.stdout), "1 case(s) valid\n");
@@ -554,18 +559,68 @@ fn import_refuses_to_overwrite_without_force() {
 }
 
 #[test]
-fn force_without_output_is_a_usage_error() {
+fn a_document_of_no_known_kind_is_refused_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brev.txt");
+    std::fs::write(&path, "Hej!\nTack för senast. Vi ses på fredag.\n").unwrap();
+    let run = remiss().arg("import").arg(&path).output().unwrap();
+    assert_eq!(run.status.code(), Some(1), "{run:?}");
+    assert!(run.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    for kind in [
+        "not a document remiss can import",
+        "Stockholm statement (utlåtande)",
+        "municipal protocol or protocol extract",
+        "Riksdag committee report (betänkande",
+        "--force",
+    ] {
+        assert!(stderr.contains(kind), "{kind}: {stderr}");
+    }
     let run = remiss()
-        .args(["import", SEED_PATH, "--force"])
+        .args(["--lang", "sv", "import"])
+        .arg(&path)
         .output()
         .unwrap();
-    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&run.stderr).contains("inget dokument som remiss kan importera"),
+        "{run:?}"
+    );
+    // --force writes everything into an unplaced section.
+    let run = remiss()
+        .args(["import", "--force"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    let case = parse_case(&String::from_utf8(run.stdout).unwrap(), "t", "t").unwrap();
+    assert_eq!(case.sections[0].id, "unplaced-1");
+    assert!(
+        case.sections[0]
+            .paragraphs
+            .join(" ")
+            .contains("Vi ses på fredag.")
+    );
 }
 
 #[test]
 fn warnings_name_the_file_and_line() {
+    // A protocol of an association: no § with yrkanden or positions, so it is imported only
+    // with --force, all of it unplaced.
     let run = remiss()
         .args(["import", "tests/fixtures/import/not_a_statement.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&run.stderr).contains("a protocol, but no § holds yrkanden"),
+        "{run:?}"
+    );
+    let run = remiss()
+        .args([
+            "import",
+            "--force",
+            "tests/fixtures/import/not_a_statement.txt",
+        ])
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(0));
@@ -584,6 +639,7 @@ fn warnings_name_the_file_and_line() {
             "--lang",
             "sv",
             "import",
+            "--force",
             "tests/fixtures/import/not_a_statement.txt",
         ])
         .output()
@@ -790,7 +846,8 @@ fn a_pdf_is_read_through_pdftotext() {
         "pdftotext (Debian: poppler-utils) must be installed for this test: {run:?}"
     );
     assert!(
-        run.stderr.is_empty(),
+        String::from_utf8_lossy(&run.stderr)
+            .ends_with(": read as a Stockholm statement (utlåtande)\n"),
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );

@@ -96,11 +96,11 @@ invalid! {
         ":6:35: error: invalid basic string, expected `\"`";
     unknown_top_level_key: "unknown_top_level_key.toml" =>
         ":3:1: error: unknown key `author` (this table takes: format, case, parties, majority, \
-         bodies, positions)";
+         bodies, positions, points)";
     misspelt_key: "misspelt_key.toml" =>
         ":29:1: error: unknown key `stnace`; did you mean `stance`? (this table takes: id, body, \
          stance, parties, signatories, byline, author, date, proposals, text, identical_to, \
-         concurs_with, evidence)";
+         concurs_with, point, number, reasons_only, evidence)";
     unknown_stance: "unknown_stance.toml" =>
         ":29:10: error: unknown stance `reservaton`; did you mean `reservation`? (valid: approve, \
          approve_in_part, reject, answered, unknown, reservation, special_statement, \

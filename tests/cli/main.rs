@@ -7,6 +7,8 @@ mod child;
 mod cmd;
 #[path = "../support/hostile.rs"]
 mod hostile;
+#[path = "../support/riksdag_accuracy.rs"]
+mod riksdag_accuracy;
 
 mod cache;
 mod closed_output;
@@ -22,6 +24,8 @@ mod invalid_files;
 mod invisible;
 mod matrix;
 mod notes;
+mod protocol;
+mod riksdag;
 mod report;
 mod search;
 mod similar;

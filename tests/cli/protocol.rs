@@ -1,0 +1,280 @@
+//! Municipal protocols (issue 11): protocol extracts of three invented municipalities' layouts
+//! import to their reviewed case files; an extract with yrkanden, a vote and a reservation gives
+//! the right point, counts and positions; the extracts of one motion from three bodies make one
+//! case; the binary says what it read.
+
+use crate::cmd::remiss;
+use remiss::i18n::Lang;
+use remiss::import::{Document, Options, import};
+use remiss::model::{Case, Choice, Stance, VoteMethod, parse_case};
+use std::path::PathBuf;
+
+fn dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/protocol")
+}
+
+fn doc(name: &str) -> Document {
+    Document {
+        name: format!("{name}.txt"),
+        text: std::fs::read_to_string(dir().join(format!("{name}.txt"))).unwrap(),
+    }
+}
+
+fn import_one(names: &[&str], paragraph: Option<u32>) -> (String, Case) {
+    let docs: Vec<Document> = names.iter().map(|n| doc(n)).collect();
+    let out = import(
+        &docs,
+        &Options {
+            force: false,
+            paragraph,
+        },
+        Lang::En,
+    )
+    .unwrap();
+    assert_eq!(out.cases.len(), 1);
+    let toml = out.cases[0].toml.clone();
+    let case = parse_case(&toml, "t.toml", "t").unwrap_or_else(|p| panic!("{p:#?}\n{toml}"));
+    (toml, case)
+}
+
+/// Every fixture imports to its reviewed case file (`NAME.expected.toml`; for several
+/// documents, `bussresor.expected.toml`). `UPDATE_EXPECTED=1` rewrites them, to be reviewed.
+#[test]
+fn fixtures_import_to_their_reviewed_case_files() {
+    let sets: &[(&str, &[&str], Option<u32>)] = &[
+        ("bussresor_kfn", &["bussresor_kfn"], None),
+        ("bussresor_ks", &["bussresor_ks"], None),
+        ("bussresor_kf", &["bussresor_kf"], None),
+        ("norrvik_ks-62", &["norrvik_ks"], Some(62)),
+        ("norrvik_ks-63", &["norrvik_ks"], Some(63)),
+        ("sjobacka_sn", &["sjobacka_sn"], None),
+        (
+            "bussresor",
+            &["bussresor_ks", "bussresor_kf", "bussresor_kfn"],
+            None,
+        ),
+    ];
+    let mut differ = Vec::new();
+    for (expected, names, paragraph) in sets {
+        let (toml, _) = import_one(names, *paragraph);
+        let path = dir().join(format!("{expected}.expected.toml"));
+        if std::env::var_os("UPDATE_EXPECTED").is_some() {
+            std::fs::write(&path, &toml).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_default();
+        if want != toml {
+            differ.push(format!("{expected}:\n{toml}"));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n\n"));
+}
+
+#[test]
+fn an_extract_with_yrkanden_a_vote_and_a_reservation() {
+    let (_, case) = import_one(&["bussresor_ks"], None);
+    assert_eq!(case.dnr, "KS 2025/412");
+    assert_eq!(case.bodies.len(), 1);
+    assert_eq!(case.bodies[0].name, "Kommunstyrelsen");
+    assert_eq!(
+        case.bodies[0]
+            .meeting_date
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2026-03-11")
+    );
+    assert_eq!(case.points.len(), 1);
+    let pt = &case.points[0];
+    assert_eq!(pt.id, "145");
+    let movers: Vec<(&str, Option<&str>)> = pt
+        .moves
+        .iter()
+        .map(|m| (m.name.as_str(), m.party.as_deref()))
+        .collect();
+    assert_eq!(
+        movers,
+        [
+            ("Lena Holm", Some("S")),
+            ("Karin Ek", Some("M")),
+            ("Anna Bergström", Some("V")),
+            ("Per Nyström", Some("MP")),
+        ]
+    );
+    assert_eq!(pt.moves[2].text, "bifall till motionen");
+    assert!(pt.propositions[0].starts_with("Ordföranden ställer först"));
+    let vote = pt.vote.as_ref().unwrap();
+    assert_eq!(vote.method, VoteMethod::Vote);
+    assert_eq!(
+        (vote.tally.yes, vote.tally.no, vote.tally.abstain),
+        (Some(9), Some(2), Some(2))
+    );
+    assert_eq!(vote.yes_for.as_deref(), Some("ordförandens yrkande"));
+    assert_eq!(vote.no_for.as_deref(), Some("Anna Bergströms (V) yrkande"));
+    assert_eq!(vote.winner(), Some(Choice::Yes));
+    assert_eq!(vote.members.len(), 13);
+    let bergstrom = vote
+        .members
+        .iter()
+        .find(|m| m.name == "Anna Bergström")
+        .unwrap();
+    assert_eq!(
+        (bergstrom.party.as_deref(), bergstrom.choice),
+        (Some("V"), Choice::No)
+    );
+    let lund = vote
+        .members
+        .iter()
+        .find(|m| m.name == "Hanna Lund")
+        .unwrap();
+    assert_eq!(lund.choice, Choice::Abstain);
+    // Positions: the board's decision on the motion, the V reservation for its own yrkande,
+    // MP's special statement, SD's protocol note; each on the point.
+    let got: Vec<(Stance, Vec<&str>)> = case
+        .positions
+        .iter()
+        .map(|p| (p.stance, p.parties.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Stance::Reject, vec![]),
+            (Stance::Reservation, vec!["V"]),
+            (Stance::SpecialStatement, vec!["MP"]),
+            (Stance::ProtocolNote, vec!["SD"]),
+        ]
+    );
+    assert!(case.positions.iter().all(|p| p.point == Some(0)));
+    let reservation = &case.positions[1];
+    assert_eq!(reservation.signatories.len(), 2);
+    assert_eq!(reservation.proposals, ["bifall till motionen"]);
+    // The points matrix: V reserved and voted no, on the losing side; S and M won.
+    let m = case.point_matrix();
+    let v = m.parties.iter().position(|p| p == "V").unwrap();
+    let s = m.parties.iter().position(|p| p == "S").unwrap();
+    assert_eq!(m.rows[0].cells[v].marks[0].stance, Stance::Reservation);
+    assert_eq!(m.rows[0].cells[v].vote.unwrap().won, Some(false));
+    assert_eq!(m.rows[0].cells[s].vote.unwrap().won, Some(true));
+}
+
+#[test]
+fn three_bodies_extracts_of_one_motion_make_one_case() {
+    let (_, case) = import_one(&["bussresor_kf", "bussresor_kfn", "bussresor_ks"], None);
+    assert_eq!(case.dnr, "KS 2025/412");
+    assert_eq!(
+        case.title,
+        "Motion av Anna Bergström (V) om avgiftsfria bussresor för unga"
+    );
+    let bodies: Vec<&str> = case.bodies.iter().map(|b| b.name.as_str()).collect();
+    assert_eq!(
+        bodies,
+        [
+            "Kultur- och fritidsnämnden",
+            "Kommunstyrelsen",
+            "Kommunfullmäktige"
+        ],
+        "in meeting order"
+    );
+    let points: Vec<&str> = case.points.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        points,
+        [
+            "kultur-och-fritidsnamnden-34",
+            "kommunstyrelsen-145",
+            "kommunfullmaktige-88"
+        ]
+    );
+    // Each body rejected the motion; V reserved in all three.
+    for b in 0..3 {
+        assert_eq!(case.cell(b, Stance::Reject).len(), 1);
+        let res = case.cell(b, Stance::Reservation);
+        assert_eq!(res.len(), 1);
+        assert_eq!(case.positions[res[0]].parties, ["V"]);
+    }
+    let kf = case.points[2].vote.as_ref().unwrap();
+    assert_eq!(
+        (kf.tally.yes, kf.tally.no, kf.tally.abstain, kf.tally.absent),
+        (Some(45), Some(8), Some(6), Some(2))
+    );
+    assert_eq!(
+        case.points[0].vote.as_ref().unwrap().method,
+        VoteMethod::Acclamation
+    );
+}
+
+#[test]
+fn a_decision_that_does_not_settle_the_stance_is_unknown_and_uncertain() {
+    let (_, case) = import_one(&["sjobacka_sn"], None);
+    let decision = &case.positions[0];
+    assert_eq!(decision.stance, Stance::Unknown);
+    assert_eq!(
+        decision.review(),
+        Some(remiss::model::Review::Uncertain),
+        "{decision:?}"
+    );
+    // Members listed in a table with a party column.
+    let vote = case.points[0].vote.as_ref().unwrap();
+    assert_eq!(vote.members.len(), 11);
+    let nord = vote.members.iter().find(|m| m.name == "Olle Nord").unwrap();
+    assert_eq!(
+        (nord.party.as_deref(), nord.choice),
+        (Some("M"), Choice::Abstain)
+    );
+    // "Moderaterna genom Olle Nord (M)": the statement is Olle Nord's, for M.
+    let st = case
+        .positions
+        .iter()
+        .find(|p| p.stance == Stance::SpecialStatement)
+        .unwrap();
+    assert_eq!(st.signatories[0].name, "Olle Nord");
+    assert_eq!(st.parties, ["M"]);
+}
+
+#[test]
+fn the_binary_imports_protocols_one_case_per_paragraph() {
+    let path = "tests/fixtures/protocol/norrvik_ks.txt";
+    // Two §§ with positions: refused to standard output, one file each into a folder.
+    let run = remiss().args(["import", path]).output().unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains(
+            "read as a municipal protocol or protocol extract, Kommunstyrelsen, § 62, § 63"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("(§ 62, § 63)"), "{stderr}");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cases");
+    let run = remiss()
+        .args(["import", path, "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    let check = remiss().arg("check").arg(&out).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&check.stdout), "2 case(s) valid\n");
+    // --paragraph picks one; a § that does not exist is an error.
+    let run = remiss()
+        .args(["import", path, "--paragraph", "63"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&run.stdout).contains("stance = \"protocol_note\""));
+    let run = remiss()
+        .args(["import", path, "--paragraph", "99"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("the protocol has no § 99"));
+    // Several extracts of different matters are refused.
+    let run = remiss()
+        .args([
+            "import",
+            "tests/fixtures/protocol/bussresor_ks.txt",
+            "tests/fixtures/protocol/sjobacka_sn.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("of one matter"));
+}
