@@ -72,8 +72,9 @@ const SUMMARY_SV: &str = "Remitterad till 7; 6 svar; reservationer (M) i 7 organ
 
 #[test]
 fn check_cases_folder_is_valid() {
+    // The Stockholm statement and the two Riksdag reports.
     let stdout = run_ok(&["check", "cases/"]);
-    assert_eq!(stdout, "1 case(s) valid\n");
+    assert_eq!(stdout, "3 case(s) valid\n");
 }
 
 #[test]
@@ -84,7 +85,7 @@ fn check_the_valid_fixtures() {
 
 #[test]
 fn the_nine_bodies_in_document_order() {
-    let v = matrix_json(&["cases/"]);
+    let v = matrix_json(&["cases/trygghetskiosker.toml"]);
     let case = only_case(&v);
     assert_eq!(case["id"], "trygghetskiosker");
     assert_eq!(case["dnr"], "KS 2025/1121");
@@ -110,7 +111,7 @@ fn the_nine_bodies_in_document_order() {
 
 #[test]
 fn m_reserved_in_seven_bodies() {
-    let v = matrix_json(&["cases/"]);
+    let v = matrix_json(&["cases/trygghetskiosker.toml"]);
     assert_eq!(
         bodies_with(only_case(&v), "reservation", &["M"]),
         [
@@ -134,7 +135,7 @@ fn m_reserved_in_seven_bodies() {
 
 #[test]
 fn special_statement_of_s_v_mp_in_skarholmen_only() {
-    let v = matrix_json(&["cases/"]);
+    let v = matrix_json(&["cases/trygghetskiosker.toml"]);
     let case = only_case(&v);
     assert_eq!(
         bodies_with(case, "special_statement", &["S", "V", "MP"]),
@@ -157,7 +158,7 @@ fn special_statement_of_s_v_mp_in_skarholmen_only() {
 
 #[test]
 fn kd_substitute_statement_in_sodermalm_concurs_with_m() {
-    let v = matrix_json(&["cases/"]);
+    let v = matrix_json(&["cases/trygghetskiosker.toml"]);
     let case = only_case(&v);
     assert_eq!(
         bodies_with(case, "substitute_statement", &["KD"]),
@@ -170,7 +171,7 @@ fn kd_substitute_statement_in_sodermalm_concurs_with_m() {
 
 #[test]
 fn polisregion_did_not_answer() {
-    let v = matrix_json(&["cases/"]);
+    let v = matrix_json(&["cases/trygghetskiosker.toml"]);
     let police = body(only_case(&v), "polisregion-stockholm");
     assert_eq!(police["answered"], false);
     let positions = police["positions"].as_array().unwrap();
@@ -181,7 +182,7 @@ fn polisregion_did_not_answer() {
 
 #[test]
 fn kommunstyrelsen_reservation_is_identical_to_borgarradsberedningen() {
-    let v = matrix_json(&["cases/"]);
+    let v = matrix_json(&["cases/trygghetskiosker.toml"]);
     let case = only_case(&v);
     let p = position(case, "kommunstyrelsen", "reservation");
     assert_eq!(p["identical_to"], "borgarradsberedningen/reservation/M");
@@ -198,9 +199,9 @@ fn kommunstyrelsen_reservation_is_identical_to_borgarradsberedningen() {
 
 #[test]
 fn json_summary_in_both_languages() {
-    let en = matrix_json(&["cases/", "--lang", "en"]);
+    let en = matrix_json(&["cases/trygghetskiosker.toml", "--lang", "en"]);
     assert_eq!(only_case(&en)["summary"], SUMMARY_EN);
-    let sv = matrix_json(&["cases/", "--lang", "sv"]);
+    let sv = matrix_json(&["cases/trygghetskiosker.toml", "--lang", "sv"]);
     assert_eq!(only_case(&sv)["summary"], SUMMARY_SV);
 }
 
@@ -218,7 +219,7 @@ fn squash(s: &str) -> String {
 
 #[test]
 fn text_has_the_summary_in_english() {
-    let text = run_ok(&["matrix", "cases/", "--lang", "en"]);
+    let text = run_ok(&["matrix", "cases/trygghetskiosker.toml", "--lang", "en"]);
     // The summary may be wrapped to the width; read it with line breaks as spaces.
     assert!(squash(&text).contains(SUMMARY_EN), "{text}");
     assert!(text.contains("Stadsledningskontoret"), "{text}");
@@ -226,7 +227,7 @@ fn text_has_the_summary_in_english() {
 
 #[test]
 fn text_has_the_summary_in_swedish() {
-    let text = run_ok(&["matrix", "cases/", "--lang", "sv"]);
+    let text = run_ok(&["matrix", "cases/trygghetskiosker.toml", "--lang", "sv"]);
     assert!(squash(&text).contains(SUMMARY_SV), "{text}");
     assert!(text.contains("Organ"), "{text}");
 }
@@ -236,7 +237,14 @@ fn text_lines_fit_in_100_columns() {
     let mut wide = Vec::new();
     for lang in ["en", "sv"] {
         for by in ["stance", "party"] {
-            let text = run_ok(&["matrix", "cases/", "--lang", lang, "--by", by]);
+            let text = run_ok(&[
+                "matrix",
+                "cases/trygghetskiosker.toml",
+                "--lang",
+                lang,
+                "--by",
+                by,
+            ]);
             for (w, line) in too_wide(&text, 100) {
                 wide.push(format!("--lang {lang} --by {by}: {w} columns: {line}"));
             }
@@ -253,7 +261,14 @@ fn text_lines_fit_in_100_columns() {
 fn snapshot_matrix_text() {
     insta::assert_snapshot!(
         "matrix_text_en",
-        run_ok(&["matrix", "cases/", "--lang", "en", "--format", "text"])
+        run_ok(&[
+            "matrix",
+            "cases/trygghetskiosker.toml",
+            "--lang",
+            "en",
+            "--format",
+            "text"
+        ])
     );
 }
 
@@ -261,7 +276,14 @@ fn snapshot_matrix_text() {
 fn snapshot_matrix_markdown() {
     insta::assert_snapshot!(
         "matrix_markdown_en",
-        run_ok(&["matrix", "cases/", "--lang", "en", "--format", "markdown"])
+        run_ok(&[
+            "matrix",
+            "cases/trygghetskiosker.toml",
+            "--lang",
+            "en",
+            "--format",
+            "markdown"
+        ])
     );
 }
 
@@ -269,7 +291,14 @@ fn snapshot_matrix_markdown() {
 fn snapshot_matrix_csv() {
     insta::assert_snapshot!(
         "matrix_csv_en",
-        run_ok(&["matrix", "cases/", "--lang", "en", "--format", "csv"])
+        run_ok(&[
+            "matrix",
+            "cases/trygghetskiosker.toml",
+            "--lang",
+            "en",
+            "--format",
+            "csv"
+        ])
     );
 }
 
@@ -277,8 +306,82 @@ fn snapshot_matrix_csv() {
 fn snapshot_matrix_by_party() {
     insta::assert_snapshot!(
         "matrix_by_party_en",
-        run_ok(&["matrix", "cases/", "--lang", "en", "--by", "party"])
+        run_ok(&[
+            "matrix",
+            "cases/trygghetskiosker.toml",
+            "--lang",
+            "en",
+            "--by",
+            "party"
+        ])
     );
+}
+
+/// `--by point` in every format, on the two shipped Riksdag reports (issue 11).
+#[test]
+fn snapshot_matrix_by_point() {
+    const AU1: &str = "cases/riksdag-1990-91-au1.toml";
+    const BOU1: &str = "cases/riksdag-2001-02-bou1.toml";
+    insta::assert_snapshot!(
+        "matrix_by_point_text_en",
+        run_ok(&["matrix", AU1, "--lang", "en", "--by", "point"])
+    );
+    insta::assert_snapshot!(
+        "matrix_by_point_text_sv",
+        run_ok(&["matrix", BOU1, "--lang", "sv", "--by", "point"])
+    );
+    insta::assert_snapshot!(
+        "matrix_by_point_markdown_en",
+        run_ok(&[
+            "matrix", AU1, "--lang", "en", "--by", "point", "--format", "markdown"
+        ])
+    );
+    insta::assert_snapshot!(
+        "matrix_by_point_csv_en",
+        run_ok(&[
+            "matrix", BOU1, "--lang", "en", "--by", "point", "--format", "csv"
+        ])
+    );
+    // JSON: the points, and the matrix cell by cell.
+    let v = matrix_json(&[AU1, "--by", "point"]);
+    let case = only_case(&v);
+    assert_eq!(case["points"].as_array().unwrap().len(), 29);
+    let m = &case["point_matrix"];
+    assert_eq!(strings(&m["parties"]), ["M", "V", "MP", "FP", "C"]);
+    let row = |point: &str| {
+        m["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["point"] == point)
+            .unwrap()
+            .clone()
+    };
+    let r19 = row("19");
+    let numbers: Vec<(String, Value)> = r19["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| {
+            let party = c["party"].as_str().unwrap().to_string();
+            c["positions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |p| (party.clone(), p["number"].clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("M".to_string(), Value::from(11)),
+            ("FP".to_string(), Value::from(11))
+        ]
+    );
+    // A case without points says so, by point.
+    let text = run_ok(&["matrix", "cases/trygghetskiosker.toml", "--by", "point"]);
+    assert!(text.contains("(no decision points in this case)"), "{text}");
 }
 
 /// The stances of `party` in `body` from the party lens: `(stance, inferred)`.
@@ -303,7 +406,7 @@ fn party_stances(case: &Value, body_id: &str, party: &str) -> Vec<(String, bool)
 
 #[test]
 fn party_lens_infers_the_majority_and_keeps_reservations() {
-    let v = matrix_json(&["cases/", "--by", "party"]);
+    let v = matrix_json(&["cases/trygghetskiosker.toml", "--by", "party"]);
     let case = only_case(&v);
     // S named in no position of socialnamnden: the majority's decision, inferred.
     assert_eq!(
@@ -341,7 +444,14 @@ fn party_lens_infers_the_majority_and_keeps_reservations() {
 
 #[test]
 fn party_lens_text_marks_inferred_stances() {
-    let text = run_ok(&["matrix", "cases/", "--lang", "en", "--by", "party"]);
+    let text = run_ok(&[
+        "matrix",
+        "cases/trygghetskiosker.toml",
+        "--lang",
+        "en",
+        "--by",
+        "party",
+    ]);
     let social = text
         .lines()
         .find(|l| l.starts_with("Socialnämnd"))

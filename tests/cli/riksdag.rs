@@ -28,33 +28,138 @@ fn every_form_of_both_reports_finds_every_reservation_and_statement() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-#[test]
-#[ignore]
-fn debug_forms() {
-    let name = std::env::var("R").unwrap_or("GE01AU1".into());
-    let form = match std::env::var("F").as_deref() {
-        Ok("copied") => acc::Form::Copied,
-        _ => acc::Form::PdfText,
-    };
-    let doc = acc::document(&name, form);
-    std::fs::write("/tmp/derived.txt", &doc.text).unwrap();
-    let (case, toml) = acc::import_case(&doc);
-    std::fs::write("/tmp/derived.toml", &toml).unwrap();
-    let exp = acc::expected(&name);
-    for f in acc::found(&case, remiss::model::Stance::Reservation) {
-        let e = exp.reservations.iter().find(|e| e.number == f.number);
-        if e.map(|e| {
-            (&e.point, {
-                let mut p = e.parties.clone();
-                p.sort();
-                p
-            })
-        }) != Some((&f.point, {
-            let mut p = f.parties.clone();
-            p.sort();
-            p
-        })) {
-            eprintln!("found {f:?}\nexpected {e:?}");
+/// The two reports shipped in `cases/`: the import of their JSON, reviewed (every inferred fact
+/// confirmed); their points × parties matrices are the hand-checked ones; their texts are
+/// verbatim.
+mod shipped {
+    use super::acc;
+    use remiss::model::{Case, Review, Stance, load_file};
+    use std::path::Path;
+
+    const SHIPPED: &[(&str, &str)] = &[
+        ("GE01AU1", "cases/riksdag-1990-91-au1.toml"),
+        ("GP01BOU1", "cases/riksdag-2001-02-bou1.toml"),
+    ];
+
+    fn shipped(path: &str) -> Case {
+        load_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
+    }
+
+    #[test]
+    fn the_shipped_cases_are_their_reviewed_imports() {
+        for (name, path) in SHIPPED {
+            let mut doc = acc::document(name, acc::Form::Json);
+            doc.name = format!("{name}.dokumentstatus.json");
+            let mut imported = acc::import_case(&doc).1;
+            imported = imported.replace("review = \"inferred\"", "review = \"confirmed\"");
+            let file =
+                std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+            // The file's head says it was reviewed; the rest is the import as it stands.
+            let body = |t: &str| {
+                t.lines()
+                    .skip_while(|l| l.starts_with('#'))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            assert!(
+                body(&file) == body(&imported),
+                "{path} differs from the import of {name}"
+            );
+            let case = shipped(path);
+            assert!(
+                case.positions
+                    .iter()
+                    .all(|p| p.review().is_none_or(|r| r == Review::Confirmed))
+            );
+        }
+    }
+
+    #[test]
+    fn the_shipped_matrices_are_the_hand_checked_ones() {
+        for (name, path) in SHIPPED {
+            let case = shipped(path);
+            let exp = acc::expected(name);
+            for (stance, expected) in [
+                (Stance::Reservation, &exp.reservations),
+                (Stance::SpecialStatement, &exp.statements),
+            ] {
+                let found = acc::found(&case, stance);
+                let s = acc::score(expected, &found);
+                assert_eq!(
+                    (s.correct, s.found, s.wrong_party),
+                    (expected.len(), expected.len(), 0),
+                    "{path} {stance:?}"
+                );
+                for (e, f) in expected.iter().zip(&found) {
+                    assert_eq!(e.reasons_only, f.reasons_only, "{path} {e:?}");
+                }
+            }
+            // Every reservation and statement is in the points matrix at its point, under each
+            // of its parties.
+            let m = case.point_matrix();
+            for (k, p) in case.positions.iter().enumerate() {
+                let Some(pt) = p.point else { continue };
+                let row = m.rows.iter().find(|r| r.point == Some(pt)).unwrap();
+                for party in &p.parties {
+                    let col = m.parties.iter().position(|x| x == party).unwrap();
+                    assert!(row.cells[col].marks.iter().any(|mk| mk.position == k));
+                }
+            }
+        }
+    }
+
+    /// The letters, digits and punctuation of a text without white space and hyphens: a word
+    /// hyphenated at a line end of the report's layout ("räntebidrags-" / "anslaget") is one
+    /// word in the case.
+    fn squash(s: &str) -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace() && *c != '-' && *c != '\u{ad}')
+            .collect()
+    }
+
+    /// Every text of the case occurs, word for word, in the report: its HTML as laid out, or
+    /// the metadata beside it (the chamber's decision, the title).
+    #[test]
+    fn the_shipped_texts_are_verbatim() {
+        for (name, path) in SHIPPED {
+            let json = acc::fixture(&format!("{name}.dokumentstatus.json"));
+            let meta = remiss::import::riksdag::parse_dokumentstatus(&json).unwrap();
+            let (laid, _) = acc::laid_text(&json);
+            let source = squash(&format!(
+                "{laid} {} {}",
+                meta.chamber_decision.clone().unwrap_or_default(),
+                meta.title.clone().unwrap_or_default()
+            ));
+            let case = shipped(path);
+            let mut texts: Vec<(String, String)> = Vec::new();
+            for s in &case.sections {
+                for p in &s.paragraphs {
+                    texts.push((format!("section {}", s.id), p.clone()));
+                }
+            }
+            for pt in &case.points {
+                texts.push((format!("point {} title", pt.id), pt.title.clone()));
+                for p in pt.proposal.iter().chain(&pt.decision) {
+                    texts.push((format!("point {}", pt.id), p.clone()));
+                }
+            }
+            for p in &case.positions {
+                for t in p.paragraphs.iter().chain(&p.proposals) {
+                    texts.push((p.id.clone(), t.clone()));
+                }
+                texts.push((format!("{} byline", p.id), case.byline(p)));
+            }
+            assert!(texts.len() > 100, "{path}: {} texts", texts.len());
+            let missing: Vec<String> = texts
+                .iter()
+                .filter(|(_, t)| !source.contains(&squash(t)))
+                .map(|(w, t)| format!("{w}: {t}"))
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "{path}: not in the source:\n{}",
+                missing.join("\n")
+            );
         }
     }
 }

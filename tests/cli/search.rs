@@ -431,10 +431,21 @@ proptest! {
 
 #[test]
 fn cli_text_snapshot() {
-    let (code, out, err) = run(&["search", "cases/", "skarholmen", "tunnelbana"]);
+    let (code, out, err) = run(&[
+        "search",
+        "cases/trygghetskiosker.toml",
+        "skarholmen",
+        "tunnelbana",
+    ]);
     assert_eq!((code, err.as_str()), (0, ""));
     insta::assert_snapshot!("search_text_skarholmen_tunnelbana", out);
-    let (code, out, _) = run(&["search", "cases/", "trygghetskiosk", "--limit", "3"]);
+    let (code, out, _) = run(&[
+        "search",
+        "cases/trygghetskiosker.toml",
+        "trygghetskiosk",
+        "--limit",
+        "3",
+    ]);
     assert_eq!(code, 0);
     insta::assert_snapshot!("search_text_trygghetskiosk_limit_3", out);
 }
@@ -443,7 +454,7 @@ fn cli_text_snapshot() {
 fn cli_json_snapshot() {
     let (code, out, err) = run(&[
         "search",
-        "cases/",
+        "cases/trygghetskiosker.toml",
         "hässelby-vällingby",
         "--limit",
         "2",
@@ -476,7 +487,7 @@ fn cli_json_snapshot() {
 fn cli_json_names_the_position() {
     let (_, out, _) = run(&[
         "search",
-        "cases/",
+        "cases/trygghetskiosker.toml",
         "party:M stance:reservation skarholmen tunnelbana",
         "--format",
         "json",
@@ -491,15 +502,27 @@ fn cli_json_names_the_position() {
 
 #[test]
 fn cli_marks_matches_in_bold_only_when_asked_or_on_a_terminal() {
-    let (_, out, _) = run(&["search", "cases/", "tunnelbanestation", "--color", "always"]);
+    let (_, out, _) = run(&[
+        "search",
+        "cases/trygghetskiosker.toml",
+        "tunnelbanestation",
+        "--color",
+        "always",
+    ]);
     assert!(
         out.contains("\u{1b}[1mtunnelbanestation\u{1b}[22m"),
         "{out}"
     );
     // A pipe is not a terminal: plain.
-    let (_, out, _) = run(&["search", "cases/", "tunnelbanestation"]);
+    let (_, out, _) = run(&["search", "cases/trygghetskiosker.toml", "tunnelbanestation"]);
     assert!(!out.contains('\u{1b}'));
-    let (_, out, _) = run(&["search", "cases/", "tunnelbanestation", "--color", "never"]);
+    let (_, out, _) = run(&[
+        "search",
+        "cases/trygghetskiosker.toml",
+        "tunnelbanestation",
+        "--color",
+        "never",
+    ]);
     assert!(!out.contains('\u{1b}'));
 }
 
@@ -507,7 +530,7 @@ fn cli_marks_matches_in_bold_only_when_asked_or_on_a_terminal() {
 fn cli_full_paragraphs_and_limits() {
     let (_, out, _) = run(&[
         "search",
-        "cases/",
+        "cases/trygghetskiosker.toml",
         "trygghetskiosk",
         "--full",
         "--limit",
@@ -516,7 +539,13 @@ fn cli_full_paragraphs_and_limits() {
     assert!(out.contains("Vårberg, Skärholmen, Sätra och Bredäng"));
     assert!(!out.contains('…'), "{out}");
     assert!(out.ends_with("1 of 16 paragraphs\n"), "{out}");
-    let (_, out, _) = run(&["search", "cases/", "trygghetskiosk", "--limit", "0"]);
+    let (_, out, _) = run(&[
+        "search",
+        "cases/trygghetskiosker.toml",
+        "trygghetskiosk",
+        "--limit",
+        "0",
+    ]);
     assert!(out.ends_with("16 paragraph(s)\n"), "{out}");
     for line in out.lines() {
         assert!(unicode_width::UnicodeWidthStr::width(line) <= 100, "{line}");
@@ -526,25 +555,37 @@ fn cli_full_paragraphs_and_limits() {
 #[test]
 fn cli_exit_codes() {
     // No hits: the search ran; say so on stderr.
-    let (code, out, err) = run(&["search", "cases/", "xyzzyq"]);
+    let (code, out, err) = run(&["search", "cases/trygghetskiosker.toml", "xyzzyq"]);
     assert_eq!((code, out.as_str()), (0, ""));
     assert!(err.contains("no paragraph matches"), "{err}");
-    let (code, out, _) = run(&["search", "cases/", "xyzzyq", "--format", "json"]);
+    let (code, out, _) = run(&[
+        "search",
+        "cases/trygghetskiosker.toml",
+        "xyzzyq",
+        "--format",
+        "json",
+    ]);
     assert_eq!((code, out.trim()), (0, "[]"));
     // A query that cannot be used as written is a usage error, in the chosen language.
-    let (code, _, err) = run(&["search", "cases/", "stance:nonsense"]);
+    let (code, _, err) = run(&["search", "cases/trygghetskiosker.toml", "stance:nonsense"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown stance `nonsense`"), "{err}");
-    let (code, _, err) = run(&["--lang", "sv", "search", "cases/", "party:"]);
+    let (code, _, err) = run(&[
+        "--lang",
+        "sv",
+        "search",
+        "cases/trygghetskiosker.toml",
+        "party:",
+    ]);
     assert_eq!(code, 2);
     assert!(err.contains("saknar värde"), "{err}");
     // Escape sequences in a query never reach the terminal.
-    let (_, _, err) = run(&["search", "cases/", "stance:\u{1b}[2J"]);
+    let (_, _, err) = run(&["search", "cases/trygghetskiosker.toml", "stance:\u{1b}[2J"]);
     assert!(!err.contains('\u{1b}'), "{err:?}");
     // Load problems: exit 1.
     let (code, _, err) = run(&["search", "no/such/folder", "kiosk"]);
     assert_eq!(code, 1);
     assert!(err.contains("no/such/folder"), "{err}");
-    let (code, _, _) = run(&["search", "cases/"]);
+    let (code, _, _) = run(&["search", "cases/trygghetskiosker.toml"]);
     assert_eq!(code, 2);
 }

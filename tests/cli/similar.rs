@@ -78,21 +78,29 @@ fn library_families_variant_composite_and_unrelated() {
 
 #[test]
 fn similar_text_snapshot() {
-    insta::assert_snapshot!("similar_text_en", run_ok(&["similar", "cases/"]));
+    insta::assert_snapshot!(
+        "similar_text_en",
+        run_ok(&["similar", "cases/trygghetskiosker.toml"])
+    );
 }
 
 #[test]
 fn similar_text_swedish_snapshot() {
     insta::assert_snapshot!(
         "similar_text_sv",
-        run_ok(&["--lang", "sv", "similar", "cases/"])
+        run_ok(&["--lang", "sv", "similar", "cases/trygghetskiosker.toml"])
     );
 }
 
 #[test]
 fn similar_json_has_families_relations_and_passages() {
-    let v: Value =
-        serde_json::from_str(&run_ok(&["similar", "cases/", "--format", "json"])).unwrap();
+    let v: Value = serde_json::from_str(&run_ok(&[
+        "similar",
+        "cases/trygghetskiosker.toml",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
     let families = v["families"].as_array().unwrap();
     assert_eq!(families.len(), 2);
     let a = &families[0];
@@ -138,7 +146,7 @@ fn similar_json_has_families_relations_and_passages() {
 fn threshold_changes_labels_and_is_checked() {
     let strict = run_ok(&[
         "similar",
-        "cases/",
+        "cases/trygghetskiosker.toml",
         "--threshold",
         "0.95",
         "--format",
@@ -156,7 +164,8 @@ fn threshold_changes_labels_and_is_checked() {
         "{members:?}"
     );
     for bad in ["0", "1.5", "x"] {
-        let (code, _, stderr) = run(&["similar", "cases/", "--threshold", bad]);
+        let (code, _, stderr) =
+            run(&["similar", "cases/trygghetskiosker.toml", "--threshold", bad]);
         assert_eq!(code, 2, "{bad}: {stderr}");
     }
 }
@@ -165,7 +174,7 @@ fn threshold_changes_labels_and_is_checked() {
 fn diff_snapshot_without_colour() {
     let out = run_ok(&[
         "diff",
-        "cases/",
+        "cases/trygghetskiosker.toml",
         "socialnamnden/reservation/M",
         "skarholmen/reservation/M",
         "--no-color",
@@ -181,7 +190,7 @@ fn diff_piped_has_no_colour_and_markers_instead() {
     // stdout is a pipe here, so no colour even without --no-color.
     let out = run_ok(&[
         "diff",
-        "cases/",
+        "cases/trygghetskiosker.toml",
         "trygghetskiosker:borgarradsberedningen/reservation/M",
         "kommunstyrelsen/reservation/M",
     ]);
@@ -196,7 +205,7 @@ fn diff_piped_has_no_colour_and_markers_instead() {
 fn diff_unknown_id_lists_close_matches() {
     let (code, stdout, stderr) = run(&[
         "diff",
-        "cases/",
+        "cases/trygghetskiosker.toml",
         "socialnamden/reservation/M",
         "skarholmen/reservation/M",
     ]);
@@ -209,7 +218,7 @@ fn diff_unknown_id_lists_close_matches() {
         "{stderr}"
     );
     // User input is escaped before it reaches the terminal.
-    let (_, _, stderr) = run(&["diff", "cases/", "x\u{1b}[31m", "y"]);
+    let (_, _, stderr) = run(&["diff", "cases/trygghetskiosker.toml", "x\u{1b}[31m", "y"]);
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
 }
 

@@ -111,7 +111,7 @@ fn matrix_reservation_and_copy_through_osc52_in_tmux() {
     ) {
         return;
     }
-    let t = Tmux::start("osc52", &[], "cases/");
+    let t = Tmux::start("osc52", &[], "cases/trygghetskiosker.toml");
     let s = t.wait_for("Bodies × stances");
     assert!(s.contains("Socialnämnden"));
     assert!(s.contains("Polisregion Stockholm"));
@@ -135,7 +135,11 @@ fn swedish_labels_and_sigterm_restores_the_terminal() {
     ) {
         return;
     }
-    let t = Tmux::start("sigterm", &[("LANG", "sv_SE.UTF-8")], "cases/");
+    let t = Tmux::start(
+        "sigterm",
+        &[("LANG", "sv_SE.UTF-8")],
+        "cases/trygghetskiosker.toml",
+    );
     t.wait_for("Organ × ställningstaganden");
     let pid = String::from_utf8_lossy(&t.run(&["display-message", "-p", "#{pane_pid}"]).stdout)
         .trim()
@@ -169,7 +173,11 @@ fn x11_clipboard_holds_the_exact_quote_under_xvfb() {
         .spawn()
         .expect("Xvfb is installed (apt-get install xvfb)");
     sleep(Duration::from_millis(800));
-    let t = Tmux::start("x11", &[("DISPLAY", &display)], "cases/");
+    let t = Tmux::start(
+        "x11",
+        &[("DISPLAY", &display)],
+        "cases/trygghetskiosker.toml",
+    );
     t.wait_for("Bodies × stances");
     t.keys(&["j", "l", "l", "Enter", "j", "y"]);
     t.wait_for("Copied");
@@ -270,7 +278,7 @@ fn a_panic_restores_the_terminal_and_reports() {
     let t = Tmux::start(
         "panic",
         &[("REMISS_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
-        "cases/",
+        "cases/trygghetskiosker.toml",
     );
     let s = t.wait_for("EXITED=");
     assert!(s.contains("EXITED=101"), "{s}");
@@ -364,7 +372,7 @@ fn a_diff_opens_from_the_reader_and_walks_the_changes() {
     ) {
         return;
     }
-    let t = Tmux::start("diff", &[], "cases/");
+    let t = Tmux::start("diff", &[], "cases/trygghetskiosker.toml");
     // The family marks come into the matrix once the texts are compared (in the background).
     t.wait_for("M A′");
     t.keys(&["j", "j", "j", "j", "l", "l", "Enter"]);
@@ -401,7 +409,7 @@ fn search_as_you_type_then_enter_opens_the_paragraph() {
     ) {
         return;
     }
-    let t = Tmux::start("search", &[], "cases/");
+    let t = Tmux::start("search", &[], "cases/trygghetskiosker.toml");
     t.wait_for("Bodies × stances");
     t.keys(&["/"]);
     t.wait_for("/ ");
@@ -442,7 +450,7 @@ fn closing_the_terminal_ends_the_app_instead_of_spinning() {
     ) {
         return;
     }
-    let t = Tmux::start("hangup", &[], "cases/");
+    let t = Tmux::start("hangup", &[], "cases/trygghetskiosker.toml");
     t.wait_for("Bodies × stances");
     let pane = String::from_utf8_lossy(&t.run(&["display-message", "-p", "#{pane_pid}"]).stdout)
         .trim()
