@@ -278,3 +278,133 @@ fn the_binary_imports_protocols_one_case_per_paragraph() {
     assert_eq!(run.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&run.stderr).contains("of one matter"));
 }
+
+/// The protocol and report importers never panic, and whatever they write loads: protocols and
+/// a report mutated (lines deleted, duplicated, moved, replaced by the structure's own marker
+/// lines or by garbage, the text cut short). `PROPTEST_CASES=5000` for a longer run.
+mod fuzz {
+    use proptest::prelude::*;
+    use remiss::i18n::Lang;
+    use remiss::import::{Document, Options, import};
+    use remiss::model::parse_case;
+
+    const MARKERS: &[&str] = &[
+        "§ 12",
+        "SN § 23    SN 2025/118",
+        "Beslut",
+        "Yrkanden",
+        "Anna Ek (S) yrkar bifall till motionen.",
+        "Propositionsordning",
+        "Votering",
+        "Med 9 ja-röster mot 2 nej-röster, 2 avstår",
+        "Ledamot   Ja   Nej   Avstår",
+        "Bo Al (M)        X",
+        "Ja: Bo Al (M), Cia Berg (S)",
+        "Reservation",
+        "Anna Ek (S) reserverar sig mot beslutet till förmån för eget yrkande.",
+        "Särskilt yttrande",
+        "Protokollsanteckning",
+        "Justerandes sign",
+        "Reservationer",
+        "Särskilda yttranden",
+        "1. Titel (punkt 2)",
+        "av Anna Ek (m) och Bo Al (-).",
+        "Anna Ek och Bo Al (båda fp) anser",
+        "Cia Berg (kd) anför:",
+        "Reservation 4 (m, -) - motiv.",
+        "Förslag till riksdagsbeslut",
+        "Ställningstagande",
+        "Utskottets förslag till riksdagsbeslut",
+        "Utskottet hemställer",
+        "RESERVATIONER 2013/14:FöU11",
+        "( ) (m (- ,",
+        "\u{1b}[2J\u{202e}\u{ad}",
+    ];
+
+    fn sources() -> Vec<String> {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut out: Vec<String> = ["bussresor_ks", "norrvik_ks", "sjobacka_sn"]
+            .iter()
+            .map(|n| std::fs::read_to_string(dir.join(format!("protocol/{n}.txt"))).unwrap())
+            .collect();
+        let json =
+            std::fs::read_to_string(dir.join("riksdag/GE01AU1.dokumentstatus.json")).unwrap();
+        out.push(
+            remiss::import::html::lay_out(
+                &remiss::import::riksdag::parse_dokumentstatus(&json)
+                    .unwrap()
+                    .html,
+            )
+            .text,
+        );
+        out
+    }
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Delete(usize, usize),
+        Duplicate(usize),
+        Move(usize, usize),
+        Marker(usize, usize),
+        Garbage(usize, String),
+        Truncate(usize),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (any::<usize>(), 1usize..20).prop_map(|(a, n)| Op::Delete(a, n)),
+            any::<usize>().prop_map(Op::Duplicate),
+            (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Op::Move(a, b)),
+            (any::<usize>(), 0..MARKERS.len()).prop_map(|(a, m)| Op::Marker(a, m)),
+            (any::<usize>(), ".{0,40}").prop_map(|(a, s)| Op::Garbage(a, s)),
+            any::<usize>().prop_map(Op::Truncate),
+        ]
+    }
+
+    fn apply(text: &str, ops: &[Op]) -> String {
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        for op in ops {
+            if lines.is_empty() {
+                break;
+            }
+            let n = lines.len();
+            match op {
+                Op::Delete(a, k) => {
+                    let a = a % n;
+                    lines.drain(a..(a + k).min(n));
+                }
+                Op::Duplicate(a) => lines.insert(a % n, lines[a % n].clone()),
+                Op::Move(a, b) => {
+                    let l = lines.remove(a % n);
+                    lines.insert(b % n, l);
+                }
+                Op::Marker(a, m) => lines.insert(a % n, MARKERS[*m].to_string()),
+                Op::Garbage(a, s) => lines.insert(a % n, s.clone()),
+                Op::Truncate(a) => lines.truncate(a % n),
+            }
+        }
+        lines.join("\n")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(24)
+        ))]
+
+        #[test]
+        fn mutated_protocols_and_reports_import_or_are_refused(
+            which in 0usize..4,
+            ops in proptest::collection::vec(op(), 1..8),
+            force in any::<bool>(),
+        ) {
+            let text = apply(&sources()[which], &ops);
+            let docs = [Document { name: "fuzz.txt".into(), text }];
+            let opts = Options { force, paragraph: None };
+            if let Ok(out) = import(&docs, &opts, Lang::En) {
+                for c in &out.cases {
+                    prop_assert!(parse_case(&c.toml, "t", "t").is_ok(), "{}", c.toml);
+                }
+            }
+        }
+    }
+}

@@ -163,3 +163,112 @@ mod shipped {
         }
     }
 }
+
+/// A report in the newer HTML of the open data (a Word export): a table of contents that lists
+/// every reservation, the references under each point, headings marked by their paragraph
+/// classes with the number in a table cell beside them. Invented content in that layout.
+#[test]
+fn a_report_in_the_newer_html_layout() {
+    let row = |class: &str, n: u32, text: &str| {
+        format!(
+            "<table><tr><td><p>{n}.</p></td><td><p class=\"{class}\"><a name=\"_Toc{n}\">{text}</a></p></td></tr></table>"
+        )
+    };
+    let mut html = String::from(
+        "<div class=\"Section1\"><p class=\"Dokumentbeteckning\">2019/20:KrU7</p>\
+         <p class=\"DokumentRubrik\">Fritidsfrågor</p>\
+         <p class=\"Rubrik1Dokumentinformation\">Kulturutskottets betänkande</p>\
+         <p class=\"Innehllsfrteckning\">Innehållsförteckning</p>\
+         <p class=\"TOC1\">Utskottets förslag till riksdagsbeslut 3</p>\
+         <p class=\"TOC1\">Reservationer 9</p>\
+         <p class=\"TOC2\">1. Idrottens villkor, punkt 1 (M) 9</p>\
+         <p class=\"TOC2\">2. Idrottens villkor, punkt 1 (SD) 9</p>\
+         <p class=\"TOC2\">3. Friluftslivet, punkt 2 (V, C) 10</p>\
+         <p class=\"TOC1\">Särskilt yttrande 11</p>\
+         <p class=\"TOC2\">Friluftslivet, punkt 2 (L) 11</p>\
+         <p class=\"R1\">Utskottets förslag till riksdagsbeslut</p>",
+    );
+    html.push_str(
+        "<table><tr><td><p>1.</p></td><td><p class=\"R2\">Idrottens villkor</p></td></tr></table>",
+    );
+    html.push_str("<p>Riksdagen avslår motionerna 2019/20:101 av Anna Ek (M) och 2019/20:102 av Bo Al (SD).</p>");
+    html.push_str("<p class=\"Reservationshnvisning\">Reservation 1 (M)</p>");
+    html.push_str("<p class=\"Reservationshnvisning\">Reservation 2 (SD)</p>");
+    html.push_str(
+        "<table><tr><td><p>2.</p></td><td><p class=\"R2\">Friluftslivet</p></td></tr></table>",
+    );
+    html.push_str("<p>Riksdagen avslår motion 2019/20:103 av Cia Berg m.fl. (V).</p>");
+    html.push_str("<p class=\"Reservationshnvisning\">Reservation 3 (V, C)</p>");
+    html.push_str("<p class=\"OrtochDatum\">Stockholm den 12 november 2019</p>");
+    html.push_str("<p class=\"R1\">Reservationer</p><p>Utskottets förslag till riksdagsbeslut och ställningstaganden har föranlett följande reservationer.</p>");
+    for (n, heading, byline, text) in [
+        (
+            1,
+            "Idrottens villkor, punkt 1 (M)",
+            "av Anna Ek (M) och Dan Dahl (M).",
+            "Idrotten behöver bättre villkor.",
+        ),
+        (
+            2,
+            "Idrottens villkor, punkt 1 (SD)",
+            "av Bo Al (SD).",
+            "Föreningarna ska få mer stöd.",
+        ),
+        (
+            3,
+            "Friluftslivet, punkt 2 (V, C)",
+            "av Cia Berg (V) och Eva Lund (C).",
+            "Allemansrätten ska värnas.",
+        ),
+    ] {
+        html.push_str(&row("Reservationsrubrik", n, heading));
+        html.push_str(&format!("<p class=\"Normalutanluftfre\">{byline}</p>"));
+        html.push_str("<p class=\"R4\">Förslag till riksdagsbeslut</p>");
+        html.push_str(&format!("<p>Vi anser att förslaget under punkt {n} borde ha följande lydelse:</p><p>Riksdagen ställer sig bakom det som anförs i reservationen.</p>"));
+        html.push_str(&format!(
+            "<p class=\"R4\">Ställningstagande</p><p>{text}</p>"
+        ));
+    }
+    html.push_str("<p class=\"R1\">Särskilt yttrande</p>");
+    html.push_str("<p class=\"Srskiltyttranderubrik\">Friluftslivet, punkt 2 (L)</p>");
+    html.push_str("<p class=\"Normalutanluftfre\">Fia Ström (L) anför:</p><p>Liberalerna vill se en friluftsstrategi.</p>");
+    html.push_str("</div>");
+    let docs = [remiss::import::Document {
+        name: "kru7.html".into(),
+        text: html,
+    }];
+    let out = remiss::import::import(&docs, &Default::default(), remiss::i18n::Lang::En).unwrap();
+    let case = remiss::model::parse_case(&out.cases[0].toml, "t", "t")
+        .unwrap_or_else(|p| panic!("{p:#?}\n{}", out.cases[0].toml));
+    assert_eq!(case.dnr, "2019/20:KrU7");
+    assert_eq!(case.bodies[0].name, "Kulturutskottet");
+    assert_eq!(case.points.len(), 2);
+    let found = acc::found(&case, remiss::model::Stance::Reservation);
+    let want: Vec<(Option<u32>, Option<&str>, Vec<&str>)> = vec![
+        (Some(1), Some("1"), vec!["M"]),
+        (Some(2), Some("1"), vec!["SD"]),
+        (Some(3), Some("2"), vec!["V", "C"]),
+    ];
+    let got: Vec<(Option<u32>, Option<&str>, Vec<&str>)> = found
+        .iter()
+        .map(|e| {
+            (
+                e.number,
+                e.point.as_deref(),
+                e.parties.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(got, want, "the contents list is no second copy");
+    let st = acc::found(&case, remiss::model::Stance::SpecialStatement);
+    assert_eq!(st.len(), 1);
+    assert_eq!(
+        (st[0].point.as_deref(), st[0].parties.clone()),
+        (Some("2"), vec!["L".to_string()])
+    );
+    assert!(
+        out.files[0].warnings.is_empty(),
+        "{:?}",
+        out.files[0].warnings
+    );
+}
