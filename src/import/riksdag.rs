@@ -239,7 +239,19 @@ pub struct Meta {
     pub chamber_decision: Option<String>,
     /// Per point, where the file has them (`dokutskottsforslag`).
     pub points: Vec<PointMeta>,
+    /// The reservations and special statements the file lists (`dokmotforslag`, newer files):
+    /// a summary to check the report's text against, like the list under each point.
+    pub counter_proposals: Vec<CounterProposal>,
     pub url: Option<String>,
+}
+
+/// One entry of `dokmotforslag`: "reservation 3, point 2, (V, C)".
+#[derive(Debug, Clone, Default)]
+pub struct CounterProposal {
+    pub number: u32,
+    pub statement: bool,
+    pub parties: Vec<String>,
+    pub point: String,
 }
 
 /// One point's decision from `dokutskottsforslag`.
@@ -358,6 +370,37 @@ pub fn parse_dokumentstatus(text: &str) -> Result<Meta, JsonError> {
             read_vote_table(table, &mut pm);
         }
         meta.points.push(pm);
+    }
+    for m in list_of(ds.get("dokmotforslag").and_then(|d| d.get("motforslag"))) {
+        let number = m
+            .get("nummer")
+            .and_then(str_of)
+            .and_then(|n| n.trim().parse().ok());
+        let point = m.get("utskottsforslag_punkt").and_then(str_of);
+        let kind = m
+            .get("typ")
+            .and_then(str_of)
+            .map(|t| normalise(&t))
+            .unwrap_or_default();
+        let parties: Vec<String> = m
+            .get("partier")
+            .and_then(str_of)
+            .map(|p| {
+                p.split(',')
+                    .filter_map(|c| party_code(c.trim().trim_matches('"')).map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let (Some(number), Some(point)) = (number, point)
+            && (kind == "reservation" || kind.starts_with("särskilt yttrande"))
+        {
+            meta.counter_proposals.push(CounterProposal {
+                number,
+                statement: kind != "reservation",
+                parties,
+                point: point.trim().to_string(),
+            });
+        }
     }
     Ok(meta)
 }
@@ -1215,10 +1258,34 @@ pub fn import(
             .or_else(|| (lo + 1..n).find(|&k| is_part_heading(p.lines[k].norm())))
             .unwrap_or(n)
     });
-    let points = match (list_lo, list_hi) {
+    let mut points = match (list_lo, list_hi) {
         (Some(lo), Some(hi)) => p.points(lo + 1, hi, older),
         _ => Vec::new(),
     };
+    // The file's own list of reservations and statements, where it has one, is a summary to
+    // check against too (at the list's line, which the text does not have: line 1).
+    for cp in meta
+        .map(|m| m.counter_proposals.as_slice())
+        .unwrap_or_default()
+    {
+        let listed = points.iter().any(|pt| {
+            pt.refs
+                .iter()
+                .any(|r| r.number == cp.number && r.statement == cp.statement)
+        });
+        if let Some(pt) = points.iter_mut().find(|pt| pt.id == cp.point)
+            && !listed
+            && !cp.parties.is_empty()
+        {
+            pt.refs.push(Ref {
+                number: cp.number,
+                parties: cp.parties.clone(),
+                reasons_only: false,
+                statement: cp.statement,
+                line: 1,
+            });
+        }
+    }
 
     // The parts of reservations and of special statements: the last heading of each that is
     // followed by an entry.
@@ -1841,5 +1908,56 @@ mod tests {
             ..l
         };
         assert!(unglue(&l).is_none());
+    }
+
+    /// The file's own lists: each point's decision and vote, and the reservations it names,
+    /// which are checked against the text: a party the text does not give makes the parties
+    /// uncertain, with a warning.
+    #[test]
+    fn dokumentstatus_lists_are_read_and_checked() {
+        let html = "<pre>Kulturutskottets betänkande\n2019/20:KrU7\n\nUtskottets förslag till riksdagsbeslut\n\n\
+            1. Idrottens villkor\n\nRiksdagen avslår motionerna.\n\nStockholm den 12 november 2019\n\n\
+            Reservationer\n\n1. Idrottens villkor, punkt 1 (M)\n\nav Anna Ek (M).\n\n\
+            Ställningstagande\n\nIdrotten behöver bättre villkor.\n</pre>";
+        let json = serde_json::json!({"dokumentstatus": {
+            "dokument": {"dok_id": "H701KrU7", "rm": "2019/20", "beteckning": "KrU7", "organ": "KrU",
+                         "titel": "Fritidsfrågor", "html": html},
+            "dokutskottsforslag": {"utskottsforslag": {
+                "punkt": "1", "rubrik": "Idrottens villkor", "beslutstyp": "röstning", "vinnare": "utskottet",
+                "votering_sammanfattning_html": {"table": {"tr": [
+                    {"td": {"h4": "Omröstning i sakfrågan", "p": "Utskottets förslag mot reservation 1 (M)"}},
+                    {"th": ["Parti", "Ja", "Nej", "Avstående", "Frånvarande"]},
+                    {"td": ["S", "100", "0", "0", "10"]},
+                    {"td": ["M", "0", "70", "0", "14"]},
+                    {"td": ["Totalt", "100", "70", "0", "24"]},
+                    {"td": {"h4": "Beslut: Kammaren biföll utskottets förslag"}}
+                ]}}
+            }},
+            "dokmotforslag": {"motforslag": [
+                {"nummer": "1", "rubrik": "Idrottens villkor", "partier": "\"M\",\"KD\"",
+                 "typ": "reservation", "utskottsforslag_punkt": "1"}
+            ]}
+        }});
+        let meta = parse_dokumentstatus(&json.to_string()).unwrap();
+        assert_eq!(meta.points[0].tally.yes, Some(100));
+        assert_eq!(meta.points[0].parties.len(), 2);
+        assert_eq!(meta.counter_proposals[0].parties, ["M", "KD"]);
+        let laid = html::lay_out(&meta.html);
+        let (case, warnings, _) = import(&laid.text, Some(&laid), Some(&meta), "x.json", Lang::En);
+        let toml = super::super::out::write(&case, Lang::En);
+        let c = crate::model::parse_case(&toml, "t", "t").unwrap();
+        let vote = c.points[0].vote.as_ref().unwrap();
+        assert_eq!((vote.tally.yes, vote.tally.no), (Some(100), Some(70)));
+        assert_eq!(vote.winner(), Some(crate::model::Choice::Yes));
+        assert_eq!(vote.no_for.as_deref(), Some("reservation 1 (M)"));
+        assert_eq!(c.points[0].decision, ["Kammaren biföll utskottets förslag"]);
+        let res = &c.positions[0];
+        assert_eq!(res.parties, ["M"], "the text's parties, not the list's");
+        assert_eq!(res.review(), Some(crate::model::Review::Uncertain));
+        assert!(
+            warnings
+                .iter()
+                .any(|w| matches!(w.kind, WarningKind::SummaryDisagrees { .. }))
+        );
     }
 }
