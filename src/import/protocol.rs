@@ -1261,7 +1261,8 @@ pub fn import_many(docs: &[Document], opts: &Options, lang: Lang) -> Result<Outc
         let mut cases = Vec::new();
         let mut warnings = Vec::new();
         for &i in &c.paragraphs {
-            let (case, mut w) = build(&[(&c.protocol, i)], false, lang);
+            let (case, w) = build(&[(&c.protocol, i)], false, lang);
+            let mut w: Vec<Warning> = w.into_iter().flatten().collect();
             let toml = super::out::write(&case, lang);
             let toml = super::checked(toml, &docs[0].text, &docs[0].name, &mut w, lang);
             warnings.append(&mut w);
@@ -1331,16 +1332,21 @@ pub fn import_many(docs: &[Document], opts: &Options, lang: Lang) -> Result<Outc
         .map(|&(d, i)| (&chosen[d].protocol, i))
         .collect();
     let (case, mut warnings) = build(&parts, true, lang);
+    let mut fallback = Vec::new();
     let toml = super::out::write(&case, lang);
     let joined: String = docs
         .iter()
         .map(|d| d.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    let toml = super::checked(toml, &joined, &docs[0].name, &mut warnings, lang);
+    let toml = super::checked(toml, &joined, &docs[0].name, &mut fallback, lang);
+    if let Some(first) = warnings.first_mut() {
+        first.extend(fallback);
+    }
     let files = picks
         .iter()
-        .map(|&(d, i)| FileReport {
+        .enumerate()
+        .map(|(k, &(d, i))| FileReport {
             name: docs[d].name.clone(),
             genre: Some(Genre::Protocol),
             found: found_line(
@@ -1348,10 +1354,10 @@ pub fn import_many(docs: &[Document], opts: &Options, lang: Lang) -> Result<Outc
                 &[format!("§ {}", chosen[d].protocol.paragraphs[i].number)],
                 lang,
             ),
-            warnings: if d == 0 {
-                std::mem::take(&mut warnings)
-            } else {
-                Vec::new()
+            warnings: {
+                let mut w = std::mem::take(&mut warnings[k]);
+                w.sort_by_key(|w| w.line);
+                w
             },
         })
         .collect();
@@ -1374,14 +1380,15 @@ fn found_line(pr: &Protocol, numbers: &[String], lang: Lang) -> String {
 }
 
 /// The case of one or more §§ (one per body): bodies in meeting order, a point per §.
-fn build(parts: &[(&Protocol, usize)], several: bool, lang: Lang) -> (CaseOut, Vec<Warning>) {
+fn build(parts: &[(&Protocol, usize)], several: bool, lang: Lang) -> (CaseOut, Vec<Vec<Warning>>) {
     let mut order: Vec<usize> = (0..parts.len()).collect();
     order.sort_by_key(|&k| parts[k].0.date);
     let mut out = CaseOut {
         kind: Some(CaseKind::Other),
         ..CaseOut::default()
     };
-    let mut warnings = Vec::new();
+    // Each part's warnings: their lines are that document's.
+    let mut warnings: Vec<Vec<Warning>> = vec![Vec::new(); parts.len()];
     let mut parties: Vec<String> = Vec::new();
     let mut authors: Vec<Signatory> = Vec::new();
     let mut dnrs: Vec<String> = Vec::new();
@@ -1390,7 +1397,7 @@ fn build(parts: &[(&Protocol, usize)], several: bool, lang: Lang) -> (CaseOut, V
         let (pr, i) = parts[k];
         let p = &pr.paragraphs[i];
         let body_name = pr.body.clone().unwrap_or_else(|| {
-            warnings.push(Warning {
+            warnings[k].push(Warning {
                 line: 1,
                 kind: WarningKind::NoBody,
             });
@@ -1452,11 +1459,11 @@ fn build(parts: &[(&Protocol, usize)], several: bool, lang: Lang) -> (CaseOut, V
         }
         out.points.push(read.point);
         out.positions.extend(read.positions);
-        warnings.extend(read.warnings);
+        warnings[k].extend(read.warnings);
         if let Some(d) = &p.dnr {
             dnrs.push(d.clone());
         } else {
-            warnings.push(Warning {
+            warnings[k].push(Warning {
                 line: pr.lines.get(p.head).map_or(1, |l| l.no),
                 kind: WarningKind::NoDnr,
             });

@@ -408,3 +408,25 @@ mod fuzz {
         }
     }
 }
+
+/// Of several extracts, each warning is reported with the document whose line it names.
+#[test]
+fn warnings_of_several_extracts_name_their_own_document() {
+    let ks = doc("bussresor_ks");
+    let mut kf = doc("bussresor_kf");
+    kf.text = kf.text.replace("Dnr KS 2025/412\n", "\n");
+    let out = import(&[ks, kf], &Options::default(), Lang::En).unwrap();
+    assert_eq!(out.files.len(), 2);
+    let no_dnr = |k: usize| {
+        out.files[k]
+            .warnings
+            .iter()
+            .any(|w| w.kind == remiss::import::WarningKind::NoDnr)
+    };
+    assert!(!no_dnr(0), "{:?}", out.files[0].warnings);
+    assert!(no_dnr(1), "{:?}", out.files[1].warnings);
+    // Matched by the motion's title; the dnr is the one that remains.
+    let case = parse_case(&out.cases[0].toml, "t", "t").unwrap();
+    assert_eq!(case.dnr, "KS 2025/412");
+    assert_eq!(case.bodies.len(), 2);
+}
