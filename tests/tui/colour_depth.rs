@@ -128,7 +128,7 @@ fn no_24_bit_colour_unless_colorterm_says_so() {
     if !crate::cmd::programs_or_skip("no_24_bit_colour_unless_colorterm_says_so", &["script"]) {
         return;
     }
-    let raw = raw_output(&[TERM_256], "cases/");
+    let raw = raw_output(&[TERM_256], "cases/trygghetskiosker.toml");
     let c = colours(&raw);
     assert!(
         !c.iter().any(|c| c.ends_with(";2")),
@@ -138,7 +138,10 @@ fn no_24_bit_colour_unless_colorterm_says_so() {
     // Moderaterna's blue (#1B49DD) as the nearest of the 256 colours.
     assert!(c.contains(&"38;5;26".to_string()), "{c:?}");
 
-    let raw = raw_output(&[TERM_256, ("COLORTERM", "truecolor")], "cases/");
+    let raw = raw_output(
+        &[TERM_256, ("COLORTERM", "truecolor")],
+        "cases/trygghetskiosker.toml",
+    );
     assert!(
         raw.contains("38;2;27;73;221"),
         "M's own blue in 24-bit colour"
@@ -153,7 +156,7 @@ fn the_linux_console_gets_16_colours_and_a_dumb_terminal_none() {
     ) {
         return;
     }
-    let raw = raw_output(&[("TERM", "linux")], "cases/");
+    let raw = raw_output(&[("TERM", "linux")], "cases/trygghetskiosker.toml");
     let c = colours(&raw);
     assert!(!c.is_empty());
     for colour in &c {
@@ -165,7 +168,7 @@ fn the_linux_console_gets_16_colours_and_a_dumb_terminal_none() {
         assert!(index.is_none_or(|i| i < 16), "only the 16 colours: {c:?}");
     }
 
-    let raw = raw_output(&[("TERM", "dumb")], "cases/");
+    let raw = raw_output(&[("TERM", "dumb")], "cases/trygghetskiosker.toml");
     assert_eq!(
         colours(&raw),
         Vec::<String>::new(),
@@ -173,7 +176,7 @@ fn the_linux_console_gets_16_colours_and_a_dumb_terminal_none() {
     );
     let raw = raw_output(
         &[TERM_256, ("COLORTERM", "truecolor")],
-        "--color never cases/",
+        "--color never cases/trygghetskiosker.toml",
     );
     assert_eq!(colours(&raw), Vec::<String>::new(), "--color never");
 }

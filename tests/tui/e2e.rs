@@ -232,7 +232,7 @@ fn clipboard_helpers(display: &str) -> Vec<String> {
 /// Copy a paragraph of Socialnämnden's reservation in tmux with `set-clipboard` set to
 /// `mode`; the status bar's text is returned once `status` shows.
 fn copy_in_tmux_with_set_clipboard(mode: &str, status: &str) -> (Tmux, String) {
-    let t = Tmux::start(&format!("clip-{mode}"), &[], "cases/");
+    let t = Tmux::start(&format!("clip-{mode}"), &[], "cases/trygghetskiosker.toml");
     t.run(&["set-option", "-s", "set-clipboard", mode]);
     t.wait_for("Bodies × stances");
     t.keys(&["j", "l", "l", "Enter"]);
