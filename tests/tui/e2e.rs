@@ -539,7 +539,7 @@ fn every_quit_signal_restores_the_terminal() {
                 let t = Tmux::start_then(
                     &format!("sig{name}"),
                     &[],
-                    "cases/",
+                    "cases/trygghetskiosker.toml",
                     "stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo STTY-DONE;",
                 );
                 t.wait_for("Bodies × stances");
