@@ -38,7 +38,7 @@ fn main() {
         let mut app = App::new(vec![case], Lang::En);
         app.update(Action::Resize(200, 60));
         let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
-        term.draw(|f| remiss::tui::view::render(f, &app, &theme))
+        term.draw(|f| remiss::tui::frame::render(f, &app, &theme))
             .unwrap();
         black_box(&term);
         first.push(t.elapsed());
@@ -117,7 +117,7 @@ fn main() {
                 app.update(Action::Up);
             }
             let t = Instant::now();
-            term.draw(|f| remiss::tui::view::render(f, &app, &theme))
+            term.draw(|f| remiss::tui::frame::render(f, &app, &theme))
                 .unwrap();
             samples.push(t.elapsed());
         }

@@ -1,7 +1,11 @@
-//! What the user asked for ([`Action`]) and what the shell must do about it ([`Effect`]).
+//! What the user asked for ([`Action`]), what a screen or overlay answers ([`Outcome`]: effects,
+//! navigation, edits of the notes, a message), and what the shell must do ([`Effect`]).
 
+use super::overlays::Overlay;
+use super::screens::Route;
 use crate::analysis::search::Results;
 use crate::analysis::similarity::Similarity;
+use crate::notes::ItemKind;
 use crate::notes::store::Saved;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -25,7 +29,8 @@ impl<T> PartialEq for Shared<T> {
 impl<T> Eq for Shared<T> {}
 
 /// An intent, produced from a key by the keymap (or by the loop, for resize and the results
-/// of effects). `App::update` is the only place that acts on it.
+/// of effects). The app hands it to the overlay, else to the screen on top; they answer with
+/// an [`Outcome`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Up,
@@ -126,6 +131,9 @@ pub enum Action {
         path: PathBuf,
         result: WriteOutcome,
     },
+    /// Help: scroll the list of keys and marks.
+    ScrollDown,
+    ScrollUp,
     /// The similarity of the loaded positions, built in the background.
     Analysed(Shared<Similarity>),
     /// The search index is built (searches are answered from now on).
@@ -197,7 +205,159 @@ pub enum CopyOutcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WriteOutcome {
     Written,
-    /// The file exists and was not overwritten.
-    Exists,
+    /// The file exists and was not overwritten; `text` is what was to be written (the app asks
+    /// whether to overwrite it with that).
+    Exists {
+        text: String,
+    },
     Failed(String),
+}
+
+/// A message for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Where the app goes after an action: the navigation stack of screens.
+#[derive(Default)]
+pub enum Nav {
+    /// Stay on this screen.
+    #[default]
+    Stay,
+    /// Open a screen over this one; back (Esc) returns here.
+    Push(Route),
+    /// Back to the screen below (the first screen stays).
+    Pop,
+    /// Show another screen in this one's place (back goes where this one's back went).
+    Replace(Route),
+}
+
+/// What happens to the overlay slot.
+pub enum OverlayChange {
+    /// Open an overlay (help opened over another overlay returns to it when it closes).
+    Open(Overlay),
+    /// Close the overlay.
+    Close,
+}
+
+/// A change to a case's debate notes. The notes books belong to the app (the reader, the
+/// search and the diff add quotes to them; undo belongs to the book); screens ask for changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotesEdit {
+    /// Index into the loaded cases.
+    pub case: usize,
+    pub op: NotesOp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotesOp {
+    /// Append an item.
+    Push(ItemKind),
+    /// Insert an item at an index (clamped to the end).
+    Insert(usize, ItemKind),
+    /// Move item `index` up or down by one.
+    Move {
+        index: usize,
+        up: bool,
+    },
+    Remove(usize),
+    /// The text of a heading, or the comment of a quote.
+    SetText {
+        index: usize,
+        text: String,
+    },
+    Undo,
+    Redo,
+}
+
+/// A screen's or an overlay's answer to an action; the app applies it: performs nothing
+/// itself but returns the effects, moves on the navigation stack, changes the overlay slot,
+/// edits the notes and shows the message.
+#[derive(Default)]
+pub struct Outcome {
+    pub effects: Vec<Effect>,
+    pub nav: Nav,
+    pub overlay: Option<OverlayChange>,
+    pub notes: Vec<NotesEdit>,
+    pub status: Option<Status>,
+}
+
+impl Outcome {
+    /// Nothing to do.
+    pub fn none() -> Outcome {
+        Outcome::default()
+    }
+
+    pub fn effect(effect: Effect) -> Outcome {
+        Outcome {
+            effects: vec![effect],
+            ..Outcome::default()
+        }
+    }
+
+    pub fn nav(nav: Nav) -> Outcome {
+        Outcome {
+            nav,
+            ..Outcome::default()
+        }
+    }
+
+    pub fn push(route: Route) -> Outcome {
+        Outcome::nav(Nav::Push(route))
+    }
+
+    pub fn replace(route: Route) -> Outcome {
+        Outcome::nav(Nav::Replace(route))
+    }
+
+    pub fn pop() -> Outcome {
+        Outcome::nav(Nav::Pop)
+    }
+
+    pub fn open(overlay: Overlay) -> Outcome {
+        Outcome {
+            overlay: Some(OverlayChange::Open(overlay)),
+            ..Outcome::default()
+        }
+    }
+
+    pub fn close() -> Outcome {
+        Outcome {
+            overlay: Some(OverlayChange::Close),
+            ..Outcome::default()
+        }
+    }
+
+    /// A message in the status bar.
+    pub fn say(text: impl Into<String>) -> Outcome {
+        Outcome::default().with_status(text, false)
+    }
+
+    /// An error in the status bar.
+    pub fn error(text: impl Into<String>) -> Outcome {
+        Outcome::default().with_status(text, true)
+    }
+
+    /// The same, with a message.
+    pub fn with_status(mut self, text: impl Into<String>, error: bool) -> Outcome {
+        self.status = Some(Status {
+            text: text.into(),
+            error,
+        });
+        self
+    }
+
+    /// The same, with an edit of a case's notes.
+    pub fn with_notes(mut self, case: usize, op: NotesOp) -> Outcome {
+        self.notes.push(NotesEdit { case, op });
+        self
+    }
+
+    /// The same, closing the overlay.
+    pub fn closing(mut self) -> Outcome {
+        self.overlay = Some(OverlayChange::Close);
+        self
+    }
 }

@@ -1,66 +1,50 @@
-//! The app's state and its one update function: `update(action) -> effects`. Pure: no I/O, no
-//! terminal; the shell performs the effects. Each screen's state and update live in
-//! `super::screen::*`; this module holds what they share and dispatches to them.
+//! The app: a router. It holds what the screens share (the cases, the similarity, the notes
+//! books, the search), one navigation stack of screens and one overlay slot, and the status
+//! bar's message. `update(action) -> effects` is pure: results of background work and effects
+//! are taken in here; every other action goes to the overlay if there is one, else to the
+//! screen on top, and their [`Outcome`] is applied here. The shell performs the effects.
 
-use super::action::{Action, CopyOutcome, Effect, Shared, WriteOutcome};
-use super::screen::diff::DiffState;
-use super::screen::matrix::MatrixState;
-use super::screen::notes::{NotesBook, NotesView};
-use super::screen::prompt::Prompt;
-use super::screen::reader::ReaderState;
-use super::screen::search::SearchState;
+use super::action::{
+    Action, CopyOutcome, Effect, Nav, NotesEdit, Outcome, OverlayChange, Shared, Status,
+    WriteOutcome,
+};
+use super::book::{NotesBook, merge_message};
+use super::ctx::Ctx;
+use super::frame::{self, Areas};
+use super::keymap::Mode;
+use super::overlays::Overlay;
+use super::overlays::help::Help;
+use super::overlays::prompt::{Prompt, PromptKind};
+use super::overlays::search::SearchState;
+use super::screens::cases::CasesScreen;
+use super::screens::matrix::MatrixScreen;
+use super::screens::reader::ReaderScreen;
+use super::screens::{Route, Screen};
 use crate::analysis::similarity::Similarity;
+use crate::export::notes as export;
 use crate::i18n::Lang;
 use crate::model::Case;
 use crate::model::matrix::Column;
 use crate::notes::Notes;
+use crate::notes::store::Saved;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// The list of loaded cases (first screen when there are several).
-    Cases,
-    /// Bodies × stances (or parties) of one case.
-    Matrix,
-    /// One position, or the case's own texts, in full.
-    Reader,
-    /// The case's debate notes.
-    Notes,
-    /// Two positions' texts with their word-level differences.
-    Diff,
-}
-
-/// What keys mean right now: an overlay, a mode of a screen, or the screen itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Help,
-    /// Typing a line of text (a heading, a comment).
-    Prompt,
-    /// A yes/no question.
-    Confirm,
-    /// Selecting sentences in the reader.
-    Visual,
-    /// The reader's pane of similar texts has the focus.
-    Similar,
-    /// Typing a search query (the overlay is open).
-    Search,
-    /// Moving over the search hits (the overlay is open).
-    SearchList,
-    Screen(Screen),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Matrix,
-    /// The positions of the selected cell, with a preview.
-    Cell,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
+/// What screens and overlays may read, built from the app's fields (not from the app as a
+/// whole, so that a screen on the stack can be changed while the context is borrowed).
+macro_rules! ctx {
+    ($app:expr, $areas:expr, $screen:expr) => {
+        Ctx {
+            cases: &$app.cases,
+            similarity: $app.similarity.as_deref(),
+            lang: $app.lang,
+            notes: &$app.notes,
+            size: $app.size,
+            areas: $areas,
+            screen: $screen,
+            indexed: $app.indexed,
+        }
+    };
 }
 
 pub struct App {
@@ -69,23 +53,17 @@ pub struct App {
     /// Families and relations of the positions' texts, once built.
     pub similarity: Option<Arc<Similarity>>,
     pub lang: Lang,
-    pub screen: Screen,
-    pub case: usize,
-    pub case_cursor: usize,
-    pub matrix: MatrixState,
-    pub reader: Option<ReaderState>,
-    /// The diff screen's state, while one is open.
-    pub diff: Option<DiffState>,
+    /// The navigation stack; never empty, the screen on top is shown.
+    routes: Vec<Route>,
+    /// What lies over the screen, if anything; it gets the keys first.
+    overlay: Option<Overlay>,
+    /// The search: the query, its hits, and the hit open in the reader (kept when the
+    /// overlay closes).
+    pub search: SearchState,
     /// Each case's debate notes (same order as `cases`).
     pub notes: Vec<NotesBook>,
-    pub notes_view: NotesView,
-    /// A line of text being typed, or a question, over the screen.
-    pub prompt: Option<Prompt>,
-    /// The search overlay, its query and its hits.
-    pub search: SearchState,
     /// Whether searches can be answered yet (the index is built in the background).
     pub indexed: bool,
-    pub help: bool,
     pub status: Option<Status>,
     pub quit: bool,
     /// Terminal size, from the last resize.
@@ -93,11 +71,12 @@ pub struct App {
 }
 
 impl App {
+    /// The app on `cases`: the case list when there are several, else the matrix.
     pub fn new(cases: Vec<Case>, lang: Lang) -> App {
-        let screen = if cases.len() == 1 {
-            Screen::Matrix
+        let first = if cases.len() == 1 {
+            Route::Matrix(MatrixScreen::new(0))
         } else {
-            Screen::Cases
+            Route::Cases(CasesScreen::default())
         };
         let notes = cases
             .iter()
@@ -107,18 +86,11 @@ impl App {
             cases: Arc::new(cases),
             similarity: None,
             lang,
-            screen,
-            case: 0,
-            case_cursor: 0,
-            matrix: MatrixState::default(),
-            reader: None,
-            diff: None,
-            notes,
-            notes_view: NotesView::default(),
-            prompt: None,
+            routes: vec![first],
+            overlay: None,
             search: SearchState::default(),
+            notes,
             indexed: false,
-            help: false,
             status: None,
             quit: false,
             size: (80, 24),
@@ -127,11 +99,9 @@ impl App {
 
     /// Give each case the notes read from its notes file (same order as the cases).
     pub fn with_notes(mut self, notes: Vec<(Notes, PathBuf)>) -> App {
-        for (book, (n, path)) in self.notes.iter_mut().zip(notes) {
+        for ((book, (n, path)), case) in self.notes.iter_mut().zip(notes).zip(self.cases.iter()) {
             *book = NotesBook::new(n, Some(path));
-        }
-        for i in 0..self.notes.len() {
-            self.notes[i].refresh_stale(&self.cases[i]);
+            book.refresh_stale(case);
         }
         self
     }
@@ -139,195 +109,292 @@ impl App {
     /// Give the app the similarity of its positions (built by the shell).
     pub fn with_similarity(mut self, sim: Similarity) -> App {
         self.similarity = Some(Arc::new(sim));
+        self.relayout();
         self
     }
 
-    /// Make case `c` the current one (a fresh matrix selection when it changes).
-    pub(crate) fn go_to_case(&mut self, c: usize) {
-        if c != self.case && c < self.cases.len() {
-            self.case = c;
-            self.matrix = MatrixState::default();
+    /// The screen on top.
+    pub fn top(&self) -> &Route {
+        // The stack is never empty: `App::new` puts a screen there and a pop keeps the first.
+        &self.routes[self.routes.len() - 1]
+    }
+
+    /// Which screen is on top.
+    pub fn screen(&self) -> Screen {
+        self.top().screen()
+    }
+
+    /// The navigation stack, bottom first.
+    pub fn routes(&self) -> &[Route] {
+        &self.routes
+    }
+
+    /// The overlay, if one is open.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    pub fn help_open(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Help(..)))
+    }
+
+    pub fn search_open(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Search))
+    }
+
+    /// The prompt, while one is open (under the help, too).
+    pub fn prompt(&self) -> Option<&Prompt> {
+        match &self.overlay {
+            Some(Overlay::Prompt(p)) => Some(p),
+            Some(Overlay::Help(_, Some(under))) => match under.as_ref() {
+                Overlay::Prompt(p) => Some(p),
+                _ => None,
+            },
+            _ => None,
         }
     }
 
+    /// The reader nearest the top of the stack.
+    pub fn reader(&self) -> Option<&ReaderScreen> {
+        self.routes.iter().rev().find_map(|r| match r {
+            Route::Reader(r) => Some(r.as_ref()),
+            _ => None,
+        })
+    }
+
+    /// The case the screen on top shows.
     pub fn current_case(&self) -> &Case {
-        &self.cases[self.case]
+        &self.cases[self.top().case()]
+    }
+
+    /// The matrix's columns, when the matrix is on top.
+    pub fn columns(&self) -> Vec<Column> {
+        match self.top() {
+            Route::Matrix(m) => m.columns(&self.ctx(self.areas())),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Lines of text the reader on top shows (0 when the reader is not on top).
+    pub fn reader_height(&self) -> usize {
+        match self.top() {
+            Route::Reader(r) => r.height(&self.ctx(self.areas())),
+            _ => 0,
+        }
     }
 
     /// What keys mean now.
     pub fn mode(&self) -> Mode {
-        if self.help {
-            Mode::Help
-        } else {
-            self.mode_below_help()
+        match &self.overlay {
+            Some(o) => o.mode(self.search.list_focus),
+            None => self.top().mode(),
         }
     }
 
-    /// What keys mean under the help overlay (what the help lists).
-    pub fn mode_below_help(&self) -> Mode {
-        if self.search.open {
-            if self.search.list_focus {
-                Mode::SearchList
-            } else {
-                Mode::Search
+    /// The frame's areas at the current size.
+    pub fn areas(&self) -> Areas {
+        self.areas_for(self.size)
+    }
+
+    /// The frame's areas at `size` (what the view draws into).
+    pub fn areas_for(&self, size: (u16, u16)) -> Areas {
+        frame::areas(size, self.top(), self.overlay.as_ref(), self.lang)
+    }
+
+    /// What screens and overlays may read, with the frame's `areas`.
+    pub fn ctx(&self, areas: Areas) -> Ctx<'_> {
+        ctx!(self, areas, self.screen())
+    }
+
+    /// Apply an action; return the effects the loop must perform.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let outcome = match action {
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.relayout();
+                return Vec::new();
             }
-        } else if let Some(p) = &self.prompt {
-            if p.is_question() {
-                Mode::Confirm
-            } else {
-                Mode::Prompt
+            Action::Copied(outcome) => {
+                self.copied(outcome);
+                return Vec::new();
             }
-        } else if self.screen == Screen::Reader
-            && self.reader.as_ref().is_some_and(|r| r.visual.is_some())
-        {
-            Mode::Visual
-        } else if self.screen == Screen::Reader
-            && self
-                .reader
-                .as_ref()
-                .is_some_and(|r| r.similar_focus.is_some())
-        {
-            Mode::Similar
-        } else {
-            Mode::Screen(self.screen)
+            Action::NotesSaved { case, result } => {
+                self.notes_saved(case, result);
+                return Vec::new();
+            }
+            Action::Written { path, result } => {
+                self.written(path, result);
+                return Vec::new();
+            }
+            Action::Indexed => {
+                self.indexed = true;
+                return Vec::new();
+            }
+            Action::SearchDone {
+                generation,
+                query,
+                results: Shared(results),
+            } => {
+                self.search.done(generation, query, results);
+                return Vec::new();
+            }
+            Action::Analysed(Shared(sim)) => {
+                self.similarity = Some(sim);
+                self.relayout();
+                return Vec::new();
+            }
+            Action::Quit => {
+                self.quit = true;
+                return Vec::new();
+            }
+            action => {
+                self.status = None;
+                self.route(action)
+            }
+        };
+        self.apply(outcome)
+    }
+
+    /// A user's action: to the overlay if there is one (it gets every key first), else the
+    /// app's own keys (help, search, search hits), else to the screen on top.
+    fn route(&mut self, action: Action) -> Outcome {
+        let areas = self.areas();
+        let mode = self.mode();
+        let ctx = ctx!(self, areas, self.screen());
+        match (&mut self.overlay, &action) {
+            (Some(Overlay::Help(help, _)), _) => help.update(&action, &ctx),
+            (Some(Overlay::Prompt(prompt)), _) => prompt.update(&action, &ctx),
+            (Some(Overlay::Search), _) => self.search.update(&action, &ctx),
+            (None, Action::ToggleHelp) => Outcome::open(Overlay::Help(Help::new(mode), None)),
+            (None, Action::OpenSearch) => {
+                self.search.opened();
+                Outcome::open(Overlay::Search)
+            }
+            (None, Action::NextHit | Action::PrevHit) => {
+                self.search.step(action == Action::NextHit, &ctx)
+            }
+            (None, _) => {
+                let last = self.routes.len() - 1;
+                self.routes[last].update(&action, &ctx)
+            }
         }
     }
 
-    /// The matrix's columns under the current lens.
-    pub fn columns(&self) -> Vec<Column> {
-        self.current_case()
-            .columns(self.matrix.lens, self.matrix.show_empty)
+    /// Apply an outcome: notes edits (saved at once), the overlay slot, the navigation stack,
+    /// the message; the effects are returned for the shell.
+    fn apply(&mut self, outcome: Outcome) -> Vec<Effect> {
+        let Outcome {
+            mut effects,
+            nav,
+            overlay,
+            notes,
+            status,
+        } = outcome;
+        for edit in notes {
+            effects.extend(self.edit_notes(edit));
+        }
+        match overlay {
+            Some(OverlayChange::Open(Overlay::Help(help, _))) => {
+                let under = self.overlay.take().map(Box::new);
+                self.overlay = Some(Overlay::Help(help, under));
+            }
+            Some(OverlayChange::Open(o)) => self.overlay = Some(o),
+            Some(OverlayChange::Close) => {
+                self.overlay = match self.overlay.take() {
+                    Some(Overlay::Help(_, under)) => under.map(|o| *o),
+                    _ => None,
+                };
+            }
+            None => {}
+        }
+        match nav {
+            Nav::Stay => {}
+            Nav::Push(route) => self.routes.push(route),
+            Nav::Replace(route) => {
+                let last = self.routes.len() - 1;
+                self.routes[last] = route;
+            }
+            Nav::Pop if self.routes.len() > 1 => {
+                if let Some(from) = self.routes.pop() {
+                    let areas = self.areas();
+                    let ctx = ctx!(self, areas, self.screen());
+                    let last = self.routes.len() - 1;
+                    self.routes[last].returned_from(&from, &ctx);
+                }
+            }
+            Nav::Pop => {}
+        }
+        if status.is_some() {
+            self.status = status;
+        }
+        effects
     }
 
-    /// The positions of the selected cell.
-    pub fn selected_cell(&self) -> Vec<usize> {
-        let cols = self.columns();
-        match cols.get(self.matrix.col) {
-            Some(col) => self.current_case().cell_of(self.matrix.row, col),
-            None => Vec::new(),
+    /// Change a case's notes; the effect saves them when they changed.
+    fn edit_notes(&mut self, edit: NotesEdit) -> Option<Effect> {
+        let case = self.cases.get(edit.case)?;
+        let book = self.notes.get_mut(edit.case)?;
+        book.apply(edit.op, case)
+            .then_some(Effect::SaveNotes(edit.case))
+    }
+
+    /// Lay out every screen on the stack again (after a resize, or when the similarity
+    /// arrives).
+    fn relayout(&mut self) {
+        for i in 0..self.routes.len() {
+            let areas = frame::areas(self.size, &self.routes[i], None, self.lang);
+            let ctx = ctx!(self, areas, self.routes[i].screen());
+            self.routes[i].relayout(&ctx);
         }
     }
 
-    /// The position the matrix selection points at.
-    pub fn selected_position(&self) -> Option<usize> {
-        let cell = self.selected_cell();
-        cell.get(self.matrix.pick.min(cell.len().saturating_sub(1)))
-            .copied()
-    }
-
-    /// Lines of the reader that fit between the title and the status bar.
-    pub fn reader_height(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(2)).max(1)
-    }
-
-    pub(crate) fn notify(&mut self, text: impl Into<String>, error: bool) {
+    fn notify(&mut self, text: impl Into<String>, error: bool) {
         self.status = Some(Status {
             text: text.into(),
             error,
         });
     }
 
-    /// Apply an action; return the effects the loop must perform.
-    pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        if !matches!(
-            action,
-            Action::Resize(..)
-                | Action::Copied(_)
-                | Action::NotesSaved { .. }
-                | Action::Written { .. }
-                | Action::Analysed(_)
-                | Action::Indexed
-                | Action::SearchDone { .. }
-        ) {
-            self.status = None;
-        }
-        match action {
-            Action::Quit => self.quit = true,
-            Action::ToggleHelp if self.prompt.is_none() => self.help = !self.help,
-            Action::Resize(w, h) => {
-                self.size = (w, h);
-                self.relayout();
-            }
-            Action::Copied(outcome) => self.copied(outcome),
-            Action::NotesSaved { case, result } => self.notes_saved(case, result),
-            Action::Written { path, result } => return self.written(path, result),
-            Action::Indexed => self.indexed = true,
-            Action::SearchDone {
-                generation,
-                query,
-                results: Shared(results),
-            } => self.search_done(generation, query, results),
-            Action::Analysed(Shared(sim)) => {
-                self.similarity = Some(sim);
-                self.refresh_similar();
-                self.relayout();
-            }
-            _ if self.help => {
-                if action == Action::Back {
-                    self.help = false;
-                }
-            }
-            _ if self.search.open => return self.update_search(action),
-            _ if self.prompt.is_some() => return self.update_prompt(action),
-            Action::OpenSearch => self.open_search(),
-            _ => return self.update_screen(action),
-        }
-        Vec::new()
-    }
-
-    fn update_screen(&mut self, action: Action) -> Vec<Effect> {
-        match self.screen {
-            Screen::Cases => self.update_cases(action),
-            Screen::Matrix => self.update_matrix(action),
-            Screen::Reader => self.update_reader(action),
-            Screen::Notes => self.update_notes(action),
-            Screen::Diff => self.update_diff(action),
-        }
-    }
-
     fn copied(&mut self, outcome: CopyOutcome) {
+        let lang = self.lang;
         let (text, error) = match outcome {
-            CopyOutcome::System => (self.lang.pick("Copied", "Kopierat").to_string(), false),
+            CopyOutcome::System => (lang.pick("Copied", "Kopierat").to_string(), false),
             CopyOutcome::SystemWhileRunning => (
-                self.lang
-                    .pick(
-                        "Copied; pasteable only while remiss runs (no helper could be started)",
-                        "Kopierat; kan bara klistras in medan remiss körs (ingen hjälpprocess kunde startas)",
-                    )
-                    .to_string(),
+                lang.pick(
+                    "Copied; pasteable only while remiss runs (no helper could be started)",
+                    "Kopierat; kan bara klistras in medan remiss körs (ingen hjälpprocess kunde startas)",
+                )
+                .to_string(),
                 false,
             ),
             CopyOutcome::TmuxBuffer { forwarded: true } => (
-                self.lang
-                    .pick(
-                        "In tmux's buffer (prefix ]) and sent to the terminal",
-                        "I tmux buffert (prefix ]) och skickat till terminalen",
-                    )
-                    .to_string(),
+                lang.pick(
+                    "In tmux's buffer (prefix ]) and sent to the terminal",
+                    "I tmux buffert (prefix ]) och skickat till terminalen",
+                )
+                .to_string(),
                 false,
             ),
             CopyOutcome::TmuxBuffer { forwarded: false } => (
-                self.lang
-                    .pick(
-                        "Only in tmux's buffer; fix: set -g set-clipboard on",
-                        "Bara i tmux buffert; åtgärda: set -g set-clipboard on",
-                    )
-                    .to_string(),
+                lang.pick(
+                    "Only in tmux's buffer; fix: set -g set-clipboard on",
+                    "Bara i tmux buffert; åtgärda: set -g set-clipboard on",
+                )
+                .to_string(),
                 false,
             ),
             CopyOutcome::Osc52 => (
-                self.lang
-                    .pick(
-                        "Sent to the terminal (OSC 52)",
-                        "Skickat till terminalen (OSC 52)",
-                    )
-                    .to_string(),
+                lang.pick(
+                    "Sent to the terminal (OSC 52)",
+                    "Skickat till terminalen (OSC 52)",
+                )
+                .to_string(),
                 false,
             ),
             CopyOutcome::Failed(why) => (
                 format!(
                     "{}: {why}",
-                    self.lang.pick("Copy failed", "Kopieringen misslyckades")
+                    lang.pick("Copy failed", "Kopieringen misslyckades")
                 ),
                 true,
             ),
@@ -335,14 +402,17 @@ impl App {
         self.notify(text, error);
     }
 
-    fn written(&mut self, path: PathBuf, result: WriteOutcome) -> Vec<Effect> {
+    fn written(&mut self, path: PathBuf, result: WriteOutcome) {
         let name = crate::text::escape(&path.display().to_string());
         match result {
             WriteOutcome::Written => {
                 let msg = format!("{} {name}", self.lang.pick("Wrote", "Skrev"));
                 self.notify(msg, false);
             }
-            WriteOutcome::Exists => self.ask_overwrite(path),
+            WriteOutcome::Exists { text } => {
+                let kind = PromptKind::Overwrite { path, text };
+                self.overlay = Some(Overlay::Prompt(Prompt::new(kind, "")));
+            }
             WriteOutcome::Failed(why) => {
                 let msg = format!(
                     "{} {name}: {why}",
@@ -351,41 +421,279 @@ impl App {
                 self.notify(msg, true);
             }
         }
-        Vec::new()
     }
 
-    /// Lay out what depends on the terminal's width again.
-    fn relayout(&mut self) {
-        let (width, lang) = (self.size.0, self.lang);
-        let height = self.reader_height();
-        let text_width = self.reader_text_width();
-        if let Some(r) = self.reader.as_mut() {
-            r.relayout(&self.cases[self.case], text_width, height, lang);
-        }
-        let height = self.diff_height();
-        if let Some(d) = self.diff.as_mut() {
-            d.relayout(width, height);
+    fn notes_saved(&mut self, case: usize, result: Result<Saved, String>) {
+        let lang = self.lang;
+        let (Some(book), Some(c)) = (self.notes.get_mut(case), self.cases.get(case)) else {
+            return;
+        };
+        match result {
+            Ok(saved) => {
+                book.save_error = None;
+                if book.notes.items != saved.notes.items {
+                    book.notes.items = saved.notes.items;
+                    book.refresh_stale(c);
+                }
+                if let Some(m) = saved.merged.filter(|m| !m.is_empty()) {
+                    self.notify(merge_message(&m, lang), false);
+                }
+            }
+            Err(e) => {
+                book.save_error = Some(e.clone());
+                let msg = format!(
+                    "{}: {e}",
+                    lang.pick("Notes not saved", "Anteckningarna sparades inte")
+                );
+                self.notify(msg, true);
+            }
         }
     }
 
-    fn update_cases(&mut self, action: Action) -> Vec<Effect> {
-        let last = self.cases.len().saturating_sub(1);
-        match action {
-            Action::Up => self.case_cursor = self.case_cursor.saturating_sub(1),
-            Action::Down => self.case_cursor = (self.case_cursor + 1).min(last),
-            Action::Top => self.case_cursor = 0,
-            Action::Bottom => self.case_cursor = last,
-            Action::Open => {
-                self.case = self.case_cursor;
-                self.matrix = MatrixState::default();
-                self.screen = Screen::Matrix;
+    /// The Markdown export of case `case`'s notes (what `E` writes).
+    pub fn notes_markdown(&self, case: usize) -> String {
+        export::to_markdown(&self.notes[case].notes, self.cases.get(case), self.lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::search::{Index, Query};
+    use crate::analysis::similarity::Options;
+    use crate::model::load_bundled;
+    use crate::notes::store::Saved;
+    use crate::notes::{ItemKind, MergeReport, Quote};
+    use crate::tui::action::TextEdit;
+
+    fn app() -> App {
+        let cases = vec![load_bundled()];
+        let sim = Similarity::build(&cases, &Options::default());
+        let mut app = App::new(cases, Lang::En).with_similarity(sim);
+        app.update(Action::Resize(100, 30));
+        app
+    }
+
+    /// Type `text` into the search and answer each search at once, as the tests' shell does.
+    fn type_query(app: &mut App, index: &Index, text: &str) {
+        for c in text.chars() {
+            for effect in app.update(Action::Edit(TextEdit::Insert(c))) {
+                if let Effect::Search {
+                    generation,
+                    query,
+                    limit,
+                } = effect
+                {
+                    let r = index.search(&app.cases, &Query::parse(&query), limit);
+                    app.search.done(generation, query, Arc::new(r));
+                }
             }
-            Action::OpenNotes => {
-                self.case = self.case_cursor;
-                return self.open_notes();
-            }
-            _ => {}
         }
-        Vec::new()
+    }
+
+    fn searching() -> (App, Index) {
+        let mut app = app();
+        let index = Index::build(&app.cases);
+        app.update(Action::OpenSearch);
+        (app, index)
+    }
+
+    #[test]
+    fn typing_searches_and_enter_opens_the_paragraph_marked() {
+        let (mut app, index) = searching();
+        type_query(&mut app, &index, "skarholmen tunnelbana");
+        assert!(!app.search.hits().is_empty());
+        assert!(!app.search.searching());
+        app.update(Action::Submit);
+        assert_eq!(app.screen(), Screen::Reader);
+        assert!(!app.search_open());
+        let r = app.reader().unwrap();
+        let case = app.current_case();
+        assert_eq!(
+            case.positions[r.position().unwrap()].id,
+            "skarholmen/reservation/M"
+        );
+        assert_eq!(r.paragraph, 0);
+        let (p, marks) = r.highlight.as_ref().unwrap();
+        let text = &case.text_of(r.position().unwrap())[*p];
+        let marked: Vec<&str> = marks.iter().map(|m| &text[m.clone()]).collect();
+        assert!(marked.contains(&"tunnelbanestation"), "{marked:?}");
+        // Closing kept the query: / shows it again.
+        app.update(Action::OpenSearch);
+        assert_eq!(app.search.input.value(), "skarholmen tunnelbana");
+    }
+
+    #[test]
+    fn stale_results_are_dropped() {
+        let (mut app, index) = searching();
+        app.update(Action::Edit(TextEdit::Insert('k')));
+        let effects = app.update(Action::Edit(TextEdit::Insert('i')));
+        let [Effect::Search { generation, .. }] = effects.as_slice() else {
+            panic!("{effects:?}")
+        };
+        let search = |q: &str| Arc::new(index.search(&app.cases, &Query::parse(q), 10));
+        let (old, new) = (search("k"), search("ki"));
+        // The answer to "k" comes first: shown, and still searching for "ki".
+        app.search.done(generation - 1, "k".into(), old.clone());
+        assert!(app.search.searching());
+        assert_eq!(app.search.results_for, "k");
+        // Then "ki"; a late second answer to "k" is dropped.
+        app.search.done(*generation, "ki".into(), new);
+        app.search.done(generation - 1, "k".into(), old);
+        assert!(!app.search.searching());
+        assert_eq!(app.search.results_for, "ki");
+    }
+
+    #[test]
+    fn n_and_shift_n_step_through_hits_from_the_reader() {
+        let (mut app, index) = searching();
+        type_query(&mut app, &index, "trygghetskiosk");
+        let total = app.search.hits().len();
+        assert!(total > 3);
+        app.update(Action::Submit);
+        app.update(Action::NextHit);
+        assert_eq!(app.search.current, Some(1));
+        assert_eq!(
+            app.status.as_ref().unwrap().text,
+            format!("Hit 2 of {total}")
+        );
+        app.update(Action::PrevHit);
+        app.update(Action::PrevHit);
+        assert_eq!(app.search.current, Some(0));
+        assert_eq!(app.status.as_ref().unwrap().text, "No further hit");
+        // Each hit took the reader's place: back goes to the matrix.
+        app.update(Action::Back);
+        assert_eq!(app.screen(), Screen::Matrix);
+    }
+
+    #[test]
+    fn a_hit_is_copied_or_added_from_the_list() {
+        let (mut app, index) = searching();
+        type_query(&mut app, &index, "sergels torg");
+        app.update(Action::NextPane);
+        let effects = app.update(Action::CopyParagraph);
+        let [Effect::Copy(text)] = effects.as_slice() else {
+            panic!("{effects:?}")
+        };
+        assert!(text.contains("Sergels torg"), "{text}");
+        assert_eq!(app.update(Action::AddToNotes), vec![Effect::SaveNotes(0)]);
+        assert_eq!(app.notes[0].notes.quotes().count(), 1);
+    }
+
+    fn app_with_a_quote() -> App {
+        let mut app = app();
+        let case = app.cases[0].clone();
+        let i = case.position_index("socialnamnden/reservation/M").unwrap();
+        let q = Quote::from_position(&case, i, (0, 0), None).unwrap();
+        app.notes[0].notes.push(ItemKind::Quote(q));
+        app.update(Action::OpenNotes);
+        app
+    }
+
+    #[test]
+    fn export_asks_before_overwriting() {
+        let mut app = app_with_a_quote();
+        let effects = app.update(Action::Export);
+        let [
+            Effect::Write {
+                overwrite: false,
+                text,
+                ..
+            },
+        ] = effects.as_slice()
+        else {
+            panic!("{effects:?}")
+        };
+        assert_eq!(*text, app.notes_markdown(0));
+        let path = PathBuf::from("x.notes.md");
+        app.update(Action::Written {
+            path: path.clone(),
+            result: WriteOutcome::Exists { text: text.clone() },
+        });
+        assert!(app.prompt().unwrap().is_question());
+        let effects = app.update(Action::Confirm(true));
+        assert!(
+            matches!(&effects[0], Effect::Write { overwrite: true, path: p, .. } if *p == path)
+        );
+        assert!(app.prompt().is_none());
+    }
+
+    #[test]
+    fn a_merge_with_another_session_is_told() {
+        let mut app = app_with_a_quote();
+        let mut notes = app.notes[0].notes.clone();
+        notes.push(ItemKind::Heading("Theirs".into()));
+        let merged = MergeReport {
+            added: 1,
+            conflicts: 1,
+            ..Default::default()
+        };
+        app.update(Action::NotesSaved {
+            case: 0,
+            result: Ok(Saved {
+                notes,
+                merged: Some(merged),
+                wrote: true,
+            }),
+        });
+        assert_eq!(
+            app.status.as_ref().unwrap().text,
+            "Merged with another session's changes: 1 added, 0 removed, 0 changed, 1 kept twice"
+        );
+        assert_eq!(app.notes[0].notes.items.len(), 2);
+    }
+
+    #[test]
+    fn a_failed_save_is_shown_and_kept_until_one_succeeds() {
+        let mut app = app_with_a_quote();
+        app.update(Action::NotesSaved {
+            case: 0,
+            result: Err("disk full".into()),
+        });
+        assert!(app.status.as_ref().unwrap().error);
+        assert_eq!(app.notes[0].save_error.as_deref(), Some("disk full"));
+    }
+
+    #[test]
+    fn back_is_one_stack_and_the_first_screen_stays() {
+        let mut app = app();
+        // Matrix → Socialnämnden's reservation → its notes → back, back, back.
+        for a in [Action::Down, Action::Right, Action::Right, Action::Open] {
+            app.update(a);
+        }
+        app.update(Action::OpenNotes);
+        let screens = |app: &App| app.routes().iter().map(Route::screen).collect::<Vec<_>>();
+        assert_eq!(
+            screens(&app),
+            [Screen::Matrix, Screen::Reader, Screen::Notes]
+        );
+        // A on the notes closes them, as Esc does.
+        app.update(Action::OpenNotes);
+        assert_eq!(app.screen(), Screen::Reader);
+        app.update(Action::Back);
+        app.update(Action::Back);
+        assert_eq!(screens(&app), [Screen::Matrix]);
+    }
+
+    #[test]
+    fn the_matrix_follows_the_position_read_last() {
+        let mut app = app();
+        // Socialnämnden's reservation, then the next reservation (Trafiknämnden's), back.
+        for a in [
+            Action::Down,
+            Action::Right,
+            Action::Right,
+            Action::Open,
+            Action::NextSameStance,
+            Action::Back,
+        ] {
+            app.update(a);
+        }
+        let Route::Matrix(m) = app.top() else {
+            panic!("the matrix")
+        };
+        let case = app.current_case();
+        let res = case.position_index("trafiknamnden/reservation/M").unwrap();
+        assert_eq!(m.row, case.positions[res].body);
     }
 }

@@ -1,16 +1,29 @@
-//! The terminal app. One direction: event → action (keymap) → `App::update` → effects (run
-//! by the shell) → render (pure, `view`). The loop is generic over the ratatui backend and the
-//! input source, so tests drive the whole app with a `TestBackend` and a list of events.
+//! The terminal app. One direction: event → action (keymap) → `App::update`, which hands it
+//! to the overlay or the screen on top and applies their outcome → effects (run by the shell)
+//! → render (pure, `frame`). The loop is generic over the ratatui backend and the input
+//! source, so tests drive the whole app with a `TestBackend` and a list of events.
+//!
+//! - `app`: the router (shared data, the navigation stack, the overlay slot, the status).
+//! - `screens/<name>/`: each screen's state, update and view; `overlays/`: help, prompt,
+//!   search.
+//! - `ctx`: what screens may read; `action`: intents, outcomes and effects; `frame`: the
+//!   areas of a frame (for update and render alike) and rendering; `keymap`: the bindings.
 
 pub mod action;
 pub mod app;
+pub mod book;
 pub mod clipboard;
+pub mod ctx;
+pub mod frame;
 pub mod keymap;
-pub mod layout;
-pub mod screen;
+pub mod overlays;
+pub mod screens;
 pub mod shell;
 pub mod theme;
-pub mod view;
+pub mod widgets;
+
+#[cfg(test)]
+mod testing;
 
 use crate::analysis::similarity::{Options as SimilarityOptions, Similarity};
 use action::{Action, Shared};
@@ -71,7 +84,7 @@ pub fn run(
     let mut shell = opened.shell;
     let mut app = App::new(cases, lang).with_notes(opened.notes);
     if let Some(msg) = start_message(load_problems, &opened.problems, lang) {
-        app.status = Some(app::Status {
+        app.status = Some(action::Status {
             text: msg,
             error: true,
         });
@@ -279,7 +292,7 @@ where
     let size = terminal.size().map_err(io::Error::other)?;
     app.update(Action::Resize(size.width, size.height));
     terminal
-        .draw(|f| view::render(f, &app, theme))
+        .draw(|f| frame::render(f, &app, theme))
         .map_err(io::Error::other)?;
     for input in events {
         let action = match input?.into() {
@@ -293,7 +306,7 @@ where
             break;
         }
         terminal
-            .draw(|f| view::render(f, &app, theme))
+            .draw(|f| frame::render(f, &app, theme))
             .map_err(io::Error::other)?;
     }
     Ok(app)

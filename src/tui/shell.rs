@@ -170,15 +170,16 @@ impl<C: Clipboard> Shell for SystemShell<C> {
                 text,
                 overwrite,
             } => {
-                let result = write(&path, &text, overwrite);
+                let result = write(&path, text, overwrite);
                 Some(Action::Written { path, result })
             }
         }
     }
 }
 
-/// Write a file atomically; refuse to replace an existing one unless `overwrite`.
-fn write(path: &Path, text: &str, overwrite: bool) -> WriteOutcome {
+/// Write a file atomically; refuse to replace an existing one unless `overwrite` (then the
+/// text comes back, for the app to ask).
+fn write(path: &Path, text: String, overwrite: bool) -> WriteOutcome {
     match crate::atomic::write_file(
         path,
         text.as_bytes(),
@@ -186,7 +187,7 @@ fn write(path: &Path, text: &str, overwrite: bool) -> WriteOutcome {
         crate::atomic::Access::Shared,
     ) {
         Ok(true) => WriteOutcome::Written,
-        Ok(false) => WriteOutcome::Exists,
+        Ok(false) => WriteOutcome::Exists { text },
         Err(e) => WriteOutcome::Failed(crate::model::io_reason(&e)),
     }
 }

@@ -2,14 +2,14 @@
 
 use crate::app::*;
 use remiss::i18n::Lang;
-use remiss::tui::app::Screen;
+use remiss::tui::screens::Screen;
 
 #[test]
 fn open_socialnamnden_reservation_and_copy_paragraph_two() {
     // Row 2 (Socialnämnden), column 3 (Reservation; columns: Reject, Answered, Reservation …).
     let (app, _, clip) = drive(bundled(), Lang::En, 100, 30, "j l l Enter j y");
-    assert_eq!(app.screen, Screen::Reader);
-    let r = app.reader.as_ref().unwrap();
+    assert_eq!(app.screen(), Screen::Reader);
+    let r = app.reader().unwrap();
     let case = app.current_case();
     assert_eq!(
         case.positions[r.position().unwrap()].id,
@@ -43,7 +43,7 @@ fn copy_whole_position_has_every_paragraph() {
 fn next_same_stance_walks_the_reservations() {
     let (app, _, _) = drive(bundled(), Lang::En, 100, 30, "j l l Enter ] ]");
     let case = app.current_case();
-    let r = app.reader.as_ref().unwrap();
+    let r = app.reader().unwrap();
     assert_eq!(
         case.positions[r.position().unwrap()].id,
         "hasselby-vallingby/reservation/M"
@@ -55,14 +55,14 @@ fn follow_link_from_kommunstyrelsen_and_back() {
     // Kommunstyrelsen is the last row.
     let (app, term, _) = drive(bundled(), Lang::En, 100, 30, "G l l Enter f");
     let case = app.current_case();
-    let r = app.reader.as_ref().unwrap();
+    let r = app.reader().unwrap();
     assert_eq!(
         case.positions[r.position().unwrap()].id,
         "borgarradsberedningen/reservation/M"
     );
     assert!(screen(&term).contains("Christofer Fjellner"));
     let (app, _, _) = drive(bundled(), Lang::En, 100, 30, "G l l Enter f Esc");
-    let r = app.reader.as_ref().unwrap();
+    let r = app.reader().unwrap();
     assert_eq!(
         app.current_case().positions[r.position().unwrap()].id,
         "kommunstyrelsen/reservation/M"
@@ -83,7 +83,7 @@ fn tab_picks_among_positions_of_a_cell() {
     // Party lens, S column, Skärholmen row: inferred reject + special statement.
     let (app, _, _) = drive(bundled(), Lang::En, 120, 40, "p l j j j j Tab j Enter");
     let case = app.current_case();
-    let r = app.reader.as_ref().unwrap();
+    let r = app.reader().unwrap();
     assert_eq!(
         case.positions[r.position().unwrap()].id,
         "skarholmen/special_statement/S+V+MP"
@@ -93,7 +93,7 @@ fn tab_picks_among_positions_of_a_cell() {
 #[test]
 fn paging_keeps_the_cursor_on_screen() {
     let (app, _, _) = drive(bundled(), Lang::En, 80, 12, "Enter PgDn PgDn");
-    let r = app.reader.as_ref().unwrap();
+    let r = app.reader().unwrap();
     assert!(r.top > 0);
     let cursor_lines: Vec<usize> = r
         .lines
@@ -113,13 +113,13 @@ fn paging_keeps_the_cursor_on_screen() {
 #[test]
 fn case_list_opens_first_with_several_cases_and_esc_returns() {
     let (app, term, _) = drive(two_cases(), Lang::En, 100, 30, "");
-    assert_eq!(app.screen, Screen::Cases);
+    assert_eq!(app.screen(), Screen::Cases);
     assert!(screen(&term).contains("KS 2025/0872"));
     let (app, _, _) = drive(two_cases(), Lang::En, 100, 30, "j Enter");
-    assert_eq!(app.screen, Screen::Matrix);
+    assert_eq!(app.screen(), Screen::Matrix);
     assert_eq!(app.current_case().dnr, "KS 2025/0872");
     let (app, _, _) = drive(two_cases(), Lang::En, 100, 30, "j Enter Esc");
-    assert_eq!(app.screen, Screen::Cases);
+    assert_eq!(app.screen(), Screen::Cases);
 }
 
 #[test]
@@ -129,16 +129,16 @@ fn quit_with_q_and_ctrl_c_and_help_toggles() {
     let (app, _, _) = drive(bundled(), Lang::En, 80, 24, "Enter C-c");
     assert!(app.quit);
     let (app, term, _) = drive(bundled(), Lang::En, 80, 24, "?");
-    assert!(app.help);
+    assert!(app.help_open());
     assert!(screen(&term).contains("Keys (Esc closes)"));
     let (app, _, _) = drive(bundled(), Lang::En, 80, 24, "? Esc");
-    assert!(!app.help);
+    assert!(!app.help_open());
 }
 
 #[test]
 fn empty_cell_says_so_and_stays() {
     let (app, _, _) = drive(bundled(), Lang::En, 80, 24, "l Enter");
-    assert_eq!(app.screen, Screen::Matrix);
+    assert_eq!(app.screen(), Screen::Matrix);
     assert_eq!(app.status.as_ref().unwrap().text, "This cell is empty");
 }
 
@@ -154,7 +154,7 @@ fn a_ten_megabyte_paragraph_opens_scrolls_and_copies() {
     );
     let case = remiss::model::parse_case(&src, "big.toml", "big").expect("loads");
     let (app, term, clip) = drive(vec![case], Lang::En, 100, 30, "Enter G PgUp y");
-    assert_eq!(app.screen, remiss::tui::app::Screen::Reader);
+    assert_eq!(app.screen(), remiss::tui::screens::Screen::Reader);
     assert!(screen(&term).contains("trygghetskiosk trygghetskiosk"));
     // The copy is refused by nothing here (fake clipboard); the real one refuses OSC 52 > 74 KB.
     assert!(clip.copied[0].len() > 9_000_000);
@@ -164,8 +164,8 @@ fn a_ten_megabyte_paragraph_opens_scrolls_and_copies() {
 fn search_as_you_type_then_enter_opens_the_paragraph() {
     let spec = format!("/ {} Enter", typed("skarholmen tunnelbana"));
     let (app, _, clip) = drive(bundled(), Lang::En, 100, 30, &format!("{spec} y"));
-    assert_eq!(app.screen, Screen::Reader);
-    let r = app.reader.as_ref().unwrap();
+    assert_eq!(app.screen(), Screen::Reader);
+    let r = app.reader().unwrap();
     let case = app.current_case();
     assert_eq!(
         case.positions[r.position().unwrap()].id,
@@ -190,6 +190,6 @@ fn esc_closes_the_search_and_keeps_the_query_and_n_steps_from_the_reader() {
 fn searching_across_two_cases_opens_the_other_case() {
     let spec = format!("/ {} Enter", typed("bygglov"));
     let (app, _, _) = drive(two_cases(), Lang::En, 100, 30, &spec);
-    assert_eq!(app.screen, Screen::Reader);
+    assert_eq!(app.screen(), Screen::Reader);
     assert_eq!(app.current_case().dnr, "KS 2025/0872");
 }

@@ -9,8 +9,9 @@ use remiss::i18n::Lang;
 use remiss::model::Case;
 use remiss::notes::store::Store;
 use remiss::notes::{ItemKind, Notes};
-use remiss::tui::app::{App, Screen};
+use remiss::tui::app::App;
 use remiss::tui::run_loop;
+use remiss::tui::screens::Screen;
 use remiss::tui::shell::SystemShell;
 use remiss::tui::theme::Theme;
 use std::os::unix::fs::PermissionsExt;
@@ -54,7 +55,7 @@ fn add_reorder_comment_delete_undo_and_the_file_follows() {
         typed("Deras argument")
     );
     let app = run(dir.path(), &spec);
-    assert_eq!(app.screen, Screen::Notes);
+    assert_eq!(app.screen(), Screen::Notes);
     let expected = [
         "Trygghetskiosker ska vara (Socialnämnden)",
         "# Deras argument",
@@ -186,7 +187,7 @@ fn export_writes_markdown_and_never_overwrites_without_asking() {
     // Asked, and no: the file is kept.
     let app = run(dir.path(), "N E n");
     assert_eq!(std::fs::read_to_string(&md).unwrap(), "my own edits");
-    assert!(app.prompt.is_none());
+    assert!(app.prompt().is_none());
     // Asked, and yes: replaced.
     run(dir.path(), "N E y");
     let text = std::fs::read_to_string(&md).unwrap();

@@ -190,7 +190,7 @@ fn every_screen_renders_at_every_size_up_to_60x30() {
             for h in 1..=30u16 {
                 app.update(Action::Resize(w, h));
                 let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-                term.draw(|f| remiss::tui::view::render(f, &app, &theme))
+                term.draw(|f| remiss::tui::frame::render(f, &app, &theme))
                     .unwrap();
             }
         }

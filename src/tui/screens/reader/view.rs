@@ -1,40 +1,31 @@
 //! The reader: slices the laid-out lines to the visible window, marks the paragraph under the
 //! cursor, and highlights a visual selection.
 
+use super::layout::{LineKind, MARGIN, ReaderLine};
+use super::{ReaderScreen, SimilarItem};
 use crate::analysis::similarity::PosRef;
 use crate::export::matrix::fit;
 use crate::export::similar::label_text;
-use crate::tui::app::App;
-use crate::tui::layout::{LineKind, MARGIN, ReaderLine};
-use crate::tui::screen::reader::{ReaderState, SIMILAR_PANE_WIDTH, SimilarItem};
+use crate::tui::ctx::Ctx;
+use crate::tui::frame::ScreenAreas;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use std::ops::Range;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(r) = &app.reader else { return };
-    let case = app.current_case();
-    let [title, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    // The pane of similar texts: beside the text when there is room, else over its lower
-    // part while it has the focus.
-    let (body, pane) = if app.similar_pane_beside(r.doc) {
-        let [text, pane] =
-            Layout::horizontal([Constraint::Min(1), Constraint::Length(SIMILAR_PANE_WIDTH)])
-                .areas(body);
-        (text, Some(pane))
-    } else if r.similar_focus.is_some() {
-        let [text, pane] =
-            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
-        (text, Some(pane))
-    } else {
-        (body, None)
+pub fn render(frame: &mut Frame, areas: &ScreenAreas, r: &ReaderScreen, ctx: &Ctx, theme: &Theme) {
+    let ScreenAreas::Reader(a) = areas else {
+        return;
     };
-    if let Some(pane) = pane {
-        similar_pane(frame, pane, app, r, theme);
+    let case = ctx.case(r.case);
+    // The pane of similar texts: beside the text when there is room, else over its lower
+    // part while it has the focus (`layout::areas`).
+    let (title, body) = (a.title, a.text);
+    if let Some(pane) = a.pane {
+        similar_pane(frame, pane, ctx, r, theme);
     }
     frame.render_widget(
         Paragraph::new(Line::from(vec![
@@ -81,8 +72,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// The relatives of the open position (mark, label, both scores, where), then where the
 /// cursor's paragraph also appears.
-fn similar_pane(frame: &mut Frame, area: Rect, app: &App, r: &ReaderState, theme: &Theme) {
-    let lang = app.lang;
+fn similar_pane(frame: &mut Frame, area: Rect, ctx: &Ctx, r: &ReaderScreen, theme: &Theme) {
+    let lang = ctx.lang;
     let focused = r.similar_focus.is_some();
     let block = Block::default()
         .borders(Borders::ALL)
@@ -95,13 +86,13 @@ fn similar_pane(frame: &mut Frame, area: Rect, app: &App, r: &ReaderState, theme
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    let Some(sim) = &app.similarity else {
+    let Some(sim) = ctx.similarity else {
         let msg = lang.pick("Comparing the texts…", "Jämför texterna …");
         frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim)), inner);
         return;
     };
     let where_ = |p: PosRef| -> String {
-        let Some(case) = app.cases.get(p.case) else {
+        let Some(case) = ctx.cases.get(p.case) else {
             return String::new();
         };
         let pos = &case.positions[p.position];
@@ -110,7 +101,7 @@ fn similar_pane(frame: &mut Frame, area: Rect, app: &App, r: &ReaderState, theme
         } else {
             format!(" ({})", pos.parties.join(", "))
         };
-        let other_case = if p.case == app.case {
+        let other_case = if p.case == r.case {
             String::new()
         } else {
             format!("{} · ", case.dnr)

@@ -1,8 +1,10 @@
 //! The notes screen: headings, quotes with their citations and the user's comments, stale
 //! quotes marked. Only the items around the cursor are laid out.
 
+use super::NotesScreen;
+use crate::i18n::Lang;
 use crate::notes::{Item, ItemKind};
-use crate::tui::app::App;
+use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -15,14 +17,14 @@ const FOLDED_LINES: usize = 3;
 /// Lines of quote text shown for the selected item.
 const OPEN_LINES: usize = 40;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let book = &app.notes[app.case];
-    let lang = app.lang;
+pub fn render(frame: &mut Frame, area: Rect, s: &NotesScreen, ctx: &Ctx, theme: &Theme) {
+    let book = &ctx.notes[s.case];
+    let lang = ctx.lang;
     let quotes = book.notes.quotes().count();
     let mut title = format!(
         " {} · {} · {quotes} {} ",
         lang.pick("Debate notes", "Debattanteckningar"),
-        app.current_case().dnr,
+        ctx.case(s.case).dnr,
         if quotes == 1 {
             lang.pick("quote", "citat")
         } else {
@@ -78,14 +80,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
-    let cursor = app.notes_view.cursor.min(items.len() - 1);
+    let cursor = s.cursor(ctx);
     let block_of = |i: usize| {
         item_lines(
             &items[i],
             i == cursor,
             book.stale.contains(&items[i].id),
             width,
-            app,
+            lang,
             theme,
         )
     };
@@ -116,7 +118,7 @@ fn item_lines(
     selected: bool,
     stale: bool,
     width: usize,
-    app: &App,
+    lang: Lang,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let bar = if selected { "▌" } else { " " };
@@ -161,7 +163,7 @@ fn item_lines(
                 out.push(line(l, theme.dim));
             }
             if stale {
-                let msg = app.lang.pick(
+                let msg = lang.pick(
                     "⚠ no longer in the case file (kept as quoted)",
                     "⚠ finns inte längre i ärendets fil (behålls som citerat)",
                 );

@@ -2,34 +2,30 @@
 //! the visible window, side by side or inline, deletions struck through and insertions
 //! underlined (in colour too, where there is colour).
 
+use super::{DiffLayout, DiffScreen, GUTTER, Piece, SEPARATOR};
 use crate::analysis::diff::{Side, Tag};
 use crate::export::diff::summary;
-use crate::tui::app::App;
-use crate::tui::screen::diff::{DiffLayout, GUTTER, Piece, SEPARATOR};
+use crate::tui::ctx::Ctx;
+use crate::tui::frame::ScreenAreas;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(d) = &app.diff else { return };
-    let lang = app.lang;
-    let [a_row, b_row, sum_row, body] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ])
-    .areas(area);
+pub fn render(frame: &mut Frame, areas: &ScreenAreas, d: &DiffScreen, ctx: &Ctx, theme: &Theme) {
+    let ScreenAreas::Diff(a) = areas else {
+        return;
+    };
+    let lang = ctx.lang;
+    let (a_row, b_row, sum_row, body) = (a.a, a.b, a.summary, a.body);
     let label = |side: Side| {
         let (tag, p, style) = match side {
             Side::Left => ("A − ", d.left, theme.deleted),
             Side::Right => ("B + ", d.right, theme.inserted),
         };
-        let name = app.diff_side_label(p, lang);
+        let name = d.side_label(p, ctx);
         let name_style = if d.side == side {
             theme.selected
         } else {

@@ -1,14 +1,15 @@
-//! The case list, shown first when several cases are loaded.
+//! The case list: each case's dnr, title and one-line summary.
 
-use crate::tui::app::App;
+use super::CasesScreen;
+use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let items: Vec<ListItem> = app
+pub fn render(frame: &mut Frame, area: Rect, s: &CasesScreen, ctx: &Ctx, theme: &Theme) {
+    let items: Vec<ListItem> = ctx
         .cases
         .iter()
         .map(|c| {
@@ -17,19 +18,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     Span::styled(c.dnr.clone(), theme.heading),
                     Span::raw(format!("  {}", c.title)),
                 ]),
-                Line::styled(format!("  {}", app.lang.summary(c)), theme.dim),
+                Line::styled(format!("  {}", ctx.lang.summary(c)), theme.dim),
             ])
         })
         .collect();
     let title = format!(
         " {} ({}) ",
-        app.lang.pick("Cases", "Ärenden"),
-        app.cases.len()
+        ctx.lang.pick("Cases", "Ärenden"),
+        ctx.cases.len()
     );
     let list = List::new(items)
         .block(Block::default().borders(Borders::ALL).title(title))
         .highlight_style(theme.selected)
         .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected(Some(app.case_cursor));
+    let mut state = ListState::default().with_selected(Some(s.cursor));
     frame.render_stateful_widget(list, area, &mut state);
 }

@@ -1,9 +1,47 @@
-//! Lay out a document for the reader (a position, or the case's own texts): a header, then its
-//! paragraphs wrapped to the width. Done once per open or resize, so a frame only slices the
-//! visible lines, even for a paragraph of megabytes.
+//! The reader's geometry and its document laid out: [`areas`] splits the screen (title, text,
+//! the pane of similar texts) for both update and drawing; [`layout_doc`] lays a document out
+//! (a position, or the case's own texts): a header, then its paragraphs wrapped to the width.
+//! Done once per open or resize, so a frame only slices the visible lines, even for a
+//! paragraph of megabytes.
 
+use super::ReaderScreen;
 use crate::i18n::Lang;
 use crate::model::{Case, Part, TextRef};
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Width of the pane of similar texts beside the reader's text.
+pub const SIMILAR_PANE_WIDTH: u16 = 44;
+/// The pane stands beside the text from this terminal width; below, it opens over the text's
+/// lower part while it has the focus.
+pub const SIMILAR_PANE_MIN_WIDTH: u16 = 110;
+
+/// Where the reader draws: its title row, the text, and the pane of similar texts when shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReaderAreas {
+    pub title: Rect,
+    pub text: Rect,
+    pub pane: Option<Rect>,
+}
+
+/// The reader's areas within `main`. The pane stands beside the text when the open position
+/// has been compared and the terminal is wide enough, else it opens over the text's lower
+/// part while it has the focus.
+pub fn areas(main: Rect, r: &ReaderScreen) -> ReaderAreas {
+    let [title, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(main);
+    let (text, pane) = if r.compared && main.width >= SIMILAR_PANE_MIN_WIDTH {
+        let [text, pane] =
+            Layout::horizontal([Constraint::Min(1), Constraint::Length(SIMILAR_PANE_WIDTH)])
+                .areas(body);
+        (text, Some(pane))
+    } else if r.similar_focus.is_some() {
+        let [text, pane] =
+            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+        (text, Some(pane))
+    } else {
+        (body, None)
+    };
+    ReaderAreas { title, text, pane }
+}
 
 /// What the reader shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,22 +229,6 @@ fn layout_case_text(case: &Case, width: u16, lang: Lang) -> Vec<ReaderLine> {
 fn wrap(text: &str, width: usize) -> Vec<std::borrow::Cow<'_, str>> {
     let options = textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     textwrap::wrap(text, options)
-}
-
-/// The first visible line after scrolling so that the block of lines `first..=last` shows:
-/// the whole block if it fits in `height`, else its start; unchanged when it shows already.
-pub fn scroll_to_show(top: usize, first: usize, last: usize, height: usize) -> usize {
-    if first < top {
-        first
-    } else if last >= top + height {
-        if last - first < height {
-            last + 1 - height
-        } else {
-            first
-        }
-    } else {
-        top
-    }
 }
 
 /// Margin on each side of the text.

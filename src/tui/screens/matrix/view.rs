@@ -1,10 +1,9 @@
 //! The matrix screen: the case header, bodies × stances (or parties), and a pane with the
 //! positions of the selected cell and the start of the chosen one.
 
-use crate::analysis::similarity::PosRef;
-use crate::model::matrix::Column;
-use crate::model::matrix::{DECISION_MARK, INFERRED_MARK};
-use crate::tui::app::{App, Pane};
+use super::{MatrixScreen, Pane};
+use crate::model::matrix::{Column, DECISION_MARK, INFERRED_MARK, Lens};
+use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -18,9 +17,9 @@ const PREVIEW_CHARS: usize = 1500;
 /// Body names get at least this many columns before stance headings are shortened.
 const MIN_BODY_WIDTH: u16 = 24;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let case = app.current_case();
-    let summary = app.lang.summary(case);
+pub fn render(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme: &Theme) {
+    let case = ctx.case(m.case);
+    let summary = ctx.lang.summary(case);
     let summary_rows = (crate::text::width(&summary) as u16)
         .div_ceil(area.width.max(1))
         .clamp(1, 2);
@@ -45,7 +44,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let proposal = case.proposal.first().cloned().unwrap_or_default();
         let proposal = Line::from(vec![
             Span::styled(
-                format!("{}: ", app.lang.pick("Proposal", "Förslag")),
+                format!("{}: ", ctx.lang.pick("Proposal", "Förslag")),
                 theme.field,
             ),
             Span::raw(proposal),
@@ -63,20 +62,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         [rest, Rect::default()]
     };
-    render_table(frame, table_area, app, theme);
+    render_table(frame, table_area, m, ctx, theme);
     if preview_area.height > 0 {
-        render_cell(frame, preview_area, app, theme);
+        render_cell(frame, preview_area, m, ctx, theme);
     }
 }
 
-fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let case = app.current_case();
-    let cols = app.columns();
+fn render_table(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme: &Theme) {
+    let case = ctx.case(m.case);
+    let cols = m.columns(ctx);
     let label = |tiny: bool| -> Vec<String> {
         cols.iter()
             .map(|c| match c {
-                Column::Stance(s) if tiny => app.lang.stance_tiny(*s).to_string(),
-                Column::Stance(s) => app.lang.stance_short(*s).to_string(),
+                Column::Stance(s) if tiny => ctx.lang.stance_tiny(*s).to_string(),
+                Column::Stance(s) => ctx.lang.stance_short(*s).to_string(),
                 Column::Party(p) => p.clone(),
             })
             .collect()
@@ -86,7 +85,7 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (0..case.bodies.len())
             .map(|b| {
                 cols.iter()
-                    .map(|col| cell_spans(app, theme, b, col, tiny))
+                    .map(|col| cell_spans(m, ctx, theme, b, col, tiny))
                     .collect()
             })
             .collect()
@@ -129,8 +128,8 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let mut cells = vec![Cell::from(body.name.clone())];
             for (c, spans) in row.into_iter().enumerate() {
                 let mut cell = Cell::from(Line::from(spans));
-                if b == app.matrix.row && c == app.matrix.col {
-                    let style = if app.matrix.focus == Pane::Matrix {
+                if b == m.row && c == m.col {
+                    let style = if m.focus == Pane::Matrix {
                         theme.selected
                     } else {
                         theme.selected_unfocused
@@ -144,17 +143,15 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .collect();
     let mut constraints = vec![Constraint::Fill(1)];
     constraints.extend(widths.iter().map(|w| Constraint::Length(*w)));
-    let mut header = vec![Cell::from(app.lang.pick("Body", "Organ"))];
+    let mut header = vec![Cell::from(ctx.lang.pick("Body", "Organ"))];
     header.extend(headers.into_iter().map(Cell::from));
-    let lens = match app.matrix.lens {
-        crate::model::matrix::Lens::Stance => app
+    let lens = match m.lens {
+        Lens::Stance => ctx
             .lang
             .pick(" Bodies × stances ", " Organ × ställningstaganden "),
-        crate::model::matrix::Lens::Party => {
-            app.lang.pick(" Bodies × parties ", " Organ × partier ")
-        }
+        Lens::Party => ctx.lang.pick(" Bodies × parties ", " Organ × partier "),
     };
-    let border = if app.matrix.focus == Pane::Matrix {
+    let border = if m.focus == Pane::Matrix {
         theme.border_focused
     } else {
         theme.dim
@@ -163,7 +160,7 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .borders(Borders::ALL)
         .title(lens)
         .border_style(border);
-    if let Some(legend) = family_legend(app) {
+    if let Some(legend) = family_legend(m, ctx) {
         block = block.title_bottom(Line::styled(legend, theme.family));
     }
     let table = Table::new(rows, constraints)
@@ -171,19 +168,20 @@ fn render_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .column_spacing(2)
         .row_highlight_style(theme.heading)
         .block(block);
-    let mut state = TableState::default().with_selected(Some(app.matrix.row));
+    let mut state = TableState::default().with_selected(Some(m.row));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
 /// A cell's content: party codes in their colours, the decision mark, inferred stances marked.
 fn cell_spans(
-    app: &App,
+    m: &MatrixScreen,
+    ctx: &Ctx,
     theme: &Theme,
     body: usize,
     col: &Column,
     tiny: bool,
 ) -> Vec<Span<'static>> {
-    let case = app.current_case();
+    let case = ctx.case(m.case);
     let mut spans = Vec::new();
     match col {
         Column::Stance(s) => {
@@ -203,7 +201,7 @@ fn cell_spans(
                         spans.push(Span::styled(code.clone(), theme.party(case.party(code))));
                     }
                 }
-                if let Some(mark) = family_mark(app, i) {
+                if let Some(mark) = ctx.family_mark(m.case, i) {
                     spans.push(Span::styled(format!(" {mark}"), theme.family));
                 }
             }
@@ -214,9 +212,9 @@ fn cell_spans(
                     spans.push(Span::raw(", "));
                 }
                 let name = if tiny {
-                    app.lang.stance_tiny(s.stance)
+                    ctx.lang.stance_tiny(s.stance)
                 } else {
-                    app.lang.stance_short(s.stance)
+                    ctx.lang.stance_short(s.stance)
                 };
                 if s.inferred {
                     spans.push(Span::styled(format!("{name}{INFERRED_MARK}"), theme.dim));
@@ -225,7 +223,7 @@ fn cell_spans(
                         name.to_string(),
                         theme.party(case.party(party)),
                     ));
-                    if let Some(mark) = family_mark(app, s.position) {
+                    if let Some(mark) = ctx.family_mark(m.case, s.position) {
                         spans.push(Span::styled(format!(" {mark}"), theme.family));
                     }
                 }
@@ -235,40 +233,30 @@ fn cell_spans(
     spans
 }
 
-/// The family mark of a position of the current case (`A`, `A′`), once the similarity is
-/// built.
-fn family_mark(app: &App, position: usize) -> Option<String> {
-    let sim = app.similarity.as_ref()?;
-    let mark = sim.family_of(PosRef {
-        case: app.case,
-        position,
-    })?;
-    Some(mark.to_string())
-}
-
 /// The legend of the family marks, when the case has any.
-fn family_legend(app: &App) -> Option<&'static str> {
-    let case = app.current_case();
+fn family_legend(m: &MatrixScreen, ctx: &Ctx) -> Option<&'static str> {
+    let case = ctx.case(m.case);
     (0..case.positions.len())
-        .any(|i| family_mark(app, i).is_some())
+        .any(|i| ctx.family_mark(m.case, i).is_some())
         .then(|| {
-            app.lang.pick(
+            ctx.lang.pick(
                 " A, B: families of reused text; A′ a variant · d in the reader: diff ",
                 " A, B: familjer av återanvänd text; A′ en variant · d i läsaren: jämför ",
             )
         })
 }
 
-fn render_cell(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let case = app.current_case();
-    let cell = app.selected_cell();
-    let body = &case.bodies[app.matrix.row.min(case.bodies.len().saturating_sub(1))];
-    let col_name = match app.columns().get(app.matrix.col) {
-        Some(Column::Stance(s)) => app.lang.stance(*s).to_string(),
+fn render_cell(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme: &Theme) {
+    let case = ctx.case(m.case);
+    let cell = m.selected_cell(ctx);
+    let body = &case.bodies[m.row.min(case.bodies.len().saturating_sub(1))];
+    let columns = m.columns(ctx);
+    let col_name = match columns.get(m.col) {
+        Some(Column::Stance(s)) => ctx.lang.stance(*s).to_string(),
         Some(Column::Party(p)) => p.clone(),
         None => String::new(),
     };
-    let border = if app.matrix.focus == Pane::Cell {
+    let border = if m.focus == Pane::Cell {
         theme.border_focused
     } else {
         theme.dim
@@ -279,30 +267,30 @@ fn render_cell(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .border_style(border);
     let mut lines: Vec<Line> = Vec::new();
     if cell.is_empty() {
-        lines.push(Line::styled(app.lang.pick("(empty)", "(tomt)"), theme.dim));
+        lines.push(Line::styled(ctx.lang.pick("(empty)", "(tomt)"), theme.dim));
     }
-    let picked = app.selected_position();
+    let picked = m.selected_position(ctx);
     for &i in &cell {
         let p = &case.positions[i];
-        let mut label = format!("{} · {}", app.lang.stance(p.stance), case.byline(p));
-        if let Some(mark) = family_mark(app, i) {
+        let mut label = format!("{} · {}", ctx.lang.stance(p.stance), case.byline(p));
+        if let Some(mark) = ctx.family_mark(m.case, i) {
             label.push_str(&format!(" [{mark}]"));
         }
         if let Some(d) = case.date_of(p) {
             label.push_str(&format!(" · {d}"));
         }
-        if let Some(Column::Party(party)) = app.columns().get(app.matrix.col)
+        if let Some(Column::Party(party)) = columns.get(m.col)
             && case
-                .party_stances(app.matrix.row, party)
+                .party_stances(m.row, party)
                 .iter()
                 .any(|s| s.position == i && s.inferred)
         {
-            label.push_str(app.lang.pick(
+            label.push_str(ctx.lang.pick(
                 " (* inferred: the majority's decision)",
                 " (* härlett: majoritetens beslut)",
             ));
         }
-        let style = if Some(i) == picked && app.matrix.focus == Pane::Cell {
+        let style = if Some(i) == picked && m.focus == Pane::Cell {
             theme.selected
         } else {
             theme.heading

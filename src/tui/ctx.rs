@@ -1,0 +1,48 @@
+//! What a screen or an overlay may read while it updates or draws: the loaded cases, the
+//! similarity once built, the language, the notes books, the terminal's size and the areas of
+//! the frame. Read-only: a screen changes only its own state and answers with an
+//! [`Outcome`](super::action::Outcome) for the rest.
+
+use super::book::NotesBook;
+use super::frame::Areas;
+use super::screens::Screen;
+use crate::analysis::similarity::{PosRef, Similarity};
+use crate::i18n::Lang;
+use crate::model::Case;
+use ratatui::layout::Rect;
+
+pub struct Ctx<'a> {
+    pub cases: &'a [Case],
+    /// Families and relations of the positions' texts, once built (in the background).
+    pub similarity: Option<&'a Similarity>,
+    pub lang: Lang,
+    /// Each case's notes (same order as `cases`).
+    pub notes: &'a [NotesBook],
+    /// The terminal's size: columns, rows.
+    pub size: (u16, u16),
+    /// The frame's areas for the screen on top and the overlay (see [`super::frame::areas`]).
+    pub areas: Areas,
+    /// Which screen is on top.
+    pub screen: Screen,
+    /// Whether searches can be answered yet (the index is built in the background).
+    pub indexed: bool,
+}
+
+impl Ctx<'_> {
+    /// Case `i` of the loaded cases. Screens only hold indices they were given by the app or
+    /// found in the cases, so `i` is in range.
+    pub fn case(&self, i: usize) -> &Case {
+        &self.cases[i]
+    }
+
+    /// The area screens are drawn in: the whole frame above the status bar.
+    pub fn main(&self) -> Rect {
+        self.areas.main
+    }
+
+    /// The family mark of a position (`A`, `A′`), once the similarity is built.
+    pub fn family_mark(&self, case: usize, position: usize) -> Option<String> {
+        let mark = self.similarity?.family_of(PosRef { case, position })?;
+        Some(mark.to_string())
+    }
+}

@@ -1,0 +1,134 @@
+//! The frame: [`areas`] computes where everything goes, once, for both the screens' updates
+//! (page heights, the width text is wrapped to) and drawing; [`render`] draws the screen on
+//! top, the status bar and the overlay. Rendering reads state only.
+//!
+//! ```text
+//! ┌ main: the screen on top (cases|matrix|reader|diff|notes) ┐
+//! │        the overlay over it (help|prompt|search)           │
+//! ├───────────────────────────────────────────────────────────┤
+//! │ status: where you are, then a message or the keys         │
+//! └───────────────────────────────────────────────────────────┘
+//! ```
+
+use super::app::App;
+use super::keymap;
+use super::overlays::{Overlay, help::Help, prompt, search};
+use super::screens::Route;
+use super::screens::diff::layout::DiffAreas;
+use super::screens::reader::layout::ReaderAreas;
+use super::theme::Theme;
+use crate::i18n::Lang;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// Below this size only a "terminal too small" message shows.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+
+/// Where everything goes in a frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    /// Smaller than [`MIN_WIDTH`]×[`MIN_HEIGHT`]: only a message shows.
+    pub too_small: bool,
+    /// The screen's area, above the status bar.
+    pub main: Rect,
+    /// The status bar, one row at the bottom.
+    pub status: Rect,
+    /// The screen's own parts.
+    pub screen: ScreenAreas,
+    /// Where the overlay goes, when there is one.
+    pub overlay: Option<Rect>,
+}
+
+/// A screen's parts: the reader and the diff page through text, so their update needs the
+/// height it has; the other screens lay themselves out within `main`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScreenAreas {
+    Whole(Rect),
+    Reader(ReaderAreas),
+    Diff(DiffAreas),
+}
+
+impl Default for ScreenAreas {
+    fn default() -> Self {
+        ScreenAreas::Whole(Rect::default())
+    }
+}
+
+/// The areas of a `width`×`height` frame showing `route` with `overlay` over it.
+pub fn areas(size: (u16, u16), route: &Route, overlay: Option<&Overlay>, lang: Lang) -> Areas {
+    let full = Rect::new(0, 0, size.0, size.1);
+    let [main, status] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(full);
+    Areas {
+        too_small: size.0 < MIN_WIDTH || size.1 < MIN_HEIGHT,
+        main,
+        status,
+        screen: route.areas(main),
+        overlay: overlay.map(|o| o.area(main, lang)),
+    }
+}
+
+/// Draw the app.
+pub fn render(frame: &mut Frame, app: &App, theme: &Theme) {
+    let size = frame.area();
+    let areas = app.areas_for((size.width, size.height));
+    if areas.too_small {
+        let msg = app
+            .lang
+            .pick("Terminal too small", "Terminalen är för liten");
+        let text = format!(
+            "{msg} ({}×{}; min {MIN_WIDTH}×{MIN_HEIGHT})",
+            size.width, size.height
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), size);
+        return;
+    }
+    let ctx = app.ctx(areas);
+    app.top().render(frame, &areas, &ctx, theme);
+    render_status(frame, areas.status, app, &ctx, theme);
+    if let (Some(overlay), Some(rect)) = (app.overlay(), areas.overlay) {
+        render_overlay(frame, overlay, rect, areas.main, app, &ctx, theme);
+    }
+}
+
+fn render_overlay(
+    frame: &mut Frame,
+    overlay: &Overlay,
+    rect: Rect,
+    main: Rect,
+    app: &App,
+    ctx: &super::ctx::Ctx,
+    theme: &Theme,
+) {
+    match overlay {
+        Overlay::Help(help, under) => {
+            if let Some(under) = under {
+                let under_rect = under.area(main, app.lang);
+                render_overlay(frame, under, under_rect, main, app, ctx, theme);
+            }
+            Help::render(help, frame, rect, app.lang, theme);
+        }
+        Overlay::Prompt(p) => prompt::render(frame, rect, p, app.lang, theme),
+        Overlay::Search => search::render(frame, rect, &app.search, ctx, theme),
+    }
+}
+
+/// The status bar: where the user is, then a message or the keys that matter now.
+fn render_status(frame: &mut Frame, area: Rect, app: &App, ctx: &super::ctx::Ctx, theme: &Theme) {
+    let mut place = app.top().place(ctx);
+    place.push_str("  ");
+    let right = match &app.status {
+        Some(s) => Span::styled(
+            s.text.clone(),
+            if s.error { theme.error } else { theme.status },
+        ),
+        None => Span::styled(keymap::status_hints(app.mode(), app.lang), theme.status),
+    };
+    let line = Line::from(vec![
+        Span::styled(place, theme.status.patch(theme.heading)),
+        right,
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme.status), area);
+}

@@ -1,0 +1,32 @@
+//! The case list, shown first when several cases are loaded: move, open a case's matrix, or
+//! its notes.
+
+pub mod view;
+
+use super::Route;
+use super::matrix::MatrixScreen;
+use super::notes::NotesScreen;
+use crate::tui::action::{Action, Outcome};
+use crate::tui::ctx::Ctx;
+
+#[derive(Debug, Clone, Default)]
+pub struct CasesScreen {
+    /// The case under the cursor.
+    pub cursor: usize,
+}
+
+impl CasesScreen {
+    pub fn update(&mut self, action: &Action, ctx: &Ctx) -> Outcome {
+        let last = ctx.cases.len().saturating_sub(1);
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(last),
+            Action::Top => self.cursor = 0,
+            Action::Bottom => self.cursor = last,
+            Action::Open => return Outcome::push(Route::Matrix(MatrixScreen::new(self.cursor))),
+            Action::OpenNotes => return NotesScreen::open(self.cursor),
+            _ => {}
+        }
+        Outcome::none()
+    }
+}

@@ -1,0 +1,166 @@
+//! The matrix screen: moving over bodies × stances (or parties), picking a position in a
+//! cell, and opening it.
+
+pub mod view;
+
+use super::Route;
+use super::notes::NotesScreen;
+use super::reader::{Doc, ReaderScreen};
+use crate::model::citation;
+use crate::model::matrix::{Column, Lens};
+use crate::tui::action::{Action, Effect, Outcome};
+use crate::tui::ctx::Ctx;
+
+/// Which part of the matrix screen has the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Matrix,
+    /// The positions of the selected cell, with a preview.
+    Cell,
+}
+
+#[derive(Debug, Clone)]
+pub struct MatrixScreen {
+    /// Index into the loaded cases.
+    pub case: usize,
+    pub row: usize,
+    pub col: usize,
+    pub lens: Lens,
+    pub show_empty: bool,
+    pub focus: Pane,
+    /// Which position of the selected cell is chosen.
+    pub pick: usize,
+}
+
+impl MatrixScreen {
+    /// The matrix of case `case`, on its first cell.
+    pub fn new(case: usize) -> MatrixScreen {
+        MatrixScreen {
+            case,
+            row: 0,
+            col: 0,
+            lens: Lens::Stance,
+            show_empty: false,
+            focus: Pane::Matrix,
+            pick: 0,
+        }
+    }
+
+    /// The matrix's columns under the current lens.
+    pub fn columns(&self, ctx: &Ctx) -> Vec<Column> {
+        ctx.case(self.case).columns(self.lens, self.show_empty)
+    }
+
+    /// The positions of the selected cell.
+    pub fn selected_cell(&self, ctx: &Ctx) -> Vec<usize> {
+        match self.columns(ctx).get(self.col) {
+            Some(col) => ctx.case(self.case).cell_of(self.row, col),
+            None => Vec::new(),
+        }
+    }
+
+    /// The position the selection points at.
+    pub fn selected_position(&self, ctx: &Ctx) -> Option<usize> {
+        let cell = self.selected_cell(ctx);
+        cell.get(self.pick.min(cell.len().saturating_sub(1)))
+            .copied()
+    }
+
+    /// Back from reading a position: the selection follows it to its body.
+    pub fn returned_from(&mut self, reader: &ReaderScreen, ctx: &Ctx) {
+        if let Some(p) = reader.position().filter(|_| reader.case == self.case) {
+            self.row = ctx.case(self.case).positions[p].body;
+        }
+    }
+
+    pub fn update(&mut self, action: &Action, ctx: &Ctx) -> Outcome {
+        let rows = ctx.case(self.case).bodies.len();
+        let cols = self.columns(ctx).len();
+        let outcome = match (action, self.focus) {
+            (Action::Up, Pane::Cell) => {
+                self.pick = self.pick.saturating_sub(1);
+                Outcome::none()
+            }
+            (Action::Down, Pane::Cell) => {
+                self.pick += 1;
+                Outcome::none()
+            }
+            (Action::Up, _) => {
+                self.row = self.row.saturating_sub(1);
+                Outcome::none()
+            }
+            (Action::Down, _) => {
+                self.row = (self.row + 1).min(rows.saturating_sub(1));
+                Outcome::none()
+            }
+            (Action::Left, _) => {
+                self.col = self.col.saturating_sub(1);
+                Outcome::none()
+            }
+            (Action::Right, _) => {
+                self.col = (self.col + 1).min(cols.saturating_sub(1));
+                Outcome::none()
+            }
+            (Action::Top, _) => {
+                self.row = 0;
+                Outcome::none()
+            }
+            (Action::Bottom, _) => {
+                self.row = rows.saturating_sub(1);
+                Outcome::none()
+            }
+            (Action::NextPane, Pane::Matrix) => {
+                self.focus = Pane::Cell;
+                Outcome::none()
+            }
+            (Action::NextPane | Action::Back, Pane::Cell) => {
+                self.focus = Pane::Matrix;
+                Outcome::none()
+            }
+            (Action::ToggleLens, _) => {
+                self.lens = self.lens.other();
+                self.col = 0;
+                Outcome::none()
+            }
+            (Action::ToggleEmpty, _) => {
+                self.show_empty = !self.show_empty;
+                Outcome::none()
+            }
+            (Action::Back, Pane::Matrix) => Outcome::pop(),
+            (Action::Open, _) => match self.selected_position(ctx) {
+                Some(p) => {
+                    let r = ReaderScreen::open(ctx, self.case, Doc::Position(p), 0);
+                    Outcome::push(Route::Reader(Box::new(r)))
+                }
+                None => Outcome::say(ctx.lang.pick("This cell is empty", "Cellen är tom")),
+            },
+            (Action::OpenCaseText, _) => {
+                let r = ReaderScreen::open(ctx, self.case, Doc::CaseText, 0);
+                Outcome::push(Route::Reader(Box::new(r)))
+            }
+            (Action::OpenNotes, _) => NotesScreen::open(self.case),
+            (Action::CopyPosition, _) => match self.selected_position(ctx) {
+                Some(p) => copy_whole(ctx, self.case, p),
+                None => Outcome::none(),
+            },
+            _ => Outcome::none(),
+        };
+        // Keep the pick inside the (possibly new) cell, and the column inside the columns.
+        let n = self.selected_cell(ctx).len();
+        self.pick = self.pick.min(n.saturating_sub(1));
+        let cols = self.columns(ctx).len();
+        if self.col >= cols {
+            self.col = cols.saturating_sub(1);
+        }
+        outcome
+    }
+}
+
+/// Copy a whole position with its citation (an error when it has no text).
+pub fn copy_whole(ctx: &Ctx, case: usize, position: usize) -> Outcome {
+    let c = ctx.case(case);
+    if c.text_of(position).is_empty() {
+        return Outcome::error(ctx.lang.pick("No text to copy", "Ingen text att kopiera"));
+    }
+    Outcome::effect(Effect::Copy(citation::whole(c, position)))
+}

@@ -1,0 +1,141 @@
+//! The screens, one folder each: its state, its update (`update(&mut self, &Action, &Ctx) ->
+//! Outcome`) and its view. A screen sees the app only through the read-only [`Ctx`] and
+//! answers with an [`Outcome`]; it never names the app. [`Route`] is one entry of the app's
+//! navigation stack: a screen with its state.
+
+pub mod cases;
+pub mod diff;
+pub mod matrix;
+pub mod notes;
+pub mod reader;
+
+use super::action::{Action, Outcome};
+use super::ctx::Ctx;
+use super::frame::{Areas, ScreenAreas};
+use super::keymap::Mode;
+use super::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// Which screen: what the keymap, the help and the status bar go by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The list of loaded cases (first screen when there are several).
+    Cases,
+    /// Bodies × stances (or parties) of one case.
+    Matrix,
+    /// One position, or the case's own texts, in full.
+    Reader,
+    /// The case's debate notes.
+    Notes,
+    /// Two positions' texts with their word-level differences.
+    Diff,
+}
+
+/// A screen on the navigation stack, with its state.
+#[derive(Debug, Clone)]
+pub enum Route {
+    Cases(cases::CasesScreen),
+    Matrix(matrix::MatrixScreen),
+    Reader(Box<reader::ReaderScreen>),
+    Diff(Box<diff::DiffScreen>),
+    Notes(notes::NotesScreen),
+}
+
+impl Route {
+    pub fn screen(&self) -> Screen {
+        match self {
+            Route::Cases(_) => Screen::Cases,
+            Route::Matrix(_) => Screen::Matrix,
+            Route::Reader(_) => Screen::Reader,
+            Route::Diff(_) => Screen::Diff,
+            Route::Notes(_) => Screen::Notes,
+        }
+    }
+
+    /// What keys mean on this screen now (a screen may have modes of its own).
+    pub fn mode(&self) -> Mode {
+        match self {
+            Route::Reader(r) => r.mode(),
+            other => Mode::Screen(other.screen()),
+        }
+    }
+
+    /// The case the screen shows (the case list: the one under the cursor).
+    pub fn case(&self) -> usize {
+        match self {
+            Route::Cases(c) => c.cursor,
+            Route::Matrix(m) => m.case,
+            Route::Reader(r) => r.case,
+            Route::Diff(d) => d.case,
+            Route::Notes(n) => n.case,
+        }
+    }
+
+    pub fn update(&mut self, action: &Action, ctx: &Ctx) -> Outcome {
+        match self {
+            Route::Cases(s) => s.update(action, ctx),
+            Route::Matrix(s) => s.update(action, ctx),
+            Route::Reader(s) => s.update(action, ctx),
+            Route::Diff(s) => s.update(action, ctx),
+            Route::Notes(s) => s.update(action, ctx),
+        }
+    }
+
+    /// Lay out again what depends on the terminal's size or on the similarity (after a
+    /// resize, or when the similarity arrives).
+    pub fn relayout(&mut self, ctx: &Ctx) {
+        match self {
+            Route::Reader(s) => s.relayout(ctx),
+            Route::Diff(s) => s.relayout(ctx),
+            Route::Cases(_) | Route::Matrix(_) | Route::Notes(_) => {}
+        }
+    }
+
+    /// The screen is on top again after `from` was closed over it.
+    pub fn returned_from(&mut self, from: &Route, ctx: &Ctx) {
+        if let (Route::Matrix(m), Route::Reader(r)) = (self, from) {
+            m.returned_from(r, ctx);
+        }
+    }
+
+    /// The screen's own areas within `main` (part of [`super::frame::areas`]).
+    pub fn areas(&self, main: Rect) -> ScreenAreas {
+        match self {
+            Route::Reader(r) => ScreenAreas::Reader(reader::layout::areas(main, r)),
+            Route::Diff(_) => ScreenAreas::Diff(diff::layout::areas(main)),
+            Route::Cases(_) | Route::Matrix(_) | Route::Notes(_) => ScreenAreas::Whole(main),
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame, areas: &Areas, ctx: &Ctx, theme: &Theme) {
+        match self {
+            Route::Cases(s) => cases::view::render(frame, areas.main, s, ctx, theme),
+            Route::Matrix(s) => matrix::view::render(frame, areas.main, s, ctx, theme),
+            Route::Reader(s) => reader::view::render(frame, &areas.screen, s, ctx, theme),
+            Route::Diff(s) => diff::view::render(frame, &areas.screen, s, ctx, theme),
+            Route::Notes(s) => notes::view::render(frame, areas.main, s, ctx, theme),
+        }
+    }
+
+    /// Where the user is, for the status bar: `KS 2025/1121 › Socialnämnden › Reservation
+    /// ¶1/2`.
+    pub fn place(&self, ctx: &Ctx) -> String {
+        let lang = ctx.lang;
+        let case = ctx.case(self.case());
+        match self {
+            Route::Cases(_) => lang.pick("Cases", "Ärenden").to_string(),
+            Route::Matrix(_) => case.dnr.clone(),
+            Route::Notes(n) => {
+                let items = ctx.notes[n.case].notes.items.len();
+                format!(
+                    "{} › {} ({items})",
+                    case.dnr,
+                    lang.pick("Notes", "Anteckningar")
+                )
+            }
+            Route::Diff(_) => format!("{} › {}", case.dnr, lang.pick("Diff", "Jämförelse")),
+            Route::Reader(r) => r.place(ctx),
+        }
+    }
+}

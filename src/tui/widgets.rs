@@ -1,0 +1,54 @@
+//! Small pieces the screens and overlays share: a centred box, the visible window of a text
+//! input, and scrolling a block of lines into view.
+
+use ratatui::layout::Rect;
+
+/// A rectangle of at most `w`×`h` centred in `area`, never larger than it.
+pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// The part of a text input that fits in `width` columns with its cursor in view, and the
+/// cursor's column within that part.
+pub fn input_window(input: &tui_input::Input, width: usize) -> (String, usize) {
+    use unicode_width::UnicodeWidthChar;
+    let scroll = input.visual_scroll(width.saturating_sub(1));
+    let mut skipped = 0;
+    let shown: String = input
+        .value()
+        .chars()
+        .skip_while(|&c| {
+            let w = c.width().unwrap_or(0);
+            if skipped + w <= scroll {
+                skipped += w;
+                true
+            } else {
+                false
+            }
+        })
+        .collect();
+    (shown, input.visual_cursor().saturating_sub(scroll))
+}
+
+/// The first visible line after scrolling so that the block of lines `first..=last` shows:
+/// the whole block if it fits in `height`, else its start; unchanged when it shows already.
+pub fn scroll_to_show(top: usize, first: usize, last: usize, height: usize) -> usize {
+    if first < top {
+        first
+    } else if last >= top + height {
+        if last - first < height {
+            last + 1 - height
+        } else {
+            first
+        }
+    } else {
+        top
+    }
+}
