@@ -11,7 +11,7 @@ use super::action::{
 use super::book::{NotesBook, merge_message};
 use super::ctx::Ctx;
 use super::frame::{self, Areas};
-use super::keymap::Mode;
+use super::keymap::{self, Mode};
 use super::overlays::Overlay;
 use super::overlays::help::Help;
 use super::overlays::prompt::{Prompt, PromptKind};
@@ -42,6 +42,7 @@ macro_rules! ctx {
             size: $app.size,
             areas: $areas,
             screen: $screen,
+            stack: $app.routes.len(),
             indexed: $app.indexed,
         }
     };
@@ -255,17 +256,45 @@ impl App {
         self.apply(outcome)
     }
 
-    /// A user's action: to the overlay if there is one (it gets every key first), else the
-    /// app's own keys (help, search, search hits), else to the screen on top.
+    /// Whether an action bound where the user is makes sense now (what the help and the
+    /// status bar list).
+    pub fn applies(&self, action: &Action) -> bool {
+        match (&self.overlay, action) {
+            (Some(_), _) => true,
+            (None, Action::NextHit | Action::PrevHit) => !self.search.hits().is_empty(),
+            (None, action) => self.top().applies(action, &self.ctx(self.areas())),
+        }
+    }
+
+    /// The help for where the user is: the keys that apply, and the marks it can show.
+    fn help(&self) -> Help {
+        let keys = keymap::help_rows(self.mode(), self.lang, &|a| self.applies(a));
+        let marks = match &self.overlay {
+            Some(o) => o.marks(),
+            None => self.top().marks(),
+        };
+        Help::new(keys, marks, self.lang)
+    }
+
+    /// The status bar's hints that fit in `width` columns.
+    pub fn hints(&self, width: usize) -> String {
+        let hints = keymap::status_hints(self.mode(), self.lang, &|a| self.applies(a));
+        keymap::fit_hints(&hints, width)
+    }
+
+    /// A user's action: help first (it opens over any overlay, and the keymap gives `?` as
+    /// text where text is typed), then the overlay if there is one (it gets every other key
+    /// first), else the app's own keys (search, search hits), else the screen on top.
     fn route(&mut self, action: Action) -> Outcome {
+        if action == Action::ToggleHelp && !self.help_open() {
+            return Outcome::open(Overlay::Help(self.help(), None));
+        }
         let areas = self.areas();
-        let mode = self.mode();
         let ctx = ctx!(self, areas, self.screen());
         match (&mut self.overlay, &action) {
             (Some(Overlay::Help(help, _)), _) => help.update(&action, &ctx),
             (Some(Overlay::Prompt(prompt)), _) => prompt.update(&action, &ctx),
             (Some(Overlay::Search), _) => self.search.update(&action, &ctx),
-            (None, Action::ToggleHelp) => Outcome::open(Overlay::Help(Help::new(mode), None)),
             (None, Action::OpenSearch) => {
                 self.search.opened();
                 Outcome::open(Overlay::Search)
@@ -695,5 +724,88 @@ mod tests {
         let case = app.current_case();
         let res = case.position_index("trafiknamnden/reservation/M").unwrap();
         assert_eq!(m.row, case.positions[res].body);
+    }
+}
+
+#[cfg(test)]
+mod help_tests {
+    use super::*;
+    use crate::analysis::similarity::Options;
+    use crate::model::load_bundled;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn app(w: u16, h: u16) -> App {
+        let cases = vec![load_bundled()];
+        let sim = Similarity::build(&cases, &Options::default());
+        let mut app = App::new(cases, Lang::En).with_similarity(sim);
+        app.update(Action::Resize(w, h));
+        app
+    }
+
+    fn draw(app: &App) -> String {
+        let mut term = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+        let theme = crate::tui::theme::Theme::monochrome();
+        term.draw(|f| frame::render(f, app, &theme)).unwrap();
+        let buf = term.backend().buffer();
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn help_over_the_search_list_returns_to_it() {
+        let mut app = app(100, 30);
+        app.update(Action::OpenSearch);
+        app.search.list_focus = true;
+        assert_eq!(app.mode(), Mode::SearchList);
+        app.update(Action::ToggleHelp);
+        assert!(app.help_open());
+        assert!(draw(&app).contains("back to the query"));
+        app.update(Action::Back);
+        assert_eq!(app.mode(), Mode::SearchList);
+        assert!(app.search_open());
+    }
+
+    #[test]
+    fn the_help_scrolls_to_its_last_line_at_80x24() {
+        let mut app = app(80, 24);
+        for a in [Action::Down, Action::Right, Action::Right, Action::Open] {
+            app.update(a);
+        }
+        app.update(Action::ToggleHelp);
+        let first = draw(&app);
+        assert!(first.contains("next paragraph"), "{first}");
+        assert!(!first.contains("Esc Backspace"), "{first}");
+        app.update(Action::Bottom);
+        let last = draw(&app);
+        assert!(last.contains("Esc Backspace"), "{last}");
+        assert!(last.contains("q Ctrl-c"), "{last}");
+        assert!(last.contains("the paragraph under the cursor"), "{last}");
+        // Scrolling never goes past the end, and back up to the top.
+        app.update(Action::ScrollDown);
+        assert_eq!(draw(&app), last);
+        app.update(Action::Top);
+        assert_eq!(draw(&app), first);
+    }
+
+    #[test]
+    fn the_case_texts_help_lists_only_what_applies_there() {
+        let mut app = app(120, 40);
+        app.update(Action::OpenCaseText);
+        app.update(Action::ToggleHelp);
+        let Some(Overlay::Help(help, _)) = app.overlay() else {
+            panic!("help")
+        };
+        let keys: Vec<&str> = help.keys.iter().map(|(k, _)| k.as_str()).collect();
+        for gone in ["]", "[", "}", "{", "f Enter", "s Tab", "d", "D", "n", "N"] {
+            assert!(!keys.contains(&gone), "{gone} listed: {keys:?}");
+        }
+        assert!(keys.contains(&"y") && keys.contains(&"v"), "{keys:?}");
     }
 }

@@ -22,8 +22,9 @@ pub struct Ctx<'a> {
     pub size: (u16, u16),
     /// The frame's areas for the screen on top and the overlay (see [`super::frame::areas`]).
     pub areas: Areas,
-    /// Which screen is on top.
+    /// Which screen is on top, and how many screens the navigation stack holds.
     pub screen: Screen,
+    pub stack: usize,
     /// Whether searches can be answered yet (the index is built in the background).
     pub indexed: bool,
 }

@@ -11,13 +11,13 @@
 //! ```
 
 use super::app::App;
-use super::keymap;
 use super::overlays::{Overlay, help::Help, prompt, search};
 use super::screens::Route;
 use super::screens::diff::layout::DiffAreas;
 use super::screens::reader::layout::ReaderAreas;
 use super::theme::Theme;
 use crate::i18n::Lang;
+use crate::text::width as text_width;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -117,18 +117,60 @@ fn render_overlay(
 
 /// The status bar: where the user is, then a message or the keys that matter now.
 fn render_status(frame: &mut Frame, area: Rect, app: &App, ctx: &super::ctx::Ctx, theme: &Theme) {
-    let mut place = app.top().place(ctx);
+    let width = usize::from(area.width);
+    let mut place = cut_words(&app.top().place(ctx), width);
     place.push_str("  ");
+    let room = width.saturating_sub(text_width(&place));
     let right = match &app.status {
         Some(s) => Span::styled(
-            s.text.clone(),
+            cut_words(&s.text, room),
             if s.error { theme.error } else { theme.status },
         ),
-        None => Span::styled(keymap::status_hints(app.mode(), app.lang), theme.status),
+        None => Span::styled(app.hints(room), theme.status),
     };
     let line = Line::from(vec![
         Span::styled(place, theme.status.patch(theme.heading)),
         right,
     ]);
     frame.render_widget(Paragraph::new(line).style(theme.status), area);
+}
+
+/// `text` in at most `width` columns: whole, or cut after a word with `…`.
+fn cut_words(text: &str, width: usize) -> String {
+    if text_width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_inclusive(' ') {
+        if text_width(&out) + text_width(word.trim_end()) + 1 > width {
+            break;
+        }
+        out.push_str(word);
+    }
+    let mut out = out.trim_end().to_string();
+    if out.is_empty() {
+        // One long word: cut it, but say so.
+        out = text
+            .chars()
+            .scan(0, |w, c| {
+                *w += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                (*w < width).then_some(c)
+            })
+            .collect();
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut_words;
+
+    #[test]
+    fn a_message_is_cut_after_a_word() {
+        assert_eq!(cut_words("Added to the notes", 40), "Added to the notes");
+        assert_eq!(cut_words("Added to the notes", 12), "Added to…");
+        assert_eq!(cut_words("Sammanfogat", 5), "Samm…");
+        assert_eq!(cut_words("x", 0), "…");
+    }
 }

@@ -55,6 +55,7 @@ impl Harness {
                 overlay: None,
             },
             screen,
+            stack: 2,
             indexed: true,
         }
     }

@@ -52,3 +52,33 @@ pub fn scroll_to_show(top: usize, first: usize, last: usize, height: usize) -> u
         top
     }
 }
+
+/// A mark a screen can show, and what it means, in English and Swedish (the help's legend).
+/// A mark that is a word ("reverse", "bold") is named in each language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    pub mark: (&'static str, &'static str),
+    pub meaning: (&'static str, &'static str),
+}
+
+impl Mark {
+    /// A mark drawn as itself (`•`, `A′`).
+    pub const fn new(mark: &'static str, en: &'static str, sv: &'static str) -> Mark {
+        Mark {
+            mark: (mark, mark),
+            meaning: (en, sv),
+        }
+    }
+
+    /// A mark named in words, in English and Swedish ("reverse" / "omvänd").
+    pub const fn named(
+        mark: (&'static str, &'static str),
+        en: &'static str,
+        sv: &'static str,
+    ) -> Mark {
+        Mark {
+            mark,
+            meaning: (en, sv),
+        }
+    }
+}

@@ -352,7 +352,7 @@ fn notes_survive_a_restart_and_export_to_the_expected_markdown() {
     assert!(notes.exists(), "the notes file is beside the case file");
     let t = Tmux::start("notes2", &[], &args);
     t.wait_for("Bodies × stances");
-    t.keys(&["N"]);
+    t.keys(&["A"]);
     let s = t.wait_for("Deras argument: fasta platser");
     assert!(s.contains("3 quotes"), "{s}");
     t.keys(&["E"]);

@@ -66,7 +66,7 @@ fn add_reorder_comment_delete_undo_and_the_file_follows() {
 
     // Next session: the notes are back; move the heading to the top, comment the last quote.
     let spec = format!(
-        "N j K G c {} Enter",
+        "A j K G c {} Enter",
         typed("Svara: Sergels torg finns redan")
     );
     let app = run(dir.path(), &spec);
@@ -79,13 +79,13 @@ fn add_reorder_comment_delete_undo_and_the_file_follows() {
     assert_eq!(outline(&on_disk(dir.path())), expected);
 
     // Delete the first quote, undo, delete the heading, undo and redo.
-    let app = run(dir.path(), "N j d");
+    let app = run(dir.path(), "A j d");
     assert_eq!(on_disk(dir.path()).items.len(), 2);
     assert_eq!(app.status.as_ref().unwrap().text, "Deleted · u undoes");
-    run(dir.path(), "N u");
+    run(dir.path(), "A u");
     // A new session has no undo history of the old one: undo there does nothing.
     assert_eq!(on_disk(dir.path()).items.len(), 2);
-    let app = run(dir.path(), "N j d u g d u C-r");
+    let app = run(dir.path(), "A j d u g d u C-r");
     let expected = ["Tack vare den (Trafiknämnden) // Svara: Sergels torg finns redan"];
     assert_eq!(outline(&app.notes[0].notes), expected);
     assert_eq!(outline(&on_disk(dir.path())), expected);
@@ -125,7 +125,7 @@ fn a_quote_whose_text_changed_is_marked_stale_and_kept() {
         Lang::En,
         100,
         30,
-        "N",
+        "A",
         &Theme::coloured(),
     );
     assert_eq!(app.notes[0].stale.len(), 1);
@@ -185,11 +185,11 @@ fn export_writes_markdown_and_never_overwrites_without_asking() {
     assert!(app.status.as_ref().unwrap().text.starts_with("Wrote"));
     std::fs::write(&md, "my own edits").unwrap();
     // Asked, and no: the file is kept.
-    let app = run(dir.path(), "N E n");
+    let app = run(dir.path(), "A E n");
     assert_eq!(std::fs::read_to_string(&md).unwrap(), "my own edits");
     assert!(app.prompt().is_none());
     // Asked, and yes: replaced.
-    run(dir.path(), "N E y");
+    run(dir.path(), "A E y");
     let text = std::fs::read_to_string(&md).unwrap();
     assert!(text.starts_with("# Debate notes: KS 2025/1121"), "{text}");
 }

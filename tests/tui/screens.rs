@@ -20,13 +20,13 @@ const SCREENS: &[(&str, &str)] = &[
     ("help", "?"),
     ("case_text", "c j"),
     ("reader_visual", "j l l Enter v j"),
-    ("notes_empty", "N"),
+    ("notes_empty", "A"),
     ("notes", "j l l Enter a j v j a A k"),
     (
         "notes_prompt",
         "j l l Enter a A h T h e i r Space a r g u m e n t",
     ),
-    ("notes_help", "N ?"),
+    ("notes_help", "A ?"),
     ("similar_pane", "j j j j l l Enter s j"),
     ("diff", "j j j j l l Enter d"),
     ("diff_folded_next_change", "j j j j l l Enter d z ] ]"),
@@ -232,4 +232,34 @@ fn stacked_combining_marks_do_not_widen_the_matrix() {
     // What reaches the terminal is a letter with a few marks, never the whole stack.
     let longest = b[y].iter().map(|&(_, n)| n).max().unwrap();
     assert_eq!(longest, 1 + remiss::text::MAX_MARKS);
+}
+
+#[test]
+fn imported_positions_are_marked_uncertain_or_unreviewed_in_both_lenses() {
+    let case = remiss::model::load_file(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/evidence/imported.toml"
+    )))
+    .expect("fixture loads");
+    for spec in ["", "p"] {
+        let (app, term, _) = drive(vec![case.clone()], Lang::En, 120, 40, spec);
+        let s = screen(&term);
+        let c = app.current_case();
+        for (i, p) in c.positions.iter().enumerate() {
+            let mark = match c.review_of(i) {
+                Some(remiss::model::Review::Uncertain) => "!",
+                Some(remiss::model::Review::Inferred) => "~",
+                _ => continue,
+            };
+            // The party lens shows the positions that name a party.
+            if spec == "p" && p.parties.is_empty() {
+                continue;
+            }
+            let row = s
+                .lines()
+                .find(|l| l.contains(&c.bodies[p.body].name))
+                .unwrap_or_else(|| panic!("{s}"));
+            assert!(row.contains(mark), "{spec:?}: {mark} missing in {row:?}");
+        }
+    }
 }

@@ -37,20 +37,37 @@ macro_rules! bind {
     };
 }
 
-const GLOBAL: &[Binding] = &[
-    bind!(Action::ToggleHelp, [k('?')], "help", "hjälp"),
-    bind!(Action::Quit, [k('q'), ctrl('c')], "quit", "avsluta"),
-];
-
-const NOTES_KEY: Binding = bind!(
-    Action::OpenNotes,
-    [k('A'), k('N')],
-    "debate notes",
-    "debattanteckningar"
+/// Help: `?`, and F1, which works while typing too.
+const HELP_KEY: Binding = bind!(
+    Action::ToggleHelp,
+    [k('?'), code(KeyCode::F(1))],
+    "help: the keys and marks here",
+    "hjälp: tangenterna och tecknen här"
 );
 
-/// In the reader `N` is the previous search hit: the notes are on `A` only.
-const NOTES_KEY_READER: Binding = bind!(
+/// While typing, `?` is text: help is on F1.
+const HELP_KEY_TYPING: Binding = bind!(
+    Action::ToggleHelp,
+    [code(KeyCode::F(1))],
+    "help: the keys and marks here",
+    "hjälp: tangenterna och tecknen här"
+);
+
+const QUIT: Binding = bind!(Action::Quit, [k('q'), ctrl('c')], "quit", "avsluta");
+
+/// While typing, `q` is text: quit is Ctrl-C.
+const QUIT_TYPING: Binding = bind!(Action::Quit, [ctrl('c')], "quit", "avsluta");
+
+const GLOBAL: &[Binding] = &[HELP_KEY, QUIT];
+
+/// Typing text: only F1 and Ctrl-C are not text.
+const GLOBAL_TYPING: &[Binding] = &[HELP_KEY_TYPING, QUIT_TYPING];
+
+/// A yes/no question: `q` quits only as Ctrl-C does elsewhere in a prompt.
+const GLOBAL_QUESTION: &[Binding] = &[HELP_KEY, QUIT_TYPING];
+
+/// The debate notes are on `A` on every screen (`N` is the previous search hit).
+const NOTES_KEY: Binding = bind!(
     Action::OpenNotes,
     [k('A')],
     "debate notes",
@@ -383,7 +400,7 @@ const READER: &[Binding] = &[
         "previous search hit",
         "föregående sökträff"
     ),
-    NOTES_KEY_READER,
+    NOTES_KEY,
     SEARCH_KEY,
     bind!(
         Action::Back,
@@ -597,7 +614,6 @@ const SEARCH: &[Binding] = &[
         "close (the query is kept)",
         "stäng (frågan sparas)"
     ),
-    bind!(Action::Quit, [ctrl('c')], "quit", "avsluta"),
 ];
 
 const SEARCH_LIST: &[Binding] = &[
@@ -657,7 +673,13 @@ const SEARCH_LIST: &[Binding] = &[
     ),
     bind!(
         Action::NextPane,
-        [code(KeyCode::Tab), k('/')],
+        [code(KeyCode::Tab)],
+        "back to the query",
+        "tillbaka till frågan"
+    ),
+    bind!(
+        Action::OpenSearch,
+        [k('/')],
         "back to the query",
         "tillbaka till frågan"
     ),
@@ -667,7 +689,6 @@ const SEARCH_LIST: &[Binding] = &[
         "close (the query is kept)",
         "stäng (frågan sparas)"
     ),
-    bind!(Action::Quit, [ctrl('c'), k('q')], "quit", "avsluta"),
 ];
 
 const NOTES: &[Binding] = &[
@@ -752,18 +773,18 @@ const NOTES: &[Binding] = &[
         "exportera som Markdown"
     ),
     SEARCH_KEY,
+    bind!(Action::Back, [code(KeyCode::Esc)], "back", "tillbaka"),
     bind!(
-        Action::Back,
-        [code(KeyCode::Esc), k('A'), k('N')],
-        "back",
-        "tillbaka"
+        Action::OpenNotes,
+        [k('A')],
+        "close the notes",
+        "stäng anteckningarna"
     ),
 ];
 
 const PROMPT: &[Binding] = &[
     bind!(Action::Submit, [code(KeyCode::Enter)], "done", "klart"),
     bind!(Action::Back, [code(KeyCode::Esc)], "cancel", "avbryt"),
-    bind!(Action::Quit, [ctrl('c')], "quit", "avsluta"),
 ];
 
 const CONFIRM: &[Binding] = &[
@@ -774,15 +795,47 @@ const CONFIRM: &[Binding] = &[
         "no",
         "nej"
     ),
-    bind!(Action::Quit, [ctrl('c')], "quit", "avsluta"),
 ];
 
-const HELP: &[Binding] = &[bind!(
-    Action::ToggleHelp,
-    [code(KeyCode::Esc), k('?')],
-    "close help",
-    "stäng hjälpen"
-)];
+const HELP: &[Binding] = &[
+    bind!(
+        Action::ToggleHelp,
+        [code(KeyCode::Esc), k('?'), code(KeyCode::F(1))],
+        "close help",
+        "stäng hjälpen"
+    ),
+    bind!(
+        Action::ScrollDown,
+        [code(KeyCode::Down), k('j')],
+        "scroll down",
+        "rulla ned"
+    ),
+    bind!(
+        Action::ScrollUp,
+        [code(KeyCode::Up), k('k')],
+        "scroll up",
+        "rulla upp"
+    ),
+    bind!(
+        Action::PageDown,
+        [code(KeyCode::PageDown), k(' ')],
+        "page down",
+        "sida ned"
+    ),
+    bind!(
+        Action::PageUp,
+        [code(KeyCode::PageUp)],
+        "page up",
+        "sida upp"
+    ),
+    bind!(Action::Top, [k('g'), code(KeyCode::Home)], "top", "början"),
+    bind!(
+        Action::Bottom,
+        [k('G'), code(KeyCode::End)],
+        "bottom",
+        "slutet"
+    ),
+];
 
 /// The bindings of a mode: its own first, then those it shares (text editing), then the
 /// global ones where they apply.
@@ -806,8 +859,9 @@ pub fn of(mode: Mode) -> impl Iterator<Item = &'static Binding> {
         _ => &[],
     };
     let global: &[Binding] = match mode {
-        // Typing text: only Ctrl-C (in the mode's own table) is not text.
-        Mode::Prompt | Mode::Confirm | Mode::Search | Mode::SearchList => &[],
+        Mode::Prompt | Mode::Search => GLOBAL_TYPING,
+        Mode::Confirm => GLOBAL_QUESTION,
+        // The help's own table closes it with `?`.
         Mode::Help => &GLOBAL[1..],
         _ => GLOBAL,
     };

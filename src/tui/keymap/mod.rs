@@ -75,6 +75,7 @@ pub fn key_label(key: &Key) -> String {
         KeyCode::PageDown => "PgDn".into(),
         KeyCode::Home => "Home".into(),
         KeyCode::End => "End".into(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
     if key.1.contains(KeyModifiers::CONTROL) {
@@ -86,22 +87,52 @@ pub fn key_label(key: &Key) -> String {
     }
 }
 
-/// Help rows for a mode: keys and description in the UI language.
-pub fn help_rows(mode: Mode, lang: Lang) -> Vec<(String, &'static str)> {
+/// Help rows for a mode: keys and what they do, in the UI language, for the bindings that
+/// apply now (`applies`: the screen says which actions make sense where it is, e.g. no
+/// "follow the link" on the case's own texts).
+pub fn help_rows(
+    mode: Mode,
+    lang: Lang,
+    applies: &dyn Fn(&Action) -> bool,
+) -> Vec<(String, String)> {
     bindings(mode)
+        .filter(|b| applies(&b.action))
         .map(|b| {
             let keys = b.keys.iter().map(key_label).collect::<Vec<_>>().join(" ");
-            (keys, lang.pick(b.en, b.sv))
+            (keys, lang.pick(b.en, b.sv).to_string())
         })
         .collect()
 }
 
-/// The few keys the status bar shows in a mode, with short labels (the keys themselves come
-/// from the bindings, so they cannot drift).
-pub fn status_hints(mode: Mode, lang: Lang) -> String {
-    type Hint = (Action, &'static str, &'static str);
-    let wanted: &[Hint] = match mode {
-        Mode::Help => &[(Action::ToggleHelp, "close help", "stäng hjälpen")],
+/// The few keys the status bar shows in a mode, most important first, with short labels
+/// (the keys themselves come from the bindings, so they cannot drift), for the actions that
+/// apply now. The help's key is always among them.
+pub fn status_hints(mode: Mode, lang: Lang, applies: &dyn Fn(&Action) -> bool) -> Vec<String> {
+    let help: &[Hint] = match mode {
+        Mode::Help => &[],
+        _ => &[(Action::ToggleHelp, "help", "hjälp")],
+    };
+    hint_table(mode)
+        .iter()
+        .chain(help)
+        .filter(|(action, ..)| applies(action))
+        .filter_map(|(action, en, sv)| {
+            let b = bindings(mode).find(|b| b.action == *action)?;
+            Some(format!("{} {}", key_label(&b.keys[0]), lang.pick(en, sv)))
+        })
+        .collect()
+}
+
+/// A status bar hint: the action, and its short label in English and Swedish.
+type Hint = (Action, &'static str, &'static str);
+
+/// The hints of a mode, most important first (the help's hint is added to every mode).
+fn hint_table(mode: Mode) -> &'static [Hint] {
+    match mode {
+        Mode::Help => &[
+            (Action::ScrollDown, "scroll", "rulla"),
+            (Action::ToggleHelp, "close help", "stäng hjälpen"),
+        ],
         Mode::Prompt => &[
             (Action::Submit, "done", "klart"),
             (Action::Back, "cancel", "avbryt"),
@@ -142,12 +173,11 @@ pub fn status_hints(mode: Mode, lang: Lang) -> String {
             (Action::NextBase, "other base", "annan bas"),
             (Action::CopyParagraph, "copy", "kopiera"),
             (Action::Back, "back", "tillbaka"),
-            (Action::ToggleHelp, "help", "hjälp"),
         ],
         Mode::Screen(Screen::Cases) => &[
             (Action::Open, "open", "öppna"),
             (Action::OpenNotes, "notes", "anteckningar"),
-            (Action::ToggleHelp, "help", "hjälp"),
+            (Action::OpenSearch, "search", "sök"),
             (Action::Quit, "quit", "avsluta"),
         ],
         Mode::Screen(Screen::Matrix) => &[
@@ -156,7 +186,6 @@ pub fn status_hints(mode: Mode, lang: Lang) -> String {
             (Action::OpenCaseText, "case text", "ärendets text"),
             (Action::OpenNotes, "notes", "anteckningar"),
             (Action::OpenSearch, "search", "sök"),
-            (Action::ToggleHelp, "help", "hjälp"),
             (Action::Quit, "quit", "avsluta"),
         ],
         Mode::Screen(Screen::Reader) => &[
@@ -166,7 +195,6 @@ pub fn status_hints(mode: Mode, lang: Lang) -> String {
             (Action::DiffRelative, "diff", "jämför"),
             (Action::NextSameStance, "next", "nästa"),
             (Action::Back, "back", "tillbaka"),
-            (Action::ToggleHelp, "help", "hjälp"),
         ],
         Mode::Screen(Screen::Notes) => &[
             (Action::NewHeading, "heading", "rubrik"),
@@ -175,17 +203,33 @@ pub fn status_hints(mode: Mode, lang: Lang) -> String {
             (Action::Delete, "delete", "ta bort"),
             (Action::Export, "export", "exportera"),
             (Action::Back, "back", "tillbaka"),
-            (Action::ToggleHelp, "help", "hjälp"),
         ],
+    }
+}
+
+/// As many whole hints as fit in `columns` columns, joined with ` · `, the last one (help)
+/// kept whenever it fits at all; never a hint cut in two.
+pub fn fit_hints(hints: &[String], columns: usize) -> String {
+    use crate::text::width;
+    const SEP: &str = " · ";
+    let Some((last, rest)) = hints.split_last() else {
+        return String::new();
     };
-    wanted
-        .iter()
-        .filter_map(|(action, en, sv)| {
-            let b = bindings(mode).find(|b| b.action == *action)?;
-            Some(format!("{} {}", key_label(&b.keys[0]), lang.pick(en, sv)))
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
+    let mut budget = columns.saturating_sub(width(last));
+    if width(last) > columns {
+        return String::new();
+    }
+    let mut kept: Vec<&str> = Vec::new();
+    for h in rest {
+        let need = width(h) + width(SEP);
+        if need > budget {
+            break;
+        }
+        budget -= need;
+        kept.push(h);
+    }
+    kept.push(last);
+    kept.join(SEP)
 }
 
 #[cfg(test)]
@@ -236,26 +280,107 @@ mod tests {
     }
 
     #[test]
-    fn help_lists_every_binding() {
+    fn help_lists_every_binding_that_applies() {
         for mode in MODES {
-            let rows = help_rows(mode, Lang::En);
+            let rows = help_rows(mode, Lang::En, &|_| true);
             assert_eq!(rows.len(), bindings(mode).count());
         }
-        let rows = help_rows(Mode::Screen(Screen::Reader), Lang::En);
+        let reader = Mode::Screen(Screen::Reader);
+        let rows = help_rows(reader, Lang::En, &|_| true);
         assert!(rows.iter().any(|(k, d)| k == "y" && d.contains("quote")));
+        let rows = help_rows(reader, Lang::En, &|a| *a != Action::FollowLink);
+        assert!(!rows.iter().any(|(_, d)| d.contains("link")));
     }
 
     #[test]
-    fn every_status_hint_names_a_bound_key() {
+    fn every_status_hint_is_a_bound_key() {
         for mode in MODES {
-            let hints = status_hints(mode, Lang::Sv);
-            assert!(!hints.is_empty(), "{mode:?}");
-            assert!(!hints.contains("  "), "{mode:?}: {hints}");
+            for lang in [Lang::En, Lang::Sv] {
+                let hints = status_hints(mode, lang, &|_| true);
+                // Every hint the table asks for is there: none was dropped for want of a key.
+                assert_eq!(
+                    hints.len(),
+                    hint_table(mode).len() + usize::from(mode != Mode::Help)
+                );
+                for hint in &hints {
+                    let (key, label) = hint.split_once(' ').unwrap();
+                    assert!(!label.is_empty() && !label.contains("  "), "{hint}");
+                    assert!(
+                        bindings(mode).any(|b| key_label(&b.keys[0]) == key),
+                        "{mode:?}: `{key}` in {hint:?} is not bound"
+                    );
+                }
+            }
         }
         assert_eq!(
-            status_hints(Mode::Screen(Screen::Matrix), Lang::En),
-            "Enter read · p parties · c case text · A notes · / search · ? help · q quit"
+            status_hints(Mode::Screen(Screen::Matrix), Lang::En, &|_| true).join(" · "),
+            "Enter read · p parties · c case text · A notes · / search · q quit · ? help"
         );
+    }
+
+    #[test]
+    fn hints_that_do_not_fit_are_dropped_whole_and_help_stays() {
+        let hints = status_hints(Mode::Screen(Screen::Matrix), Lang::En, &|_| true);
+        for width in 0..80 {
+            let shown = fit_hints(&hints, width);
+            assert!(unicode_width::UnicodeWidthStr::width(shown.as_str()) <= width);
+            if !shown.is_empty() {
+                assert!(shown.ends_with("? help"), "{width}: {shown}");
+                for part in shown.split(" · ") {
+                    assert!(hints.iter().any(|h| h == part), "{width}: {part:?} cut");
+                }
+            }
+        }
+        assert_eq!(fit_hints(&hints, 31), "Enter read · p parties · ? help");
+        assert_eq!(fit_hints(&hints, 30), "Enter read · ? help");
+    }
+
+    #[test]
+    fn keys_of_the_everywhere_actions_mean_nothing_else() {
+        // Help, quit, search and the notes are reachable from (nearly) every screen: their
+        // keys may mean nothing else anywhere keys are not text.
+        let everywhere = [
+            Action::ToggleHelp,
+            Action::Quit,
+            Action::OpenSearch,
+            Action::OpenNotes,
+        ];
+        let not_typing = MODES
+            .into_iter()
+            .filter(|m| !matches!(m, Mode::Prompt | Mode::Search));
+        let mut owner: Vec<(Key, Action)> = Vec::new();
+        // (The help closes with Esc as well as with its own key.)
+        for mode in not_typing.clone().filter(|m| *m != Mode::Help) {
+            for b in bindings(mode).filter(|b| everywhere.contains(&b.action)) {
+                owner.extend(b.keys.iter().map(|k| (*k, b.action.clone())));
+            }
+        }
+        for mode in not_typing {
+            for b in bindings(mode) {
+                for k in b.keys {
+                    if let Some((_, a)) = owner.iter().find(|(key, _)| key == k) {
+                        assert_eq!(
+                            &b.action,
+                            a,
+                            "{mode:?}: {} is {a:?} elsewhere",
+                            key_label(k)
+                        );
+                    }
+                }
+            }
+        }
+        // `N` is the previous search hit, and nothing else.
+        let shift_n = press(KeyCode::Char('N'), KeyModifiers::SHIFT);
+        for mode in MODES
+            .into_iter()
+            .filter(|m| !matches!(m, Mode::Prompt | Mode::Search))
+        {
+            let a = action_for(mode, shift_n);
+            assert!(
+                a.is_none() || a == Some(Action::PrevHit),
+                "{mode:?}: N is {a:?}"
+            );
+        }
     }
 
     #[test]
@@ -271,5 +396,12 @@ mod tests {
         }
         let cc = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action_for(Mode::Prompt, cc), Some(Action::Quit));
+        // Help while typing: F1.
+        let f1 = press(KeyCode::F(1), KeyModifiers::NONE);
+        for mode in MODES {
+            assert_eq!(action_for(mode, f1), Some(Action::ToggleHelp), "{mode:?}");
+        }
+        let q = press(KeyCode::Char('?'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::SearchList, q), Some(Action::ToggleHelp));
     }
 }

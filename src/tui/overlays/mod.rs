@@ -6,6 +6,7 @@ pub mod prompt;
 pub mod search;
 
 use super::keymap::Mode;
+use super::widgets::Mark;
 use crate::i18n::Lang;
 use ratatui::layout::Rect;
 
@@ -26,6 +27,14 @@ impl Overlay {
             Overlay::Prompt(_) => Mode::Prompt,
             Overlay::Search if search_list => Mode::SearchList,
             Overlay::Search => Mode::Search,
+        }
+    }
+
+    /// Every mark the overlay can show (the help's legend).
+    pub fn marks(&self) -> &'static [Mark] {
+        match self {
+            Overlay::Search => search::MARKS,
+            Overlay::Help(..) | Overlay::Prompt(_) => &[],
         }
     }
 

@@ -15,7 +15,7 @@ use crate::tui::ctx::Ctx;
 use crate::tui::screens::reader::ReaderScreen;
 use crate::tui::screens::{Route, Screen};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{centred, input_window};
+use crate::tui::widgets::{Mark, input_window};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
@@ -83,6 +83,8 @@ impl SearchState {
             Action::Top => self.cursor = 0,
             Action::Bottom => self.cursor = n.saturating_sub(1),
             Action::NextPane => self.list_focus = !self.list_focus && n > 0,
+            // `/` in the list: back to the query.
+            Action::OpenSearch => self.list_focus = false,
             Action::Back => return Outcome::close(),
             Action::Submit | Action::Open => {
                 if n == 0 {
@@ -190,13 +192,10 @@ impl SearchState {
     }
 }
 
-/// Where the overlay goes: most of `main`.
+/// Where the overlay goes: all of `main`, so that no strip of the screen under it shows
+/// beside the box.
 pub fn area(main: Rect) -> Rect {
-    centred(
-        main,
-        main.width.saturating_sub(4),
-        main.height.saturating_sub(2),
-    )
+    main
 }
 
 /// The query, the count (or that the search is still running), problems with the query, and
@@ -355,3 +354,27 @@ fn snippet_line(ctx: &Ctx, hit: &Hit, width: usize, theme: &Theme) -> Line<'stat
     }
     Line::from(spans)
 }
+
+/// Every mark the search can show.
+pub const MARKS: &[Mark] = &[
+    Mark::new(
+        "▶",
+        "the chosen hit (Enter opens it in the reader)",
+        "den valda träffen (Enter öppnar den i läsaren)",
+    ),
+    Mark::named(
+        ("bold", "fet"),
+        "the words of the paragraph that matched",
+        "styckets ord som matchade",
+    ),
+    Mark::named(
+        ("20 of 340 hits", "20 av 340 träffar"),
+        "more paragraphs matched than are listed: make the query narrower",
+        "fler stycken matchade än som listas: gör frågan snävare",
+    ),
+    Mark::named(
+        ("party: stance:", "party: stance:"),
+        "filters: party:M stance:reservation body:skarholmen case:2025/1121",
+        "filter: party:M stance:reservation body:skarholmen case:2025/1121",
+    ),
+];

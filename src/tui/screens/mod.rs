@@ -14,6 +14,7 @@ use super::ctx::Ctx;
 use super::frame::{Areas, ScreenAreas};
 use super::keymap::Mode;
 use super::theme::Theme;
+use super::widgets::Mark;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -79,6 +80,29 @@ impl Route {
             Route::Reader(s) => s.update(action, ctx),
             Route::Diff(s) => s.update(action, ctx),
             Route::Notes(s) => s.update(action, ctx),
+        }
+    }
+
+    /// Whether an action bound on this screen makes sense where it is now (the help and the
+    /// status bar list only those): no "follow the link" on a position that links nowhere.
+    pub fn applies(&self, action: &Action, ctx: &Ctx) -> bool {
+        match self {
+            Route::Reader(r) => r.applies(action, ctx),
+            Route::Notes(n) => n.applies(action, ctx),
+            // Esc goes back to the case list only when there is one below.
+            Route::Matrix(_) => *action != Action::Back || ctx.stack > 1,
+            Route::Cases(_) | Route::Diff(_) => true,
+        }
+    }
+
+    /// Every mark the screen can show (the help's legend).
+    pub fn marks(&self) -> &'static [Mark] {
+        match self {
+            Route::Cases(_) => cases::view::MARKS,
+            Route::Matrix(_) => matrix::view::MARKS,
+            Route::Reader(_) => reader::view::MARKS,
+            Route::Diff(_) => diff::view::MARKS,
+            Route::Notes(_) => notes::view::MARKS,
         }
     }
 

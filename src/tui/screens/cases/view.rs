@@ -3,6 +3,7 @@
 use super::CasesScreen;
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::Mark;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -34,3 +35,13 @@ pub fn render(frame: &mut Frame, area: Rect, s: &CasesScreen, ctx: &Ctx, theme: 
     let mut state = ListState::default().with_selected(Some(s.cursor));
     frame.render_stateful_widget(list, area, &mut state);
 }
+
+/// Every mark the case list can show.
+pub const MARKS: &[Mark] = &[
+    Mark::new("▶", "the case Enter opens", "ärendet som Enter öppnar"),
+    Mark::named(
+        ("2nd line", "rad 2"),
+        "the case in one line: referred to, answered, who filed what",
+        "ärendet på en rad: remitterat till, svar, vem som lämnade vad",
+    ),
+];

@@ -8,6 +8,7 @@ use crate::export::diff::summary;
 use crate::tui::ctx::Ctx;
 use crate::tui::frame::ScreenAreas;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::Mark;
 use ratatui::Frame;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -112,3 +113,42 @@ pub fn render(frame: &mut Frame, areas: &ScreenAreas, d: &DiffScreen, ctx: &Ctx,
         .collect();
     frame.render_widget(Paragraph::new(lines), body);
 }
+
+/// Every mark the diff can show.
+pub const MARKS: &[Mark] = &[
+    Mark::new(
+        "A −",
+        "the base text (left); its words not in B are struck through",
+        "grundtexten (vänster); dess ord som inte finns i B är överstrukna",
+    ),
+    Mark::new(
+        "B +",
+        "the text read against it (right); its words not in A are underlined",
+        "texten som jämförs med den (höger); dess ord som inte finns i A är understrukna",
+    ),
+    Mark::named(
+        ("reverse", "omvänd"),
+        "the change the cursor is on (] and [ go from change to change)",
+        "ändringen markören står på (] och [ går från ändring till ändring)",
+    ),
+    Mark::new(
+        "▌",
+        "the cursor's row: y and a take its paragraph from the chosen side (Tab)",
+        "markörens rad: y och a tar dess stycke från den valda sidan (Tab)",
+    ),
+    Mark::new(
+        "⋯ 12 ⋯",
+        "12 unchanged words folded away (z unfolds)",
+        "12 oförändrade ord ihopfällda (z fäller ut)",
+    ),
+    Mark::new(
+        "¶",
+        "inline (narrow terminal): a paragraph break",
+        "på en rad (smal terminal): ett styckebyte",
+    ),
+    Mark::new(
+        "[A′]",
+        "the side's family of reused text; A′ a variant",
+        "sidans familj av återanvänd text; A′ en variant",
+    ),
+];

@@ -2,20 +2,19 @@
 //! positions of the selected cell and the start of the chosen one.
 
 use super::{MatrixScreen, Pane};
-use crate::model::matrix::{Column, DECISION_MARK, INFERRED_MARK, Lens};
+use crate::model::matrix::{Column, DECISION_MARK, INFERRED_MARK, Lens, review_mark};
+use crate::text::width;
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::Mark;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 /// At most this much text of a position goes into the preview (a huge paragraph must not cost
 /// a frame).
 const PREVIEW_CHARS: usize = 1500;
-
-/// Body names get at least this many columns before stance headings are shortened.
-const MIN_BODY_WIDTH: u16 = 24;
 
 pub fn render(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme: &Theme) {
     let case = ctx.case(m.case);
@@ -56,78 +55,42 @@ pub fn render(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme:
         );
     }
 
-    let table_h = case.bodies.len() as u16 + 3;
+    let table = table_layout(m, ctx, theme, area.width);
+    let table_h = table.cells.iter().map(|r| row_height(r)).sum::<usize>() as u16 + 3;
     let [table_area, preview_area] = if rest.height > table_h + 5 {
         Layout::vertical([Constraint::Length(table_h), Constraint::Min(3)]).areas(rest)
     } else {
         [rest, Rect::default()]
     };
-    render_table(frame, table_area, m, ctx, theme);
+    render_table(frame, table_area, table, m, ctx, theme);
     if preview_area.height > 0 {
         render_cell(frame, preview_area, m, ctx, theme);
     }
 }
 
-fn render_table(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme: &Theme) {
-    let case = ctx.case(m.case);
-    let cols = m.columns(ctx);
-    let label = |tiny: bool| -> Vec<String> {
-        cols.iter()
-            .map(|c| match c {
-                Column::Stance(s) if tiny => ctx.lang.stance_tiny(*s).to_string(),
-                Column::Stance(s) => ctx.lang.stance_short(*s).to_string(),
-                Column::Party(p) => p.clone(),
-            })
-            .collect()
-    };
-    // Cell contents first: columns are as wide as their widest cell or heading.
-    let contents_for = |tiny: bool| -> Vec<Vec<Vec<Span<'static>>>> {
-        (0..case.bodies.len())
-            .map(|b| {
-                cols.iter()
-                    .map(|col| cell_spans(m, ctx, theme, b, col, tiny))
-                    .collect()
-            })
-            .collect()
-    };
-    let widths_for = |headers: &[String], contents: &[Vec<Vec<Span>>]| -> Vec<u16> {
-        headers
-            .iter()
-            .enumerate()
-            .map(|(c, h)| {
-                let content = contents
-                    .iter()
-                    .map(|row| {
-                        row[c]
-                            .iter()
-                            .map(|s| crate::text::width(&s.content))
-                            .sum::<usize>()
-                    })
-                    .max()
-                    .unwrap_or(0);
-                crate::text::width(h).max(content) as u16
-            })
-            .collect()
-    };
-    let mut headers = label(false);
-    let mut contents = contents_for(false);
-    let mut widths = widths_for(&headers, &contents);
-    let used: u16 = widths.iter().map(|w| w + 2).sum();
-    // Keep room for body names: shorten the stance names when the terminal is narrow.
-    if area.width.saturating_sub(2).saturating_sub(used) < MIN_BODY_WIDTH {
-        headers = label(true);
-        contents = contents_for(true);
-        widths = widths_for(&headers, &contents);
-    }
-    let rows: Vec<Row> = case
-        .bodies
-        .iter()
+/// The table: one row per body, one column per stance or party. Columns share the width by
+/// need: each is as wide as its widest cell when all fit; else the body names and the widest
+/// columns give up room in proportion to what they have beyond their floor (a body name
+/// keeps 12 columns, a cell its widest item), and a cell too narrow for its items wraps them
+/// onto more lines rather than cutting one.
+fn render_table(
+    frame: &mut Frame,
+    area: Rect,
+    t: TableLayout,
+    m: &MatrixScreen,
+    ctx: &Ctx,
+    theme: &Theme,
+) {
+    let rows: Vec<Row> = t
+        .cells
+        .into_iter()
         .enumerate()
-        .zip(contents)
-        .map(|((b, body), row)| {
-            let mut cells = vec![Cell::from(body.name.clone())];
-            for (c, spans) in row.into_iter().enumerate() {
-                let mut cell = Cell::from(Line::from(spans));
+        .map(|(b, row)| {
+            let name = fit_name(&ctx.case(m.case).bodies[b].name, t.body_width);
+            let height = row_height(&row);
+            let mut cells = vec![Cell::from(name)];
+            for (c, lines) in row.into_iter().enumerate() {
+                let mut cell = Cell::from(Text::from(lines));
                 if b == m.row && c == m.col {
                     let style = if m.focus == Pane::Matrix {
                         theme.selected
@@ -138,13 +101,13 @@ fn render_table(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, them
                 }
                 cells.push(cell);
             }
-            Row::new(cells)
+            Row::new(cells).height(height as u16)
         })
         .collect();
     let mut constraints = vec![Constraint::Fill(1)];
-    constraints.extend(widths.iter().map(|w| Constraint::Length(*w)));
+    constraints.extend(t.widths.iter().map(|w| Constraint::Length(*w as u16)));
     let mut header = vec![Cell::from(ctx.lang.pick("Body", "Organ"))];
-    header.extend(headers.into_iter().map(Cell::from));
+    header.extend(t.headers.into_iter().map(Cell::from));
     let lens = match m.lens {
         Lens::Stance => ctx
             .lang
@@ -165,72 +128,271 @@ fn render_table(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, them
     }
     let table = Table::new(rows, constraints)
         .header(Row::new(header).style(theme.heading))
-        .column_spacing(2)
+        .column_spacing(t.spacing as u16)
         .row_highlight_style(theme.heading)
         .block(block);
     let mut state = TableState::default().with_selected(Some(m.row));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-/// A cell's content: party codes in their colours, the decision mark, inferred stances marked.
-fn cell_spans(
+/// A cell's content as items that may go on separate lines: a party code, a stance, a mark.
+type Item = Vec<Span<'static>>;
+
+/// The table's columns laid out for a width.
+struct TableLayout {
+    headers: Vec<String>,
+    /// Per body, per column: the cell's lines.
+    cells: Vec<Vec<Vec<Line<'static>>>>,
+    /// Width of each stance or party column, and of the body names.
+    widths: Vec<usize>,
+    body_width: usize,
+    spacing: usize,
+}
+
+/// The floor of the body names' column when space is short.
+const MIN_BODY_WIDTH: usize = 12;
+
+fn table_layout(m: &MatrixScreen, ctx: &Ctx, theme: &Theme, columns: u16) -> TableLayout {
+    let case = ctx.case(m.case);
+    let cols = m.columns(ctx);
+    let build = |tiny: bool| {
+        let headers: Vec<String> = cols
+            .iter()
+            .map(|c| match c {
+                Column::Stance(s) if tiny => ctx.lang.stance_tiny(*s).to_string(),
+                Column::Stance(s) => ctx.lang.stance_short(*s).to_string(),
+                Column::Party(p) => p.clone(),
+            })
+            .collect();
+        let cells: Vec<Vec<Vec<Item>>> = (0..case.bodies.len())
+            .map(|b| {
+                cols.iter()
+                    .map(|col| cell_items(m, ctx, theme, b, col, tiny))
+                    .collect()
+            })
+            .collect();
+        (headers, cells)
+    };
+    let needs = |headers: &[String], cells: &[Vec<Vec<Item>>]| -> (Vec<usize>, Vec<usize>) {
+        let mut need: Vec<usize> = headers.iter().map(|h| width(h)).collect();
+        let mut floor = need.clone();
+        for row in cells {
+            for (c, items) in row.iter().enumerate() {
+                need[c] = need[c].max(line_width(items));
+                floor[c] = floor[c].max(items.iter().map(item_width).max().unwrap_or(0));
+            }
+        }
+        (need, floor)
+    };
+    let body_need = case
+        .bodies
+        .iter()
+        .map(|b| width(&b.name))
+        .chain([width(ctx.lang.pick("Body", "Organ"))])
+        .max()
+        .unwrap_or(0);
+    // Borders take two columns; a gap of `spacing` before every stance or party column.
+    let room = |spacing: usize| {
+        usize::from(columns)
+            .saturating_sub(2)
+            .saturating_sub(spacing * cols.len())
+    };
+    let (mut headers, mut cells) = build(false);
+    let (mut need, mut floor) = needs(&headers, &cells);
+    // Shorten the stance names when they would leave the body names little room.
+    if room(2).saturating_sub(need.iter().sum()) < 2 * MIN_BODY_WIDTH {
+        (headers, cells) = build(true);
+        (need, floor) = needs(&headers, &cells);
+    }
+    let body_floor = body_need.min(MIN_BODY_WIDTH);
+    let mut spacing = 2;
+    let (mut body_width, mut widths) = share_width(body_need, body_floor, &need, &floor, room(2));
+    if body_width + widths.iter().sum::<usize>() > room(2) {
+        spacing = 1;
+        (body_width, widths) = share_width(body_need, body_floor, &need, &floor, room(1));
+    }
+    let cells: Vec<Vec<Vec<Line<'static>>>> = cells
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .zip(&widths)
+                .map(|(items, w)| pack(items, *w))
+                .collect()
+        })
+        .collect();
+    // A column whose cells wrapped may be narrower than it was given: what it does not use
+    // goes to the body names.
+    for (c, w) in widths.iter_mut().enumerate() {
+        let used = cells
+            .iter()
+            .flat_map(|row| {
+                row[c]
+                    .iter()
+                    .map(|l| l.spans.iter().map(|s| width(&s.content)).sum::<usize>())
+            })
+            .chain([width(&headers[c])])
+            .max()
+            .unwrap_or(0);
+        if used < *w {
+            body_width += *w - used;
+            *w = used;
+        }
+    }
+    TableLayout {
+        headers,
+        cells,
+        body_width: body_width.min(body_need),
+        widths,
+        spacing,
+    }
+}
+
+/// A row's height: its tallest cell.
+fn row_height(row: &[Vec<Line>]) -> usize {
+    row.iter().map(Vec::len).max().unwrap_or(1).max(1)
+}
+
+/// The width of the body names' column and of the other columns in `room` columns: each as
+/// wide as it needs when they fit; else the columns that save the most by wrapping their items
+/// onto more lines wrap first (down to `floor`, their widest item), and only when every one is
+/// wrapped are the body names cut, down to `body_floor`. At worst every column at its floor.
+pub fn share_width(
+    body_need: usize,
+    body_floor: usize,
+    need: &[usize],
+    floor: &[usize],
+    room: usize,
+) -> (usize, Vec<usize>) {
+    let mut widths = need.to_vec();
+    let total = |widths: &[usize], body: usize| body + widths.iter().sum::<usize>();
+    let mut order: Vec<usize> = (0..need.len()).collect();
+    order.sort_by_key(|&c| std::cmp::Reverse(need[c] - floor[c].min(need[c])));
+    for c in order {
+        if total(&widths, body_need) <= room {
+            break;
+        }
+        widths[c] = floor[c].min(need[c]);
+    }
+    let over = total(&widths, body_need).saturating_sub(room);
+    let body = body_need
+        .saturating_sub(over)
+        .max(body_floor.min(body_need));
+    (body, widths)
+}
+
+fn item_width(item: &Item) -> usize {
+    item.iter().map(|s| width(&s.content)).sum()
+}
+
+/// The width of a cell's items on one line, a space between them.
+fn line_width(items: &[Item]) -> usize {
+    items.iter().map(item_width).sum::<usize>() + items.len().saturating_sub(1)
+}
+
+/// A cell's items packed into lines of at most `width` columns, a space between items; an
+/// item wider than the column stands alone (and is cut by the table).
+fn pack(items: Vec<Item>, width: usize) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut used = 0;
+    for item in items {
+        let w = item_width(&item);
+        match lines.last_mut() {
+            Some(line) if used + 1 + w <= width => {
+                line.spans.push(Span::raw(" "));
+                line.spans.extend(item);
+                used += 1 + w;
+            }
+            _ => {
+                lines.push(Line::from(item));
+                used = w;
+            }
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::default());
+    }
+    lines
+}
+
+/// A body's name in `width` columns: whole, or cut with `…`.
+fn fit_name(name: &str, width: usize) -> String {
+    crate::export::matrix::fit(name, width)
+}
+
+/// A cell's items: party codes in their colours (stance lens) or stances (party lens), the
+/// decision mark, inferred stances marked, each position's family and review marks.
+fn cell_items(
     m: &MatrixScreen,
     ctx: &Ctx,
     theme: &Theme,
     body: usize,
     col: &Column,
     tiny: bool,
-) -> Vec<Span<'static>> {
+) -> Vec<Item> {
     let case = ctx.case(m.case);
-    let mut spans = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
     match col {
         Column::Stance(s) => {
             let mut seen: Vec<&str> = Vec::new();
             for i in case.cell(body, *s) {
                 let p = &case.positions[i];
+                let review = review_mark(case.review_of(i));
+                let before = items.len();
                 if p.parties.is_empty() && seen.is_empty() {
                     seen.push(DECISION_MARK);
-                    spans.push(Span::raw(DECISION_MARK));
+                    items.push(vec![Span::raw(format!("{DECISION_MARK}{review}"))]);
                 }
                 for code in &p.parties {
                     if !seen.contains(&code.as_str()) {
-                        if !spans.is_empty() {
-                            spans.push(Span::raw(" "));
-                        }
                         seen.push(code);
-                        spans.push(Span::styled(code.clone(), theme.party(case.party(code))));
+                        items.push(vec![Span::styled(
+                            format!("{code}{review}"),
+                            theme.party(case.party(code)),
+                        )]);
                     }
                 }
+                // The family mark goes with the position's last item.
                 if let Some(mark) = ctx.family_mark(m.case, i) {
-                    spans.push(Span::styled(format!(" {mark}"), theme.family));
+                    let grew = items.len() > before;
+                    match items.last_mut().filter(|_| grew) {
+                        Some(last) => last.push(Span::styled(format!(" {mark}"), theme.family)),
+                        None => items.push(vec![Span::styled(mark, theme.family)]),
+                    }
                 }
             }
         }
         Column::Party(party) => {
-            for (n, s) in case.party_stances(body, party).iter().enumerate() {
-                if n > 0 {
-                    spans.push(Span::raw(", "));
-                }
+            let stances = case.party_stances(body, party);
+            let n = stances.len();
+            for (k, s) in stances.iter().enumerate() {
                 let name = if tiny {
                     ctx.lang.stance_tiny(s.stance)
                 } else {
                     ctx.lang.stance_short(s.stance)
                 };
+                let review = review_mark(case.review_of(s.position));
+                let comma = if k + 1 < n { "," } else { "" };
+                let mut item = Vec::new();
                 if s.inferred {
-                    spans.push(Span::styled(format!("{name}{INFERRED_MARK}"), theme.dim));
+                    item.push(Span::styled(
+                        format!("{name}{INFERRED_MARK}{review}"),
+                        theme.dim,
+                    ));
                 } else {
-                    spans.push(Span::styled(
-                        name.to_string(),
+                    item.push(Span::styled(
+                        format!("{name}{review}"),
                         theme.party(case.party(party)),
                     ));
                     if let Some(mark) = ctx.family_mark(m.case, s.position) {
-                        spans.push(Span::styled(format!(" {mark}"), theme.family));
+                        item.push(Span::styled(format!(" {mark}"), theme.family));
                     }
                 }
+                item.push(Span::raw(comma));
+                items.push(item);
             }
         }
     }
-    spans
+    items
 }
 
 /// The legend of the family marks, when the case has any.
@@ -327,4 +489,85 @@ fn render_cell(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
         area,
     );
+}
+
+/// Every mark the matrix can show.
+pub const MARKS: &[Mark] = &[
+    Mark::new(
+        "M S …",
+        "stance lens: the parties that took the column's stance in the body",
+        "ställningstagandevyn: partierna som tog kolumnens ställning i organet",
+    ),
+    Mark::new(
+        "•",
+        "the body's own decision, naming no party",
+        "organets eget beslut, som inte nämner något parti",
+    ),
+    Mark::named(
+        ("Res. Rej. …", "Res. Avst. …"),
+        "party lens: the stances the column's party took in the body (shortened)",
+        "partivyn: ställningstagandena kolumnens parti tog i organet (förkortade)",
+    ),
+    Mark::new(
+        "*",
+        "party lens: inferred from the governing majority's decision, not named in it",
+        "partivyn: härlett ur den styrande majoritetens beslut, partiet nämns inte där",
+    ),
+    Mark::new(
+        "A B",
+        "a family of reused text: the same text filed in several bodies",
+        "en familj av återanvänd text: samma text i flera organ",
+    ),
+    Mark::new(
+        "A′",
+        "a variant of family A's text (d in the reader shows what changed)",
+        "en variant av familj A:s text (d i läsaren visar vad som ändrats)",
+    ),
+    Mark::new(
+        "?",
+        "the stance could not be read from the document",
+        "ställningstagandet gick inte att läsa ut ur dokumentet",
+    ),
+    Mark::new(
+        "!",
+        "imported and uncertain: check the document before quoting it",
+        "importerat och osäkert: kontrollera dokumentet innan du citerar",
+    ),
+    Mark::new(
+        "~",
+        "imported and inferred, not yet reviewed",
+        "importerat och härlett, ännu inte granskat",
+    ),
+    Mark::named(
+        ("reverse", "omvänd"),
+        "the selected cell (dimmed while the cell's positions have the focus)",
+        "den valda cellen (nedtonad när cellens ställningstaganden har fokus)",
+    ),
+    Mark::new(
+        "▶",
+        "the position of the cell that Enter opens (Tab, then ↑↓ to choose)",
+        "cellens ställningstagande som Enter öppnar (Tab, sedan ↑↓ för att välja)",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::share_width;
+
+    #[test]
+    fn columns_wrap_before_body_names_are_cut() {
+        // Everything fits: everyone gets what they need.
+        assert_eq!(
+            share_width(20, 12, &[5, 14], &[5, 6], 50),
+            (20, vec![5, 14])
+        );
+        // Short by 8: the column that saves most by wrapping wraps; the names stay whole.
+        assert_eq!(
+            share_width(33, 12, &[7, 14, 14], &[7, 6, 6], 60),
+            (33, vec![7, 6, 14])
+        );
+        // Every column wrapped and still short: only then are the names cut, to their floor.
+        assert_eq!(share_width(33, 12, &[7, 14], &[7, 6], 30), (17, vec![7, 6]));
+        assert_eq!(share_width(33, 12, &[7, 14], &[7, 6], 10), (12, vec![7, 6]));
+    }
 }

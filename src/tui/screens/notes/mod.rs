@@ -39,6 +39,27 @@ impl NotesScreen {
         self.cursor.min(n.saturating_sub(1))
     }
 
+    /// Whether an action makes sense here: with no notes, only a heading, undo and redo, the
+    /// search and leaving do.
+    pub fn applies(&self, action: &Action, ctx: &Ctx) -> bool {
+        !ctx.notes[self.case].notes.items.is_empty()
+            || !matches!(
+                action,
+                Action::Down
+                    | Action::Up
+                    | Action::Top
+                    | Action::Bottom
+                    | Action::MoveItemDown
+                    | Action::MoveItemUp
+                    | Action::EditItem
+                    | Action::Delete
+                    | Action::Open
+                    | Action::CopyParagraph
+                    | Action::CopyAll
+                    | Action::Export
+            )
+    }
+
     pub fn update(&mut self, action: &Action, ctx: &Ctx) -> Outcome {
         let case = self.case;
         let book = &ctx.notes[case];

@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 use crate::notes::{Item, ItemKind};
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::Mark;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -187,3 +188,33 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
         .map(|l| l.into_owned())
         .collect()
 }
+
+/// Every mark the notes can show.
+pub const MARKS: &[Mark] = &[
+    Mark::new("▌", "the selected item", "den valda posten"),
+    Mark::new(
+        "”…”",
+        "a quote, as it was taken from the case",
+        "ett citat, som det togs ur ärendet",
+    ),
+    Mark::new(
+        "—",
+        "who said it, where and when (copied with the quote)",
+        "vem som sade det, var och när (kopieras med citatet)",
+    ),
+    Mark::new(
+        "↳",
+        "your comment (c edits it)",
+        "din kommentar (c redigerar den)",
+    ),
+    Mark::new(
+        "⚠",
+        "the quoted text is no longer in the case file; the quote is kept as taken",
+        "den citerade texten finns inte längre i ärendets fil; citatet behålls som det togs",
+    ),
+    Mark::named(
+        ("NOT SAVED", "INTE SPARAT"),
+        "the last save failed: the notes are only in this session",
+        "det senaste sparandet misslyckades: anteckningarna finns bara i den här sessionen",
+    ),
+];

@@ -272,6 +272,35 @@ impl ReaderScreen {
         format!("{} › {what} ¶{at}/{n}{visual}", case.dnr)
     }
 
+    /// Whether an action makes sense here: the case's own texts have no stance, party, link
+    /// or similar texts; a position may link nowhere or have no similar text.
+    pub fn applies(&self, action: &Action, ctx: &Ctx) -> bool {
+        let Some(p) = self.position() else {
+            return !matches!(
+                action,
+                Action::NextSameStance
+                    | Action::PrevSameStance
+                    | Action::NextSameParty
+                    | Action::PrevSameParty
+                    | Action::FollowLink
+                    | Action::ToggleSimilar
+                    | Action::DiffRelative
+                    | Action::DiffBase
+            );
+        };
+        match action {
+            Action::FollowLink => {
+                let pos = &ctx.case(self.case).positions[p];
+                pos.identical_to.or(pos.concurs_with).is_some()
+            }
+            // Before the texts are compared the keys say so; after, they need a relative.
+            Action::ToggleSimilar | Action::DiffRelative | Action::DiffBase => {
+                ctx.similarity.is_none() || !self.similar_items().is_empty()
+            }
+            _ => true,
+        }
+    }
+
     pub fn update(&mut self, action: &Action, ctx: &Ctx) -> Outcome {
         if self.similar_focus.is_some() {
             return self.update_similar(action, ctx);

@@ -9,6 +9,7 @@ use crate::export::similar::label_text;
 use crate::tui::ctx::Ctx;
 use crate::tui::frame::ScreenAreas;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::Mark;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -222,3 +223,52 @@ pub fn highlighted(
     }
     spans
 }
+
+/// Every mark the reader can show (the text, a selection, the pane of similar texts).
+pub const MARKS: &[Mark] = &[
+    Mark::new(
+        "▌",
+        "the paragraph under the cursor (y, a and v start there)",
+        "stycket under markören (y, a och v utgår därifrån)",
+    ),
+    Mark::named(
+        ("reverse", "omvänd"),
+        "the sentences selected with v",
+        "meningarna som markerats med v",
+    ),
+    Mark::named(
+        ("bold", "fet"),
+        "the words the search matched (n, N: the other hits)",
+        "orden sökningen träffade (n, N: de andra träffarna)",
+    ),
+    Mark::named(
+        ("(f follows)", "(f följer)"),
+        "a link: identical to, or concurs with, another position",
+        "en länk: likalydande med, eller instämmer i, ett annat ställningstagande",
+    ),
+    Mark::named(
+        ("this in it", "denna i den"),
+        "similar texts: how much of this text is found in the other",
+        "liknande texter: hur mycket av den här texten som finns i den andra",
+    ),
+    Mark::named(
+        ("it in this", "den i denna"),
+        "how much of the other text is found in this one (runs of 3+ words)",
+        "hur mycket av den andra texten som finns i den här (följder om 3+ ord)",
+    ),
+    Mark::new(
+        "A A′",
+        "the other text's family of reused text; A′ a variant",
+        "den andra textens familj av återanvänd text; A′ en variant",
+    ),
+    Mark::named(
+        ("¶3 74%", "¶3 74 %"),
+        "paragraph 3 of that text holds 74% of the paragraph under the cursor",
+        "stycke 3 i den texten rymmer 74 % av stycket under markören",
+    ),
+    Mark::new(
+        "▶",
+        "the entry chosen in the pane (s or Tab moves there)",
+        "posten som valts i panelen (s eller Tab flyttar dit)",
+    ),
+];
