@@ -273,7 +273,7 @@ impl App {
             Some(o) => o.marks(),
             None => self.top().marks(),
         };
-        Help::new(keys, marks, self.lang)
+        Help::new(keys, &marks, self.lang)
     }
 
     /// The status bar's hints that fit in `width` columns.

@@ -22,6 +22,7 @@ mod import;
 mod import_fuzz;
 mod invalid_files;
 mod invisible;
+mod layers;
 mod matrix;
 mod notes;
 mod protocol;

@@ -31,7 +31,7 @@ impl Clipboard for FakeClipboard {
     }
 }
 
-/// Keys written as in a keymap: `j j l Enter y`, `Esc`, `Tab`, `C-c`, `Space`, `PgDn`.
+/// Keys written as in a keymap: `j j l Enter y`, `Esc`, `Tab`, `C-c`, `Space`, `PgDn`, `F1`.
 pub fn keys(spec: &str) -> Vec<std::io::Result<Event>> {
     spec.split_whitespace()
         .map(|k| {
@@ -48,6 +48,7 @@ pub fn keys(spec: &str) -> Vec<std::io::Result<Event>> {
                 "Right" => (KeyCode::Right, KeyModifiers::NONE),
                 "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
                 "Del" => (KeyCode::Delete, KeyModifiers::NONE),
+                "F1" => (KeyCode::F(1), KeyModifiers::NONE),
                 k if k.starts_with("C-") => (
                     KeyCode::Char(k.chars().nth(2).unwrap()),
                     KeyModifiers::CONTROL,

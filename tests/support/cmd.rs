@@ -74,35 +74,53 @@ pub const REQUIRE_E2E: &str = "REMISS_REQUIRE_E2E";
 /// that `cargo test` shows the skip) and returns false; with [`REQUIRE_E2E`] set to `1` it
 /// fails the test instead.
 pub fn programs_or_skip(test: &str, programs: &[&str]) -> bool {
-    let missing: Vec<&str> = programs.iter().copied().filter(|p| !on_path(p)).collect();
-    missing_or_skip(test, &missing)
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    missing_or_skip(test, &missing(programs, &path))
 }
 
 /// With `missing` empty, true; else the skip (or, under [`REQUIRE_E2E`], the failure) of
 /// [`programs_or_skip`] for what is missing (programs, or a Python module's Debian package).
 pub fn missing_or_skip(test: &str, missing: &[&str]) -> bool {
+    let required = std::env::var(REQUIRE_E2E).is_ok_and(|v| v == "1");
+    match skip(test, missing, required) {
+        Ok(None) => true,
+        Ok(Some(msg)) => {
+            // Written to the process's stderr itself, not through `eprintln!`, which the
+            // harness captures for a passing test.
+            let _ = writeln!(std::io::stderr(), "{msg}");
+            false
+        }
+        Err(msg) => panic!("{msg}"),
+    }
+}
+
+/// The programs of `programs` that no folder of `path` (a `PATH` value) holds.
+fn missing<'a>(programs: &[&'a str], path: &std::ffi::OsStr) -> Vec<&'a str> {
+    programs
+        .iter()
+        .copied()
+        .filter(|p| !std::env::split_paths(path).any(|dir| is_executable(&dir.join(p))))
+        .collect()
+}
+
+/// Run (`Ok(None)`), skip with a message (`Ok(Some)`), or fail when the programs must be
+/// there (`Err`).
+fn skip(test: &str, missing: &[&str], required: bool) -> Result<Option<String>, String> {
     if missing.is_empty() {
-        return true;
+        return Ok(None);
     }
     let msg = format!(
-        "SKIPPED {test}: {} not installed (Debian: apt-get install tmux xvfb xclip \
+        "SKIPPED {test}: {} not installed (Debian: apt-get install tmux xvfb xclip procps \
          poppler-utils chromium python3-docx)",
         missing.join(", ")
     );
-    if std::env::var(REQUIRE_E2E).is_ok_and(|v| v == "1") {
-        panic!("{msg}; {REQUIRE_E2E}=1 requires the end-to-end tests to run");
+    if required {
+        Err(format!(
+            "{msg}; {REQUIRE_E2E}=1 requires the end-to-end tests to run"
+        ))
+    } else {
+        Ok(Some(msg))
     }
-    // Written to the process's stderr itself, not through `eprintln!`, which the harness
-    // captures for a passing test.
-    let _ = writeln!(std::io::stderr(), "{msg}");
-    false
-}
-
-/// Whether an executable called `program` is in one of `PATH`'s folders.
-fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|dir| is_executable(&dir.join(program)))
-    })
 }
 
 #[cfg(unix)]
@@ -116,8 +134,22 @@ fn is_executable(path: &Path) -> bool {
     path.is_file() || path.with_extension("exe").is_file()
 }
 
+#[cfg(unix)]
 #[test]
-fn a_program_not_on_the_path_is_missing() {
-    assert!(on_path("sh"));
-    assert!(!on_path("remiss-no-such-program"));
+fn without_tmux_on_the_path_the_end_to_end_tests_skip_unless_required() {
+    // A PATH with `sh` and no tmux, as on a machine without it.
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/bin/sh", dir.path().join("sh")).unwrap();
+    let path = dir.path().as_os_str();
+    assert_eq!(missing(&["sh", "tmux", "Xvfb"], path), ["tmux", "Xvfb"]);
+    let skipped = skip("e2e", &missing(&["tmux"], path), false)
+        .unwrap()
+        .unwrap();
+    assert!(
+        skipped.starts_with("SKIPPED e2e: tmux not installed"),
+        "{skipped}"
+    );
+    let failed = skip("e2e", &missing(&["tmux"], path), true).unwrap_err();
+    assert!(failed.contains("REMISS_REQUIRE_E2E=1"), "{failed}");
+    assert_eq!(skip("e2e", &missing(&["sh"], path), true), Ok(None));
 }

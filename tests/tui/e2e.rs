@@ -81,12 +81,18 @@ impl Tmux {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned()
     }
 
+    /// The screen once it shows `text` and has settled (a capture can catch a frame half
+    /// drawn: the same screen twice, 50 ms apart, is a whole one).
     fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             if s.contains(text) {
-                return s;
+                sleep(Duration::from_millis(50));
+                if self.screen() == s || start.elapsed() > Duration::from_secs(15) {
+                    return s;
+                }
+                continue;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(15),
@@ -113,7 +119,7 @@ fn matrix_reservation_and_copy_through_osc52_in_tmux() {
     }
     let t = Tmux::start("osc52", &[], "cases/trygghetskiosker.toml");
     let s = t.wait_for("Bodies × stances");
-    assert!(s.contains("Socialnämnden"));
+    assert!(s.contains("Socialnämnden"), "{s}");
     assert!(s.contains("Polisregion Stockholm"));
     t.keys(&["j", "l", "l", "Enter"]);
     t.wait_for("Reservation · Andréa Hedin m.fl. (M)");

@@ -263,3 +263,65 @@ fn imported_positions_are_marked_uncertain_or_unreviewed_in_both_lenses() {
         }
     }
 }
+
+/// The screen with the name of `folder` as `[folder]`, the box around it kept in place (the
+/// temporary folder's name differs from run to run and machine to machine).
+fn hide_folder(screen: &str, folder: &std::path::Path) -> String {
+    let name = folder.display().to_string();
+    screen
+        .lines()
+        .map(|line| match line.strip_suffix('│') {
+            Some(inner) if inner.contains(&name) => {
+                let inner = inner.replace(&name, "[folder]");
+                let pad = 79usize.saturating_sub(inner.chars().count());
+                format!("{inner}{}│", " ".repeat(pad))
+            }
+            _ => line.replace(&name, "[folder]"),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+/// Where the help can be opened, as key sequences from the start (the case list with two
+/// cases loaded): every screen, every mode of the reader, and every overlay.
+const HELP_PLACES: &[(&str, &str, bool)] = &[
+    ("cases", "?", true),
+    ("matrix", "?", false),
+    ("reader", "j l l Enter ?", false),
+    ("case_text", "c ?", false),
+    ("reader_visual", "j l l Enter v ?", false),
+    ("similar_pane", "j j j j l l Enter s ?", false),
+    ("diff", "j j j j l l Enter d ?", false),
+    ("notes", "j l l Enter a A ?", false),
+    ("search_query", "/ k i o s k F1", false),
+    ("search_list", "/ k i o s k Tab ?", false),
+    ("prompt", "j l l Enter a A h F1", false),
+    // The export exists after the first E: the second asks whether to overwrite it.
+    ("confirm", "j l l Enter a A E E ?", false),
+];
+
+#[test]
+fn the_help_of_every_screen_and_overlay_with_its_legend_at_80x24() {
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Sv, "sv")] {
+        for (name, spec, two) in HELP_PLACES {
+            let cases = if *two { two_cases() } else { bundled() };
+            // The first page of the help, and its last (the legend ends it); the notes in a
+            // folder of their own, whose name is not part of the snapshot.
+            let page = |spec: &str| {
+                let dir = tempfile::tempdir().unwrap();
+                let theme = Theme::coloured();
+                let (app, term, _) =
+                    drive_in(dir.path(), cases.clone(), lang, 80, 24, spec, &theme);
+                (app, hide_folder(&screen(&term), dir.path()))
+            };
+            let (app, first) = page(spec);
+            assert!(app.help_open(), "{name}: no help after {spec:?}");
+            let (_, last) = page(&format!("{spec} G"));
+            let pages = format!("{first}--- G ---\n{last}");
+            let marks = lang.pick("Marks", "Tecken");
+            assert!(pages.contains(marks), "{name}: no legend\n{pages}");
+            insta::assert_snapshot!(format!("help_{name}_80x24_{tag}"), pages);
+        }
+    }
+}

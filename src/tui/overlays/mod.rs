@@ -31,10 +31,10 @@ impl Overlay {
     }
 
     /// Every mark the overlay can show (the help's legend).
-    pub fn marks(&self) -> &'static [Mark] {
+    pub fn marks(&self) -> Vec<Mark> {
         match self {
-            Overlay::Search => search::MARKS,
-            Overlay::Help(..) | Overlay::Prompt(_) => &[],
+            Overlay::Search => search::MARKS.to_vec(),
+            Overlay::Help(..) | Overlay::Prompt(_) => Vec::new(),
         }
     }
 

@@ -95,14 +95,21 @@ impl Route {
         }
     }
 
-    /// Every mark the screen can show (the help's legend).
-    pub fn marks(&self) -> &'static [Mark] {
+    /// Every mark the screen can show where it is (the help's legend): the case's own texts
+    /// have no links and no similar texts.
+    pub fn marks(&self) -> Vec<Mark> {
         match self {
-            Route::Cases(_) => cases::view::MARKS,
-            Route::Matrix(_) => matrix::view::MARKS,
-            Route::Reader(_) => reader::view::MARKS,
-            Route::Diff(_) => diff::view::MARKS,
-            Route::Notes(_) => notes::view::MARKS,
+            Route::Cases(_) => cases::view::MARKS.to_vec(),
+            Route::Matrix(_) => matrix::view::MARKS.to_vec(),
+            Route::Reader(r) => {
+                let mut marks = reader::view::TEXT_MARKS.to_vec();
+                if r.position().is_some() {
+                    marks.extend_from_slice(reader::view::POSITION_MARKS);
+                }
+                marks
+            }
+            Route::Diff(_) => diff::view::MARKS.to_vec(),
+            Route::Notes(_) => notes::view::MARKS.to_vec(),
         }
     }
 

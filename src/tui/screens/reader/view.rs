@@ -224,8 +224,8 @@ pub fn highlighted(
     spans
 }
 
-/// Every mark the reader can show (the text, a selection, the pane of similar texts).
-pub const MARKS: &[Mark] = &[
+/// The marks of any text in the reader: the cursor, a selection, search matches.
+pub const TEXT_MARKS: &[Mark] = &[
     Mark::new(
         "▌",
         "the paragraph under the cursor (y, a and v start there)",
@@ -241,6 +241,10 @@ pub const MARKS: &[Mark] = &[
         "the words the search matched (n, N: the other hits)",
         "orden sökningen träffade (n, N: de andra träffarna)",
     ),
+];
+
+/// The marks only a position shows: its links and the pane of similar texts.
+pub const POSITION_MARKS: &[Mark] = &[
     Mark::named(
         ("(f follows)", "(f följer)"),
         "a link: identical to, or concurs with, another position",
