@@ -530,6 +530,12 @@ fn remiss_pid(t: &Tmux) -> String {
 /// `echo`), and the exit code is 128 + the signal's number.
 #[test]
 fn every_quit_signal_restores_the_terminal() {
+    if !programs_or_skip(
+        "every_quit_signal_restores_the_terminal",
+        &["tmux", "pgrep", "kill"],
+    ) {
+        return;
+    }
     let signals = [
         ("INT", 2),
         ("QUIT", 3),
