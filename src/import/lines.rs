@@ -10,13 +10,16 @@ use super::phrases::{self, normalise};
 use unicode_normalization::UnicodeNormalization;
 
 /// A line as the parser must see it: Unicode NFC (a decomposed "a" + ring from a macOS copy is
-/// "å"), ligatures spelt out ("ﬁ" → "fi"), invisible characters ([`phrases::INVISIBLE`])
-/// dropped, and the many Unicode spaces (no-break, thin, …) as plain spaces. Tabs stay: they
-/// separate a contents line's name from its page. Never adds or removes a line break.
+/// "å"), ligatures spelt out ("ﬁ" → "fi"), the characters the text rule drops
+/// ([`crate::text::hygiene`]: zero-width spaces and joiners, BOM) gone so that they split no
+/// word, and the many Unicode spaces (no-break, thin, …) as plain spaces. Soft hyphens stay
+/// until dehyphenation has seen them; tabs stay (they separate a contents line's name from its
+/// page); other format characters stay, for the writer to mark. Never adds or removes a line
+/// break.
 pub fn normalise_source(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     for c in line.nfc() {
-        if phrases::INVISIBLE.contains(&c) {
+        if c != '\u{ad}' && crate::text::hygiene(c) == crate::text::Hygiene::Drop {
             continue;
         }
         if let Some((_, letters)) = phrases::LIGATURES.iter().find(|(l, _)| *l == c) {

@@ -543,15 +543,6 @@ pub const LIGATURES: &[(char, &str)] = &[
     ('\u{0133}', "ij"),
 ];
 
-/// Characters that carry no text in a statement and are dropped before parsing: zero-width
-/// spaces and joiners, the byte order mark, bidirectional marks, embeddings, overrides and
-/// isolates (a copy from a web page or a PDF may hold them inside words).
-pub const INVISIBLE: &[char] = &[
-    '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{180e}', '\u{200e}', '\u{200f}',
-    '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}',
-    '\u{2069}', '\u{061c}',
-];
-
 /// Lower-case and collapse white space: the form every phrase above is written in.
 pub fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
