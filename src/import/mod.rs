@@ -23,7 +23,7 @@ pub mod protocol;
 mod resolve;
 pub mod riksdag;
 pub mod stance;
-mod write;
+pub(crate) mod write;
 
 pub use document::{DocumentError, read_document};
 
@@ -37,6 +37,9 @@ pub struct Imported {
     pub toml: String,
     /// What the user should look at, in source line order.
     pub warnings: Vec<Warning>,
+    /// The case file, loaded: its evidence says which facts are uncertain
+    /// ([`crate::review::items`]), its `unplaced-N` sections what could not be placed.
+    pub case: crate::model::Case,
 }
 
 /// Something the importer could not do, at a line of the source document.
@@ -256,7 +259,8 @@ impl Warning {
     }
 }
 
-fn line_span(first: usize, last: usize, lang: Lang) -> String {
+/// "line 4", "lines 4–6" (or in Swedish "rad 4", "rad 4–6").
+pub fn line_span(first: usize, last: usize, lang: Lang) -> String {
     match (first == last, lang) {
         (true, Lang::En) => format!("line {first}"),
         (true, Lang::Sv) => format!("rad {first}"),
@@ -284,21 +288,13 @@ pub fn import_text(text: &str, source_name: &str, lang: Lang) -> Imported {
     let resolved = resolve::resolve(draft, &repaired, source_name, lang);
     let toml = write::write(&resolved, lang);
     let mut warnings = resolved.warnings;
-    if let Err(problems) = crate::model::parse_case(&toml, source_name, "import") {
-        let reason = problems
-            .first()
-            .map_or_else(String::new, |p| p.message.clone());
-        warnings = vec![Warning {
-            line: 1,
-            kind: WarningKind::Fallback { reason },
-        }];
-        return Imported {
-            toml: write::fallback(text, source_name, lang),
-            warnings,
-        };
-    }
+    let (toml, case) = checked(toml, text, source_name, &mut warnings, lang);
     warnings.sort_by_key(|w| w.line);
-    Imported { toml, warnings }
+    Imported {
+        toml,
+        warnings,
+        case,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -480,6 +476,9 @@ pub struct CaseText {
     /// A file name for it (without `.toml`), where one import gives several.
     pub hint: String,
     pub toml: String,
+    /// The same file, loaded: its evidence says which facts are uncertain
+    /// ([`crate::review::items`]), its `unplaced-N` sections what could not be placed.
+    pub case: crate::model::Case,
 }
 
 /// Why nothing was imported.
@@ -550,16 +549,17 @@ impl Refusal {
     }
 }
 
-/// Check a generated case file; should it not load (a bug), keep the whole text unplaced.
+/// Check a generated case file and load it; should it not load (a bug), keep the whole text
+/// unplaced instead, with a `Fallback` warning.
 fn checked(
     toml: String,
     source: &str,
     name: &str,
     warnings: &mut Vec<Warning>,
     lang: Lang,
-) -> String {
+) -> (String, crate::model::Case) {
     match crate::model::parse_case(&toml, name, "import") {
-        Ok(_) => toml,
+        Ok(case) => (toml, case),
         Err(problems) => {
             let reason = problems
                 .first()
@@ -568,7 +568,12 @@ fn checked(
                 line: 1,
                 kind: WarningKind::Fallback { reason },
             });
-            write::fallback(source, name, lang)
+            let toml = write::fallback(source, name, lang);
+            match crate::model::parse_case(&toml, name, "import") {
+                Ok(case) => (toml, case),
+                // The fallback is tested to load whatever the text; this cannot be reached.
+                Err(problems) => unreachable!("the fallback file does not load: {problems:?}"),
+            }
         }
     }
 }
@@ -613,6 +618,7 @@ fn statement(doc: &Document, genre: Option<Genre>, lang: Lang) -> Outcome {
             label: doc.name.clone(),
             hint: "import".into(),
             toml: imported.toml,
+            case: imported.case,
         }],
         files: vec![FileReport {
             name: doc.name.clone(),
@@ -649,7 +655,7 @@ fn import_report(doc: &Document, lang: Lang) -> Result<Outcome, Refusal> {
     let text = laid.as_ref().map_or(doc.text.as_str(), |l| l.text.as_str());
     let (case, mut warnings, summary) =
         riksdag::import(text, laid.as_ref(), meta.as_ref(), &doc.name, lang);
-    let toml = checked(
+    let (toml, loaded) = checked(
         out::write(&case, lang),
         text,
         &doc.name,
@@ -678,6 +684,7 @@ fn import_report(doc: &Document, lang: Lang) -> Result<Outcome, Refusal> {
             label: summary.designation.clone().unwrap_or_default(),
             hint: crate::text::slug(summary.designation.as_deref().unwrap_or("report")),
             toml,
+            case: loaded,
         }],
         files: vec![FileReport {
             name: doc.name.clone(),

@@ -722,20 +722,15 @@ pub fn read_opinion(opinion: &[Paragraph]) -> Option<Reading> {
             }),
         });
     }
-    // Nothing explicit: the default. The evidence is the opinion's conclusion, else its last
-    // sentence of its own.
-    let (k, _) = read
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, (_, r))| r.conclusion && !r.motion_voice)
-        .or_else(|| {
-            read.iter()
-                .enumerate()
-                .rev()
-                .find(|(_, (_, r))| !r.motion_voice)
-        })
-        .unwrap_or((read.len() - 1, &read[read.len() - 1]));
+    // Nothing explicit: the default. The evidence is the opinion's proposing sentence, else
+    // its conclusion, else its last sentence of its own.
+    let last_with = |want: &dyn Fn(&SentenceReading) -> bool| {
+        read.iter().rposition(|(_, r)| !r.motion_voice && want(r))
+    };
+    let k = last_with(&|r| r.proposes)
+        .or_else(|| last_with(&|r| r.conclusion))
+        .or_else(|| last_with(&|_| true))
+        .unwrap_or(read.len() - 1);
     let unsettled = read.iter().any(|(_, r)| r.unsettled);
     Some(Reading {
         verdict: Verdict::Stance(Stance::Reject),

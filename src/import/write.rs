@@ -14,7 +14,7 @@ use toml_writer::{ToTomlValue, TomlStringBuilder};
 const WRAP: usize = 100;
 
 /// A one-line string value.
-pub(super) fn string(v: &str) -> String {
+pub(crate) fn string(v: &str) -> String {
     encode(v, false)
 }
 
@@ -50,7 +50,7 @@ fn encode(v: &str, multi_line: bool) -> String {
 }
 
 /// Paragraphs as a multi-line string, each wrapped, separated by blank lines.
-pub(super) fn text(paragraphs: &[String]) -> String {
+pub(crate) fn text(paragraphs: &[String]) -> String {
     let mut body = String::new();
     for (k, p) in paragraphs.iter().enumerate() {
         if k > 0 {

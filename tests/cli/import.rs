@@ -497,11 +497,29 @@ fn import_writes_a_file_that_check_accepts() {
         .output()
         .unwrap();
     assert_eq!(run.status.code(), Some(0), "{run:?}");
-    // Nothing but the kind of document it read (issue 11).
     assert!(run.stdout.is_empty(), "{run:?}");
-    assert_eq!(
-        String::from_utf8_lossy(&run.stderr),
-        format!("{SEED_PATH}: read as a Stockholm statement (utlåtande)\n")
+    // The kind of document it read (issue 11), no warning; the review summary names the
+    // uncertain stances, with their evidence, and the command that lists the rest.
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(
+        stderr.starts_with(&format!(
+            "{SEED_PATH}: read as a Stockholm statement (utlåtande)\n"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("warning"), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{SEED_PATH}:591: uncertain: trafiknamnden/reject#stance = reject (opinion.no_conclusion, lines 591–595): \"Trafikkontorets mening är att"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with(&format!(
+            "review: 4 uncertain, 0 unplaced, 38 inferred and not yet reviewed; `remiss review {}` lists them\n",
+            out.display()
+        )),
+        "{stderr}"
     );
     let check = remiss().arg("check").arg(&out).output().unwrap();
     assert_eq!(check.status.code(), Some(0), "{check:?}");
@@ -556,6 +574,52 @@ fn import_refuses_to_overwrite_without_force() {
             .unwrap()
             .contains("dnr = \"KS 2025/1121\"")
     );
+}
+
+#[test]
+fn strict_exits_3_when_anything_is_uncertain_or_unplaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("case.toml");
+    // The seed: four stances taken by default are uncertain. The file is written all the same.
+    let run = remiss()
+        .args(["import", SEED_PATH, "--strict", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(3), "{run:?}");
+    assert!(out.exists());
+    // A statement whose every fact follows from an explicit rule passes.
+    let clear = dir.path().join("clear.txt");
+    std::fs::write(
+        &clear,
+        "Utlåtande Rotel I (Dnr KS 2025/9999)\nMotion om fler parkbänkar\nRemissammanställning\n\
+         Ärendet har remitterats till socialnämnden.\nSocialnämnden\n\
+         Socialnämnden beslutade vid sitt sammanträde den 17 februari 2026 följande.\n\
+         Socialnämnden avstyrker motionen.\n",
+    )
+    .unwrap();
+    let run = remiss()
+        .args(["import", "--strict"])
+        .arg(&clear)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(
+        stderr.contains("\nreview: 0 uncertain, 0 unplaced, 2 inferred"),
+        "{stderr}"
+    );
+    // Unplaced text alone is enough (a document of no known kind, imported with --force).
+    let run = remiss()
+        .args([
+            "import",
+            "--strict",
+            "--force",
+            "tests/fixtures/import/not_a_statement.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(3));
 }
 
 #[test]
@@ -631,7 +695,14 @@ fn warnings_name_the_file_and_line() {
         ),
         "{stderr}"
     );
-    assert!(stderr.ends_with("3 warning(s)\n"), "{stderr}");
+    assert!(stderr.contains("\n3 warning(s)\n"), "{stderr}");
+    assert!(
+        stderr.ends_with(
+            "tests/fixtures/import/not_a_statement.txt: unplaced: unplaced-1 (Unplaced text, lines 1–15)\n\
+             review: 0 uncertain, 1 unplaced, 0 inferred and not yet reviewed; `remiss review FILE` lists them\n"
+        ),
+        "{stderr}"
+    );
     // The document's escape sequence is inert in the file and never reaches the terminal raw.
     assert!(!stderr.contains('\u{1b}'));
     let run = remiss()
@@ -845,12 +916,15 @@ fn a_pdf_is_read_through_pdftotext() {
         Some(0),
         "pdftotext (Debian: poppler-utils) must be installed for this test: {run:?}"
     );
+    let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(
-        String::from_utf8_lossy(&run.stderr)
-            .ends_with(": read as a Stockholm statement (utlåtande)\n"),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+        stderr.starts_with(&format!(
+            "{}: read as a Stockholm statement (utlåtande)\n",
+            path.display()
+        )),
+        "{stderr}"
     );
+    assert!(!stderr.contains("warning"), "{stderr}");
     let case = remiss::model::load_file(&out).unwrap();
     assert_eq!(case.dnr, "KS 2025/1121");
     assert_eq!(case.title, "Motion om trygghetskiosker");

@@ -27,6 +27,7 @@ mod notes;
 mod protocol;
 mod report;
 mod riksdag;
+mod review;
 mod search;
 mod similar;
 mod verbatim;
