@@ -884,9 +884,12 @@ impl Parser<'_> {
         };
         let reference = matches!(tail, Some((Tail::Reference, _)));
         // A header in "Reservationer m.m." (or with its text) fills the position referred to:
-        // the one with the same signature line, else the only one with the same parties.
-        let pending = if reference {
-            None
+        // the one with the same signature line, else the only one with the same parties that
+        // shares a signatory's name ("Jonas Nilsson m.fl. (M)" and "Jonas Nilsson och Ulla
+        // Berg (M)"). Parties alone are not enough: two statements of one party must not
+        // swap texts.
+        let (pending, same_line) = if reference {
+            (None, false)
         } else {
             let waiting: Vec<usize> = (0..self.draft.positions.len())
                 .filter(|&k| {
@@ -897,24 +900,24 @@ impl Parser<'_> {
             let same_line = waiting.iter().copied().find(|&k| {
                 normalise(&self.draft.positions[k].byline.written) == normalise(&b.written)
             });
-            let same_parties: Vec<usize> = waiting
+            let same_party_and_name: Vec<usize> = waiting
                 .iter()
                 .copied()
-                .filter(|&k| self.draft.positions[k].byline.parties == b.parties)
+                .filter(|&k| {
+                    let q = &self.draft.positions[k].byline;
+                    q.parties == b.parties && byline::share_a_name(q, &b)
+                })
                 .collect();
-            same_line.or((same_parties.len() == 1).then(|| same_parties[0]))
-        };
-        let same_line = if reference {
-            None
-        } else {
-            (0..self.draft.positions.len()).find(|&k| {
-                let q = &self.draft.positions[k];
-                Some(k) == pending && normalise(&q.byline.written) == normalise(&b.written)
-            })
+            match same_line {
+                Some(k) => (Some(k), true),
+                None => (
+                    (same_party_and_name.len() == 1).then(|| same_party_and_name[0]),
+                    false,
+                ),
+            }
         };
         let p = match pending {
             Some(p) => {
-                let same_line = same_line == Some(p);
                 let source = self.source(i, n);
                 let pos = &mut self.draft.positions[p];
                 pos.awaiting_text = false;

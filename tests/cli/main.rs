@@ -20,6 +20,7 @@ mod fuzz;
 mod hardening;
 mod import;
 mod import_fuzz;
+mod import_openers;
 mod invalid_files;
 mod invisible;
 mod matrix;
