@@ -12,6 +12,7 @@
 //! fail, a file holding the whole text unplaced is written instead, with a warning).
 //! [`read_document`] reads a `.txt` file or a `.pdf` through poppler's `pdftotext`.
 
+pub mod accuracy;
 mod byline;
 pub mod document;
 pub mod html;

@@ -270,7 +270,11 @@ impl Parser<'_> {
     /// "och" kept whole where the document names them whole elsewhere (a line of their own,
     /// a heading) or they are companies ("Stockholm Vatten och Avfall AB").
     fn split_names_list(&self, list: &str) -> Vec<String> {
-        // "… till följande remissinstanser: a, b" : the names follow the colon.
+        // "… till följande remissinstanser: a, b": the names follow the colon; "… till
+        // följande remissinstanser:" alone names none (a bulleted list follows).
+        if list.trim_end().ends_with(':') {
+            return Vec::new();
+        }
         let list = list.rsplit_once(": ").map_or(list, |(_, after)| after);
         let mut out = Vec::new();
         let list = list.trim_start_matches(|c: char| ph::BULLETS.contains(&c) || c == ' ');
@@ -612,6 +616,11 @@ impl Parser<'_> {
             Opens::Contents => Sink::Contents,
             Opens::Reservations => Sink::Nowhere,
             Opens::Section(id) => {
+                // A section opened and never filled ("… anför följande." right before its
+                // heading) gives its id to this one.
+                self.draft
+                    .sections
+                    .retain(|s| s.id != id || !s.paragraphs.is_empty());
                 let mut id = id.to_string();
                 let mut k = 2;
                 while self.draft.sections.iter().any(|s| s.id == id) {

@@ -226,6 +226,8 @@ pub const POSITION_OPENERS: &[(&str, Stance)] = &[
     ("reservation av ", Stance::Reservation),
     ("reservationer av ", Stance::Reservation),
     ("gemensam reservation av ", Stance::Reservation),
+    ("gemensamt särskilt uttalande av ", Stance::SpecialStatement),
+    ("gemensamt särskilt yttrande av ", Stance::SpecialStatement),
     ("särskilt uttalande gjordes av ", Stance::SpecialStatement),
     ("särskilt uttalande anfördes av ", Stance::SpecialStatement),
     ("särskilt uttalande anförs av ", Stance::SpecialStatement),

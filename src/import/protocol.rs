@@ -1264,8 +1264,7 @@ pub fn import_many(docs: &[Document], opts: &Options, lang: Lang) -> Result<Outc
             let (case, w) = build(&[(&c.protocol, i)], false, lang);
             let mut w: Vec<Warning> = w.into_iter().flatten().collect();
             let toml = super::out::write(&case, lang);
-            let (toml, loaded) =
-                super::checked(toml, &docs[0].text, &docs[0].name, &mut w, lang);
+            let (toml, loaded) = super::checked(toml, &docs[0].text, &docs[0].name, &mut w, lang);
             warnings.append(&mut w);
             cases.push(super::CaseText {
                 label: format!("§ {}", c.protocol.paragraphs[i].number),

@@ -5,7 +5,7 @@
 
 use super::resolve::Resolved;
 use crate::i18n::Lang;
-use crate::model::{CaseKind, Evidence, Signatory};
+use crate::model::{Evidence, Signatory};
 use chrono::NaiveDate;
 use std::fmt::Write as _;
 use toml_writer::{ToTomlValue, TomlStringBuilder};
@@ -128,15 +128,6 @@ pub(super) fn signatories(out: &mut String, k: &str, items: &[Signatory]) {
     out.push_str("]\n");
 }
 
-pub(super) fn kind_name(k: CaseKind) -> &'static str {
-    match k {
-        CaseKind::Motion => "motion",
-        CaseKind::Skrivelse => "skrivelse",
-        CaseKind::Proposal => "proposal",
-        CaseKind::Other => "other",
-    }
-}
-
 pub(super) fn unplaced_title(first: usize, last: usize, lang: Lang) -> String {
     match (first == last, lang) {
         (true, Lang::En) => format!("Unplaced text, line {first}"),
@@ -207,7 +198,7 @@ pub fn write(r: &Resolved, lang: Lang) -> String {
     out.push_str("\n[case]\n");
     key(&mut out, "dnr", string(&r.dnr));
     key(&mut out, "title", string(&r.title));
-    key(&mut out, "kind", string(kind_name(r.kind)));
+    key(&mut out, "kind", string(r.kind.as_str()));
     if let Some(m) = &d.municipality {
         key(&mut out, "municipality", string(m));
     }

@@ -41,6 +41,18 @@ pub enum CaseKind {
     Other,
 }
 
+impl CaseKind {
+    /// The name in the case format: `motion`, `skrivelse`, `proposal`, `other`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseKind::Motion => "motion",
+            CaseKind::Skrivelse => "skrivelse",
+            CaseKind::Proposal => "proposal",
+            CaseKind::Other => "other",
+        }
+    }
+}
+
 /// One case (ärende): the motion, its referral bodies and every position taken on it.
 ///
 /// Serialisable for the search cache ([`crate::cache`]), which is not a file format for people:

@@ -52,24 +52,6 @@ fn words(paragraphs: &[String]) -> Vec<&str> {
         .collect()
 }
 
-/// Length of the longest common subsequence of two word lists.
-fn lcs(a: &[&str], b: &[&str]) -> usize {
-    let mut row = vec![0usize; b.len() + 1];
-    for x in a {
-        let mut diag = 0;
-        for (j, y) in b.iter().enumerate() {
-            let up = row[j + 1];
-            row[j + 1] = if x == y {
-                diag + 1
-            } else {
-                row[j + 1].max(row[j])
-            };
-            diag = up;
-        }
-    }
-    row[b.len()]
-}
-
 /// (words of `expected` matched in order in `got`, words of `expected`, words of `got`), over
 /// every field.
 fn word_match(expected: &Case, got: &Case) -> (usize, usize, usize) {
@@ -79,7 +61,7 @@ fn word_match(expected: &Case, got: &Case) -> (usize, usize, usize) {
     for (k, ev) in &e {
         let ew = words(ev);
         let gw = g.get(k).map(|v| words(v)).unwrap_or_default();
-        matched += lcs(&ew, &gw);
+        matched += remiss::import::accuracy::lcs(&ew, &gw);
         total_e += ew.len();
     }
     for gv in g.values() {
@@ -318,11 +300,10 @@ fn ids_with(case: &Case, stance: Stance) -> Vec<&str> {
         .collect()
 }
 
-#[test]
-fn a_reservation_across_a_page_break_reads_as_in_the_seed() {
-    // Form feeds, a running header and "Sida N (17)" on every page, and "fri-" / "stående"
-    // hyphenated across the break inside Trafiknämnden's reservation.
-    let (imported, case) = import_fixture("page_break_reservation");
+/// Import a fixture that is the seed in another layout: no warning, and every field and the
+/// matrix as the seed's.
+fn reads_as_the_seed(name: &str) -> (Imported, Case) {
+    let (imported, case) = import_fixture(name);
     assert!(imported.warnings.is_empty(), "{:#?}", imported.warnings);
     let (_, seed) = seed_case();
     assert_eq!(fields(&case), fields(&seed));
@@ -330,6 +311,14 @@ fn a_reservation_across_a_page_break_reads_as_in_the_seed() {
         grid(&case, Lens::Stance, Lang::En),
         grid(&seed, Lens::Stance, Lang::En)
     );
+    (imported, case)
+}
+
+#[test]
+fn a_reservation_across_a_page_break_reads_as_in_the_seed() {
+    // Form feeds, a running header and "Sida N (17)" on every page, and "fri-" / "stående"
+    // hyphenated across the break inside Trafiknämnden's reservation.
+    let (imported, case) = reads_as_the_seed("page_break_reservation");
     let text = case.text_of(case.position_index("trafiknamnden/reservation/M").unwrap());
     assert!(
         text.iter().any(|p| p.contains(
@@ -455,6 +444,122 @@ fn other_bodies_and_parties() {
         position(&case, "kulturnamnden/reject").author.as_deref(),
         Some("Kulturförvaltningen")
     );
+}
+
+/// The seed in Stockholm's older wording: "Motion (2016:9) av … (båda m)", "anses besvarad",
+/// "Föredragande borgarrådet … anför följande.", "överlämnar förvaltningens svar till
+/// kommunstyrelsen", "förslag till yttrande", "har avstått från att yttra sig", "Särskilt
+/// yttrande av", "Reservation anförs av", party codes in lower case.
+#[test]
+fn older_forms_give_the_seeds_matrix() {
+    let (imported, case) = import_fixture("older_forms");
+    assert!(imported.warnings.is_empty(), "{:#?}", imported.warnings);
+    let bundled = load_bundled();
+    for lens in [Lens::Stance, Lens::Party] {
+        assert_eq!(
+            grid_with(&case, lens, Lang::En, false),
+            grid_with(&bundled, lens, Lang::En, false),
+            "{lens:?}"
+        );
+    }
+    assert_eq!(case.authors, bundled.authors);
+    assert_eq!(
+        case.presenting_commissioner,
+        bundled.presenting_commissioner
+    );
+    assert_eq!(
+        case.proposal,
+        ["Motionen anses besvarad med hänvisning till vad som sägs i utlåtandet."]
+    );
+    let ids = |c: &Case| c.sections.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&case), ids(&bundled));
+    // "har avstått från att yttra sig" is a non-answer, with its sentence as evidence.
+    let police = case
+        .bodies
+        .iter()
+        .find(|b| b.id == "polisregion-stockholm")
+        .unwrap();
+    assert!(!police.answered);
+    assert_eq!(
+        police.evidence[0].sentence,
+        "Polisregion Stockholm har avstått från att yttra sig."
+    );
+    // The decisions in the older words adopt the opinion.
+    for id in ["socialnamnden/reject", "trafiknamnden/reject"] {
+        let p = position(&case, id);
+        assert!(
+            p.evidence
+                .iter()
+                .any(|e| e.rule == "decision.adopts_opinion"),
+            "{id}: {:#?}",
+            p.evidence
+        );
+    }
+}
+
+/// Other wordings of the same statement: negations, a concession, a quotation of the motion,
+/// approval in part, a protocol note, "samt", a company named with "och", an unknown opener.
+#[test]
+fn other_wordings_are_read_as_they_are_meant() {
+    let (imported, case) = import_fixture("other_wordings");
+    let stance_of = |body: &str| {
+        case.positions
+            .iter()
+            .find(|p| case.bodies[p.body].id == body && p.stance.is_decision())
+            .map(|p| p.stance)
+    };
+    // "Förvaltningen kan inte tillstyrka motionen", "beslutar att inte tillstyrka motionen",
+    // "positiv till motionens intentioner men avstyrker den": reject, each by an explicit rule.
+    for body in ["socialnamnden", "trafiknamnden", "hasselby-vallingby"] {
+        assert_eq!(stance_of(body), Some(Stance::Reject), "{body}");
+        let p = position(&case, &format!("{body}/reject"));
+        assert_eq!(p.review(), Some(remiss::model::Review::Inferred), "{body}");
+    }
+    // The quotation of the motion does not make Skärholmen approve.
+    assert_eq!(stance_of("skarholmen"), Some(Stance::Reject));
+    assert_eq!(stance_of("sodermalm"), Some(Stance::ApproveInPart));
+    let note = position(&case, "sodermalm/protocol_note/KD");
+    assert_eq!(
+        note.concurs_with.map(|i| case.positions[i].id.as_str()),
+        Some("sodermalm/reservation/M")
+    );
+    let names: Vec<&str> = case.bodies.iter().map(|b| b.name.as_str()).collect();
+    assert!(
+        names.contains(&"Stockholm Vatten och Avfall AB"),
+        "{names:?}"
+    );
+    assert!(
+        !names
+            .iter()
+            .any(|n| *n == "Stockholm Vatten" || *n == "Avfall AB")
+    );
+    assert_eq!(
+        ids_with(&case, Stance::NoAnswer),
+        [
+            "stockholm-vatten-och-avfall-ab/no_answer",
+            "polisregion-stockholm/no_answer"
+        ]
+    );
+    // The unknown statement is unplaced, not in Skärholmen's special statement.
+    let special = position(&case, "skarholmen/special_statement/S+V+MP");
+    assert!(!special.paragraphs.join(" ").contains("Sverigedemokraterna"));
+    assert!(imported.warnings.iter().any(|w| matches!(
+        &w.kind,
+        WarningKind::UnknownOpener { text } if text == "Yttrande av Anna Berg (SD)"
+    )));
+    assert_eq!(
+        case.sections.last().map(|s| s.id.as_str()),
+        Some("unplaced-1")
+    );
+}
+
+/// The seed as a PDF gives it: pages with a two-line running header and "Sida N (M)", the
+/// contents with tabs, ligatures, decomposed letters, zero-width spaces: the same case, word
+/// for word.
+#[test]
+fn a_pdf_layout_reads_as_the_seed() {
+    let (imported, _) = reads_as_the_seed("pdf_layout");
+    assert!(!imported.toml.contains('\u{fb01}') && !imported.toml.contains("Utlåtande 2026:12"));
 }
 
 #[test]
