@@ -772,6 +772,130 @@ Nämnden avstyrker motionen.\n";
         assert_eq!(case.positions[4].paragraphs, ["Cykelbanorna behövs."]);
     }
 
+    fn bodies_of(doc: &str) -> Vec<String> {
+        let out = import_text(doc, "t.txt", Lang::En);
+        out.case.bodies.iter().map(|b| b.name.clone()).collect()
+    }
+
+    const HEAD: &str =
+        "Utlåtande Rotel I (Dnr KS 2025/9999)\nMotion om fler parkbänkar\nRemissammanställning\n";
+    const SOCIAL: &str = "Socialnämnden\nSocialnämnden beslutade vid sitt sammanträde den 17 februari 2026 följande.\nSocialnämnden avstyrker motionen.\n";
+    const TRAFFIC: &str = "Trafiknämnden\nTrafiknämnden beslutade vid sitt sammanträde den 12 februari 2026 följande.\nTrafiknämnden avstyrker motionen.\n";
+
+    /// Every common shape of a table of contents: none of its lines becomes a body.
+    #[test]
+    fn contents_lists_in_every_shape() {
+        for contents in [
+            "Socialnämnden ........ 3\nTrafiknämnden ........ 4\nReservationer m.m. ...... 5\n",
+            "Socialnämnden 3\nTrafiknämnden 4\nReservationer m.m. 5\n",
+            "Socialnämnden\t3\nTrafiknämnden\t\t4\nReservationer m.m.\t5\n",
+            "Socialnämnden … 3\nTrafiknämnden … 4\nReservationer m.m. … 5\n",
+            "Socialnämnden\n3\nTrafiknämnden\n4\nReservationer m.m.\n5\n",
+        ] {
+            for heading in ["Innehållsförteckning\n", ""] {
+                let doc = format!(
+                    "{HEAD}Ärendet har remitterats till socialnämnden och trafiknämnden.\n{heading}{contents}{SOCIAL}{TRAFFIC}"
+                );
+                assert_eq!(
+                    bodies_of(&doc),
+                    ["Socialnämnden", "Trafiknämnden"],
+                    "{contents:?} {heading:?}"
+                );
+            }
+        }
+    }
+
+    /// A body's name on a line of its own inside running text is no heading.
+    #[test]
+    fn a_lone_body_name_in_running_text() {
+        for wrapped in ["socialnämnden.", "socialnämnden", "Socialnämnden och"] {
+            let doc = format!(
+                "{HEAD}Ärendet har remitterats till socialnämnden och trafiknämnden.\n{SOCIAL}{TRAFFIC}\
+                 Trafikkontorets tjänsteutlåtande daterat den 16 december 2025 har i huvudsak följande lydelse.\n\
+                 Frågan har stämts av med\n{wrapped}\nNya bänkar bör prioriteras.\n"
+            );
+            let out = import_text(&doc, "t.txt", Lang::En);
+            assert_eq!(
+                out.case
+                    .bodies
+                    .iter()
+                    .map(|b| b.name.as_str())
+                    .collect::<Vec<_>>(),
+                ["Socialnämnden", "Trafiknämnden"],
+                "{wrapped}"
+            );
+            let traffic = &out.case.positions[1];
+            assert!(
+                traffic
+                    .paragraphs
+                    .join(" ")
+                    .contains("Nya bänkar bör prioriteras."),
+                "{wrapped}: {:?}",
+                traffic.paragraphs
+            );
+        }
+    }
+
+    /// "samt", bullets, and names holding "och".
+    #[test]
+    fn referral_lists() {
+        let doc = format!(
+            "{HEAD}Ärendet har remitterats till socialnämnden samt trafiknämnden.\n{SOCIAL}{TRAFFIC}"
+        );
+        assert_eq!(bodies_of(&doc), ["Socialnämnden", "Trafiknämnden"]);
+        let doc = format!(
+            "{HEAD}Ärendet har remitterats till följande remissinstanser:\n• socialnämnden\n\
+             • trafiknämnden\n• Stockholm Vatten och Avfall AB\n\
+             Stockholm Vatten och Avfall AB har inte inkommit med svar.\n{SOCIAL}{TRAFFIC}"
+        );
+        assert_eq!(
+            bodies_of(&doc),
+            [
+                "Socialnämnden",
+                "Trafiknämnden",
+                "Stockholm Vatten och Avfall AB"
+            ]
+        );
+        // A name holding "och" is whole where the document names it whole (its heading).
+        let doc = format!(
+            "{HEAD}Ärendet har remitterats till socialnämnden, Idrotts och fritidsrådet och trafiknämnden.\n\
+             {SOCIAL}Idrotts och fritidsrådet\nIdrotts och fritidsrådet beslutade vid sitt sammanträde den 3 mars 2026 följande.\n\
+             Rådet avstyrker motionen.\n{TRAFFIC}"
+        );
+        assert_eq!(
+            bodies_of(&doc),
+            ["Socialnämnden", "Idrotts och fritidsrådet", "Trafiknämnden"]
+        );
+        // Two bodies joined by "och" stay two.
+        let doc = format!(
+            "{HEAD}Ärendet har remitterats till socialnämnden och trafiknämnden.\n\
+             Region Stockholm och Länsstyrelsen har inte inkommit med svar.\n{SOCIAL}{TRAFFIC}"
+        );
+        assert_eq!(bodies_of(&doc), ["Socialnämnden", "Trafiknämnden"]);
+    }
+
+    #[test]
+    fn opener_shapes() {
+        use parse::opener_shape;
+        for yes in [
+            "Yttrande av Lena Berg (L)",
+            "Gemensamt uttryck av Lena Berg m.fl. (L), se Reservationer m.m.",
+            "Anteckning anförd av Anna Ek (S) och Bo Al (V) enligt följande.",
+            "Uttalande av Ida Jansson (Fi).",
+        ] {
+            assert!(opener_shape(yes), "{yes}");
+        }
+        for no in [
+            "Arbetet leds av Anna Svensson (S), som är ordförande.",
+            "I en motion väckt i kommunfullmäktige av Anna Ek (M)",
+            "Motion av Anna Ek (M)",
+            "Yttrande av Lena Berg",
+            "Lokalen används av polisen (se bilaga 2)",
+        ] {
+            assert!(!opener_shape(no), "{no}");
+        }
+    }
+
     #[test]
     fn unknown_text_is_unplaced_with_warnings() {
         let out = import_text(

@@ -1216,7 +1216,7 @@ fn line_starts(lines: &[Line]) -> Vec<(usize, usize)> {
 /// a case byline's word), a connector ("av", "anförd av", …), a signature line with a party
 /// code, and after the last party parenthesis nothing, a full stop, or a position header's
 /// tail ("se Reservationer m.m.", "enligt följande", "som instämde i …").
-pub fn opener_shape(header: &str) -> bool {
+pub(crate) fn opener_shape(header: &str) -> bool {
     let f = Folded::new(header);
     let Some((at, end)) = ph::OPENER_CONNECTORS.iter().filter_map(|c| f.find(c)).min() else {
         return false;
