@@ -350,8 +350,14 @@ pub const PARTY_QUANTIFIERS: &[&str] = &[
 /// Polisregion Stockholm."
 pub const REFERRAL_LISTS: &[&str] = &[
     "har remitterats till ",
+    "har remitterats för yttrande till ",
+    "har remitterats för synpunkter till ",
     "har skickats på remiss till ",
     "har skickats på remiss för yttrande till ",
+    "har skickats ut på remiss till ",
+    "har sänts på remiss till ",
+    "har sänts på remiss för yttrande till ",
+    "remitterades till ",
 ];
 
 /// Words that join the last items of a list: "a, b och c", "a samt b".
