@@ -17,5 +17,6 @@ pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod notes;
+pub mod review;
 pub mod text;
 pub mod tui;

@@ -13,6 +13,7 @@ use clap::{Parser, Subcommand};
 
 pub mod notes;
 pub mod output;
+pub mod review;
 pub mod share;
 use output::{message, out};
 use std::io::Write;
@@ -183,7 +184,15 @@ pub enum Command {
         /// reservation or a statement).
         #[arg(long, value_name = "N")]
         paragraph: Option<u32>,
+        /// Exit with 3 when a fact is uncertain or text is unplaced (the files are written all
+        /// the same).
+        #[arg(long)]
+        strict: bool,
     },
+    /// List the facts an import inferred (uncertain first), confirm them, or correct a stance,
+    /// a party or where unplaced text belongs; the file is edited in place, atomically, and
+    /// keeps everything else as it was.
+    Review(review::ReviewArgs),
     /// Search every paragraph of every case: words, typos, "phrases", filters.
     #[command(long_about = SEARCH_HELP)]
     Search {
@@ -428,7 +437,9 @@ fn dispatch(cli: Cli) -> u8 {
             output,
             force,
             paragraph,
-        }) => import(&files, output.as_deref(), force, paragraph, lang),
+            strict,
+        }) => import(&files, output.as_deref(), force, paragraph, strict, lang),
+        Some(Command::Review(args)) => review::run(args, lang),
         Some(Command::Search {
             path,
             query,
@@ -853,6 +864,7 @@ fn import(
     output: Option<&Path>,
     force: bool,
     paragraph: Option<u32>,
+    strict: bool,
     lang: Lang,
 ) -> u8 {
     use crate::import::{Document, Options};
@@ -929,7 +941,9 @@ fn import(
             }
         );
     }
-    if outcome.cases.len() > 1 {
+    // Where each case goes; then, after each file is written, its review summary, and with
+    // --strict the verdict.
+    let targets: Vec<Option<PathBuf>> = if outcome.cases.len() > 1 {
         let numbers: Vec<String> = outcome.cases.iter().map(|c| c.label.clone()).collect();
         let dir = match output {
             Some(d) if d.is_dir() || d.extension().is_none() => d,
@@ -963,20 +977,33 @@ fn import(
             );
             return INVALID;
         }
-        let mut code = OK;
-        for c in &outcome.cases {
-            let path = dir.join(format!("{}.toml", c.hint));
-            code = code.max(write_output(&path, c.toml.as_bytes(), force, lang));
+        outcome
+            .cases
+            .iter()
+            .map(|c| Some(dir.join(format!("{}.toml", c.hint))))
+            .collect()
+    } else {
+        vec![output.map(Path::to_path_buf)]
+    };
+    let mut code = OK;
+    let mut needs_review = false;
+    for (c, target) in outcome.cases.iter().zip(&targets) {
+        let written = match target {
+            Some(path) => write_output(path, c.toml.as_bytes(), force, lang),
+            None => out(&c.toml),
+        };
+        if written == OK {
+            // The evidence's lines are the document's (of several extracts: each names its own).
+            let name = shown.join(", ");
+            needs_review |= review::import_summary(&name, &c.case, target.as_deref(), lang);
         }
-        return code;
+        code = code.max(written);
     }
-    let Some(case) = outcome.cases.first() else {
-        return INVALID;
-    };
-    let Some(out_path) = output else {
-        return out(&case.toml);
-    };
-    write_output(out_path, case.toml.as_bytes(), force, lang)
+    if code == OK && strict && needs_review {
+        review::REVIEW_NEEDED
+    } else {
+        code
+    }
 }
 
 /// Write a command's output file (`-o FILE`) atomically, readable as the umask allows (it is

@@ -94,6 +94,23 @@ impl Byline {
     }
 }
 
+/// Whether two signature lines name a signatory in common ("m.fl." and titles aside):
+/// "Jonas Nilsson m.fl. (M)" and "Jonas Nilsson och Ulla Berg (M)".
+pub fn share_a_name(a: &Byline, b: &Byline) -> bool {
+    let names = |l: &Byline| -> Vec<String> {
+        l.signatories
+            .iter()
+            .map(|s| {
+                let n = normalise(&s.name);
+                n.trim_end_matches("m.fl.").trim().to_string()
+            })
+            .filter(|n| !n.is_empty())
+            .collect()
+    };
+    let theirs = names(b);
+    names(a).iter().any(|n| theirs.contains(n))
+}
+
 /// Collapse white space; drop trailing separators, and a full stop after a parenthesis.
 fn tidy(s: &str) -> String {
     let mut t = crate::text::squash_whitespace(s);

@@ -10,13 +10,16 @@ use super::phrases::{self, normalise};
 use unicode_normalization::UnicodeNormalization;
 
 /// A line as the parser must see it: Unicode NFC (a decomposed "a" + ring from a macOS copy is
-/// "å"), ligatures spelt out ("ﬁ" → "fi"), invisible characters ([`phrases::INVISIBLE`])
-/// dropped, and the many Unicode spaces (no-break, thin, …) as plain spaces. Tabs stay: they
-/// separate a contents line's name from its page. Never adds or removes a line break.
+/// "å"), ligatures spelt out ("ﬁ" → "fi"), the characters the text rule drops
+/// ([`crate::text::hygiene`]: zero-width spaces and joiners, BOM) gone so that they split no
+/// word, and the many Unicode spaces (no-break, thin, …) as plain spaces. Soft hyphens stay
+/// until dehyphenation has seen them; tabs stay (they separate a contents line's name from its
+/// page); other format characters stay, for the writer to mark. Never adds or removes a line
+/// break.
 pub fn normalise_source(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     for c in line.nfc() {
-        if phrases::INVISIBLE.contains(&c) {
+        if c != '\u{ad}' && crate::text::hygiene(c) == crate::text::Hygiene::Drop {
             continue;
         }
         if let Some((_, letters)) = phrases::LIGATURES.iter().find(|(l, _)| *l == c) {
@@ -741,6 +744,96 @@ mod tests {
             paragraphs(&refs, &rules),
             ["Ett stycke på två rader.", "Ett till. Och mer."]
         );
+    }
+
+    #[test]
+    fn source_normalised_before_parsing() {
+        // NFD from a macOS copy, ligatures and zero-width characters from a PDF.
+        let nfd = "Socialna\u{308}mnden \u{fb01}nns o\u{fb00}entligt i Hässel\u{200b}by\u{00a0}stad\u{ad}";
+        assert_eq!(
+            normalise_source(nfd),
+            "Socialnämnden finns offentligt i Hässelby stad\u{ad}"
+        );
+        // Format characters other than the dropped ones stay, for the writer to mark.
+        assert_eq!(normalise_source("a\u{202e}b\tc"), "a\u{202e}b\tc");
+        let r = repair("Socialna\u{308}mnden\n");
+        assert_eq!(texts(&r), ["Socialnämnden"]);
+    }
+
+    #[test]
+    fn running_headers_without_page_breaks() {
+        // A two-line header that cuts sentences, and once opens the document.
+        let doc = "Stockholms stad\nUtlåtande 2026:12 RI\nUtlåtande Rotel I (Dnr KS 2025/1)\n\
+                   Förvaltningen bedömer att bänkarna räcker och att\nStockholms stad\n\
+                   Utlåtande 2026:12 RI\nbehovet redan är tillgodosett.\nNästa stycke här.\n";
+        let r = repair(doc);
+        assert_eq!(
+            texts(&r),
+            [
+                "Utlåtande Rotel I (Dnr KS 2025/1)",
+                "Förvaltningen bedömer att bänkarna räcker och att",
+                "behovet redan är tillgodosett.",
+                "Nästa stycke här."
+            ]
+        );
+        assert_eq!(r.artefacts, [1, 2, 5, 6]);
+        // One line that cuts a sentence twice.
+        let r = repair(
+            "Ett stycke som\nTjänsteutlåtande\nfortsätter här. Ett till som\nTjänsteutlåtande\nslutar här.\n",
+        );
+        assert_eq!(texts(&r).len(), 3, "{:?}", texts(&r));
+    }
+
+    #[test]
+    fn running_headers_of_three_lines_on_two_pages() {
+        let doc = "Stockholms stad\nSocialförvaltningen\nDnr 1.2/3\nFörsta sidan slutar här.\n\u{c}\
+                   Stockholms stad\nSocialförvaltningen\nDnr 1.2/3\nAndra sidan börjar.\n";
+        let r = repair(doc);
+        assert_eq!(
+            texts(&r),
+            ["Första sidan slutar här.", "Andra sidan börjar."]
+        );
+    }
+
+    #[test]
+    fn a_repeated_passage_is_no_header() {
+        // A reservation filed twice: the same short lines, always with the same neighbours.
+        let passage = "2. Att därutöver anföra\nTrygghet är inte bara statistik; det är\nupplevelsen hos stockholmarna.\n";
+        let doc = format!("Reservation av A (M)\n{passage}Reservation av B (M)\n{passage}");
+        let r = repair(&doc);
+        assert!(r.artefacts.is_empty(), "{:?}", r.artefacts);
+        assert_eq!(texts(&r).len(), 8);
+    }
+
+    #[test]
+    fn bulleted_items_are_paragraphs() {
+        let ls = lines(&[
+            ("Ärendet har remitterats till följande:", 1),
+            ("• Socialnämnden", 1),
+            ("• Trafiknämnden", 1),
+            ("Polisregion Stockholm har inte svarat.", 1),
+            ("Kommunens kärnuppdrag", 1),
+            ("– det förebyggande arbetet – är viktigt.", 1),
+        ]);
+        let refs: Vec<&Line> = ls.iter().collect();
+        let rules = ParagraphRules {
+            width: 75,
+            ..Default::default()
+        };
+        assert_eq!(
+            paragraphs(&refs, &rules),
+            [
+                "Ärendet har remitterats till följande:",
+                "• Socialnämnden",
+                "• Trafiknämnden",
+                "Polisregion Stockholm har inte svarat.",
+                // A dash that goes on a sentence is no bullet.
+                "Kommunens kärnuppdrag – det förebyggande arbetet – är viktigt.",
+            ]
+        );
+        assert!(starts_bullet("- Socialnämnden"));
+        assert!(!starts_bullet("– det förebyggande"));
+        assert!(!starts_bullet("•Socialnämnden"));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! fail, a file holding the whole text unplaced is written instead, with a warning).
 //! [`read_document`] reads a `.txt` file or a `.pdf` through poppler's `pdftotext`.
 
+pub mod accuracy;
 mod byline;
 pub mod document;
 pub mod html;
@@ -23,7 +24,7 @@ pub mod protocol;
 mod resolve;
 pub mod riksdag;
 pub mod stance;
-mod write;
+pub(crate) mod write;
 
 pub use document::{DocumentError, read_document};
 
@@ -37,6 +38,9 @@ pub struct Imported {
     pub toml: String,
     /// What the user should look at, in source line order.
     pub warnings: Vec<Warning>,
+    /// The case file, loaded: its evidence says which facts are uncertain
+    /// ([`crate::review::items`]), its `unplaced-N` sections what could not be placed.
+    pub case: crate::model::Case,
 }
 
 /// Something the importer could not do, at a line of the source document.
@@ -256,7 +260,8 @@ impl Warning {
     }
 }
 
-fn line_span(first: usize, last: usize, lang: Lang) -> String {
+/// "line 4", "lines 4–6" (or in Swedish "rad 4", "rad 4–6").
+pub fn line_span(first: usize, last: usize, lang: Lang) -> String {
     match (first == last, lang) {
         (true, Lang::En) => format!("line {first}"),
         (true, Lang::Sv) => format!("rad {first}"),
@@ -284,21 +289,13 @@ pub fn import_text(text: &str, source_name: &str, lang: Lang) -> Imported {
     let resolved = resolve::resolve(draft, &repaired, source_name, lang);
     let toml = write::write(&resolved, lang);
     let mut warnings = resolved.warnings;
-    if let Err(problems) = crate::model::parse_case(&toml, source_name, "import") {
-        let reason = problems
-            .first()
-            .map_or_else(String::new, |p| p.message.clone());
-        warnings = vec![Warning {
-            line: 1,
-            kind: WarningKind::Fallback { reason },
-        }];
-        return Imported {
-            toml: write::fallback(text, source_name, lang),
-            warnings,
-        };
-    }
+    let (toml, case) = checked(toml, text, source_name, &mut warnings, lang);
     warnings.sort_by_key(|w| w.line);
-    Imported { toml, warnings }
+    Imported {
+        toml,
+        warnings,
+        case,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -480,6 +477,9 @@ pub struct CaseText {
     /// A file name for it (without `.toml`), where one import gives several.
     pub hint: String,
     pub toml: String,
+    /// The same file, loaded: its evidence says which facts are uncertain
+    /// ([`crate::review::items`]), its `unplaced-N` sections what could not be placed.
+    pub case: crate::model::Case,
 }
 
 /// Why nothing was imported.
@@ -550,16 +550,17 @@ impl Refusal {
     }
 }
 
-/// Check a generated case file; should it not load (a bug), keep the whole text unplaced.
+/// Check a generated case file and load it; should it not load (a bug), keep the whole text
+/// unplaced instead, with a `Fallback` warning.
 fn checked(
     toml: String,
     source: &str,
     name: &str,
     warnings: &mut Vec<Warning>,
     lang: Lang,
-) -> String {
+) -> (String, crate::model::Case) {
     match crate::model::parse_case(&toml, name, "import") {
-        Ok(_) => toml,
+        Ok(case) => (toml, case),
         Err(problems) => {
             let reason = problems
                 .first()
@@ -568,7 +569,12 @@ fn checked(
                 line: 1,
                 kind: WarningKind::Fallback { reason },
             });
-            write::fallback(source, name, lang)
+            let toml = write::fallback(source, name, lang);
+            match crate::model::parse_case(&toml, name, "import") {
+                Ok(case) => (toml, case),
+                // The fallback is tested to load whatever the text; this cannot be reached.
+                Err(problems) => unreachable!("the fallback file does not load: {problems:?}"),
+            }
         }
     }
 }
@@ -613,6 +619,7 @@ fn statement(doc: &Document, genre: Option<Genre>, lang: Lang) -> Outcome {
             label: doc.name.clone(),
             hint: "import".into(),
             toml: imported.toml,
+            case: imported.case,
         }],
         files: vec![FileReport {
             name: doc.name.clone(),
@@ -649,7 +656,7 @@ fn import_report(doc: &Document, lang: Lang) -> Result<Outcome, Refusal> {
     let text = laid.as_ref().map_or(doc.text.as_str(), |l| l.text.as_str());
     let (case, mut warnings, summary) =
         riksdag::import(text, laid.as_ref(), meta.as_ref(), &doc.name, lang);
-    let toml = checked(
+    let (toml, loaded) = checked(
         out::write(&case, lang),
         text,
         &doc.name,
@@ -678,6 +685,7 @@ fn import_report(doc: &Document, lang: Lang) -> Result<Outcome, Refusal> {
             label: summary.designation.clone().unwrap_or_default(),
             hint: crate::text::slug(summary.designation.as_deref().unwrap_or("report")),
             toml,
+            case: loaded,
         }],
         files: vec![FileReport {
             name: doc.name.clone(),
@@ -762,6 +770,130 @@ Nämnden avstyrker motionen.\n";
             ["Att bifalla motionen.", "Att därutöver anföra"]
         );
         assert_eq!(case.positions[4].paragraphs, ["Cykelbanorna behövs."]);
+    }
+
+    fn bodies_of(doc: &str) -> Vec<String> {
+        let out = import_text(doc, "t.txt", Lang::En);
+        out.case.bodies.iter().map(|b| b.name.clone()).collect()
+    }
+
+    const HEAD: &str =
+        "Utlåtande Rotel I (Dnr KS 2025/9999)\nMotion om fler parkbänkar\nRemissammanställning\n";
+    const SOCIAL: &str = "Socialnämnden\nSocialnämnden beslutade vid sitt sammanträde den 17 februari 2026 följande.\nSocialnämnden avstyrker motionen.\n";
+    const TRAFFIC: &str = "Trafiknämnden\nTrafiknämnden beslutade vid sitt sammanträde den 12 februari 2026 följande.\nTrafiknämnden avstyrker motionen.\n";
+
+    /// Every common shape of a table of contents: none of its lines becomes a body.
+    #[test]
+    fn contents_lists_in_every_shape() {
+        for contents in [
+            "Socialnämnden ........ 3\nTrafiknämnden ........ 4\nReservationer m.m. ...... 5\n",
+            "Socialnämnden 3\nTrafiknämnden 4\nReservationer m.m. 5\n",
+            "Socialnämnden\t3\nTrafiknämnden\t\t4\nReservationer m.m.\t5\n",
+            "Socialnämnden … 3\nTrafiknämnden … 4\nReservationer m.m. … 5\n",
+            "Socialnämnden\n3\nTrafiknämnden\n4\nReservationer m.m.\n5\n",
+        ] {
+            for heading in ["Innehållsförteckning\n", ""] {
+                let doc = format!(
+                    "{HEAD}Ärendet har remitterats till socialnämnden och trafiknämnden.\n{heading}{contents}{SOCIAL}{TRAFFIC}"
+                );
+                assert_eq!(
+                    bodies_of(&doc),
+                    ["Socialnämnden", "Trafiknämnden"],
+                    "{contents:?} {heading:?}"
+                );
+            }
+        }
+    }
+
+    /// A body's name on a line of its own inside running text is no heading.
+    #[test]
+    fn a_lone_body_name_in_running_text() {
+        for wrapped in ["socialnämnden.", "socialnämnden", "Socialnämnden och"] {
+            let doc = format!(
+                "{HEAD}Ärendet har remitterats till socialnämnden och trafiknämnden.\n{SOCIAL}{TRAFFIC}\
+                 Trafikkontorets tjänsteutlåtande daterat den 16 december 2025 har i huvudsak följande lydelse.\n\
+                 Frågan har stämts av med\n{wrapped}\nNya bänkar bör prioriteras.\n"
+            );
+            let out = import_text(&doc, "t.txt", Lang::En);
+            assert_eq!(
+                out.case
+                    .bodies
+                    .iter()
+                    .map(|b| b.name.as_str())
+                    .collect::<Vec<_>>(),
+                ["Socialnämnden", "Trafiknämnden"],
+                "{wrapped}"
+            );
+            let traffic = &out.case.positions[1];
+            assert!(
+                traffic
+                    .paragraphs
+                    .join(" ")
+                    .contains("Nya bänkar bör prioriteras."),
+                "{wrapped}: {:?}",
+                traffic.paragraphs
+            );
+        }
+    }
+
+    /// "samt", bullets, and names holding "och".
+    #[test]
+    fn referral_lists() {
+        let doc = format!(
+            "{HEAD}Ärendet har remitterats till socialnämnden samt trafiknämnden.\n{SOCIAL}{TRAFFIC}"
+        );
+        assert_eq!(bodies_of(&doc), ["Socialnämnden", "Trafiknämnden"]);
+        let doc = format!(
+            "{HEAD}Ärendet har remitterats till följande remissinstanser:\n• socialnämnden\n\
+             • trafiknämnden\n• Stockholm Vatten och Avfall AB\n\
+             Stockholm Vatten och Avfall AB har inte inkommit med svar.\n{SOCIAL}{TRAFFIC}"
+        );
+        assert_eq!(
+            bodies_of(&doc),
+            [
+                "Socialnämnden",
+                "Trafiknämnden",
+                "Stockholm Vatten och Avfall AB"
+            ]
+        );
+        // A name holding "och" is whole where the document names it whole (its heading).
+        let doc = format!(
+            "{HEAD}Ärendet har remitterats till socialnämnden, Idrotts och fritidsrådet och trafiknämnden.\n\
+             {SOCIAL}Idrotts och fritidsrådet\nIdrotts och fritidsrådet beslutade vid sitt sammanträde den 3 mars 2026 följande.\n\
+             Rådet avstyrker motionen.\n{TRAFFIC}"
+        );
+        assert_eq!(
+            bodies_of(&doc),
+            ["Socialnämnden", "Idrotts och fritidsrådet", "Trafiknämnden"]
+        );
+        // Two bodies joined by "och" stay two.
+        let doc = format!(
+            "{HEAD}Ärendet har remitterats till socialnämnden och trafiknämnden.\n\
+             Region Stockholm och Länsstyrelsen har inte inkommit med svar.\n{SOCIAL}{TRAFFIC}"
+        );
+        assert_eq!(bodies_of(&doc), ["Socialnämnden", "Trafiknämnden"]);
+    }
+
+    #[test]
+    fn opener_shapes() {
+        use parse::opener_shape;
+        for yes in [
+            "Yttrande av Lena Berg (L)",
+            "Gemensamt uttryck av Lena Berg m.fl. (L), se Reservationer m.m.",
+            "Anteckning anförd av Anna Ek (S) och Bo Al (V) enligt följande.",
+            "Uttalande av Ida Jansson (Fi).",
+        ] {
+            assert!(opener_shape(yes), "{yes}");
+        }
+        for no in [
+            "Arbetet leds av Anna Svensson (S), som är ordförande.",
+            "I en motion väckt i kommunfullmäktige av Anna Ek (M)",
+            "Motion av Anna Ek (M)",
+            "Yttrande av Lena Berg",
+            "Lokalen används av polisen (se bilaga 2)",
+        ] {
+            assert!(!opener_shape(no), "{no}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! wrapped multi-line strings, comments that say where each inferred fact comes from.
 
 use super::write::{
-    comment, date, evidence_tables, header, key, kind_name, list, rule, signatories, string, text,
+    comment, date, evidence_tables, header, key, list, rule, signatories, string, text,
     unplaced_title,
 };
 use crate::i18n::Lang;
@@ -221,7 +221,7 @@ pub fn write(c: &CaseOut, lang: Lang) -> String {
     key(
         &mut out,
         "kind",
-        string(kind_name(c.kind.unwrap_or(CaseKind::Other))),
+        string(c.kind.unwrap_or(CaseKind::Other).as_str()),
     );
     if let Some(m) = &c.municipality {
         key(&mut out, "municipality", string(m));

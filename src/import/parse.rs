@@ -270,7 +270,11 @@ impl Parser<'_> {
     /// "och" kept whole where the document names them whole elsewhere (a line of their own,
     /// a heading) or they are companies ("Stockholm Vatten och Avfall AB").
     fn split_names_list(&self, list: &str) -> Vec<String> {
-        // "… till följande remissinstanser: a, b" : the names follow the colon.
+        // "… till följande remissinstanser: a, b": the names follow the colon; "… till
+        // följande remissinstanser:" alone names none (a bulleted list follows).
+        if list.trim_end().ends_with(':') {
+            return Vec::new();
+        }
         let list = list.rsplit_once(": ").map_or(list, |(_, after)| after);
         let mut out = Vec::new();
         let list = list.trim_start_matches(|c: char| ph::BULLETS.contains(&c) || c == ' ');
@@ -612,6 +616,11 @@ impl Parser<'_> {
             Opens::Contents => Sink::Contents,
             Opens::Reservations => Sink::Nowhere,
             Opens::Section(id) => {
+                // A section opened and never filled ("… anför följande." right before its
+                // heading) gives its id to this one.
+                self.draft
+                    .sections
+                    .retain(|s| s.id != id || !s.paragraphs.is_empty());
                 let mut id = id.to_string();
                 let mut k = 2;
                 while self.draft.sections.iter().any(|s| s.id == id) {
@@ -884,9 +893,12 @@ impl Parser<'_> {
         };
         let reference = matches!(tail, Some((Tail::Reference, _)));
         // A header in "Reservationer m.m." (or with its text) fills the position referred to:
-        // the one with the same signature line, else the only one with the same parties.
-        let pending = if reference {
-            None
+        // the one with the same signature line, else the only one with the same parties that
+        // shares a signatory's name ("Jonas Nilsson m.fl. (M)" and "Jonas Nilsson och Ulla
+        // Berg (M)"). Parties alone are not enough: two statements of one party must not
+        // swap texts.
+        let (pending, same_line) = if reference {
+            (None, false)
         } else {
             let waiting: Vec<usize> = (0..self.draft.positions.len())
                 .filter(|&k| {
@@ -897,24 +909,24 @@ impl Parser<'_> {
             let same_line = waiting.iter().copied().find(|&k| {
                 normalise(&self.draft.positions[k].byline.written) == normalise(&b.written)
             });
-            let same_parties: Vec<usize> = waiting
+            let same_party_and_name: Vec<usize> = waiting
                 .iter()
                 .copied()
-                .filter(|&k| self.draft.positions[k].byline.parties == b.parties)
+                .filter(|&k| {
+                    let q = &self.draft.positions[k].byline;
+                    q.parties == b.parties && byline::share_a_name(q, &b)
+                })
                 .collect();
-            same_line.or((same_parties.len() == 1).then(|| same_parties[0]))
-        };
-        let same_line = if reference {
-            None
-        } else {
-            (0..self.draft.positions.len()).find(|&k| {
-                let q = &self.draft.positions[k];
-                Some(k) == pending && normalise(&q.byline.written) == normalise(&b.written)
-            })
+            match same_line {
+                Some(k) => (Some(k), true),
+                None => (
+                    (same_party_and_name.len() == 1).then(|| same_party_and_name[0]),
+                    false,
+                ),
+            }
         };
         let p = match pending {
             Some(p) => {
-                let same_line = same_line == Some(p);
                 let source = self.source(i, n);
                 let pos = &mut self.draft.positions[p];
                 pos.awaiting_text = false;
@@ -1204,7 +1216,7 @@ fn line_starts(lines: &[Line]) -> Vec<(usize, usize)> {
 /// a case byline's word), a connector ("av", "anförd av", …), a signature line with a party
 /// code, and after the last party parenthesis nothing, a full stop, or a position header's
 /// tail ("se Reservationer m.m.", "enligt följande", "som instämde i …").
-pub fn opener_shape(header: &str) -> bool {
+pub(crate) fn opener_shape(header: &str) -> bool {
     let f = Folded::new(header);
     let Some((at, end)) = ph::OPENER_CONNECTORS.iter().filter_map(|c| f.find(c)).min() else {
         return false;

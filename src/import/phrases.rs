@@ -226,6 +226,8 @@ pub const POSITION_OPENERS: &[(&str, Stance)] = &[
     ("reservation av ", Stance::Reservation),
     ("reservationer av ", Stance::Reservation),
     ("gemensam reservation av ", Stance::Reservation),
+    ("gemensamt särskilt uttalande av ", Stance::SpecialStatement),
+    ("gemensamt särskilt yttrande av ", Stance::SpecialStatement),
     ("särskilt uttalande gjordes av ", Stance::SpecialStatement),
     ("särskilt uttalande anfördes av ", Stance::SpecialStatement),
     ("särskilt uttalande anförs av ", Stance::SpecialStatement),
@@ -348,8 +350,14 @@ pub const PARTY_QUANTIFIERS: &[&str] = &[
 /// Polisregion Stockholm."
 pub const REFERRAL_LISTS: &[&str] = &[
     "har remitterats till ",
+    "har remitterats för yttrande till ",
+    "har remitterats för synpunkter till ",
     "har skickats på remiss till ",
     "har skickats på remiss för yttrande till ",
+    "har skickats ut på remiss till ",
+    "har sänts på remiss till ",
+    "har sänts på remiss för yttrande till ",
+    "remitterades till ",
 ];
 
 /// Words that join the last items of a list: "a, b och c", "a samt b".
@@ -541,15 +549,6 @@ pub const LIGATURES: &[(char, &str)] = &[
     ('\u{a733}', "aa"),
     ('\u{0132}', "IJ"),
     ('\u{0133}', "ij"),
-];
-
-/// Characters that carry no text in a statement and are dropped before parsing: zero-width
-/// spaces and joiners, the byte order mark, bidirectional marks, embeddings, overrides and
-/// isolates (a copy from a web page or a PDF may hold them inside words).
-pub const INVISIBLE: &[char] = &[
-    '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{180e}', '\u{200e}', '\u{200f}',
-    '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}',
-    '\u{2069}', '\u{061c}',
 ];
 
 /// Lower-case and collapse white space: the form every phrase above is written in.

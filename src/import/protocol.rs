@@ -1264,7 +1264,7 @@ pub fn import_many(docs: &[Document], opts: &Options, lang: Lang) -> Result<Outc
             let (case, w) = build(&[(&c.protocol, i)], false, lang);
             let mut w: Vec<Warning> = w.into_iter().flatten().collect();
             let toml = super::out::write(&case, lang);
-            let toml = super::checked(toml, &docs[0].text, &docs[0].name, &mut w, lang);
+            let (toml, loaded) = super::checked(toml, &docs[0].text, &docs[0].name, &mut w, lang);
             warnings.append(&mut w);
             cases.push(super::CaseText {
                 label: format!("§ {}", c.protocol.paragraphs[i].number),
@@ -1274,6 +1274,7 @@ pub fn import_many(docs: &[Document], opts: &Options, lang: Lang) -> Result<Outc
                     c.protocol.paragraphs[i].number
                 )),
                 toml,
+                case: loaded,
             });
         }
         warnings.sort_by_key(|w| w.line);
@@ -1339,7 +1340,7 @@ pub fn import_many(docs: &[Document], opts: &Options, lang: Lang) -> Result<Outc
         .map(|d| d.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    let toml = super::checked(toml, &joined, &docs[0].name, &mut fallback, lang);
+    let (toml, loaded) = super::checked(toml, &joined, &docs[0].name, &mut fallback, lang);
     if let Some(first) = warnings.first_mut() {
         first.extend(fallback);
     }
@@ -1366,6 +1367,7 @@ pub fn import_many(docs: &[Document], opts: &Options, lang: Lang) -> Result<Outc
             label: case.dnr.clone(),
             hint: crate::text::slug(&case.dnr),
             toml,
+            case: loaded,
         }],
         files,
     })

@@ -152,6 +152,11 @@ pub const RULES: &[Rule] = &[
     rule!("approve_in_part", IN_PART, ["tillstyrk*", "att-sats*", "i övrigt"], 8, "Nämnden tillstyrker motionens första att-sats och avstyrker motionen i övrigt."),
     rule!("approve_in_part", IN_PART, ["tillstyrk*", "attsats*", "i övrigt"], 8, "Nämnden tillstyrker motionens första attsats och avstyrker i övrigt."),
     rule!("approve_in_part", IN_PART, ["tillstyrk*", "motionen*", "i den del*"], 2, "Nämnden tillstyrker motionen i den del som avser parker men avstyrker den i övrigt."),
+    rule!("approve_in_part", IN_PART, ["tillstyrk*", "delvis"], 0, "Nämnden tillstyrker delvis motionen."),
+    rule!("approve_in_part", IN_PART, ["bifall*", "delvis"], 0, "Nämnden bifaller delvis motionen."),
+    rule!("approve_in_part", IN_PART, ["avstyrk*", "delvis"], 0, "Nämnden avstyrker delvis motionen."),
+    rule!("approve_in_part", IN_PART, ["tillstyrk*", "motionens", "*", "att-sats"], 0, "Nämnden tillstyrker motionens andra att-sats."),
+    rule!("approve_in_part", IN_PART, ["tillstyrk*", "att-satsen"], 3, "Nämnden tillstyrker den första att-satsen i motionen."),
     rule!("approve", APPROVE, ["tillstyrk*", "motionen*"], 1, "Nämnden tillstyrker motionen."),
     rule!("approve", APPROVE, ["tillstyrk*", "motionerna*"], 1, "Nämnden tillstyrker motionerna."),
     rule!("approve", APPROVE, ["motionen", "tillstyrks"], 0, "Motionen tillstyrks."),
@@ -188,7 +193,7 @@ pub const RULES: &[Rule] = &[
     rule!("adopts_opinion", ADOPTS, ["överlämn*", "tjänsteutlåtande*"], 3, "Stadsdelsnämnden överlämnar förvaltningens tjänsteutlåtande som svar på remissen."),
     rule!("adopts_opinion", ADOPTS, ["antar", "tjänsteutlåtande*"], 3, "Nämnden antar tjänsteutlåtandet som sitt svar."),
     rule!("adopts_opinion", ADOPTS, ["lämnar", "tjänsteutlåtande*"], 3, "Nämnden lämnar tjänsteutlåtandet som svar på remissen."),
-    rule!("adopts_opinion", ADOPTS, ["tjänsteutlåtande*", "som", "svar"], 6, "Tjänsteutlåtandet utgör nämndens svar; som svar på remissen gäller det."),
+    rule!("adopts_opinion", ADOPTS, ["tjänsteutlåtande*", "som", "svar"], 6, "Tjänsteutlåtandet gäller som svar på remissen."),
     rule!("adopts_opinion", ADOPTS, ["överlämn*", "svar", "till"], 2, "Nämnden överlämnar förvaltningens svar till kommunstyrelsen."),
     rule!("adopts_opinion", ADOPTS, ["förslag till yttrande"], 0, "Nämnden godkänner förvaltningens förslag till yttrande."),
     rule!("adopts_opinion", ADOPTS, ["överlämn*", "yttrande*"], 3, "Nämnden överlämnar förvaltningens yttrande till kommunstyrelsen."),
@@ -470,6 +475,11 @@ fn find_from(words: &[Word], pattern: &[&str], gap: usize, from: usize) -> Optio
         for frag in &pattern[1..] {
             let mut found = None;
             for k in end + 1..=(end + 1 + gap).min(words.len().saturating_sub(1)) {
+                // A pattern's words stand in one clause: "tillstyrker motionen, delvis
+                // eftersom …" is no approval in part.
+                if words[k - 1].norm.ends_with([',', ';', ':']) {
+                    break;
+                }
                 if let Some(e) = fragment_at(words, frag, k) {
                     found = Some(e);
                     break;
@@ -722,20 +732,15 @@ pub fn read_opinion(opinion: &[Paragraph]) -> Option<Reading> {
             }),
         });
     }
-    // Nothing explicit: the default. The evidence is the opinion's conclusion, else its last
-    // sentence of its own.
-    let (k, _) = read
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|(_, (_, r))| r.conclusion && !r.motion_voice)
-        .or_else(|| {
-            read.iter()
-                .enumerate()
-                .rev()
-                .find(|(_, (_, r))| !r.motion_voice)
-        })
-        .unwrap_or((read.len() - 1, &read[read.len() - 1]));
+    // Nothing explicit: the default. The evidence is the opinion's proposing sentence, else
+    // its conclusion, else its last sentence of its own.
+    let last_with = |want: &dyn Fn(&SentenceReading) -> bool| {
+        read.iter().rposition(|(_, r)| !r.motion_voice && want(r))
+    };
+    let k = last_with(&|r| r.proposes)
+        .or_else(|| last_with(&|r| r.conclusion))
+        .or_else(|| last_with(&|_| true))
+        .unwrap_or(read.len() - 1);
     let unsettled = read.iter().any(|(_, r)| r.unsettled);
     Some(Reading {
         verdict: Verdict::Stance(Stance::Reject),
@@ -887,6 +892,15 @@ mod tests {
             s(Answered)
         );
         assert_eq!(verdict("Beslutet justeras omedelbart."), None);
+        // A pattern does not reach across a comma.
+        assert_eq!(
+            verdict("Nämnden tillstyrker motionen, delvis eftersom den är billig."),
+            s(Approve)
+        );
+        assert_eq!(
+            verdict("Nämnden tillstyrker delvis motionen."),
+            s(ApproveInPart)
+        );
     }
 
     #[test]

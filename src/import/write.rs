@@ -5,7 +5,7 @@
 
 use super::resolve::Resolved;
 use crate::i18n::Lang;
-use crate::model::{CaseKind, Evidence, Signatory};
+use crate::model::{Evidence, Signatory};
 use chrono::NaiveDate;
 use std::fmt::Write as _;
 use toml_writer::{ToTomlValue, TomlStringBuilder};
@@ -14,7 +14,7 @@ use toml_writer::{ToTomlValue, TomlStringBuilder};
 const WRAP: usize = 100;
 
 /// A one-line string value.
-pub(super) fn string(v: &str) -> String {
+pub(crate) fn string(v: &str) -> String {
     encode(v, false)
 }
 
@@ -50,7 +50,7 @@ fn encode(v: &str, multi_line: bool) -> String {
 }
 
 /// Paragraphs as a multi-line string, each wrapped, separated by blank lines.
-pub(super) fn text(paragraphs: &[String]) -> String {
+pub(crate) fn text(paragraphs: &[String]) -> String {
     let mut body = String::new();
     for (k, p) in paragraphs.iter().enumerate() {
         if k > 0 {
@@ -128,15 +128,6 @@ pub(super) fn signatories(out: &mut String, k: &str, items: &[Signatory]) {
     out.push_str("]\n");
 }
 
-pub(super) fn kind_name(k: CaseKind) -> &'static str {
-    match k {
-        CaseKind::Motion => "motion",
-        CaseKind::Skrivelse => "skrivelse",
-        CaseKind::Proposal => "proposal",
-        CaseKind::Other => "other",
-    }
-}
-
 pub(super) fn unplaced_title(first: usize, last: usize, lang: Lang) -> String {
     match (first == last, lang) {
         (true, Lang::En) => format!("Unplaced text, line {first}"),
@@ -207,7 +198,7 @@ pub fn write(r: &Resolved, lang: Lang) -> String {
     out.push_str("\n[case]\n");
     key(&mut out, "dnr", string(&r.dnr));
     key(&mut out, "title", string(&r.title));
-    key(&mut out, "kind", string(kind_name(r.kind)));
+    key(&mut out, "kind", string(r.kind.as_str()));
     if let Some(m) = &d.municipality {
         key(&mut out, "municipality", string(m));
     }

@@ -15,7 +15,7 @@ pub use load::{
     BUNDLED_CASE, MAX_FILE_BYTES, case_files, derive_position_id, load_bundled, load_file,
     load_listed, load_path, parse_case,
 };
-pub(crate) use load::{decode, io_reason, toml_problem};
+pub(crate) use load::{decode, io_reason, read_limited, toml_problem};
 pub use text_ref::{Part, TextRef};
 
 use chrono::NaiveDate;
@@ -39,6 +39,18 @@ pub enum CaseKind {
     /// Förslag.
     Proposal,
     Other,
+}
+
+impl CaseKind {
+    /// The name in the case format: `motion`, `skrivelse`, `proposal`, `other`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseKind::Motion => "motion",
+            CaseKind::Skrivelse => "skrivelse",
+            CaseKind::Proposal => "proposal",
+            CaseKind::Other => "other",
+        }
+    }
 }
 
 /// One case (ärende): the motion, its referral bodies and every position taken on it.

@@ -193,3 +193,36 @@ fn searching_across_two_cases_opens_the_other_case() {
     assert_eq!(app.screen(), Screen::Reader);
     assert_eq!(app.current_case().dnr, "KS 2025/0872");
 }
+
+/// An imported case with the stances approve in part, unknown and protocol note: the matrix
+/// shows their columns with their labels, and a protocol note opens in the reader.
+#[test]
+fn the_new_stances_have_columns_and_open() {
+    let case = remiss::model::load_file(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/evidence/imported.toml"
+    )))
+    .unwrap();
+    let (app, term, _) = drive(vec![case.clone()], Lang::En, 120, 30, "");
+    let shown = screen(&term);
+    for label in [
+        "In part",
+        "Reject",
+        "?",
+        "Reservation",
+        "Prot. note",
+        "No answer",
+    ] {
+        assert!(shown.contains(label), "{label}:\n{shown}");
+    }
+    assert_eq!(app.columns().len(), 6);
+    let (_, term, _) = drive(vec![case.clone()], Lang::Sv, 120, 30, "");
+    assert!(screen(&term).contains("Prot.ant."));
+    // Socialnämnden's protocol note: row 1, column 5.
+    let (app, _, _) = drive(vec![case], Lang::En, 120, 30, "l l l l Enter");
+    let r = app.reader.as_ref().unwrap();
+    assert_eq!(
+        app.current_case().positions[r.position().unwrap()].id,
+        "socialnamnden/protocol_note/L"
+    );
+}

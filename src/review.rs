@@ -1,0 +1,870 @@
+//! The review of imported facts: which facts of a case file the importer inferred and how sure
+//! it is ([`items`], [`unplaced`]), and a reviewer's decision applied to the case file's text
+//! ([`apply`]), keeping every other byte of it as it was: comments, layout, key order.
+//!
+//! This is the core of the review screen and of `remiss review`; it holds no terminal code and
+//! no I/O but [`apply_to_file`] (read, apply, check, write atomically). A decision is a
+//! [`Change`]:
+//!
+//! - [`Change::Confirm`] a fact: its evidence's `review` becomes `confirmed`;
+//! - [`Change::Stance`]: another stance for a position (its stance evidence confirmed, with a
+//!   note of the change);
+//! - [`Change::Party`]: one party code of a position replaced by another, in `parties` and in
+//!   the signatories (declared in `[[parties]]` if it was not; its parties evidence confirmed);
+//! - [`Change::Assign`]: a paragraph of an unplaced section (`unplaced-N`) moved to the end of
+//!   a body's decision or a position's text (the section goes when it is empty).
+//!
+//! A position's id is derived from its body, stance and parties; a stance or party change that
+//! changes it renames every `identical_to` and `concurs_with` naming it, and a derived id that
+//! another position has is pinned with an explicit `id` (`…-2`). The result of every change is
+//! checked with [`crate::model::parse_case`] before it is returned: a change never leaves a
+//! file that does not load.
+//!
+//! Facts are named by `<position id>#<fact>` (`socialnamnden/reject#stance`) or `<body
+//! id>#<fact>` (`socialnamnden#meeting_date`); a paragraph of an unplaced section by
+//! `<section id>#<n>` (`unplaced-1#2`, counted from 1).
+
+use crate::model::{self, Case, Evidence, Fact, Problem, Review, Stance, derive_position_id};
+use std::fmt;
+use std::path::Path;
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+
+/// One inferred fact of a case, with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewItem {
+    /// `<position id>#<fact>` or `<body id>#<fact>`.
+    pub id: String,
+    pub subject: Subject,
+    pub fact: Fact,
+    /// The weakest review state of the fact's evidence.
+    pub review: Review,
+    /// Every entry for the fact (several when rules disagreed).
+    pub evidence: Vec<Evidence>,
+}
+
+/// What a fact is about, by index into the loaded case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Position(usize),
+    Body(usize),
+}
+
+/// Every fact of `case` that has evidence: the uncertain ones first, then the inferred, then
+/// the confirmed; in body order, each body's own facts before its positions', within those by
+/// fact.
+pub fn items(case: &Case) -> Vec<ReviewItem> {
+    let mut out = Vec::new();
+    let mut push = |subject: Subject, owner: &str, evidence: &[Evidence]| {
+        let mut facts: Vec<Fact> = evidence.iter().map(|e| e.fact).collect();
+        facts.sort();
+        facts.dedup();
+        for fact in facts {
+            let entries: Vec<Evidence> = evidence
+                .iter()
+                .filter(|e| e.fact == fact)
+                .cloned()
+                .collect();
+            let review = model::weakest_review(&entries).unwrap_or(Review::Confirmed);
+            out.push(ReviewItem {
+                id: format!("{owner}#{}", fact.as_str()),
+                subject,
+                fact,
+                review,
+                evidence: entries,
+            });
+        }
+    };
+    for (b, body) in case.bodies.iter().enumerate() {
+        push(Subject::Body(b), &body.id, &body.evidence);
+        for (i, p) in case.positions_of(b) {
+            push(Subject::Position(i), &p.id, &p.evidence);
+        }
+    }
+    // Stable: the order above within each review state.
+    out.sort_by_key(|item| item.review);
+    out
+}
+
+/// The sections of text the importer could not place (`unplaced-N`), in file order.
+pub fn unplaced(case: &Case) -> Vec<&model::Section> {
+    case.sections
+        .iter()
+        .filter(|s| s.id.starts_with(UNPLACED_PREFIX))
+        .collect()
+}
+
+/// The id prefix of the importer's unplaced sections.
+pub const UNPLACED_PREFIX: &str = "unplaced-";
+
+/// The current value of a fact, as the case states it: a stance, parties, a position id, a
+/// body's name, a date, or whether the body answered.
+pub fn value_of(case: &Case, item: &ReviewItem) -> String {
+    let id = |i: Option<usize>| i.map_or_else(String::new, |t| case.positions[t].id.clone());
+    match item.subject {
+        Subject::Position(i) => {
+            let p = &case.positions[i];
+            match item.fact {
+                Fact::Stance => p.stance.as_str().to_string(),
+                Fact::Parties => p.parties.join(", "),
+                Fact::Body => case.bodies[p.body].name.clone(),
+                Fact::IdenticalTo => id(p.identical_to),
+                Fact::ConcursWith => id(p.concurs_with),
+                _ => p.date.map_or_else(String::new, |d| d.to_string()),
+            }
+        }
+        Subject::Body(b) => {
+            let body = &case.bodies[b];
+            match item.fact {
+                Fact::MeetingDate => body
+                    .meeting_date
+                    .map_or_else(String::new, |d| d.to_string()),
+                Fact::OpinionDate => body
+                    .opinion_date
+                    .map_or_else(String::new, |d| d.to_string()),
+                _ => body.answered.to_string(),
+            }
+        }
+    }
+}
+
+/// A reviewer's decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// The fact `<subject>#<fact>` is right: its evidence becomes `confirmed`.
+    Confirm { item: String },
+    /// The position's stance is another one.
+    Stance { position: String, stance: Stance },
+    /// The position's party `from` is `to`.
+    Party {
+        position: String,
+        from: String,
+        to: String,
+    },
+    /// Paragraph `paragraph` (0-based) of the unplaced section `section` belongs at the end of
+    /// `to`.
+    Assign {
+        section: String,
+        paragraph: usize,
+        to: Destination,
+    },
+}
+
+/// Where an unplaced paragraph goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Destination {
+    /// A body's decision, by body id.
+    Decision(String),
+    /// A position's text, by position id.
+    Position(String),
+}
+
+/// The result of a change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    /// The whole case file after the change.
+    pub text: String,
+    /// The position whose id changed: (old id, new id).
+    pub renamed: Option<(String, String)>,
+}
+
+/// Why a change could not be made.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewError {
+    /// The file is no TOML (it did not come from `remiss import`, or was broken by hand).
+    Syntax(String),
+    /// No such position, body, fact, section or paragraph; what was looked for.
+    NotFound(String),
+    /// The change would leave a file that does not load (the problems, with lines).
+    Invalid(Vec<Problem>),
+    /// The file could not be read or written.
+    Io(String),
+}
+
+impl fmt::Display for ReviewError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReviewError::Syntax(m) => write!(f, "not a TOML file: {m}"),
+            ReviewError::NotFound(what) => write!(f, "no {what} in the file"),
+            ReviewError::Invalid(problems) => {
+                write!(f, "the change would leave a file that does not load")?;
+                if let Some(p) = problems.first() {
+                    write!(f, ": {}", p.message)?;
+                }
+                Ok(())
+            }
+            ReviewError::Io(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+impl std::error::Error for ReviewError {}
+
+/// Apply `change` to a case file's text. Pure; the result loads (it was checked).
+pub fn apply(src: &str, change: &Change) -> Result<Applied, ReviewError> {
+    let mut doc: DocumentMut = src
+        .parse()
+        .map_err(|e: toml_edit::TomlError| ReviewError::Syntax(e.message().to_string()))?;
+    let renamed = match change {
+        Change::Confirm { item } => {
+            confirm(&mut doc, item)?;
+            None
+        }
+        Change::Stance { position, stance } => set_stance(&mut doc, position, *stance)?,
+        Change::Party { position, from, to } => set_party(&mut doc, position, from, to)?,
+        Change::Assign {
+            section,
+            paragraph,
+            to,
+        } => {
+            assign(&mut doc, section, *paragraph, to)?;
+            None
+        }
+    };
+    let text = doc.to_string();
+    model::parse_case(&text, "review", "review").map_err(ReviewError::Invalid)?;
+    Ok(Applied { text, renamed })
+}
+
+/// Read the case file at `path`, apply `change`, and write the result atomically in its place
+/// (the file keeps its permissions; a crash leaves the old file or the new one).
+pub fn apply_to_file(path: &Path, change: &Change) -> Result<Applied, ReviewError> {
+    let label = path.display().to_string();
+    let problems = |p: Vec<Problem>| {
+        ReviewError::Io(p.first().map_or_else(String::new, |p| p.message.clone()))
+    };
+    let bytes = model::read_limited(path, &label).map_err(problems)?;
+    let src = model::decode(&label, &bytes).map_err(problems)?;
+    let applied = apply(src, change)?;
+    crate::atomic::write_file(
+        path,
+        applied.text.as_bytes(),
+        true,
+        crate::atomic::Access::Shared,
+    )
+    .map_err(|e| ReviewError::Io(format!("cannot write: {e}")))?;
+    Ok(applied)
+}
+
+// ---- finding tables -----------------------------------------------------------------------
+
+fn array<'a>(doc: &'a mut DocumentMut, key: &str) -> Option<&'a mut ArrayOfTables> {
+    doc.get_mut(key).and_then(Item::as_array_of_tables_mut)
+}
+
+fn str_of<'a>(t: &'a Table, key: &str) -> Option<&'a str> {
+    t.get(key).and_then(Item::as_str)
+}
+
+/// A position table's id, as the loader gives it: `id`, else derived from body, stance and
+/// parties (`parties`, then the signatories' parties).
+fn position_id(t: &Table) -> String {
+    if let Some(id) = str_of(t, "id") {
+        return id.to_string();
+    }
+    derive_position_id(
+        str_of(t, "body").unwrap_or_default(),
+        str_of(t, "stance")
+            .and_then(Stance::parse)
+            .unwrap_or(Stance::Unknown),
+        &parties_of(t),
+    )
+}
+
+fn parties_of(t: &Table) -> Vec<String> {
+    let mut parties: Vec<String> = t
+        .get("parties")
+        .and_then(Item::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(sigs) = t.get("signatories").and_then(Item::as_array) {
+        for s in sigs.iter().filter_map(Value::as_inline_table) {
+            if let Some(p) = s.get("party").and_then(Value::as_str)
+                && !parties.iter().any(|q| q == p)
+            {
+                parties.push(p.to_string());
+            }
+        }
+    }
+    parties
+}
+
+fn position_index(doc: &mut DocumentMut, id: &str) -> Result<usize, ReviewError> {
+    array(doc, "positions")
+        .and_then(|a| a.iter().position(|t| position_id(t) == id))
+        .ok_or_else(|| ReviewError::NotFound(format!("position `{id}`")))
+}
+
+fn position_mut<'a>(doc: &'a mut DocumentMut, id: &str) -> Result<&'a mut Table, ReviewError> {
+    let k = position_index(doc, id)?;
+    array(doc, "positions")
+        .and_then(|a| a.get_mut(k))
+        .ok_or_else(|| ReviewError::NotFound(format!("position `{id}`")))
+}
+
+fn body_mut<'a>(doc: &'a mut DocumentMut, id: &str) -> Result<&'a mut Table, ReviewError> {
+    array(doc, "bodies")
+        .and_then(|a| a.iter_mut().find(|t| str_of(t, "id") == Some(id)))
+        .ok_or_else(|| ReviewError::NotFound(format!("body `{id}`")))
+}
+
+/// Set a key's value, keeping the decor (spaces, comments) of the one it replaces.
+fn set(t: &mut Table, key: &str, value: Value) {
+    match t.get_mut(key).and_then(Item::as_value_mut) {
+        Some(old) => {
+            let decor = old.decor().clone();
+            *old = value;
+            *old.decor_mut() = decor;
+        }
+        None => {
+            t.insert(key, Item::Value(value));
+        }
+    }
+}
+
+/// Mark every evidence entry of `fact` confirmed (with `note`, when given); the number marked.
+fn confirm_fact(t: &mut Table, fact: Fact, note: Option<&str>) -> usize {
+    let Some(entries) = t.get_mut("evidence").and_then(Item::as_array_of_tables_mut) else {
+        return 0;
+    };
+    let mut n = 0;
+    for e in entries.iter_mut() {
+        if str_of(e, "fact") == Some(fact.as_str()) {
+            set(e, "review", Value::from(Review::Confirmed.as_str()));
+            if let Some(note) = note {
+                set(e, "note", Value::from(note));
+            }
+            n += 1;
+        }
+    }
+    n
+}
+
+// ---- the changes --------------------------------------------------------------------------
+
+fn confirm(doc: &mut DocumentMut, item: &str) -> Result<(), ReviewError> {
+    let (owner, fact) = item
+        .rsplit_once('#')
+        .and_then(|(o, f)| Some((o, Fact::parse(f)?)))
+        .ok_or_else(|| ReviewError::NotFound(format!("fact `{item}` (write OWNER#FACT)")))?;
+    let table = if owner.contains('/') {
+        position_mut(doc, owner)?
+    } else {
+        body_mut(doc, owner)?
+    };
+    if confirm_fact(table, fact, None) == 0 {
+        return Err(ReviewError::NotFound(format!("evidence for `{item}`")));
+    }
+    Ok(())
+}
+
+fn set_stance(
+    doc: &mut DocumentMut,
+    position: &str,
+    stance: Stance,
+) -> Result<Option<(String, String)>, ReviewError> {
+    let k = position_index(doc, position)?;
+    let t = position_mut(doc, position)?;
+    let old = str_of(t, "stance").unwrap_or_default().to_string();
+    set(t, "stance", Value::from(stance.as_str()));
+    // A hand-written position has no evidence: the change is as written.
+    confirm_fact(
+        t,
+        Fact::Stance,
+        Some(&format!("reviewed: {old} → {}", stance.as_str())),
+    );
+    Ok(rename(doc, k, position))
+}
+
+fn set_party(
+    doc: &mut DocumentMut,
+    position: &str,
+    from: &str,
+    to: &str,
+) -> Result<Option<(String, String)>, ReviewError> {
+    let k = position_index(doc, position)?;
+    let t = position_mut(doc, position)?;
+    if !parties_of(t).iter().any(|p| p == from) {
+        return Err(ReviewError::NotFound(format!(
+            "party `{from}` in position `{position}`"
+        )));
+    }
+    if let Some(parties) = t.get_mut("parties").and_then(Item::as_array_mut) {
+        for v in parties.iter_mut() {
+            if v.as_str() == Some(from) {
+                let decor = v.decor().clone();
+                *v = Value::from(to);
+                *v.decor_mut() = decor;
+            }
+        }
+    }
+    if let Some(sigs) = t.get_mut("signatories").and_then(Item::as_array_mut) {
+        for s in sigs.iter_mut().filter_map(Value::as_inline_table_mut) {
+            if let Some(v) = s.get_mut("party")
+                && v.as_str() == Some(from)
+            {
+                let decor = v.decor().clone();
+                *v = Value::from(to);
+                *v.decor_mut() = decor;
+            }
+        }
+    }
+    confirm_fact(t, Fact::Parties, Some(&format!("reviewed: {from} → {to}")));
+    declare_party(doc, to);
+    Ok(rename(doc, k, position))
+}
+
+/// Declare `code` in `[[parties]]` if it is not: with the name the importer knows for it, else
+/// the code.
+fn declare_party(doc: &mut DocumentMut, code: &str) {
+    let declared =
+        array(doc, "parties").is_some_and(|a| a.iter().any(|t| str_of(t, "code") == Some(code)));
+    if declared {
+        return;
+    }
+    let mut t = Table::new();
+    t.insert("code", toml_edit::value(code));
+    let known = crate::import::phrases::party(code);
+    t.insert("name", toml_edit::value(known.map_or(code, |p| p.name)));
+    if let Some(p) = known {
+        t.insert("colour", toml_edit::value(p.colour));
+    }
+    match array(doc, "parties") {
+        Some(a) => a.push(t),
+        None => {
+            let mut a = ArrayOfTables::new();
+            a.push(t);
+            doc.insert("parties", Item::ArrayOfTables(a));
+        }
+    }
+}
+
+/// After a change to the position at index `k` (which had `old_id`): its new id, pinned with
+/// an explicit `id` (`…-2`) where another position has it, and every link to it renamed.
+/// `None` when the id did not change (an explicit `id` pins it).
+fn rename(doc: &mut DocumentMut, k: usize, old_id: &str) -> Option<(String, String)> {
+    let positions = array(doc, "positions")?;
+    let mut new = position_id(positions.get(k)?);
+    if new == old_id {
+        return None;
+    }
+    let taken = |id: &str, positions: &ArrayOfTables| {
+        positions
+            .iter()
+            .enumerate()
+            .any(|(j, t)| j != k && position_id(t) == id)
+    };
+    if taken(&new, positions) {
+        let base = new.clone();
+        let mut n = 2;
+        while taken(&format!("{base}-{n}"), positions) {
+            n += 1;
+        }
+        new = format!("{base}-{n}");
+        let t = positions.get_mut(k)?;
+        t.insert("id", toml_edit::value(new.as_str()));
+    }
+    for t in positions.iter_mut() {
+        for key in ["identical_to", "concurs_with"] {
+            if str_of(t, key) == Some(old_id) {
+                set(t, key, Value::from(new.as_str()));
+            }
+        }
+    }
+    Some((old_id.to_string(), new))
+}
+
+fn assign(
+    doc: &mut DocumentMut,
+    section: &str,
+    paragraph: usize,
+    to: &Destination,
+) -> Result<(), ReviewError> {
+    let missing = || {
+        ReviewError::NotFound(format!(
+            "paragraph {} of section `{section}`",
+            paragraph + 1
+        ))
+    };
+    let sections = doc
+        .get_mut("case")
+        .and_then(Item::as_table_mut)
+        .and_then(|c| c.get_mut("sections"))
+        .and_then(Item::as_array_of_tables_mut)
+        .ok_or_else(missing)?;
+    let k = sections
+        .iter()
+        .position(|t| str_of(t, "id") == Some(section))
+        .ok_or_else(|| ReviewError::NotFound(format!("section `{section}`")))?;
+    let table = sections.get_mut(k).ok_or_else(missing)?;
+    let mut paras = crate::text::paragraphs(str_of(table, "text").unwrap_or_default());
+    if paragraph >= paras.len() {
+        return Err(missing());
+    }
+    let moved = paras.remove(paragraph);
+    if paras.is_empty() {
+        sections.remove(k);
+    } else {
+        set(table, "text", text_value(&paras));
+    }
+    let (target, key) = match to {
+        Destination::Decision(body) => (body_mut(doc, body)?, "decision"),
+        Destination::Position(id) => (position_mut(doc, id)?, "text"),
+    };
+    let mut text = crate::text::paragraphs(str_of(target, key).unwrap_or_default());
+    text.push(moved);
+    set(target, key, text_value(&text));
+    Ok(())
+}
+
+/// Paragraphs as a TOML multi-line string, wrapped as the importer writes them.
+fn text_value(paragraphs: &[String]) -> Value {
+    crate::import::write::text(paragraphs)
+        .parse::<Value>()
+        .unwrap_or_else(|_| Value::from(paragraphs.join("\n\n")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    const IMPORTED: &str = include_str!("../tests/fixtures/evidence/imported.toml");
+    const SEED: &str = include_str!("../tests/fixtures/seed/000_fa419cc41b8f4bfd.txt");
+
+    fn load(src: &str) -> Case {
+        model::parse_case(src, "t.toml", "t").unwrap()
+    }
+
+    /// The lines only in `old` and the lines only in `new`, by a longest common subsequence of
+    /// lines.
+    fn changed<'a>(old: &'a str, new: &'a str) -> (Vec<&'a str>, Vec<&'a str>) {
+        let a: Vec<&str> = old.lines().collect();
+        let b: Vec<&str> = new.lines().collect();
+        let mut table = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+        for i in (0..a.len()).rev() {
+            for j in (0..b.len()).rev() {
+                table[i][j] = if a[i] == b[j] {
+                    table[i + 1][j + 1] + 1
+                } else {
+                    table[i + 1][j].max(table[i][j + 1])
+                };
+            }
+        }
+        let (mut i, mut j) = (0, 0);
+        let (mut gone, mut came) = (Vec::new(), Vec::new());
+        while i < a.len() || j < b.len() {
+            if i < a.len() && j < b.len() && a[i] == b[j] {
+                i += 1;
+                j += 1;
+            } else if j < b.len() && (i == a.len() || table[i][j + 1] >= table[i + 1][j]) {
+                came.push(b[j]);
+                j += 1;
+            } else {
+                gone.push(a[i]);
+                i += 1;
+            }
+        }
+        (gone, came)
+    }
+
+    #[test]
+    fn items_list_the_uncertain_first() {
+        let case = load(IMPORTED);
+        let all = items(&case);
+        let ids: Vec<(&str, Review)> = all.iter().map(|i| (i.id.as_str(), i.review)).collect();
+        assert_eq!(
+            ids,
+            [
+                ("socialnamnden/reject#stance", Review::Uncertain),
+                ("kulturnamnden/unknown#stance", Review::Uncertain),
+                ("socialnamnden#meeting_date", Review::Inferred),
+                ("socialnamnden/reservation/M#parties", Review::Inferred),
+                ("trafiknamnden/approve_in_part#stance", Review::Inferred),
+            ]
+        );
+        assert_eq!(value_of(&case, &all[0]), "reject");
+        assert_eq!(value_of(&case, &all[2]), "2026-02-17");
+        assert_eq!(value_of(&case, &all[3]), "M");
+        assert!(unplaced(&case).is_empty());
+    }
+
+    #[test]
+    fn confirming_changes_one_line() {
+        let out = apply(
+            IMPORTED,
+            &Change::Confirm {
+                item: "socialnamnden/reject#stance".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            changed(IMPORTED, &out.text),
+            (
+                vec!["review = \"uncertain\""],
+                vec!["review = \"confirmed\""]
+            )
+        );
+        let case = load(&out.text);
+        assert_eq!(case.positions[0].review(), Some(Review::Confirmed));
+        assert_eq!(out.renamed, None);
+        // A body's fact.
+        let out = apply(
+            IMPORTED,
+            &Change::Confirm {
+                item: "socialnamnden#meeting_date".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(load(&out.text).bodies[0].review(), Some(Review::Confirmed));
+        for bad in [
+            "socialnamnden/reject#date",
+            "nobody#stance",
+            "x/y",
+            "socialnamnden#nonsense",
+        ] {
+            assert!(
+                matches!(
+                    apply(IMPORTED, &Change::Confirm { item: bad.into() }),
+                    Err(ReviewError::NotFound(_))
+                ),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn changing_a_stance_renames_the_position() {
+        let out = apply(
+            IMPORTED,
+            &Change::Stance {
+                position: "kulturnamnden/unknown".into(),
+                stance: Stance::Approve,
+            },
+        )
+        .unwrap();
+        let (gone, came) = changed(IMPORTED, &out.text);
+        assert_eq!(
+            gone,
+            ["stance = \"unknown\"", "review = \"uncertain\""],
+            "{came:?}"
+        );
+        assert_eq!(
+            came,
+            [
+                "stance = \"approve\"",
+                "review = \"confirmed\"",
+                "note = \"reviewed: unknown → approve\""
+            ]
+        );
+        assert_eq!(
+            out.renamed,
+            Some((
+                "kulturnamnden/unknown".into(),
+                "kulturnamnden/approve".into()
+            ))
+        );
+        let case = load(&out.text);
+        let p = case.position_index("kulturnamnden/approve").unwrap();
+        assert_eq!(case.positions[p].review(), Some(Review::Confirmed));
+        // A stance the position cannot have leaves the file as it was.
+        let err = apply(
+            IMPORTED,
+            &Change::Stance {
+                position: "socialnamnden/reservation/M".into(),
+                stance: Stance::NoAnswer,
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(err, ReviewError::Invalid(_)), "{err}");
+    }
+
+    #[test]
+    fn on_an_imported_statement_links_follow_a_renamed_position() {
+        let imported = crate::import::import_text(SEED, "seed.txt", Lang::En).toml;
+        // Borgarrådsberedningen's M reservation is the one Kommunstyrelsen's is identical to.
+        let out = apply(
+            &imported,
+            &Change::Party {
+                position: "borgarradsberedningen/reservation/M".into(),
+                from: "M".into(),
+                to: "KD".into(),
+            },
+        )
+        .unwrap();
+        let case = load(&out.text);
+        let ks = &case.positions[case
+            .position_index("kommunstyrelsen/reservation/M")
+            .unwrap()];
+        assert_eq!(
+            ks.identical_to.map(|t| case.positions[t].id.as_str()),
+            Some("borgarradsberedningen/reservation/KD")
+        );
+        let (gone, came) = changed(&imported, &out.text);
+        assert_eq!(
+            gone,
+            [
+                "  { name = \"Christofer Fjellner\", party = \"M\" },",
+                "  { name = \"Dennis Wedin\", party = \"M\" },",
+                "  { name = \"Andréa Hedin\", party = \"M\" },",
+                "review = \"inferred\"",
+                "identical_to = \"borgarradsberedningen/reservation/M\"",
+            ]
+        );
+        assert_eq!(came.len(), 6, "{came:#?}");
+        assert!(came.contains(&"note = \"reviewed: M → KD\""));
+        // KD was declared already; a new code is declared.
+        let out = apply(
+            &imported,
+            &Change::Party {
+                position: "socialnamnden/reservation/M".into(),
+                from: "M".into(),
+                to: "FI".into(),
+            },
+        )
+        .unwrap();
+        let case = load(&out.text);
+        assert_eq!(
+            case.party("FI").map(|p| p.name.as_str()),
+            Some("Feministiskt initiativ")
+        );
+    }
+
+    #[test]
+    fn a_derived_id_taken_already_is_pinned() {
+        // Socialnämnden gets an M special statement; its M reservation made one too clashes.
+        let src = format!(
+            "{IMPORTED}\n[[positions]]\nbody = \"socialnamnden\"\nstance = \"special_statement\"\n\
+             signatories = [{{ name = \"Ida Jansson\", party = \"M\" }}]\ntext = \"Ett annat.\"\n"
+        );
+        let out = apply(
+            &src,
+            &Change::Stance {
+                position: "socialnamnden/reservation/M".into(),
+                stance: Stance::SpecialStatement,
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            out.renamed,
+            Some((
+                "socialnamnden/reservation/M".into(),
+                "socialnamnden/special_statement/M-2".into()
+            ))
+        );
+        let case = load(&out.text);
+        assert!(
+            case.position_index("socialnamnden/special_statement/M-2")
+                .is_some()
+        );
+        assert!(
+            case.position_index("socialnamnden/special_statement/M")
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn assigning_an_unplaced_paragraph() {
+        let doc = "Utlåtande Rotel I (Dnr KS 2025/9999)\nMotion om fler parkbänkar\nRemissammanställning\n\
+Ärendet har remitterats till socialnämnden.\nSocialnämnden\n\
+Socialnämnden beslutade vid sitt sammanträde den 17 februari 2026 följande.\n\
+Socialnämnden avstyrker motionen.\nReservationer m.m.\nSocialnämnden\n\
+Reservation av Ida Jansson m.fl. (M)\nModeraterna vill ha fler bänkar.\n\
+Yttrande av Lena Berg (L)\nLiberalerna vill att frågan utreds vidare.\n";
+        let imported = crate::import::import_text(doc, "t.txt", Lang::En);
+        let case = load(&imported.toml);
+        let sections = unplaced(&case);
+        assert_eq!(sections.len(), 1, "{}", imported.toml);
+        assert_eq!(
+            sections[0].paragraphs,
+            [
+                "Yttrande av Lena Berg (L)",
+                "Liberalerna vill att frågan utreds vidare."
+            ]
+        );
+        let to_m = Destination::Position("socialnamnden/reservation/M".into());
+        let once = apply(
+            &imported.toml,
+            &Change::Assign {
+                section: "unplaced-1".into(),
+                paragraph: 1,
+                to: to_m.clone(),
+            },
+        )
+        .unwrap();
+        let case = load(&once.text);
+        assert_eq!(unplaced(&case)[0].paragraphs, ["Yttrande av Lena Berg (L)"]);
+        let p = case.position_index("socialnamnden/reservation/M").unwrap();
+        assert_eq!(
+            case.positions[p].paragraphs,
+            [
+                "Moderaterna vill ha fler bänkar.",
+                "Liberalerna vill att frågan utreds vidare."
+            ]
+        );
+        // Only the section's text and the position's text changed.
+        let (gone, came) = changed(&imported.toml, &once.text);
+        let texts = |lines: &[&str]| {
+            lines.iter().all(|l| {
+                l.starts_with("text = ")
+                    || l.contains("Liberalerna")
+                    || l.contains("Moderaterna")
+                    || l.contains("Yttrande av")
+                    || l.is_empty()
+                    || *l == "\"\"\""
+            })
+        };
+        assert!(texts(&gone) && texts(&came), "{gone:#?}\n{came:#?}");
+        // The last paragraph: the section goes with it.
+        let twice = apply(
+            &once.text,
+            &Change::Assign {
+                section: "unplaced-1".into(),
+                paragraph: 0,
+                to: to_m,
+            },
+        )
+        .unwrap();
+        assert!(unplaced(&load(&twice.text)).is_empty());
+        let (gone, _) = changed(&once.text, &twice.text);
+        assert!(gone.contains(&"[[case.sections]]"), "{gone:#?}");
+        // To a body's decision.
+        let out = apply(
+            &imported.toml,
+            &Change::Assign {
+                section: "unplaced-1".into(),
+                paragraph: 0,
+                to: Destination::Decision("socialnamnden".into()),
+            },
+        )
+        .unwrap();
+        assert_eq!(load(&out.text).bodies[0].decision.len(), 2);
+        assert!(matches!(
+            apply(
+                &imported.toml,
+                &Change::Assign {
+                    section: "unplaced-1".into(),
+                    paragraph: 2,
+                    to: Destination::Decision("socialnamnden".into()),
+                }
+            ),
+            Err(ReviewError::NotFound(_))
+        ));
+    }
+
+    #[test]
+    fn a_file_that_is_no_toml_is_refused() {
+        assert!(matches!(
+            apply(
+                "[[",
+                &Change::Confirm {
+                    item: "a#stance".into()
+                }
+            ),
+            Err(ReviewError::Syntax(_))
+        ));
+    }
+}
