@@ -220,7 +220,7 @@ fn the_new_stances_have_columns_and_open() {
     assert!(screen(&term).contains("Prot.ant."));
     // Socialnämnden's protocol note: row 1, column 5.
     let (app, _, _) = drive(vec![case], Lang::En, 120, 30, "l l l l Enter");
-    let r = app.reader.as_ref().unwrap();
+    let r = app.reader().unwrap();
     assert_eq!(
         app.current_case().positions[r.position().unwrap()].id,
         "socialnamnden/protocol_note/L"
