@@ -148,6 +148,15 @@ impl Lang {
         }
     }
 
+    /// Source lines, `first` to `last` (from 1): "line 7", "lines 7–11".
+    pub fn source_lines(self, (first, last): (usize, usize)) -> String {
+        if first == last {
+            format!("{} {first}", self.pick("line", "rad"))
+        } else {
+            format!("{} {first}–{last}", self.pick("lines", "rader"))
+        }
+    }
+
     /// A review state, in running text: "uncertain", "inferred", "confirmed".
     pub fn review(self, r: Review) -> &'static str {
         match (self, r) {

@@ -24,6 +24,7 @@
 //! id>#<fact>` (`socialnamnden#meeting_date`); a paragraph of an unplaced section by
 //! `<section id>#<n>` (`unplaced-1#2`, counted from 1).
 
+use crate::i18n::Lang;
 use crate::model::{self, Case, Evidence, Fact, Problem, Review, Stance, derive_position_id};
 use std::fmt;
 use std::path::Path;
@@ -178,6 +179,8 @@ pub enum ReviewError {
     Invalid(Vec<Problem>),
     /// The file could not be read or written.
     Io(String),
+    /// The file no longer holds the case as it was loaded: someone changed it on disk since.
+    Changed,
 }
 
 impl fmt::Display for ReviewError {
@@ -193,6 +196,10 @@ impl fmt::Display for ReviewError {
                 Ok(())
             }
             ReviewError::Io(m) => write!(f, "{m}"),
+            ReviewError::Changed => write!(
+                f,
+                "the case file changed on disk since it was loaded; nothing was written (open it again to review it)"
+            ),
         }
     }
 }
@@ -228,12 +235,53 @@ pub fn apply(src: &str, change: &Change) -> Result<Applied, ReviewError> {
 /// Read the case file at `path`, apply `change`, and write the result atomically in its place
 /// (the file keeps its permissions; a crash leaves the old file or the new one).
 pub fn apply_to_file(path: &Path, change: &Change) -> Result<Applied, ReviewError> {
+    apply_checked(path, change, |_| Ok(()))
+}
+
+/// Apply `change` to the file `loaded` was read from ([`Case::path`]), as [`apply_to_file`]
+/// does, provided the file still holds `loaded` (nobody changed what it says since it was
+/// loaded; a change of layout or comments alone is no change). Returns the result and the
+/// case as the file now loads (its `path` set). The app's review screen writes through this.
+///
+/// Errors: [`ReviewError::Changed`] when the file says something else now, [`ReviewError::Io`]
+/// when it cannot be read or written (or `loaded` has no file), the errors of [`apply`].
+pub fn apply_to_loaded(loaded: &Case, change: &Change) -> Result<(Applied, Case), ReviewError> {
+    let path = loaded
+        .path
+        .as_deref()
+        .ok_or_else(|| ReviewError::Io("the case was not read from a file".to_string()))?;
+    let label = path.display().to_string();
+    let applied = apply_checked(path, change, |src| {
+        // What the file says now, compared with what was loaded (the id as it was given).
+        let on_disk = model::parse_case(src, &label, &loaded.id);
+        let same = on_disk
+            .is_ok_and(|c| serde_json::to_value(&c).ok() == serde_json::to_value(loaded).ok());
+        if same {
+            Ok(())
+        } else {
+            Err(ReviewError::Changed)
+        }
+    })?;
+    let mut case =
+        model::parse_case(&applied.text, &label, &loaded.id).map_err(ReviewError::Invalid)?;
+    case.path = Some(path.to_path_buf());
+    Ok((applied, case))
+}
+
+/// Read the case file at `path`, let `check` see its text, apply `change`, write the result
+/// atomically.
+fn apply_checked(
+    path: &Path,
+    change: &Change,
+    check: impl FnOnce(&str) -> Result<(), ReviewError>,
+) -> Result<Applied, ReviewError> {
     let label = path.display().to_string();
     let problems = |p: Vec<Problem>| {
         ReviewError::Io(p.first().map_or_else(String::new, |p| p.message.clone()))
     };
     let bytes = model::read_limited(path, &label).map_err(problems)?;
     let src = model::decode(&label, &bytes).map_err(problems)?;
+    check(src)?;
     let applied = apply(src, change)?;
     crate::atomic::write_file(
         path,
@@ -243,6 +291,49 @@ pub fn apply_to_file(path: &Path, change: &Change) -> Result<Applied, ReviewErro
     )
     .map_err(|e| ReviewError::Io(format!("cannot write: {e}")))?;
     Ok(applied)
+}
+
+/// Party codes a position may be given: the case's declared parties first, then the other
+/// parties the importer knows (`import::phrases::PARTIES`), each once.
+pub fn party_codes(case: &Case) -> Vec<String> {
+    let mut codes: Vec<String> = case.parties.iter().map(|p| p.code.clone()).collect();
+    for p in crate::import::phrases::PARTIES {
+        if !codes.iter().any(|c| c == p.code) {
+            codes.push(p.code.to_string());
+        }
+    }
+    codes
+}
+
+/// What a change did, in a line (not escaped): `confirmed socialnamnden/reject#stance`,
+/// `trafiknamnden/reject: approve (position id trafiknamnden/reject → trafiknamnden/approve)`,
+/// `unplaced-1#2 → decision:socialnamnden`. `renamed` is [`Applied::renamed`].
+pub fn describe(change: &Change, renamed: Option<&(String, String)>, lang: Lang) -> String {
+    let mut s = match change {
+        Change::Confirm { item } => format!("{} {}", lang.pick("confirmed", "bekräftat"), item),
+        Change::Stance { position, stance } => {
+            format!("{position}: {}", stance.as_str())
+        }
+        Change::Party { position, from, to } => format!("{position}: {from} → {to}"),
+        Change::Assign {
+            section,
+            paragraph,
+            to,
+        } => {
+            let to = match to {
+                Destination::Decision(b) => format!("decision:{b}"),
+                Destination::Position(p) => p.clone(),
+            };
+            format!("{section}#{} → {to}", paragraph + 1)
+        }
+    };
+    if let Some((old, new)) = renamed {
+        s.push_str(&format!(
+            " ({} {old} → {new})",
+            lang.pick("position id", "ställningstagandets id")
+        ));
+    }
+    s
 }
 
 // ---- finding tables -----------------------------------------------------------------------
@@ -530,7 +621,6 @@ fn text_value(paragraphs: &[String]) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
 
     const IMPORTED: &str = include_str!("../tests/fixtures/evidence/imported.toml");
     const SEED: &str = include_str!("../tests/fixtures/seed/000_fa419cc41b8f4bfd.txt");
@@ -852,6 +942,38 @@ Yttrande av Lena Berg (L)\nLiberalerna vill att frågan utreds vidare.\n";
                 }
             ),
             Err(ReviewError::NotFound(_))
+        ));
+    }
+
+    #[test]
+    fn a_loaded_case_is_written_only_while_its_file_still_holds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("imported.toml");
+        std::fs::write(&path, IMPORTED).unwrap();
+        let loaded = model::load_file(&path).unwrap();
+        let confirm = Change::Confirm {
+            item: "socialnamnden/reject#stance".into(),
+        };
+        // A comment added by hand changes nothing the case says: the change is written.
+        std::fs::write(&path, format!("# checked\n{IMPORTED}")).unwrap();
+        let (applied, case) = apply_to_loaded(&loaded, &confirm).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), applied.text);
+        assert!(applied.text.starts_with("# checked\n"));
+        assert_eq!(case.positions[0].review(), Some(Review::Confirmed));
+        assert_eq!(case.path.as_deref(), Some(path.as_path()));
+        // The file now says something else than `loaded`: nothing is written.
+        let before = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            apply_to_loaded(&loaded, &confirm).unwrap_err(),
+            ReviewError::Changed
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+        // No file at all.
+        let mut bundled = model::load_bundled();
+        bundled.path = None;
+        assert!(matches!(
+            apply_to_loaded(&bundled, &confirm),
+            Err(ReviewError::Io(_))
         ));
     }
 

@@ -99,7 +99,10 @@ pub fn run(args: ReviewArgs, lang: Lang) -> u8 {
     for change in &changes {
         match review::apply_to_file(&args.file, change) {
             Ok(applied) => {
-                message!("{}", done(change, &applied, lang));
+                message!(
+                    "{}",
+                    escape(&review::describe(change, applied.renamed.as_ref(), lang))
+                );
             }
             Err(e @ ReviewError::NotFound(_)) => {
                 message!("{shown}: error: {}", escape(&e.to_string()));
@@ -123,36 +126,6 @@ pub fn run(args: ReviewArgs, lang: Lang) -> u8 {
         }
     }
     OK
-}
-
-/// What a change did, for the message after it.
-fn done(change: &Change, applied: &review::Applied, lang: Lang) -> String {
-    let mut s = match change {
-        Change::Confirm { item } => format!("{} {}", lang.pick("confirmed", "bekräftat"), item),
-        Change::Stance { position, stance } => {
-            format!("{position}: {}", stance.as_str())
-        }
-        Change::Party { position, from, to } => format!("{position}: {from} → {to}"),
-        Change::Assign {
-            section,
-            paragraph,
-            to,
-        } => {
-            let to = match to {
-                Destination::Decision(b) => format!("decision:{b}"),
-                Destination::Position(p) => p.clone(),
-            };
-            format!("{section}#{} → {to}", paragraph + 1)
-        }
-    };
-    if let Some((old, new)) = &applied.renamed {
-        let _ = write!(
-            s,
-            " ({} {old} → {new})",
-            lang.pick("position id", "ställningstagandets id")
-        );
-    }
-    escape(&s)
 }
 
 fn list(path: &Path, all: bool, lang: Lang) -> u8 {

@@ -131,6 +131,22 @@ pub enum Action {
         path: PathBuf,
         result: WriteOutcome,
     },
+    /// The review of the case's imported facts (from the matrix).
+    OpenReview,
+    /// Review: the fact under the cursor is right.
+    ReviewConfirm,
+    /// Review: give the position another stance (opens a picker).
+    ReviewStance,
+    /// Review: replace a party of the position (opens a picker).
+    ReviewParty,
+    /// Review: move the unplaced paragraph to a body or position (opens a picker).
+    ReviewAssign,
+    /// The result of a review change written to case `case`'s file: the case as it now
+    /// loads and the change, or why nothing was written.
+    Reviewed {
+        case: usize,
+        result: Result<ReviewDone, String>,
+    },
     /// Help: scroll the list of keys and marks.
     ScrollDown,
     ScrollUp,
@@ -175,12 +191,27 @@ pub enum Effect {
         query: String,
         limit: usize,
     },
+    /// Apply a review decision to case `case`'s file at once (through [`crate::review`]); the
+    /// answer comes back as [`Action::Reviewed`].
+    Review {
+        case: usize,
+        change: crate::review::Change,
+    },
     /// Write a text file; unless `overwrite`, an existing file is left alone.
     Write {
         path: PathBuf,
         text: String,
         overwrite: bool,
     },
+}
+
+/// A review change that was written: the change, the position it renamed (old id, new id),
+/// and the case as its file now loads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewDone {
+    pub change: crate::review::Change,
+    pub renamed: Option<(String, String)>,
+    pub case: Shared<crate::model::Case>,
 }
 
 /// How a copy went.

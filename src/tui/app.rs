@@ -5,8 +5,8 @@
 //! screen on top, and their [`Outcome`] is applied here. The shell performs the effects.
 
 use super::action::{
-    Action, CopyOutcome, Effect, Nav, NotesEdit, Outcome, OverlayChange, Shared, Status,
-    WriteOutcome,
+    Action, CopyOutcome, Effect, Nav, NotesEdit, Outcome, OverlayChange, ReviewDone, Shared,
+    Status, WriteOutcome,
 };
 use super::book::{NotesBook, merge_message};
 use super::ctx::Ctx;
@@ -225,6 +225,10 @@ impl App {
             }
             Action::Written { path, result } => {
                 self.written(path, result);
+                return Vec::new();
+            }
+            Action::Reviewed { case, result } => {
+                self.reviewed(case, result);
                 return Vec::new();
             }
             Action::Indexed => {
@@ -447,6 +451,37 @@ impl App {
                     "{} {name}: {why}",
                     self.lang.pick("Could not write", "Kunde inte skriva")
                 );
+                self.notify(msg, true);
+            }
+        }
+    }
+
+    /// A review change was written (the case is taken in as its file now loads), or why not.
+    fn reviewed(&mut self, case: usize, result: Result<ReviewDone, String>) {
+        let lang = self.lang;
+        match result {
+            Ok(done) if case < self.cases.len() => {
+                let mut cases = self.cases.as_ref().clone();
+                cases[case] = done.case.0.as_ref().clone();
+                self.cases = Arc::new(cases);
+                if let Some(book) = self.notes.get_mut(case) {
+                    book.refresh_stale(&self.cases[case]);
+                }
+                self.relayout();
+                let msg = format!(
+                    "{}: {}",
+                    lang.pick("Written to the case file", "Skrivet till ärendefilen"),
+                    crate::text::escape(&crate::review::describe(
+                        &done.change,
+                        done.renamed.as_ref(),
+                        lang
+                    ))
+                );
+                self.notify(msg, false);
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let msg = format!("{}: {e}", lang.pick("Not written", "Inte skrivet"));
                 self.notify(msg, true);
             }
         }

@@ -3,7 +3,7 @@
 //! same [`Shell`]; tests give it a fake clipboard and notes files in a temporary folder.
 
 use super::action::Shared;
-use super::action::{Action, Effect, WriteOutcome};
+use super::action::{Action, Effect, ReviewDone, WriteOutcome};
 use super::app::App;
 use super::clipboard::Clipboard;
 use crate::analysis::search::{Index, Query};
@@ -164,6 +164,17 @@ impl<C: Clipboard> Shell for SystemShell<C> {
                     }
                     Searcher::None => None,
                 }
+            }
+            Effect::Review { case, change } => {
+                let loaded = app.cases.get(case)?;
+                let result = crate::review::apply_to_loaded(loaded, &change)
+                    .map(|(applied, new)| ReviewDone {
+                        change,
+                        renamed: applied.renamed,
+                        case: Shared(Arc::new(new)),
+                    })
+                    .map_err(|e| e.to_string());
+                Some(Action::Reviewed { case, result })
             }
             Effect::Write {
                 path,

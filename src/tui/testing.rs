@@ -23,7 +23,11 @@ pub struct Harness {
 impl Harness {
     /// The bundled case at `w`×`h`.
     pub fn new(lang: Lang, w: u16, h: u16) -> Harness {
-        let cases = vec![load_bundled()];
+        Harness::on(vec![load_bundled()], lang, w, h)
+    }
+
+    /// `cases` at `w`×`h`.
+    pub fn on(cases: Vec<Case>, lang: Lang, w: u16, h: u16) -> Harness {
         let similarity = Similarity::build(&cases, &Options::default());
         let notes = cases
             .iter()

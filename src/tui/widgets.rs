@@ -1,7 +1,9 @@
 //! Small pieces the screens and overlays share: a centred box, the visible window of a text
 //! input, and scrolling a block of lines into view.
 
+use crate::model::Case;
 use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
 
 /// A rectangle of at most `w`×`h` centred in `area`, never larger than it.
 pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
@@ -81,4 +83,13 @@ impl Mark {
             meaning: (en, sv),
         }
     }
+}
+
+/// A screen's title row: the case's registration number and title.
+pub fn case_title(case: &Case, theme: &super::theme::Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(case.dnr.clone(), theme.title),
+        Span::raw(" · "),
+        Span::styled(case.title.clone(), theme.dim),
+    ])
 }

@@ -7,27 +7,7 @@ use remiss::model::{Review, load_file};
 
 /// A statement with one uncertain stance (an opinion with no conclusion), an M reservation, and
 /// a statement of a kind the importer does not know (unplaced).
-const STATEMENT: &str = "Utlåtande Rotel I (Dnr KS 2025/9999)
-Motion om fler parkbänkar
-Remissammanställning
-Ärendet har remitterats till socialnämnden och trafiknämnden.
-Socialnämnden
-Socialnämnden beslutade vid sitt sammanträde den 17 februari 2026 följande.
-Socialnämnden godkänner tjänsteutlåtandet som svar på remissen.
-Reservation av Ida Jansson m.fl. (M), se Reservationer m.m.
-Socialförvaltningens tjänsteutlåtande daterat den 30 december 2025 har i huvudsak
-följande lydelse.
-Förvaltningen bedömer att befintliga bänkar räcker.
-Trafiknämnden
-Trafiknämnden beslutade vid sitt sammanträde den 12 februari 2026 följande.
-Trafiknämnden avstyrker motionen.
-Reservationer m.m.
-Socialnämnden
-Reservation av Ida Jansson m.fl. (M)
-Moderaterna vill ha fler bänkar.
-Yttrande av Lena Berg (L)
-Liberalerna vill att frågan utreds vidare.
-";
+const STATEMENT: &str = include_str!("../fixtures/evidence/parkbankar.txt");
 
 fn imported() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();

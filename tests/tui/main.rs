@@ -15,4 +15,5 @@ mod e2e;
 mod invisible;
 mod keys;
 mod notes;
+mod review;
 mod screens;

@@ -267,6 +267,12 @@ const MATRIX: &[Binding] = &[
         "copy the position with citation",
         "kopiera ställningstagandet med källa"
     ),
+    bind!(
+        Action::OpenReview,
+        [k('r')],
+        "review the imported facts (! ~)",
+        "granska de importerade fakta (! ~)"
+    ),
     NOTES_KEY,
     SEARCH_KEY,
     bind!(
@@ -782,6 +788,101 @@ const NOTES: &[Binding] = &[
     ),
 ];
 
+const REVIEW: &[Binding] = &[
+    bind!(
+        Action::Down,
+        [code(KeyCode::Down), k('j')],
+        "next entry",
+        "nästa"
+    ),
+    bind!(
+        Action::Up,
+        [code(KeyCode::Up), k('k')],
+        "previous entry",
+        "föregående"
+    ),
+    bind!(
+        Action::Top,
+        [k('g'), code(KeyCode::Home)],
+        "first entry",
+        "första"
+    ),
+    bind!(
+        Action::Bottom,
+        [k('G'), code(KeyCode::End)],
+        "last entry",
+        "sista"
+    ),
+    bind!(
+        Action::ReviewConfirm,
+        [k('c')],
+        "confirm: the fact is right (written at once)",
+        "bekräfta: faktumet stämmer (skrivs direkt)"
+    ),
+    bind!(
+        Action::ReviewStance,
+        [k('s')],
+        "another stance…",
+        "annat ställningstagande …"
+    ),
+    bind!(
+        Action::ReviewParty,
+        [k('p')],
+        "another party…",
+        "annat parti …"
+    ),
+    bind!(
+        Action::ReviewAssign,
+        [k('m')],
+        "move the paragraph to a body or position…",
+        "flytta stycket till ett organ eller ställningstagande …"
+    ),
+    bind!(
+        Action::Open,
+        [code(KeyCode::Enter)],
+        "read where it stands",
+        "läs var det står"
+    ),
+    NOTES_KEY,
+    SEARCH_KEY,
+    bind!(Action::Back, [code(KeyCode::Esc)], "back", "tillbaka"),
+];
+
+/// The review's picker: a stance, a party or a destination.
+const PICK: &[Binding] = &[
+    bind!(
+        Action::Down,
+        [code(KeyCode::Down), k('j')],
+        "next choice",
+        "nästa val"
+    ),
+    bind!(
+        Action::Up,
+        [code(KeyCode::Up), k('k')],
+        "previous choice",
+        "föregående val"
+    ),
+    bind!(
+        Action::Top,
+        [k('g'), code(KeyCode::Home)],
+        "first choice",
+        "första valet"
+    ),
+    bind!(
+        Action::Bottom,
+        [k('G'), code(KeyCode::End)],
+        "last choice",
+        "sista valet"
+    ),
+    bind!(
+        Action::Open,
+        [code(KeyCode::Enter)],
+        "write this choice to the case file",
+        "skriv valet till ärendefilen"
+    ),
+    bind!(Action::Back, [code(KeyCode::Esc)], "cancel", "avbryt"),
+];
+
 const PROMPT: &[Binding] = &[
     bind!(Action::Submit, [code(KeyCode::Enter)], "done", "klart"),
     bind!(Action::Back, [code(KeyCode::Esc)], "cancel", "avbryt"),
@@ -853,6 +954,8 @@ pub fn of(mode: Mode) -> impl Iterator<Item = &'static Binding> {
         Mode::Screen(Screen::Reader) => READER,
         Mode::Screen(Screen::Notes) => NOTES,
         Mode::Screen(Screen::Diff) => DIFF,
+        Mode::Screen(Screen::Review) => REVIEW,
+        Mode::Pick => PICK,
     };
     let shared: &[Binding] = match mode {
         Mode::Prompt | Mode::Search => TEXT_EDITING,

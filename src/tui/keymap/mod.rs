@@ -26,6 +26,8 @@ pub enum Mode {
     Search,
     /// Moving over the search hits (the overlay is open).
     SearchList,
+    /// Choosing in the review's picker (a stance, a party, where a paragraph goes).
+    Pick,
     Screen(Screen),
 }
 
@@ -196,6 +198,17 @@ fn hint_table(mode: Mode) -> &'static [Hint] {
             (Action::NextSameStance, "next", "nästa"),
             (Action::Back, "back", "tillbaka"),
         ],
+        Mode::Screen(Screen::Review) => &[
+            (Action::ReviewConfirm, "confirm", "bekräfta"),
+            (Action::ReviewStance, "stance", "ställning"),
+            (Action::ReviewParty, "party", "parti"),
+            (Action::ReviewAssign, "move", "flytta"),
+            (Action::Back, "back", "tillbaka"),
+        ],
+        Mode::Pick => &[
+            (Action::Open, "write", "skriv"),
+            (Action::Back, "cancel", "avbryt"),
+        ],
         Mode::Screen(Screen::Notes) => &[
             (Action::NewHeading, "heading", "rubrik"),
             (Action::EditItem, "comment", "kommentar"),
@@ -252,7 +265,9 @@ mod tests {
         assert_eq!(action_for(reader, x), None);
     }
 
-    const MODES: [Mode; 12] = [
+    const MODES: [Mode; 14] = [
+        Mode::Pick,
+        Mode::Screen(Screen::Review),
         Mode::Search,
         Mode::SearchList,
         Mode::Help,

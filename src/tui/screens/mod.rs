@@ -8,6 +8,7 @@ pub mod diff;
 pub mod matrix;
 pub mod notes;
 pub mod reader;
+pub mod review;
 
 use super::action::{Action, Outcome};
 use super::ctx::Ctx;
@@ -31,6 +32,8 @@ pub enum Screen {
     Notes,
     /// Two positions' texts with their word-level differences.
     Diff,
+    /// The facts an import inferred, to confirm or correct.
+    Review,
 }
 
 /// A screen on the navigation stack, with its state.
@@ -41,6 +44,7 @@ pub enum Route {
     Reader(Box<reader::ReaderScreen>),
     Diff(Box<diff::DiffScreen>),
     Notes(notes::NotesScreen),
+    Review(review::ReviewScreen),
 }
 
 impl Route {
@@ -51,6 +55,7 @@ impl Route {
             Route::Reader(_) => Screen::Reader,
             Route::Diff(_) => Screen::Diff,
             Route::Notes(_) => Screen::Notes,
+            Route::Review(_) => Screen::Review,
         }
     }
 
@@ -58,6 +63,7 @@ impl Route {
     pub fn mode(&self) -> Mode {
         match self {
             Route::Reader(r) => r.mode(),
+            Route::Review(r) => r.mode(),
             other => Mode::Screen(other.screen()),
         }
     }
@@ -70,6 +76,7 @@ impl Route {
             Route::Reader(r) => r.case,
             Route::Diff(d) => d.case,
             Route::Notes(n) => n.case,
+            Route::Review(r) => r.case,
         }
     }
 
@@ -80,6 +87,7 @@ impl Route {
             Route::Reader(s) => s.update(action, ctx),
             Route::Diff(s) => s.update(action, ctx),
             Route::Notes(s) => s.update(action, ctx),
+            Route::Review(s) => s.update(action, ctx),
         }
     }
 
@@ -89,6 +97,11 @@ impl Route {
         match self {
             Route::Reader(r) => r.applies(action, ctx),
             Route::Notes(n) => n.applies(action, ctx),
+            Route::Review(r) => r.applies(action, ctx),
+            // The review only for a case with something imported to review.
+            Route::Matrix(_) if *action == Action::OpenReview => {
+                matrix::has_review(ctx.case(self.case()))
+            }
             // Esc goes back to the case list only when there is one below.
             Route::Matrix(_) => *action != Action::Back || ctx.stack > 1,
             Route::Cases(_) | Route::Diff(_) => true,
@@ -110,6 +123,7 @@ impl Route {
             }
             Route::Diff(_) => diff::view::MARKS.to_vec(),
             Route::Notes(_) => notes::view::MARKS.to_vec(),
+            Route::Review(_) => review::view::MARKS.to_vec(),
         }
     }
 
@@ -119,7 +133,7 @@ impl Route {
         match self {
             Route::Reader(s) => s.relayout(ctx),
             Route::Diff(s) => s.relayout(ctx),
-            Route::Cases(_) | Route::Matrix(_) | Route::Notes(_) => {}
+            Route::Cases(_) | Route::Matrix(_) | Route::Notes(_) | Route::Review(_) => {}
         }
     }
 
@@ -135,7 +149,9 @@ impl Route {
         match self {
             Route::Reader(r) => ScreenAreas::Reader(reader::layout::areas(main, r)),
             Route::Diff(_) => ScreenAreas::Diff(diff::layout::areas(main)),
-            Route::Cases(_) | Route::Matrix(_) | Route::Notes(_) => ScreenAreas::Whole(main),
+            Route::Cases(_) | Route::Matrix(_) | Route::Notes(_) | Route::Review(_) => {
+                ScreenAreas::Whole(main)
+            }
         }
     }
 
@@ -146,6 +162,7 @@ impl Route {
             Route::Reader(s) => reader::view::render(frame, &areas.screen, s, ctx, theme),
             Route::Diff(s) => diff::view::render(frame, &areas.screen, s, ctx, theme),
             Route::Notes(s) => notes::view::render(frame, areas.main, s, ctx, theme),
+            Route::Review(s) => review::view::render(frame, areas.main, s, ctx, theme),
         }
     }
 
@@ -166,6 +183,7 @@ impl Route {
                 )
             }
             Route::Diff(_) => format!("{} › {}", case.dnr, lang.pick("Diff", "Jämförelse")),
+            Route::Review(_) => format!("{} › {}", case.dnr, lang.pick("Review", "Granskning")),
             Route::Reader(r) => r.place(ctx),
         }
     }

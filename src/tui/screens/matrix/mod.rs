@@ -6,6 +6,7 @@ pub mod view;
 use super::Route;
 use super::notes::NotesScreen;
 use super::reader::{Doc, ReaderScreen};
+use super::review::ReviewScreen;
 use crate::model::citation;
 use crate::model::matrix::{Column, Lens};
 use crate::tui::action::{Action, Effect, Outcome};
@@ -139,6 +140,13 @@ impl MatrixScreen {
                 Outcome::push(Route::Reader(Box::new(r)))
             }
             (Action::OpenNotes, _) => NotesScreen::open(self.case),
+            (Action::OpenReview, _) if has_review(ctx.case(self.case)) => {
+                Outcome::push(Route::Review(ReviewScreen::new(self.case)))
+            }
+            (Action::OpenReview, _) => Outcome::say(ctx.lang.pick(
+                "Nothing imported to review in this case",
+                "Inget importerat att granska i det här ärendet",
+            )),
             (Action::CopyPosition, _) => match self.selected_position(ctx) {
                 Some(p) => copy_whole(ctx, self.case, p),
                 None => Outcome::none(),
@@ -154,6 +162,14 @@ impl MatrixScreen {
         }
         outcome
     }
+}
+
+/// Whether a case has anything an import inferred (evidence) or could not place: what the
+/// review screen is for.
+pub fn has_review(case: &crate::model::Case) -> bool {
+    case.bodies.iter().any(|b| !b.evidence.is_empty())
+        || case.positions.iter().any(|p| !p.evidence.is_empty())
+        || !crate::review::unplaced(case).is_empty()
 }
 
 /// Copy a whole position with its citation (an error when it has no text).

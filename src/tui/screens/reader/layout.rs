@@ -328,6 +328,33 @@ pub fn layout(case: &Case, position: usize, width: u16, lang: Lang) -> Vec<Reade
             &mut out,
         );
     }
+    // What the import read each fact from: the position's evidence, and for a body's own
+    // decision the body's (its dates, whether it answered).
+    let body_evidence = if p.stance.is_decision() || p.stance == crate::model::Stance::NoAnswer {
+        body.evidence.as_slice()
+    } else {
+        &[]
+    };
+    for ev in body_evidence.iter().chain(&p.evidence) {
+        let lines = lang.source_lines(ev.lines);
+        let label = format!(
+            "{} ({}, {}, {lines})",
+            lang.pick("Evidence", "Belägg"),
+            lang.fact(ev.fact),
+            lang.review(ev.review)
+        );
+        let note = ev
+            .note
+            .as_ref()
+            .map(|n| format!(" — {n}"))
+            .unwrap_or_default();
+        field(
+            &label,
+            format!("“{}”{note}", ev.sentence),
+            LineKind::Field,
+            &mut out,
+        );
+    }
     out.push(line(String::new(), LineKind::Blank));
     let paragraphs = case.text_of(position);
     if paragraphs.is_empty() {
@@ -405,6 +432,45 @@ mod tests {
             .unwrap();
         let at = index_of(&case, Doc::CaseText, TextRef::new(Part::Section(views), 1));
         assert!(paras[at.unwrap()].1.starts_with("Samtidigt måste vi"));
+    }
+
+    #[test]
+    fn an_imported_position_shows_its_evidence() {
+        let src = include_str!("../../../../tests/fixtures/evidence/imported.toml");
+        let case = crate::model::parse_case(src, "t.toml", "t").unwrap();
+        let i = case.position_index("socialnamnden/reject").unwrap();
+        let text: Vec<String> = layout(&case, i, 200, Lang::En)
+            .into_iter()
+            .filter(|l| l.kind == LineKind::Field)
+            .map(|l| l.text)
+            .collect();
+        let evidence: Vec<&String> = text.iter().filter(|l| l.starts_with("Evidence")).collect();
+        // The body's meeting date, then the stance's two readings; each with its state.
+        assert!(
+            evidence
+                .iter()
+                .any(|l| l.contains("(stance, uncertain, line")),
+            "{text:#?}"
+        );
+        assert!(
+            evidence
+                .iter()
+                .any(|l| l.starts_with("Evidence (meeting date, inferred")),
+            "{text:#?}"
+        );
+        for ev in &case.positions[i].evidence {
+            assert!(
+                evidence.iter().any(|l| l.contains(&ev.sentence)),
+                "{}",
+                ev.sentence
+            );
+        }
+        // Swedish.
+        let sv = layout(&case, i, 200, Lang::Sv);
+        assert!(
+            sv.iter()
+                .any(|l| l.text.starts_with("Belägg (ställningstagande, osäker"))
+        );
     }
 
     #[test]

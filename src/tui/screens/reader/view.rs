@@ -29,11 +29,7 @@ pub fn render(frame: &mut Frame, areas: &ScreenAreas, r: &ReaderScreen, ctx: &Ct
         similar_pane(frame, pane, ctx, r, theme);
     }
     frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(case.dnr.clone(), theme.title),
-            Span::raw(" · "),
-            Span::styled(case.title.clone(), theme.dim),
-        ])),
+        Paragraph::new(crate::tui::widgets::case_title(case, theme)),
         title,
     );
     let height = usize::from(body.height);
