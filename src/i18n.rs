@@ -148,12 +148,14 @@ impl Lang {
         }
     }
 
-    /// Source lines, `first` to `last` (from 1): "line 7", "lines 7–11".
+    /// Source lines, `first` to `last` (from 1): "line 7", "lines 7–11" ("rad 7", "rad
+    /// 7–11").
     pub fn source_lines(self, (first, last): (usize, usize)) -> String {
-        if first == last {
-            format!("{} {first}", self.pick("line", "rad"))
-        } else {
-            format!("{} {first}–{last}", self.pick("lines", "rader"))
+        match (first == last, self) {
+            (true, Lang::En) => format!("line {first}"),
+            (true, Lang::Sv) => format!("rad {first}"),
+            (false, Lang::En) => format!("lines {first}–{last}"),
+            (false, Lang::Sv) => format!("rad {first}–{last}"),
         }
     }
 

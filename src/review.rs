@@ -293,6 +293,47 @@ fn apply_checked(
     Ok(applied)
 }
 
+/// The lines of the source document around an evidence entry: lines `first - context ..=
+/// last + context` of `source` (the document's lines, as the import numbered them: split at
+/// `\n`, from 1), each with its number; `None` when the document does not hold the sentence
+/// on its lines (it changed since the import, or is another one). The comparison is by letters
+/// and digits only, compatibility-normalised and lower-cased, so the importer's repairs
+/// (hyphenation, ligatures, decomposed letters, line breaks) do not count as a difference.
+pub fn source_excerpt<'a>(
+    source: &'a [String],
+    evidence: &Evidence,
+    context: usize,
+) -> Option<Vec<(usize, &'a str)>> {
+    use unicode_normalization::UnicodeNormalization;
+    let letters = |s: &str| -> String {
+        s.nfkc()
+            .flat_map(char::to_lowercase)
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    let (first, last) = evidence.lines;
+    if first == 0 || last < first || last > source.len() {
+        return None;
+    }
+    let on_lines: String = source[first - 1..last].iter().map(|l| letters(l)).collect();
+    let sentence = letters(&evidence.sentence);
+    if sentence.is_empty() || !on_lines.contains(&sentence) {
+        return None;
+    }
+    let from = first.saturating_sub(context).max(1);
+    let to = (last + context).min(source.len());
+    Some(
+        (from..=to)
+            .map(|n| {
+                (
+                    n,
+                    source[n - 1].strip_suffix('\r').unwrap_or(&source[n - 1]),
+                )
+            })
+            .collect(),
+    )
+}
+
 /// Party codes a position may be given: the case's declared parties first, then the other
 /// parties the importer knows (`import::phrases::PARTIES`), each once.
 pub fn party_codes(case: &Case) -> Vec<String> {
@@ -975,6 +1016,47 @@ Yttrande av Lena Berg (L)\nLiberalerna vill att frågan utreds vidare.\n";
             apply_to_loaded(&bundled, &confirm),
             Err(ReviewError::Io(_))
         ));
+    }
+
+    #[test]
+    fn the_source_lines_around_a_sentence_only_where_the_document_holds_it() {
+        let source: Vec<String> = SEED.split('\n').map(str::to_string).collect();
+        let imported = crate::import::import_text(SEED, "seed.txt", Lang::En).toml;
+        let case = load(&imported);
+        let mut shown = 0;
+        for item in items(&case) {
+            for ev in &item.evidence {
+                let lines = source_excerpt(&source, ev, 1)
+                    .unwrap_or_else(|| panic!("{}: {:?} not on its lines", item.id, ev));
+                assert!(lines.first().unwrap().0 <= ev.lines.0.saturating_sub(1).max(1));
+                assert!(lines.iter().any(|(n, _)| *n == ev.lines.1));
+                shown += 1;
+            }
+        }
+        assert!(shown > 10, "{shown}");
+        // The document changed (or is another one): nothing is shown.
+        let ev = &case.positions[0].evidence[0];
+        let mut other = source.clone();
+        other[ev.lines.0 - 1] = "Något helt annat.".into();
+        assert_eq!(source_excerpt(&other, ev, 1), None);
+        assert_eq!(source_excerpt(&source[..2], ev, 1), None);
+        // Hyphenation and a ligature in the document are no difference.
+        let doc = vec![
+            "Förvaltningen be-".to_string(),
+            "dömer att ﬁka räcker.".to_string(),
+        ];
+        let ev = Evidence {
+            fact: Fact::Stance,
+            review: Review::Uncertain,
+            rule: "r".into(),
+            sentence: "Förvaltningen bedömer att fika räcker.".into(),
+            lines: (1, 2),
+            note: None,
+        };
+        assert_eq!(
+            source_excerpt(&doc, &ev, 3).unwrap(),
+            [(1, "Förvaltningen be-"), (2, "dömer att ﬁka räcker.")]
+        );
     }
 
     #[test]

@@ -262,12 +262,7 @@ impl Warning {
 
 /// "line 4", "lines 4–6" (or in Swedish "rad 4", "rad 4–6").
 pub fn line_span(first: usize, last: usize, lang: Lang) -> String {
-    match (first == last, lang) {
-        (true, Lang::En) => format!("line {first}"),
-        (true, Lang::Sv) => format!("rad {first}"),
-        (false, Lang::En) => format!("lines {first}–{last}"),
-        (false, Lang::Sv) => format!("rad {first}–{last}"),
-    }
+    lang.source_lines((first, last))
 }
 
 /// A position as the user knows it: "the reservation by Jonas Nilsson m.fl. (M) in

@@ -147,6 +147,12 @@ pub enum Action {
         case: usize,
         result: Result<ReviewDone, String>,
     },
+    /// The source document of case `case`, as lines (for the review's excerpts), or why it
+    /// could not be read.
+    SourceRead {
+        case: usize,
+        result: Result<Shared<Vec<String>>, String>,
+    },
     /// Help: scroll the list of keys and marks.
     ScrollDown,
     ScrollUp,
@@ -197,6 +203,9 @@ pub enum Effect {
         case: usize,
         change: crate::review::Change,
     },
+    /// Read the source document of case `case` (the file `[case.source] file` names, in the
+    /// case file's folder); the answer comes back as [`Action::SourceRead`].
+    ReadSource { case: usize },
     /// Write a text file; unless `overwrite`, an existing file is left alone.
     Write {
         path: PathBuf,

@@ -227,6 +227,16 @@ impl App {
                 self.written(path, result);
                 return Vec::new();
             }
+            Action::SourceRead { case, result } => {
+                for route in &mut self.routes {
+                    if let Route::Review(r) = route
+                        && r.case == case
+                    {
+                        r.source = Some(result.clone());
+                    }
+                }
+                return Vec::new();
+            }
             Action::Reviewed { case, result } => {
                 self.reviewed(case, result);
                 return Vec::new();

@@ -176,6 +176,11 @@ impl<C: Clipboard> Shell for SystemShell<C> {
                     .map_err(|e| e.to_string());
                 Some(Action::Reviewed { case, result })
             }
+            Effect::ReadSource { case } => {
+                let result = read_source(app.cases.get(case)?, app.lang)
+                    .map(|t| Shared(Arc::new(t.split('\n').map(str::to_string).collect())));
+                Some(Action::SourceRead { case, result })
+            }
             Effect::Write {
                 path,
                 text,
@@ -186,6 +191,42 @@ impl<C: Clipboard> Shell for SystemShell<C> {
             }
         }
     }
+}
+
+/// The text of a case's source document: the file its `[case.source] file` names (by its file
+/// name only), in the case file's folder; a PDF through `pdftotext`, as the import read it.
+fn read_source(case: &Case, lang: crate::i18n::Lang) -> Result<String, String> {
+    let name = case
+        .source
+        .as_ref()
+        .and_then(|s| s.file.as_deref())
+        .and_then(|f| Path::new(f).file_name())
+        .ok_or_else(|| {
+            lang.pick(
+                "the case file names no source document",
+                "ärendefilen anger inget källdokument",
+            )
+            .to_string()
+        })?;
+    let folder = case
+        .path
+        .as_deref()
+        .map(crate::atomic::parent)
+        .ok_or_else(|| {
+            lang.pick(
+                "the case was not read from a file",
+                "ärendet lästes inte från en fil",
+            )
+            .to_string()
+        })?;
+    let path = folder.join(name);
+    crate::import::document::read_document(&path).map_err(|e| {
+        format!(
+            "{}: {}",
+            crate::text::escape(&path.display().to_string()),
+            e.message(lang)
+        )
+    })
 }
 
 /// Write a file atomically; refuse to replace an existing one unless `overwrite` (then the

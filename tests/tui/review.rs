@@ -15,8 +15,10 @@ use std::path::{Path, PathBuf};
 /// importer does not know (its two paragraphs are unplaced).
 pub const STATEMENT: &str = include_str!("../fixtures/evidence/parkbankar.txt");
 
-/// The statement imported into `dir/parkbankar.toml`, and the case as loaded from there.
+/// The statement imported into `dir/parkbankar.toml` (the document beside it, as after
+/// `remiss import`), and the case as loaded from there.
 pub fn imported(dir: &Path) -> (PathBuf, Case) {
+    std::fs::write(dir.join("parkbankar.txt"), STATEMENT).unwrap();
     let path = dir.join("parkbankar.toml");
     let toml = remiss::import::import_text(STATEMENT, "parkbankar.txt", Lang::En).toml;
     std::fs::write(&path, toml).unwrap();
@@ -142,6 +144,26 @@ fn confirm_a_fact_change_a_stance_and_move_a_paragraph() {
     );
 }
 
+/// `keys` from the matrix of `case` (its files in `dir`), in `lang` at 80 columns × `rows`.
+fn review_keys(
+    dir: &Path,
+    case: &Case,
+    lang: Lang,
+    rows: u16,
+    keys: &str,
+) -> (remiss::tui::app::App, String) {
+    let (app, term, _) = drive_in(
+        dir,
+        vec![case.clone()],
+        lang,
+        80,
+        rows,
+        keys,
+        &Theme::monochrome(),
+    );
+    (app, screen(&term))
+}
+
 #[test]
 fn a_file_changed_on_disk_or_gone_is_told_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
@@ -153,15 +175,7 @@ fn a_file_changed_on_disk_or_gone_is_told_and_left_alone() {
         1,
     );
     std::fs::write(&path, &theirs).unwrap();
-    let (app, term, _) = drive_in(
-        dir.path(),
-        vec![case.clone()],
-        Lang::En,
-        80,
-        24,
-        "r c",
-        &Theme::monochrome(),
-    );
+    let (app, shown) = review_keys(dir.path(), &case, Lang::En, 24, "r c");
     let status = app.status.as_ref().unwrap();
     assert!(status.error);
     assert!(
@@ -178,19 +192,29 @@ fn a_file_changed_on_disk_or_gone_is_told_and_left_alone() {
             .position_index("socialnamnden/reject")
             .is_some()
     );
-    assert!(screen(&term).contains("Not written"));
+    assert!(shown.contains("Not written"));
 
-    // The file is gone.
+    // The document beside the case file differs now where the evidence stands: its lines are
+    // not shown as if they held it. Without the document: the sentences, and why.
+    let doc = dir.path().join("parkbankar.txt");
+    let sentence = "“Förvaltningen bedömer att befintliga bänkar räcker.”";
+    std::fs::write(
+        &doc,
+        STATEMENT.replace("befintliga bänkar räcker", "fler bänkar behövs"),
+    )
+    .unwrap();
+    let (_, shown) = review_keys(dir.path(), &case, Lang::En, 30, "r");
+    assert!(shown.contains("does not hold this sentence"), "{shown}");
+    assert!(shown.contains(sentence), "{shown}");
+    assert!(!shown.contains("fler bänkar behövs"), "{shown}");
+    std::fs::remove_file(&doc).unwrap();
+    let (_, shown) = review_keys(dir.path(), &case, Lang::En, 30, "r");
+    assert!(shown.contains("could not be read"), "{shown}");
+    assert!(shown.contains(sentence), "{shown}");
+
+    // The case file is gone.
     std::fs::remove_file(&path).unwrap();
-    let (app, _, _) = drive_in(
-        dir.path(),
-        vec![case],
-        Lang::Sv,
-        80,
-        24,
-        "r c",
-        &Theme::monochrome(),
-    );
+    let (app, _) = review_keys(dir.path(), &case, Lang::Sv, 24, "r c");
     let status = app.status.as_ref().unwrap();
     assert!(
         status.error && status.text.starts_with("Inte skrivet: "),

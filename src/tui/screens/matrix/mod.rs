@@ -140,9 +140,10 @@ impl MatrixScreen {
                 Outcome::push(Route::Reader(Box::new(r)))
             }
             (Action::OpenNotes, _) => NotesScreen::open(self.case),
-            (Action::OpenReview, _) if has_review(ctx.case(self.case)) => {
-                Outcome::push(Route::Review(ReviewScreen::new(self.case)))
-            }
+            (Action::OpenReview, _) if has_review(ctx.case(self.case)) => Outcome {
+                effects: vec![Effect::ReadSource { case: self.case }],
+                ..Outcome::push(Route::Review(ReviewScreen::new(self.case)))
+            },
             (Action::OpenReview, _) => Outcome::say(ctx.lang.pick(
                 "Nothing imported to review in this case",
                 "Inget importerat att granska i det här ärendet",

@@ -15,7 +15,7 @@ use super::reader::{Doc, ReaderScreen, layout};
 use crate::i18n::Lang;
 use crate::model::{Case, Fact, Part, Review, Stance, TextRef};
 use crate::review::{self, Change, Destination, ReviewItem, Subject};
-use crate::tui::action::{Action, Effect, Outcome};
+use crate::tui::action::{Action, Effect, Outcome, Shared};
 use crate::tui::ctx::Ctx;
 use crate::tui::keymap::Mode;
 use crate::tui::screens::Screen;
@@ -89,6 +89,9 @@ pub struct ReviewScreen {
     pub cursor: usize,
     /// The picker, while one is open.
     pub pick: Option<Pick>,
+    /// The source document's lines (asked for when the screen opens), or why it could not be
+    /// read; `None` until the answer comes.
+    pub source: Option<Result<Shared<Vec<String>>, String>>,
 }
 
 impl ReviewScreen {
@@ -98,6 +101,7 @@ impl ReviewScreen {
             case,
             cursor: 0,
             pick: None,
+            source: None,
         }
     }
 

@@ -5,7 +5,7 @@
 use super::{Entry, PickKind, ReviewScreen, entries, position_label};
 use crate::model::matrix::{UNCERTAIN_MARK, UNREVIEWED_MARK};
 use crate::model::{Case, Evidence, Fact, Review};
-use crate::review::{ReviewItem, Subject, value_of};
+use crate::review::{self, ReviewItem, Subject, value_of};
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::Mark;
@@ -62,7 +62,8 @@ pub fn render(frame: &mut Frame, area: Rect, s: &ReviewScreen, ctx: &Ctx, theme:
         return;
     }
     let cursor = s.cursor.min(all.len() - 1);
-    let list_h = (all.len() as u16 + 2).min(rest.height / 2).max(3);
+    // The list gets a third of the height (at least 3 entries), the evidence the rest.
+    let list_h = (all.len() as u16 + 2).min((rest.height / 3).max(5));
     let [list_area, detail] =
         Layout::vertical([Constraint::Length(list_h), Constraint::Min(1)]).areas(rest);
     let items: Vec<ListItem> = all
@@ -118,7 +119,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &ReviewScreen, ctx: &Ctx, theme:
             frame.render_stateful_widget(list, detail, &mut state);
         }
         None => {
-            let lines = evidence_lines(case, &all[cursor], ctx, theme);
+            let lines = evidence_lines(case, &all[cursor], s, ctx, theme);
             let block = Block::default()
                 .borders(Borders::ALL)
                 .title(lang.pick(" Evidence ", " Belägg "))
@@ -198,7 +199,13 @@ fn entry_line(case: &Case, e: &Entry, ctx: &Ctx, theme: &Theme) -> Line<'static>
 
 /// The evidence of an entry: what it is, each sentence it was read from with its source
 /// lines, rule and state; for unplaced text, the paragraph itself.
-fn evidence_lines(case: &Case, e: &Entry, ctx: &Ctx, theme: &Theme) -> Vec<Line<'static>> {
+fn evidence_lines(
+    case: &Case,
+    e: &Entry,
+    s: &ReviewScreen,
+    ctx: &Ctx,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let lang = ctx.lang;
     let mut out = Vec::new();
     match e {
@@ -213,9 +220,16 @@ fn evidence_lines(case: &Case, e: &Entry, ctx: &Ctx, theme: &Theme) -> Vec<Line<
                 ),
                 theme.heading,
             ));
-            out.push(Line::styled(source_note(case, ctx), theme.dim));
-            for ev in &item.evidence {
-                out.extend(evidence_entry(ev, ctx, theme));
+            let source = match &s.source {
+                Some(Ok(lines)) => Some(lines.0.as_slice()),
+                _ => None,
+            };
+            out.push(Line::styled(source_note(case, s, ctx), theme.dim));
+            // The weakest reading first: it is why the fact is listed.
+            let mut evidence: Vec<&Evidence> = item.evidence.iter().collect();
+            evidence.sort_by_key(|e| e.review);
+            for ev in evidence {
+                out.extend(evidence_entry(ev, source, ctx, theme));
             }
         }
         Entry::Unplaced { section, paragraph } => {
@@ -240,8 +254,15 @@ fn evidence_lines(case: &Case, e: &Entry, ctx: &Ctx, theme: &Theme) -> Vec<Line<
     out
 }
 
-/// One evidence entry: "lines 7–11 · rule · state", the sentence, the note.
-fn evidence_entry(ev: &Evidence, ctx: &Ctx, theme: &Theme) -> Vec<Line<'static>> {
+/// One evidence entry: "line 7 · rule · state", then the source document's lines around the
+/// sentence when the document is at hand and still holds it (the sentence's own lines marked
+/// `▌`), else the sentence as the case file keeps it; then the importer's note.
+fn evidence_entry(
+    ev: &Evidence,
+    source: Option<&[String]>,
+    ctx: &Ctx,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let lang = ctx.lang;
     let lines = lang.source_lines(ev.lines);
     let style = if ev.review == Review::Uncertain {
@@ -257,8 +278,38 @@ fn evidence_entry(ev: &Evidence, ctx: &Ctx, theme: &Theme) -> Vec<Line<'static>>
             format!("{lines} · {} · {}", ev.rule, lang.review(ev.review)),
             style,
         ),
-        Line::raw(format!("  “{}”", ev.sentence)),
     ];
+    let excerpt = source.and_then(|src| review::source_excerpt(src, ev, SOURCE_CONTEXT));
+    match excerpt {
+        Some(excerpt) => {
+            let width = excerpt.last().map_or(1, |(n, _)| n.to_string().len());
+            for (n, text) in excerpt {
+                let own = (ev.lines.0..=ev.lines.1).contains(&n);
+                let (bar, text_style) = if own {
+                    ("▌", Style::new())
+                } else {
+                    (" ", theme.dim)
+                };
+                out.push(Line::from(vec![
+                    Span::styled(format!("{n:>width$} {bar}"), theme.dim),
+                    Span::styled(crate::text::clean(text), text_style),
+                ]));
+            }
+        }
+        None => {
+            out.push(Line::raw(format!("  “{}”", ev.sentence)));
+            if source.is_some() {
+                out.push(Line::styled(
+                    lang.pick(
+                        "  (the source document does not hold this sentence on these lines: it changed since the import)",
+                        "  (källdokumentet har inte meningen på de här raderna: det har ändrats sedan importen)",
+                    )
+                    .to_string(),
+                    theme.dim,
+                ));
+            }
+        }
+    }
     if let Some(note) = &ev.note {
         out.push(Line::styled(
             format!("  {}: {note}", lang.pick("Note", "Anmärkning")),
@@ -268,23 +319,36 @@ fn evidence_entry(ev: &Evidence, ctx: &Ctx, theme: &Theme) -> Vec<Line<'static>>
     out
 }
 
-/// The case file keeps the sentences an import read its facts from, not the document around
-/// them: say so, and where the document is.
-fn source_note(case: &Case, ctx: &Ctx) -> String {
-    let file = case.source.as_ref().and_then(|s| s.file.clone());
-    match (ctx.lang, file) {
-        (crate::i18n::Lang::En, Some(f)) => {
-            format!("The case file keeps the sentences, not the lines around them (in {f}).")
+/// Lines of the source document shown before and after an evidence sentence's own.
+pub const SOURCE_CONTEXT: usize = 1;
+
+/// Where the lines come from: the source document beside the case file, or, when it is not at
+/// hand, the sentences the case file keeps (and why the document is not shown).
+fn source_note(case: &Case, s: &ReviewScreen, ctx: &Ctx) -> String {
+    let file = case
+        .source
+        .as_ref()
+        .and_then(|s| s.file.clone())
+        .unwrap_or_default();
+    match (&s.source, ctx.lang) {
+        (Some(Ok(_)), crate::i18n::Lang::En) => {
+            format!("From {file}, the sentence's own lines marked ▌:")
         }
-        (crate::i18n::Lang::En, None) => {
-            "The case file keeps the sentences, not the lines around them.".to_string()
+        (Some(Ok(_)), crate::i18n::Lang::Sv) => {
+            format!("Ur {file}, meningens egna rader markerade ▌:")
         }
-        (crate::i18n::Lang::Sv, Some(f)) => {
-            format!("Ärendefilen sparar meningarna, inte raderna runt dem (i {f}).")
-        }
-        (crate::i18n::Lang::Sv, None) => {
-            "Ärendefilen sparar meningarna, inte raderna runt dem.".to_string()
-        }
+        (Some(Err(why)), crate::i18n::Lang::En) => format!(
+            "The case file keeps the sentences, not the lines around them; the source document could not be read ({why})."
+        ),
+        (Some(Err(why)), crate::i18n::Lang::Sv) => format!(
+            "Ärendefilen sparar meningarna, inte raderna runt dem; källdokumentet gick inte att läsa ({why})."
+        ),
+        (None, lang) => lang
+            .pick(
+                "The case file keeps the sentences, not the lines around them.",
+                "Ärendefilen sparar meningarna, inte raderna runt dem.",
+            )
+            .to_string(),
     }
 }
 
@@ -304,6 +368,11 @@ pub const MARKS: &[Mark] = &[
         UNREVIEWED_MARK,
         "inferred by a rule of the import, not yet reviewed",
         "härlett av en regel i importen, ännu inte granskat",
+    ),
+    Mark::new(
+        "7 ▌",
+        "line 7 of the source document holds the evidence sentence",
+        "rad 7 i källdokumentet rymmer beläggets mening",
     ),
     Mark::new(
         "▶",
