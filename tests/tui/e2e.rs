@@ -575,3 +575,47 @@ fn every_quit_signal_restores_the_terminal() {
         }
     });
 }
+
+/// The real binary on a statement `remiss import` wrote: `r` opens the review, the source
+/// document's lines show, `c` confirms the uncertain stance and the file on disk says so.
+#[test]
+fn an_imported_stance_is_confirmed_in_the_review_and_written() {
+    if !programs_or_skip(
+        "an_imported_stance_is_confirmed_in_the_review_and_written",
+        &["tmux"],
+    ) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("parkbankar.txt"),
+        include_str!("../fixtures/evidence/parkbankar.txt"),
+    )
+    .unwrap();
+    let (code, _, stderr) = crate::cmd::output(crate::cmd::remiss_in(dir.path()).args([
+        "import",
+        "parkbankar.txt",
+        "-o",
+        "parkbankar.toml",
+    ]));
+    assert_eq!(code, 0, "{stderr}");
+    let path = dir.path().join("parkbankar.toml");
+    let t = Tmux::start("review", &[], &path.display().to_string());
+    t.wait_for("Bodies × stances");
+    t.keys(&["r"]);
+    let s = t.wait_for("From parkbankar.txt");
+    assert!(
+        s.contains("11 ▌Förvaltningen bedömer att befintliga bänkar räcker."),
+        "{s}"
+    );
+    t.keys(&["c"]);
+    t.wait_for("Written to the case file: confirmed socialnamnden/reject#stance");
+    t.keys(&["q"]);
+    t.wait_for("EXITED=0");
+    let case = remiss::model::load_file(&path).unwrap();
+    let p = case.position_index("socialnamnden/reject").unwrap();
+    assert_eq!(
+        case.positions[p].review(),
+        Some(remiss::model::Review::Confirmed)
+    );
+}

@@ -299,3 +299,19 @@ fn the_review_draws_at_every_size_up_to_60x30() {
         }
     }
 }
+
+/// The search index is of the texts as loaded: after a paragraph moved, a hit on its old place
+/// opens what stands there now (or the start of the case's texts), never a panic.
+#[test]
+fn searching_after_a_move_finds_no_ghost() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, case) = imported(dir.path());
+    let keys = format!("r j j m Enter Esc / {} Enter", typed("liberalerna"));
+    let (app, shown) = review_keys(dir.path(), &case, Lang::En, 24, &keys);
+    assert_eq!(app.screen(), Screen::Reader, "{shown}");
+    let loaded = app.current_case();
+    assert_eq!(
+        loaded.bodies[0].decision.last().map(String::as_str),
+        Some("Liberalerna vill att frågan utreds vidare.")
+    );
+}
