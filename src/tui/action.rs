@@ -203,6 +203,10 @@ pub enum Effect {
         case: usize,
         change: crate::review::Change,
     },
+    /// Compare the texts and index them for search again (after a review changed a case's
+    /// texts or ids); the similarity comes back as [`Action::Analysed`], the index as
+    /// [`Action::Indexed`] where it is built in the background.
+    Reanalyse,
     /// Read the source document of case `case` (the file `[case.source] file` names, in the
     /// case file's folder); the answer comes back as [`Action::SourceRead`].
     ReadSource { case: usize },

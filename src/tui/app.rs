@@ -237,10 +237,7 @@ impl App {
                 }
                 return Vec::new();
             }
-            Action::Reviewed { case, result } => {
-                self.reviewed(case, result);
-                return Vec::new();
-            }
+            Action::Reviewed { case, result } => return self.reviewed(case, result),
             Action::Indexed => {
                 self.indexed = true;
                 return Vec::new();
@@ -467,7 +464,9 @@ impl App {
     }
 
     /// A review change was written (the case is taken in as its file now loads), or why not.
-    fn reviewed(&mut self, case: usize, result: Result<ReviewDone, String>) {
+    /// A change of a stance, a party or a text is compared and indexed again (the search and
+    /// the similar texts follow it); a confirmation changes neither.
+    fn reviewed(&mut self, case: usize, result: Result<ReviewDone, String>) -> Vec<Effect> {
         let lang = self.lang;
         match result {
             Ok(done) if case < self.cases.len() => {
@@ -488,6 +487,9 @@ impl App {
                     ))
                 );
                 self.notify(msg, false);
+                if !matches!(done.change, crate::review::Change::Confirm { .. }) {
+                    return vec![Effect::Reanalyse];
+                }
             }
             Ok(_) => {}
             Err(e) => {
@@ -495,6 +497,7 @@ impl App {
                 self.notify(msg, true);
             }
         }
+        Vec::new()
     }
 
     fn notes_saved(&mut self, case: usize, result: Result<Saved, String>) {

@@ -25,8 +25,7 @@ pub mod widgets;
 #[cfg(test)]
 mod testing;
 
-use crate::analysis::similarity::{Options as SimilarityOptions, Similarity};
-use action::{Action, Shared};
+use action::Action;
 use app::App;
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::Terminal;
@@ -92,19 +91,8 @@ pub fn run(
     let (tx, rx) = mpsc::channel::<io::Result<Input>>();
     spawn_terminal_events(tx.clone(), Arc::clone(&stop));
     shell.searcher = shell::Searcher::spawn_worker(Arc::clone(&app.cases), tx.clone());
-    let cases = Arc::clone(&app.cases);
-    std::thread::spawn(move || {
-        // A panic here has already restored the terminal (the panic hook): end the app rather
-        // than draw on in a terminal that is no longer set up for it.
-        let built =
-            std::panic::catch_unwind(|| Similarity::build(&cases, &SimilarityOptions::default()));
-        let _ = tx.send(match built {
-            Ok(sim) => Ok(Action::Analysed(Shared(Arc::new(sim))).into()),
-            Err(_) => Err(io::Error::other(
-                "comparing the texts failed (the message above says why)",
-            )),
-        });
-    });
+    shell::spawn_analysis(Arc::clone(&app.cases), tx.clone());
+    shell.background = Some(tx);
     let inputs = Inputs { rx, stop };
     let result = run_loop(&mut terminal, app, &theme, inputs, &mut shell);
     restore_terminal();

@@ -7,6 +7,7 @@ use super::action::{Action, Effect, ReviewDone, WriteOutcome};
 use super::app::App;
 use super::clipboard::Clipboard;
 use crate::analysis::search::{Index, Query};
+use crate::analysis::similarity::{Options as SimilarityOptions, Similarity};
 use crate::model::{Case, Problem};
 use crate::notes::Notes;
 use crate::notes::store::Store;
@@ -26,6 +27,9 @@ pub struct SystemShell<C: Clipboard> {
     /// app then keeps that case's notes in memory only and says why).
     stores: Vec<Option<Store>>,
     pub searcher: Searcher,
+    /// Where background work sends its results (the loop's channel), in the real app; `None`
+    /// in tests, where the shell does that work at once.
+    pub background: Option<mpsc::Sender<std::io::Result<super::Input>>>,
 }
 
 /// A search asked of a worker.
@@ -83,6 +87,22 @@ impl Searcher {
     }
 }
 
+/// Compare the texts of `cases` on a thread of its own; the similarity arrives as
+/// [`Action::Analysed`]. A panic there has already restored the terminal (the panic hook): it
+/// ends the app rather than let it draw on in a terminal no longer set up for it.
+pub fn spawn_analysis(cases: Arc<Vec<Case>>, out: mpsc::Sender<std::io::Result<super::Input>>) {
+    std::thread::spawn(move || {
+        let built =
+            std::panic::catch_unwind(|| Similarity::build(&cases, &SimilarityOptions::default()));
+        let _ = out.send(match built {
+            Ok(sim) => Ok(Action::Analysed(Shared(Arc::new(sim))).into()),
+            Err(_) => Err(std::io::Error::other(
+                "comparing the texts failed (the message above says why)",
+            )),
+        });
+    });
+}
+
 /// Notes opened for the app: the shell's stores, each case's notes and file, and the problems
 /// of notes files that could not be read.
 pub struct OpenedNotes<C: Clipboard> {
@@ -121,6 +141,7 @@ impl<C: Clipboard> SystemShell<C> {
                 clipboard,
                 stores,
                 searcher: Searcher::None,
+                background: None,
             },
             notes,
             problems,
@@ -175,6 +196,25 @@ impl<C: Clipboard> Shell for SystemShell<C> {
                     })
                     .map_err(|e| e.to_string());
                 Some(Action::Reviewed { case, result })
+            }
+            Effect::Reanalyse => {
+                let cases = Arc::clone(&app.cases);
+                match &self.background {
+                    Some(out) => {
+                        // The old worker ends when its requests' sender goes with it.
+                        self.searcher = Searcher::spawn_worker(Arc::clone(&cases), out.clone());
+                        spawn_analysis(cases, out.clone());
+                        None
+                    }
+                    None => {
+                        if let Searcher::Inline(..) = self.searcher {
+                            let index = Arc::new(Index::build(&cases));
+                            self.searcher = Searcher::Inline(index, Arc::clone(&cases));
+                        }
+                        let sim = Similarity::build(&cases, &SimilarityOptions::default());
+                        Some(Action::Analysed(Shared(Arc::new(sim))))
+                    }
+                }
             }
             Effect::ReadSource { case } => {
                 let result = read_source(app.cases.get(case)?, app.lang)

@@ -577,7 +577,8 @@ fn every_quit_signal_restores_the_terminal() {
 }
 
 /// The real binary on a statement `remiss import` wrote: `r` opens the review, the source
-/// document's lines show, `c` confirms the uncertain stance and the file on disk says so.
+/// document's lines show, `c` confirms the uncertain stance, `s` changes another, and the file
+/// on disk says so.
 #[test]
 fn an_imported_stance_is_confirmed_in_the_review_and_written() {
     if !programs_or_skip(
@@ -610,7 +611,15 @@ fn an_imported_stance_is_confirmed_in_the_review_and_written() {
     );
     t.keys(&["c"]);
     t.wait_for("Written to the case file: confirmed socialnamnden/reject#stance");
-    t.keys(&["q"]);
+    // Trafiknämnden approved: the texts are compared and indexed again in the background, and
+    // the search finds the position under its new stance.
+    t.keys(&["G", "s", "Enter"]);
+    t.wait_for("trafiknamnden/reject: approve");
+    t.keys(&[
+        "/", "s", "t", "a", "n", "c", "e", ":", "a", "p", "p", "r", "o", "v", "e",
+    ]);
+    t.wait_for("Trafiknämnden avstyrker motionen.");
+    t.keys(&["Escape", "q"]);
     t.wait_for("EXITED=0");
     let case = remiss::model::load_file(&path).unwrap();
     let p = case.position_index("socialnamnden/reject").unwrap();
@@ -618,4 +627,5 @@ fn an_imported_stance_is_confirmed_in_the_review_and_written() {
         case.positions[p].review(),
         Some(remiss::model::Review::Confirmed)
     );
+    assert!(case.position_index("trafiknamnden/approve").is_some());
 }

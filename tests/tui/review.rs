@@ -4,7 +4,7 @@
 
 use crate::app::*;
 use remiss::i18n::Lang;
-use remiss::model::{Case, Review, Stance, load_file};
+use remiss::model::{Case, Part, Review, Stance, TextRef, load_file};
 use remiss::review::{self, Change, Destination};
 use remiss::tui::screens::Screen;
 use remiss::tui::theme::Theme;
@@ -300,10 +300,9 @@ fn the_review_draws_at_every_size_up_to_60x30() {
     }
 }
 
-/// The search index is of the texts as loaded: after a paragraph moved, a hit on its old place
-/// opens what stands there now (or the start of the case's texts), never a panic.
+/// After a paragraph moved, the texts are indexed again: the search finds it where it stands now.
 #[test]
-fn searching_after_a_move_finds_no_ghost() {
+fn searching_after_a_move_finds_the_paragraph_where_it_went() {
     let dir = tempfile::tempdir().unwrap();
     let (_, case) = imported(dir.path());
     let keys = format!("r j j m Enter Esc / {} Enter", typed("liberalerna"));
@@ -313,5 +312,17 @@ fn searching_after_a_move_finds_no_ghost() {
     assert_eq!(
         loaded.bodies[0].decision.last().map(String::as_str),
         Some("Liberalerna vill att frågan utreds vidare.")
+    );
+    // The change was indexed again: the hit is the paragraph where it stands now.
+    let hit = &app.search.hits()[0];
+    assert_eq!(
+        hit.target,
+        TextRef::new(Part::Decision(0), 1),
+        "{:?}",
+        app.search.hits()
+    );
+    assert!(
+        shown.contains("Liberalerna vill att frågan utreds vidare."),
+        "{shown}"
     );
 }
