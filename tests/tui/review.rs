@@ -326,3 +326,19 @@ fn searching_after_a_move_finds_the_paragraph_where_it_went() {
         "{shown}"
     );
 }
+
+/// Back in the matrix after a change removed a column (the last Reject became Approve) with
+/// the cursor on it: the matrix shows the case as it is now.
+#[test]
+fn the_matrix_follows_a_changed_stance() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, case) = imported(dir.path());
+    let (app, shown) = review_keys(dir.path(), &case, Lang::En, 24, "l l l l l r G s Enter Esc");
+    assert_eq!(app.screen(), Screen::Matrix);
+    let row = shown
+        .lines()
+        .find(|l| l.contains("Trafiknämnden"))
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert!(row.contains('•'), "{shown}");
+    assert!(shown.contains("Approve"), "{shown}");
+}

@@ -202,10 +202,11 @@ impl ReviewScreen {
                     case: self.case,
                     change: Change::Confirm { item: item.id },
                 }),
-                _ => Outcome::say(lang.pick(
+                Some(Entry::Unplaced { .. }) => Outcome::say(lang.pick(
                     "Only a fact can be confirmed; m moves a paragraph",
                     "Bara ett faktum kan bekräftas; m flyttar ett stycke",
                 )),
+                None => Outcome::none(),
             },
             Action::ReviewStance => self.open_pick(
                 PickKind::Stance,
