@@ -212,24 +212,24 @@ impl ReviewScreen {
                 PickKind::Stance,
                 stance_choices(case, entry.as_ref(), lang),
                 lang.pick(
-                    "s gives another stance to a position's stance",
-                    "s ger ett ställningstagande ett annat värde",
+                    "s is for a position's stance; this is another fact",
+                    "s gäller ett ställningstagandes ställning; detta är ett annat faktum",
                 ),
             ),
             Action::ReviewParty => self.open_pick(
                 PickKind::Party,
                 party_choices(case, entry.as_ref()),
                 lang.pick(
-                    "p replaces a party of a statement's parties",
-                    "p byter ett parti i ett yttrandes partier",
+                    "p is for a statement's parties; this is another fact",
+                    "p gäller ett yttrandes partier; detta är ett annat faktum",
                 ),
             ),
             Action::ReviewAssign => self.open_pick(
                 PickKind::Destination,
                 destination_choices(case, entry.as_ref(), lang),
                 lang.pick(
-                    "m moves an unplaced paragraph",
-                    "m flyttar ett stycke som inte placerats",
+                    "m is for a paragraph the import could not place",
+                    "m gäller ett stycke som importen inte kunde placera",
                 ),
             ),
             Action::Open => match entry {
