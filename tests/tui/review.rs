@@ -342,3 +342,21 @@ fn the_matrix_follows_a_changed_stance() {
     assert!(row.contains('•'), "{shown}");
     assert!(shown.contains("Approve"), "{shown}");
 }
+
+#[test]
+fn the_evidence_scrolls_and_stops_at_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, case) = imported(dir.path());
+    let (_, first) = review_keys(dir.path(), &case, Lang::En, 24, "r");
+    assert!(first.contains("PgDn: more"), "{first}");
+    let (app, scrolled) = review_keys(dir.path(), &case, Lang::En, 24, "r PgDn PgDn PgDn PgDn");
+    assert!(!scrolled.contains("PgDn: more"), "{scrolled}");
+    // The last reading's lines are in sight now.
+    assert!(
+        scrolled.contains("7 ▌Socialnämnden godkänner"),
+        "{scrolled}"
+    );
+    let (_, back) = review_keys(dir.path(), &case, Lang::En, 24, "r PgDn PgDn PgDn PgDn j k");
+    assert_eq!(back, first);
+    assert_eq!(app.screen(), Screen::Review);
+}

@@ -843,6 +843,18 @@ const REVIEW: &[Binding] = &[
         "read where it stands",
         "läs var det står"
     ),
+    bind!(
+        Action::PageDown,
+        [code(KeyCode::PageDown), k(' ')],
+        "scroll the evidence down",
+        "rulla belägget nedåt"
+    ),
+    bind!(
+        Action::PageUp,
+        [code(KeyCode::PageUp)],
+        "scroll the evidence up",
+        "rulla belägget uppåt"
+    ),
     NOTES_KEY,
     SEARCH_KEY,
     bind!(Action::Back, [code(KeyCode::Esc)], "back", "tillbaka"),

@@ -89,6 +89,9 @@ pub struct ReviewScreen {
     pub cursor: usize,
     /// The picker, while one is open.
     pub pick: Option<Pick>,
+    /// The first line of the evidence shown (scrolled with PgDn/PgUp; back to 0 on another
+    /// entry).
+    pub evidence_top: u16,
     /// The source document's lines (asked for when the screen opens), or why it could not be
     /// read; `None` until the answer comes.
     pub source: Option<Result<Shared<Vec<String>>, String>>,
@@ -101,6 +104,7 @@ impl ReviewScreen {
             case,
             cursor: 0,
             pick: None,
+            evidence_top: 0,
             source: None,
         }
     }
@@ -180,7 +184,22 @@ impl ReviewScreen {
         self.cursor = self.cursor.min(n.saturating_sub(1));
         let entry = self.current(case);
         let lang = ctx.lang;
+        if matches!(
+            action,
+            Action::Down | Action::Up | Action::Top | Action::Bottom
+        ) {
+            self.evidence_top = 0;
+        }
         match action {
+            Action::PageDown => {
+                // The view keeps the last page in sight (it knows the evidence's height).
+                self.evidence_top = self.evidence_top.saturating_add(EVIDENCE_PAGE);
+                Outcome::none()
+            }
+            Action::PageUp => {
+                self.evidence_top = self.evidence_top.saturating_sub(EVIDENCE_PAGE);
+                Outcome::none()
+            }
             Action::Down => {
                 self.cursor = (self.cursor + 1).min(n.saturating_sub(1));
                 Outcome::none()
@@ -259,6 +278,9 @@ impl ReviewScreen {
         }
     }
 }
+
+/// Lines the evidence scrolls by with PgDn/PgUp.
+pub const EVIDENCE_PAGE: u16 = 5;
 
 /// Where the reader opens for an entry: a position's text, else the case's own texts (the
 /// unplaced paragraph under the cursor).

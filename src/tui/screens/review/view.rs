@@ -124,14 +124,37 @@ pub fn render(frame: &mut Frame, area: Rect, s: &ReviewScreen, ctx: &Ctx, theme:
                 .borders(Borders::ALL)
                 .title(lang.pick(" Evidence ", " Belägg "))
                 .border_style(theme.dim);
+            let inner = block.inner(detail);
+            // Scrolled no further than to show the last page.
+            let height = wrapped_height(&lines, inner.width);
+            let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+            let top = s.evidence_top.min(height.saturating_sub(inner.height));
+            let more = if top + inner.height < height {
+                lang.pick(" PgDn: more ", " PgDn: mer ")
+            } else {
+                ""
+            };
             frame.render_widget(
-                Paragraph::new(lines)
-                    .block(block)
-                    .wrap(Wrap { trim: false }),
+                text.block(block.title_bottom(Line::from(more).right_aligned()))
+                    .scroll((top, 0)),
                 detail,
             );
         }
     }
+}
+
+/// How many rows `lines` take wrapped at `width` columns (as near as the paragraph's own
+/// wrapping: words kept whole).
+fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let rows: usize = lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            textwrap::wrap(&text, width).len().max(1)
+        })
+        .sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
 /// The mark of a review state.
