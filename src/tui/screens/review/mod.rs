@@ -81,6 +81,9 @@ pub struct Pick {
     pub cursor: usize,
 }
 
+/// The review of one case: the cursor over [`entries`] (computed from the case each time, so
+/// it follows every change), the picker while one is open, how far the evidence is scrolled,
+/// and the source document's lines once the shell has read them.
 #[derive(Debug, Clone)]
 pub struct ReviewScreen {
     /// Index into the loaded cases.
