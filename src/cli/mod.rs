@@ -47,6 +47,10 @@ pub struct Cli {
     pub lang: Option<LangArg>,
     #[command(flatten)]
     pub colour: ColourArgs,
+    /// The app's configuration file (keys, theme); default: $REMISS_CONFIG, else
+    /// $XDG_CONFIG_HOME/remiss/config.toml (or ~/.config/remiss/config.toml) where it exists.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -232,6 +236,13 @@ pub enum Command {
     /// Print the JSON Schema of the case format, for editors that check TOML (taplo, Even
     /// Better TOML).
     Schema,
+    /// Check the app's configuration file (keys, theme) and say which file is in use, or
+    /// print the built-in configuration as a commented file to start from.
+    Config {
+        /// Print the built-in configuration (every key of every screen, with what it does).
+        #[arg(long)]
+        default: bool,
+    },
 }
 
 /// `--lang`: the UI language (clap's view of [`Lang`]).
@@ -463,8 +474,9 @@ fn dispatch(cli: Cli) -> u8 {
         Some(Command::Completions { shell }) => share::completions(shell),
         Some(Command::Man { out_dir }) => share::man(out_dir.as_deref(), lang),
         Some(Command::Schema) => share::schema(),
+        Some(Command::Config { default }) => config(default, cli.config.as_deref(), lang),
 
-        None => open_app(cli.path, cli.notes, when, lang),
+        None => open_app(cli.path, cli.notes, cli.config, when, lang),
     }
 }
 
@@ -480,7 +492,47 @@ pub fn default_workspace(path: Option<PathBuf>) -> Result<Workspace, Box<model::
     }
 }
 
-fn open_app(path: Option<PathBuf>, notes: Option<PathBuf>, when: When, lang: Lang) -> u8 {
+/// `remiss config [--default]`.
+fn config(default: bool, file: Option<&Path>, lang: Lang) -> u8 {
+    use crate::tui::config;
+    if default {
+        return out(&config::default_text());
+    }
+    match config::load_in_force(file) {
+        Ok((_, Some(path))) => {
+            let name = crate::text::escape(&path.display().to_string());
+            out(&format!("{name}: {}\n", lang.pick("valid", "giltig")))
+        }
+        Ok((_, None)) => {
+            let place = config::default_path()
+                .map(|p| crate::text::escape(&p.display().to_string()))
+                .unwrap_or_else(|| "~/.config/remiss/config.toml".into());
+            out(&format!(
+                "{} {place}{}\n",
+                lang.pick(
+                    "No configuration file: the built-in keys and theme are used. Write one at",
+                    "Ingen konfigurationsfil: de inbyggda tangenterna och temat används. Skriv en i"
+                ),
+                lang.pick(
+                    " (`remiss config --default` prints one to start from).",
+                    " (`remiss config --default` skriver ut en att utgå från)."
+                )
+            ))
+        }
+        Err(problems) => {
+            report(&problems);
+            INVALID
+        }
+    }
+}
+
+fn open_app(
+    path: Option<PathBuf>,
+    notes: Option<PathBuf>,
+    config_file: Option<PathBuf>,
+    when: When,
+    lang: Lang,
+) -> u8 {
     let ws = match default_workspace(path) {
         Ok(ws) => ws,
         Err(p) => return fail(&[*p]),
@@ -502,13 +554,28 @@ fn open_app(path: Option<PathBuf>, notes: Option<PathBuf>, when: When, lang: Lan
     if let Err(code) = single_case_for_notes(notes.as_deref(), &ws, lang) {
         return code;
     }
+    // A configuration with a mistake stops the app before it takes the screen, as a case file
+    // does for `check`: the problems are printed with file, line and column.
+    let config = match crate::tui::config::load_in_force(config_file.as_deref()) {
+        Ok((config, _)) => config,
+        Err(problems) => {
+            report(&problems);
+            return INVALID;
+        }
+    };
     let notes_path = |case: &model::Case| {
         notes
             .clone()
             .unwrap_or_else(|| crate::notes::store::default_path(case))
     };
-    let theme = crate::tui::theme::Theme::from_env(when);
-    let result = crate::tui::run(ws.cases, lang, theme, notes_path, &ws.problems);
+    let theme = crate::tui::theme::Theme::named(config.theme, Depth::detect(when));
+    let result = crate::tui::run(
+        ws.cases,
+        lang,
+        (theme, config.keys),
+        notes_path,
+        &ws.problems,
+    );
     // The files that could not be loaded were named in the app's status bar; here they are in
     // full, with line and column, on the screen the app leaves.
     report(&ws.problems);

@@ -392,7 +392,7 @@ fn backticked(s: &str) -> Vec<String> {
 }
 
 /// The closest candidate within a small edit distance.
-fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+pub(crate) fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
     candidates
         .map(|c| (strsim::damerau_levenshtein(name, c), c))
         // A candidate that shares nothing with the name (`KD` -> `S`) is no suggestion.

@@ -11,7 +11,7 @@ use super::action::{
 use super::book::{NotesBook, merge_message};
 use super::ctx::Ctx;
 use super::frame::{self, Areas};
-use super::keymap::{self, Mode};
+use super::keymap::{self, Keymap, Mode};
 use super::overlays::Overlay;
 use super::overlays::help::Help;
 use super::overlays::prompt::{Prompt, PromptKind};
@@ -44,6 +44,7 @@ macro_rules! ctx {
             screen: $screen,
             stack: $app.routes.len(),
             indexed: $app.indexed,
+            keys: &$app.keys,
         }
     };
 }
@@ -69,6 +70,8 @@ pub struct App {
     pub quit: bool,
     /// Terminal size, from the last resize.
     pub size: (u16, u16),
+    /// The keys: the built-in table with the user's configuration.
+    pub keys: Keymap,
 }
 
 impl App {
@@ -95,7 +98,14 @@ impl App {
             status: None,
             quit: false,
             size: (80, 24),
+            keys: Keymap::default(),
         }
+    }
+
+    /// Use the user's keys (from the configuration) instead of the built-in ones.
+    pub fn with_keymap(mut self, keys: Keymap) -> App {
+        self.keys = keys;
+        self
     }
 
     /// Give each case the notes read from its notes file (same order as the cases).
@@ -279,7 +289,9 @@ impl App {
 
     /// The help for where the user is: the keys that apply, and the marks it can show.
     fn help(&self) -> Help {
-        let keys = keymap::help_rows(self.mode(), self.lang, &|a| self.applies(a));
+        let keys = self
+            .keys
+            .help_rows(self.mode(), self.lang, &|a| self.applies(a));
         let marks = match &self.overlay {
             Some(o) => o.marks(),
             None => self.top().marks(),
@@ -289,7 +301,9 @@ impl App {
 
     /// The status bar's hints that fit in `width` columns.
     pub fn hints(&self, width: usize) -> String {
-        let hints = keymap::status_hints(self.mode(), self.lang, &|a| self.applies(a));
+        let hints = self
+            .keys
+            .status_hints(self.mode(), self.lang, &|a| self.applies(a));
         keymap::fit_hints(&hints, width)
     }
 

@@ -5,6 +5,7 @@
 
 use super::book::NotesBook;
 use super::frame::Areas;
+use super::keymap::Keymap;
 use super::screens::Screen;
 use crate::analysis::similarity::{PosRef, Similarity};
 use crate::i18n::Lang;
@@ -27,6 +28,8 @@ pub struct Ctx<'a> {
     pub stack: usize,
     /// Whether searches can be answered yet (the index is built in the background).
     pub indexed: bool,
+    /// The keys (the user's), for texts that name one.
+    pub keys: &'a Keymap,
 }
 
 impl Ctx<'_> {
@@ -34,6 +37,12 @@ impl Ctx<'_> {
     /// found in the cases, so `i` is in range.
     pub fn case(&self, i: usize) -> &Case {
         &self.cases[i]
+    }
+
+    /// A text with `{action}` / `{mode:action}` placeholders, naming the keys the user has
+    /// for them in `mode` (see [`Keymap::fill`]).
+    pub fn keys_in(&self, mode: super::keymap::Mode, text: &str) -> String {
+        self.keys.fill(mode, text)
     }
 
     /// The area screens are drawn in: the whole frame above the status bar.

@@ -13,6 +13,7 @@ pub mod action;
 pub mod app;
 pub mod book;
 pub mod clipboard;
+pub mod config;
 pub mod ctx;
 pub mod frame;
 pub mod keymap;
@@ -65,7 +66,7 @@ impl From<Action> for Input {
 pub fn run(
     cases: Vec<crate::model::Case>,
     lang: crate::i18n::Lang,
-    theme: Theme,
+    (theme, keys): (Theme, keymap::Keymap),
     notes_path: impl Fn(&crate::model::Case) -> std::path::PathBuf,
     load_problems: &[crate::model::Problem],
 ) -> io::Result<()> {
@@ -81,7 +82,9 @@ pub fn run(
     let clipboard = clipboard::SystemClipboard::new(io::stdout());
     let opened = SystemShell::open(clipboard, &cases, notes_path);
     let mut shell = opened.shell;
-    let mut app = App::new(cases, lang).with_notes(opened.notes);
+    let mut app = App::new(cases, lang)
+        .with_notes(opened.notes)
+        .with_keymap(keys);
     if let Some(msg) = start_message(load_problems, &opened.problems, lang) {
         app.status = Some(action::Status {
             text: msg,
@@ -246,7 +249,7 @@ fn spawn_terminal_events(tx: mpsc::Sender<io::Result<Input>>, stop: Arc<AtomicBo
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
-            keymap::action_for(app.mode(), *key)
+            app.keys.action_for(app.mode(), *key)
         }
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         _ => None,

@@ -5,6 +5,7 @@ use super::action::Outcome;
 use super::book::NotesBook;
 use super::ctx::Ctx;
 use super::frame::{Areas, ScreenAreas};
+use super::keymap::Keymap;
 use super::screens::Screen;
 use crate::analysis::similarity::{Options, Similarity};
 use crate::i18n::Lang;
@@ -18,6 +19,7 @@ pub struct Harness {
     pub notes: Vec<NotesBook>,
     pub lang: Lang,
     pub size: (u16, u16),
+    pub keys: Keymap,
 }
 
 impl Harness {
@@ -39,6 +41,7 @@ impl Harness {
             notes,
             lang,
             size: (w, h),
+            keys: Keymap::default(),
         }
     }
 
@@ -61,6 +64,7 @@ impl Harness {
             screen,
             stack: 2,
             indexed: true,
+            keys: &self.keys,
         }
     }
 

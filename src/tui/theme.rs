@@ -40,10 +40,49 @@ pub struct Theme {
     pub matched: Style,
 }
 
+/// The themes a user can choose in the configuration (`theme = "light"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    /// Colours for a dark terminal background (the default).
+    #[default]
+    Dark,
+    /// Colours for a light terminal background.
+    Light,
+    /// No colour: reverse video, bold and underline only.
+    Monochrome,
+}
+
+impl ThemeName {
+    pub const ALL: [ThemeName; 3] = [ThemeName::Dark, ThemeName::Light, ThemeName::Monochrome];
+
+    /// The name in the configuration.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::Monochrome => "monochrome",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<ThemeName> {
+        ThemeName::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+}
+
 impl Theme {
-    /// The theme for this terminal and `--color` (rules in [`crate::colour`]).
+    /// The dark theme for this terminal and `--color` (rules in [`crate::colour`]).
     pub fn from_env(when: When) -> Theme {
-        Theme::for_depth(Depth::detect(when))
+        Theme::named(ThemeName::Dark, Depth::detect(when))
+    }
+
+    /// The theme `name` at `depth`; monochrome whatever the name where the terminal takes no
+    /// colour (`NO_COLOR`, `TERM=dumb`, `--color never`).
+    pub fn named(name: ThemeName, depth: Depth) -> Theme {
+        match name {
+            ThemeName::Dark => Theme::for_depth(depth),
+            ThemeName::Light if depth.has_colour() => Theme::light().fitted(depth),
+            ThemeName::Light | ThemeName::Monochrome => Theme::monochrome(),
+        }
     }
 
     /// Monochrome for [`Depth::None`]; else the colours, each fitted to `depth`.
@@ -101,6 +140,85 @@ impl Theme {
         }
     }
 
+    /// Colours for a light background, 24-bit ones as they are: dark text colours, pale
+    /// backgrounds for the cursor, the status bar, selections and matches.
+    pub fn light() -> Theme {
+        let dark = Theme::coloured();
+        Theme {
+            title: Style::new()
+                .fg(Color::Rgb(0x00, 0x4B, 0x8D))
+                .add_modifier(Modifier::BOLD),
+            cursor: Style::new()
+                .bg(Color::Rgb(0xE4, 0xE4, 0xE4))
+                .add_modifier(Modifier::BOLD),
+            field: Style::new().fg(Color::Rgb(0x4E, 0x4E, 0x4E)),
+            link: Style::new()
+                .fg(Color::Rgb(0x00, 0x3F, 0xA8))
+                .add_modifier(Modifier::UNDERLINED),
+            dim: Style::new().fg(Color::Rgb(0x6C, 0x6C, 0x6C)),
+            status: Style::new()
+                .bg(Color::Rgb(0xD0, 0xD0, 0xD0))
+                .fg(Color::Rgb(0x11, 0x11, 0x11)),
+            error: Style::new()
+                .fg(Color::Rgb(0xB0, 0x00, 0x20))
+                .add_modifier(Modifier::BOLD),
+            border_focused: Style::new().fg(Color::Rgb(0x00, 0x4B, 0x8D)),
+            selection: Style::new()
+                .bg(Color::Rgb(0xBB, 0xDE, 0xFB))
+                .fg(Color::Rgb(0x11, 0x11, 0x11))
+                .add_modifier(Modifier::UNDERLINED),
+            stale: Style::new()
+                .fg(Color::Rgb(0x8A, 0x5A, 0x00))
+                .add_modifier(Modifier::BOLD),
+            comment: Style::new()
+                .fg(Color::Rgb(0x2E, 0x7D, 0x32))
+                .add_modifier(Modifier::ITALIC),
+            deleted: Style::new()
+                .fg(Color::Rgb(0xB0, 0x00, 0x20))
+                .add_modifier(Modifier::CROSSED_OUT),
+            inserted: Style::new()
+                .fg(Color::Rgb(0x1B, 0x5E, 0x20))
+                .add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            family: Style::new()
+                .fg(Color::Rgb(0x6A, 0x1B, 0x9A))
+                .add_modifier(Modifier::ITALIC),
+            matched: Style::new()
+                .fg(Color::Rgb(0x11, 0x11, 0x11))
+                .bg(Color::Rgb(0xFF, 0xE0, 0x82))
+                .add_modifier(Modifier::BOLD),
+            ..dark
+        }
+    }
+
+    /// Every colour of the theme fitted to `depth` (24-bit only where the terminal takes it).
+    fn fitted(mut self, depth: Depth) -> Theme {
+        self.depth = depth;
+        for style in [
+            &mut self.title,
+            &mut self.heading,
+            &mut self.selected,
+            &mut self.selected_unfocused,
+            &mut self.cursor,
+            &mut self.field,
+            &mut self.link,
+            &mut self.dim,
+            &mut self.status,
+            &mut self.error,
+            &mut self.border_focused,
+            &mut self.selection,
+            &mut self.stale,
+            &mut self.comment,
+            &mut self.deleted,
+            &mut self.inserted,
+            &mut self.family,
+            &mut self.matched,
+        ] {
+            style.fg = style.fg.map(|c| fit(c, depth));
+            style.bg = style.bg.map(|c| fit(c, depth));
+        }
+        self
+    }
+
     pub fn monochrome() -> Theme {
         Theme {
             colour: false,
@@ -136,6 +254,15 @@ impl Theme {
             },
             _ => bold,
         }
+    }
+}
+
+/// A colour at `depth`: 24-bit ones fitted, the terminal's own named colours as they are.
+fn fit(c: Color, depth: Depth) -> Color {
+    match c {
+        Color::Rgb(r, g, b) => to_colour(depth.fit((r, g, b))),
+        Color::Indexed(i) => to_colour(depth.fit_indexed(i)),
+        other => other,
     }
 }
 
@@ -195,5 +322,16 @@ mod tests {
             "{c16:?}"
         );
         assert!(colours(&Theme::for_depth(Depth::None)).is_empty());
+        for depth in [Depth::Ansi256, Depth::Ansi16] {
+            let light = colours(&Theme::named(ThemeName::Light, depth));
+            assert!(!light.iter().any(rgb), "{depth:?}: {light:?}");
+        }
+        assert!(
+            colours(&Theme::named(ThemeName::Light, Depth::TrueColor))
+                .iter()
+                .any(rgb)
+        );
+        assert!(colours(&Theme::named(ThemeName::Light, Depth::None)).is_empty());
+        assert!(colours(&Theme::named(ThemeName::Monochrome, Depth::TrueColor)).is_empty());
     }
 }

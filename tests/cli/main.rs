@@ -12,6 +12,7 @@ mod riksdag_accuracy;
 
 mod cache;
 mod closed_output;
+mod config;
 mod conventions;
 mod corpus;
 mod docx;

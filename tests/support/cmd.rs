@@ -25,7 +25,13 @@ pub fn remiss_in(dir: &Path) -> Command {
             concat!(env!("CARGO_TARGET_TMPDIR"), "/search-cache"),
         )
         .env_remove("REMISS_NO_CACHE")
-        .env_remove("NO_COLOR");
+        .env_remove("NO_COLOR")
+        // A user's own configuration (keys, theme) never reaches the tests.
+        .env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
+        )
+        .env_remove("REMISS_CONFIG");
     cmd
 }
 

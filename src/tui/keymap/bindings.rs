@@ -60,6 +60,10 @@ const QUIT_TYPING: Binding = bind!(Action::Quit, [ctrl('c')], "quit", "avsluta")
 
 const GLOBAL: &[Binding] = &[HELP_KEY, QUIT];
 
+/// The actions that mean the same on every screen, with their keys there: the configuration's
+/// `[keys.global]`.
+pub const EVERYWHERE: &[Binding] = &[HELP_KEY, QUIT, NOTES_KEY, SEARCH_KEY];
+
 /// Typing text: only F1 and Ctrl-C are not text.
 const GLOBAL_TYPING: &[Binding] = &[HELP_KEY_TYPING, QUIT_TYPING];
 
@@ -343,8 +347,8 @@ const READER: &[Binding] = &[
     bind!(
         Action::ToggleVisual,
         [k('v')],
-        "select sentences (then a or y)",
-        "markera meningar (sedan a eller y)"
+        "select sentences (then {visual:add-to-notes} or {visual:copy-paragraph})",
+        "markera meningar (sedan {visual:add-to-notes} eller {visual:copy-paragraph})"
     ),
     bind!(
         Action::NextSameStance,
@@ -611,8 +615,8 @@ const SEARCH: &[Binding] = &[
     bind!(
         Action::NextPane,
         [code(KeyCode::Tab)],
-        "to the hits (y copy, a add to notes)",
-        "till träffarna (y kopiera, a anteckna)"
+        "to the hits ({search-list:copy-paragraph} copy, {search-list:add-to-notes} add to notes)",
+        "till träffarna ({search-list:copy-paragraph} kopiera, {search-list:add-to-notes} anteckna)"
     ),
     bind!(
         Action::Back,
@@ -749,8 +753,8 @@ const NOTES: &[Binding] = &[
     bind!(
         Action::Delete,
         [k('d'), code(KeyCode::Delete)],
-        "delete (u undoes)",
-        "ta bort (u ångrar)"
+        "delete ({undo} undoes)",
+        "ta bort ({undo} ångrar)"
     ),
     bind!(Action::Undo, [k('u')], "undo", "ångra"),
     bind!(Action::Redo, [ctrl('r')], "redo", "gör om"),

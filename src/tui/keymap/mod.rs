@@ -1,14 +1,20 @@
 //! The keymap: one row per binding (`bindings`), one table per mode, and the lookup. The input
-//! handler, the help overlay and the status bar's hints all read it, so they cannot drift
-//! apart.
+//! handler, the help overlay and the status bar's hints all read the app's [`Keymap`]: the
+//! built-in table with the user's keys from the configuration ([`crate::tui::config`]) put in,
+//! so they cannot drift apart.
+//!
+//! Actions and modes have names for the configuration, derived from the types themselves
+//! ([`action_name`], [`mode_name`]): a new row or a new mode needs no configuration code.
 
 mod bindings;
+mod keys;
 
 use super::action::{Action, TextEdit};
 use super::screens::Screen;
 use crate::i18n::Lang;
-pub use bindings::{Binding, Key};
+pub use bindings::{Binding, EVERYWHERE, Key};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+pub use keys::{KeyError, key_label, key_name, parse_key};
 
 /// What keys mean right now: an overlay, a mode of a screen, or the screen itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,25 +37,265 @@ pub enum Mode {
     Screen(Screen),
 }
 
-/// The bindings of a mode: its own first, then those it shares, then the global ones where
-/// they apply.
+impl Mode {
+    /// Every mode, screens first (the order of the default configuration).
+    pub const ALL: &[Mode] = &[
+        Mode::Screen(Screen::Cases),
+        Mode::Screen(Screen::Matrix),
+        Mode::Screen(Screen::Reader),
+        Mode::Visual,
+        Mode::Similar,
+        Mode::Screen(Screen::Diff),
+        Mode::Screen(Screen::Notes),
+        Mode::Screen(Screen::Review),
+        Mode::Pick,
+        Mode::Search,
+        Mode::SearchList,
+        Mode::Prompt,
+        Mode::Confirm,
+        Mode::Help,
+    ];
+
+    /// Whether a plain character is text here (typed, not a key).
+    pub fn is_typing(self) -> bool {
+        matches!(self, Mode::Prompt | Mode::Search)
+    }
+}
+
+/// A new mode or screen must be added to [`Mode::ALL`]: this match stops compiling until it
+/// is named here too.
+const _: fn(Mode) = |mode| match mode {
+    Mode::Help
+    | Mode::Prompt
+    | Mode::Confirm
+    | Mode::Visual
+    | Mode::Similar
+    | Mode::Search
+    | Mode::SearchList
+    | Mode::Pick
+    | Mode::Screen(
+        Screen::Cases
+        | Screen::Matrix
+        | Screen::Reader
+        | Screen::Notes
+        | Screen::Diff
+        | Screen::Review,
+    ) => {}
+};
+
+/// The built-in bindings of a mode: its own first, then those it shares, then the global ones
+/// where they apply. The app uses a [`Keymap`] (these with the user's keys).
 pub fn bindings(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     bindings::of(mode)
 }
 
-/// The action for a key press in a mode, if any. In a text prompt, a plain character is
-/// typed.
-pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
-    let (code, mods) = normalise(key);
-    let bound = bindings(mode)
-        .find(|b| b.keys.iter().any(|k| k.0 == code && k.1 == mods))
-        .map(|b| b.action.clone());
-    match (bound, mode, code) {
-        (Some(a), _, _) => Some(a),
-        (None, Mode::Prompt | Mode::Search, KeyCode::Char(c)) if mods.is_empty() => {
-            Some(Action::Edit(TextEdit::Insert(c)))
+/// An action's name in the configuration: its variant in kebab case, with what it carries
+/// (`NextSameStance` → `next-same-stance`, `Edit(DeleteWordBack)` → `edit-delete-word-back`,
+/// `Confirm(true)` → `confirm-yes`).
+pub fn action_name(action: &Action) -> String {
+    kebab(&format!("{action:?}"))
+}
+
+/// A mode's name in the configuration (`Screen(Reader)` → `reader`, `SearchList` →
+/// `search-list`).
+pub fn mode_name(mode: Mode) -> String {
+    let name = kebab(&format!("{mode:?}"));
+    match name.strip_prefix("screen-") {
+        Some(screen) => screen.to_string(),
+        None => name,
+    }
+}
+
+/// `NextSameStance` → `next-same-stance`; `Confirm(true)` → `confirm-yes`.
+fn kebab(debug: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for part in debug.split(|c: char| !c.is_alphanumeric()) {
+        let part = match part {
+            "true" => "yes",
+            "false" => "no",
+            p => p,
+        };
+        let mut word = String::new();
+        for c in part.chars() {
+            if c.is_uppercase() && !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            word.extend(c.to_lowercase());
         }
-        _ => None,
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    words.join("-")
+}
+
+/// One binding as the app uses it: a row of the table with the keys the user has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bound {
+    /// The keys, the first one shown in the status bar (none: the action is unbound).
+    pub keys: Vec<Key>,
+    pub action: Action,
+    /// What the help says; `{action-name}` (or `{mode:action-name}`) stands for that action's
+    /// first key, so the text follows the user's keys.
+    pub en: &'static str,
+    pub sv: &'static str,
+}
+
+/// The keys of every mode: the built-in table ([`Keymap::default`]) with the user's changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    modes: Vec<(Mode, Vec<Bound>)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        let modes = Mode::ALL
+            .iter()
+            .map(|&mode| {
+                let rows = bindings(mode)
+                    .map(|b| Bound {
+                        keys: b.keys.to_vec(),
+                        action: b.action.clone(),
+                        en: b.en,
+                        sv: b.sv,
+                    })
+                    .collect();
+                (mode, rows)
+            })
+            .collect();
+        Keymap { modes }
+    }
+}
+
+impl Keymap {
+    /// The bindings of a mode (see [`bindings`]).
+    pub fn bindings(&self, mode: Mode) -> &[Bound] {
+        self.modes
+            .iter()
+            .find(|(m, _)| *m == mode)
+            .map_or(&[], |(_, rows)| rows.as_slice())
+    }
+
+    /// The bindings of a mode, to change them (the configuration does).
+    pub(crate) fn bindings_mut(&mut self, mode: Mode) -> &mut [Bound] {
+        self.modes
+            .iter_mut()
+            .find(|(m, _)| *m == mode)
+            .map_or(&mut [], |(_, rows)| rows.as_mut_slice())
+    }
+
+    /// The action for a key press in a mode, if any. In a text prompt, a plain character is
+    /// typed.
+    pub fn action_for(&self, mode: Mode, key: KeyEvent) -> Option<Action> {
+        let (code, mods) = normalise(key);
+        let bound = self
+            .bindings(mode)
+            .iter()
+            .find(|b| b.keys.iter().any(|k| k.0 == code && k.1 == mods))
+            .map(|b| b.action.clone());
+        match (bound, code) {
+            (Some(a), _) => Some(a),
+            (None, KeyCode::Char(c)) if mode.is_typing() && mods.is_empty() => {
+                Some(Action::Edit(TextEdit::Insert(c)))
+            }
+            _ => None,
+        }
+    }
+
+    /// The first key of `action` in `mode`, as the help writes it; `None` when it is unbound.
+    pub fn label(&self, mode: Mode, action: &Action) -> Option<String> {
+        let b = self.bindings(mode).iter().find(|b| b.action == *action)?;
+        b.keys.first().map(key_label)
+    }
+
+    /// Like [`Keymap::label`], preferring a key that is a character (`j` rather than `↓`), for
+    /// texts that name a key in passing.
+    pub fn char_label(&self, mode: Mode, action: &Action) -> Option<String> {
+        let b = self.bindings(mode).iter().find(|b| b.action == *action)?;
+        b.keys
+            .iter()
+            .find(|k| matches!(k.0, KeyCode::Char(c) if c != ' '))
+            .or(b.keys.first())
+            .map(key_label)
+    }
+
+    /// A help text with its `{action}` and `{mode:action}` placeholders replaced by the first
+    /// key of that action (in `mode`, or in the mode named); a placeholder whose action has no
+    /// key is left out with the space before it.
+    pub fn fill(&self, mode: Mode, text: &str) -> String {
+        if !text.contains('{') {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+                break;
+            };
+            out.push_str(&rest[..open]);
+            let name = &rest[open + 1..close];
+            let (m, action) = match name.split_once(':') {
+                Some((m, a)) => (Mode::ALL.iter().copied().find(|x| mode_name(*x) == m), a),
+                None => (Some(mode), name),
+            };
+            let key = m.and_then(|m| {
+                let b = self
+                    .bindings(m)
+                    .iter()
+                    .find(|b| action_name(&b.action) == action)?;
+                self.char_label(m, &b.action)
+            });
+            match key {
+                Some(k) => out.push_str(&k),
+                None => out.truncate(out.trim_end().len()),
+            }
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Help rows for a mode: keys and what they do, in the UI language, for the bindings that
+    /// apply now (`applies`: the screen says which actions make sense where it is, e.g. no
+    /// "follow the link" on the case's own texts) and have a key.
+    pub fn help_rows(
+        &self,
+        mode: Mode,
+        lang: Lang,
+        applies: &dyn Fn(&Action) -> bool,
+    ) -> Vec<(String, String)> {
+        self.bindings(mode)
+            .iter()
+            .filter(|b| !b.keys.is_empty() && applies(&b.action))
+            .map(|b| {
+                let keys = b.keys.iter().map(key_label).collect::<Vec<_>>().join(" ");
+                (keys, self.fill(mode, lang.pick(b.en, b.sv)))
+            })
+            .collect()
+    }
+
+    /// The few keys the status bar shows in a mode, most important first, with short labels
+    /// (the keys themselves come from the bindings, so they cannot drift), for the actions
+    /// that apply now and have a key. The help's key is always among them when it has one.
+    pub fn status_hints(
+        &self,
+        mode: Mode,
+        lang: Lang,
+        applies: &dyn Fn(&Action) -> bool,
+    ) -> Vec<String> {
+        let help: &[Hint] = match mode {
+            Mode::Help => &[],
+            _ => &[(Action::ToggleHelp, "help", "hjälp")],
+        };
+        hint_table(mode)
+            .iter()
+            .chain(help)
+            .filter(|(action, ..)| applies(action))
+            .filter_map(|(action, en, sv)| {
+                let key = self.label(mode, action)?;
+                Some(format!("{key} {}", lang.pick(en, sv)))
+            })
+            .collect()
     }
 }
 
@@ -57,72 +303,6 @@ pub fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
 fn normalise(key: KeyEvent) -> (KeyCode, KeyModifiers) {
     let mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
     (key.code, mods)
-}
-
-/// How a key is written in help and the status bar.
-pub fn key_label(key: &Key) -> String {
-    let base = match key.0 {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Enter => "Enter".into(),
-        KeyCode::Esc => "Esc".into(),
-        KeyCode::Tab => "Tab".into(),
-        KeyCode::Backspace => "Backspace".into(),
-        KeyCode::Delete => "Del".into(),
-        KeyCode::Up => "↑".into(),
-        KeyCode::Down => "↓".into(),
-        KeyCode::Left => "←".into(),
-        KeyCode::Right => "→".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::Home => "Home".into(),
-        KeyCode::End => "End".into(),
-        KeyCode::F(n) => format!("F{n}"),
-        other => format!("{other:?}"),
-    };
-    if key.1.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{base}")
-    } else if key.1.contains(KeyModifiers::ALT) {
-        format!("Alt-{base}")
-    } else {
-        base
-    }
-}
-
-/// Help rows for a mode: keys and what they do, in the UI language, for the bindings that
-/// apply now (`applies`: the screen says which actions make sense where it is, e.g. no
-/// "follow the link" on the case's own texts).
-pub fn help_rows(
-    mode: Mode,
-    lang: Lang,
-    applies: &dyn Fn(&Action) -> bool,
-) -> Vec<(String, String)> {
-    bindings(mode)
-        .filter(|b| applies(&b.action))
-        .map(|b| {
-            let keys = b.keys.iter().map(key_label).collect::<Vec<_>>().join(" ");
-            (keys, lang.pick(b.en, b.sv).to_string())
-        })
-        .collect()
-}
-
-/// The few keys the status bar shows in a mode, most important first, with short labels
-/// (the keys themselves come from the bindings, so they cannot drift), for the actions that
-/// apply now. The help's key is always among them.
-pub fn status_hints(mode: Mode, lang: Lang, applies: &dyn Fn(&Action) -> bool) -> Vec<String> {
-    let help: &[Hint] = match mode {
-        Mode::Help => &[],
-        _ => &[(Action::ToggleHelp, "help", "hjälp")],
-    };
-    hint_table(mode)
-        .iter()
-        .chain(help)
-        .filter(|(action, ..)| applies(action))
-        .filter_map(|(action, en, sv)| {
-            let b = bindings(mode).find(|b| b.action == *action)?;
-            Some(format!("{} {}", key_label(&b.keys[0]), lang.pick(en, sv)))
-        })
-        .collect()
 }
 
 /// A status bar hint: the action, and its short label in English and Swedish.
@@ -253,6 +433,22 @@ mod tests {
         KeyEvent::new(c, m)
     }
 
+    fn action_for(mode: Mode, key: KeyEvent) -> Option<Action> {
+        Keymap::default().action_for(mode, key)
+    }
+
+    fn help_rows(
+        mode: Mode,
+        lang: Lang,
+        applies: &dyn Fn(&Action) -> bool,
+    ) -> Vec<(String, String)> {
+        Keymap::default().help_rows(mode, lang, applies)
+    }
+
+    fn status_hints(mode: Mode, lang: Lang, applies: &dyn Fn(&Action) -> bool) -> Vec<String> {
+        Keymap::default().status_hints(mode, lang, applies)
+    }
+
     #[test]
     fn shifted_letters_and_control_keys() {
         let g = press(KeyCode::Char('G'), KeyModifiers::SHIFT);
@@ -265,26 +461,11 @@ mod tests {
         assert_eq!(action_for(reader, x), None);
     }
 
-    const MODES: [Mode; 14] = [
-        Mode::Pick,
-        Mode::Screen(Screen::Review),
-        Mode::Search,
-        Mode::SearchList,
-        Mode::Help,
-        Mode::Prompt,
-        Mode::Confirm,
-        Mode::Visual,
-        Mode::Similar,
-        Mode::Screen(Screen::Diff),
-        Mode::Screen(Screen::Cases),
-        Mode::Screen(Screen::Matrix),
-        Mode::Screen(Screen::Reader),
-        Mode::Screen(Screen::Notes),
-    ];
+    const MODES: &[Mode] = Mode::ALL;
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for mode in MODES {
+        for &mode in MODES {
             let keys: Vec<Key> = bindings(mode)
                 .flat_map(|b| b.keys.iter().copied())
                 .collect();
@@ -296,7 +477,7 @@ mod tests {
 
     #[test]
     fn help_lists_every_binding_that_applies() {
-        for mode in MODES {
+        for &mode in MODES {
             let rows = help_rows(mode, Lang::En, &|_| true);
             assert_eq!(rows.len(), bindings(mode).count());
         }
@@ -309,7 +490,7 @@ mod tests {
 
     #[test]
     fn every_status_hint_is_a_bound_key() {
-        for mode in MODES {
+        for &mode in MODES {
             for lang in [Lang::En, Lang::Sv] {
                 let hints = status_hints(mode, lang, &|_| true);
                 // Every hint the table asks for is there: none was dropped for want of a key.
@@ -361,7 +542,8 @@ mod tests {
             Action::OpenNotes,
         ];
         let not_typing = MODES
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|m| !matches!(m, Mode::Prompt | Mode::Search));
         let mut owner: Vec<(Key, Action)> = Vec::new();
         // (The help closes with Esc as well as with its own key.)
@@ -387,7 +569,8 @@ mod tests {
         // `N` is the previous search hit, and nothing else.
         let shift_n = press(KeyCode::Char('N'), KeyModifiers::SHIFT);
         for mode in MODES
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|m| !matches!(m, Mode::Prompt | Mode::Search))
         {
             let a = action_for(mode, shift_n);
@@ -413,10 +596,68 @@ mod tests {
         assert_eq!(action_for(Mode::Prompt, cc), Some(Action::Quit));
         // Help while typing: F1.
         let f1 = press(KeyCode::F(1), KeyModifiers::NONE);
-        for mode in MODES {
+        for &mode in MODES {
             assert_eq!(action_for(mode, f1), Some(Action::ToggleHelp), "{mode:?}");
         }
         let q = press(KeyCode::Char('?'), KeyModifiers::NONE);
         assert_eq!(action_for(Mode::SearchList, q), Some(Action::ToggleHelp));
+    }
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn actions_and_modes_have_config_names() {
+        assert_eq!(action_name(&Action::NextSameStance), "next-same-stance");
+        assert_eq!(
+            action_name(&Action::Edit(TextEdit::DeleteWordBack)),
+            "edit-delete-word-back"
+        );
+        assert_eq!(action_name(&Action::Confirm(true)), "confirm-yes");
+        assert_eq!(mode_name(Mode::Screen(Screen::Reader)), "reader");
+        assert_eq!(mode_name(Mode::SearchList), "search-list");
+    }
+
+    #[test]
+    fn names_are_unique_and_an_action_has_one_row_per_mode() {
+        let names: Vec<String> = Mode::ALL.iter().map(|m| mode_name(*m)).collect();
+        for (i, n) in names.iter().enumerate() {
+            assert!(!names[i + 1..].contains(n), "mode name {n} twice");
+            assert_ne!(n, "global");
+        }
+        for &mode in Mode::ALL {
+            let actions: Vec<String> = bindings(mode).map(|b| action_name(&b.action)).collect();
+            for (i, a) in actions.iter().enumerate() {
+                assert!(!actions[i + 1..].contains(a), "{mode:?}: {a} twice");
+            }
+        }
+    }
+
+    #[test]
+    fn help_texts_name_the_users_keys() {
+        let mut keys = Keymap::default();
+        let notes = Mode::Screen(Screen::Notes);
+        let rows = keys.help_rows(notes, Lang::En, &|_| true);
+        assert!(
+            rows.iter()
+                .any(|(k, t)| k == "d Del" && t == "delete (u undoes)")
+        );
+        for b in keys.bindings_mut(notes) {
+            if b.action == Action::Undo {
+                b.keys = vec![Key(KeyCode::Char('z'), KeyModifiers::CONTROL)];
+            }
+        }
+        let rows = keys.help_rows(notes, Lang::En, &|_| true);
+        assert!(
+            rows.iter().any(|(_, t)| t == "delete (Ctrl-z undoes)"),
+            "{rows:?}"
+        );
+        assert_eq!(keys.fill(notes, "a {nothing-such} b"), "a b");
+        assert_eq!(
+            keys.fill(notes, "to the hits ({search-list:copy-paragraph} copy)"),
+            "to the hits (y copy)"
+        );
     }
 }

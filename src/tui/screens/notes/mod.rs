@@ -12,8 +12,10 @@ use crate::model::{TextRef, citation};
 use crate::notes::ItemKind;
 use crate::tui::action::{Action, Effect, NotesOp, Outcome};
 use crate::tui::ctx::Ctx;
+use crate::tui::keymap::Mode;
 use crate::tui::overlays::Overlay;
 use crate::tui::overlays::prompt::{Prompt, PromptKind};
+use crate::tui::screens::Screen;
 
 #[derive(Debug, Clone)]
 pub struct NotesScreen {
@@ -105,7 +107,10 @@ impl NotesScreen {
                 return Outcome::open(Overlay::Prompt(Prompt::new(kind, &value)));
             }
             Action::Delete if cursor < n => {
-                let msg = lang.pick("Deleted · u undoes", "Borttaget · u ångrar");
+                let msg = ctx.keys_in(
+                    Mode::Screen(Screen::Notes),
+                    lang.pick("Deleted · {undo} undoes", "Borttaget · {undo} ångrar"),
+                );
                 self.cursor = cursor.min(n.saturating_sub(2));
                 return Outcome::say(msg).with_notes(case, NotesOp::Remove(cursor));
             }
@@ -182,9 +187,12 @@ impl NotesScreen {
 }
 
 fn no_notes(ctx: &Ctx) -> Outcome {
-    Outcome::say(ctx.lang.pick(
-        "No notes yet: press a on a paragraph in the reader",
-        "Inga anteckningar än: tryck a på ett stycke i läsaren",
+    Outcome::say(ctx.keys_in(
+        Mode::Screen(Screen::Reader),
+        ctx.lang.pick(
+            "No notes yet: press {add-to-notes} on a paragraph in the reader",
+            "Inga anteckningar än: tryck {add-to-notes} på ett stycke i läsaren",
+        ),
     ))
 }
 

@@ -65,11 +65,16 @@ pub fn render(frame: &mut Frame, area: Rect, s: &NotesScreen, ctx: &Ctx, theme: 
     }
     let items = &book.notes.items;
     if items.is_empty() {
-        let msg = lang.pick(
-            "No notes yet. In the reader, a adds the paragraph under the cursor, and v selects \
-             sentences to add. h writes a heading here.",
-            "Inga anteckningar än. I läsaren lägger a till stycket under markören, och v \
-             markerar meningar att lägga till. h skriver en rubrik här.",
+        let msg = ctx.keys_in(
+            crate::tui::keymap::Mode::Screen(crate::tui::screens::Screen::Notes),
+            lang.pick(
+                "No notes yet. In the reader, {reader:add-to-notes} adds the paragraph under the \
+                 cursor, and {reader:toggle-visual} selects sentences to add. {new-heading} \
+                 writes a heading here.",
+                "Inga anteckningar än. I läsaren lägger {reader:add-to-notes} till stycket under \
+                 markören, och {reader:toggle-visual} markerar meningar att lägga till. \
+                 {new-heading} skriver en rubrik här.",
+            ),
         );
         frame.render_widget(
             Paragraph::new(msg)

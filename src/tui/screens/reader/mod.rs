@@ -575,10 +575,18 @@ impl ReaderScreen {
         self.visual = None;
         let count = ctx.notes[self.case].notes.quotes().count() + 1;
         let msg = match ctx.lang {
-            Lang::En if count == 1 => "Added to the notes (1 quote) · A opens them".to_string(),
-            Lang::En => format!("Added to the notes ({count} quotes) · A opens them"),
-            Lang::Sv => format!("Lagt i anteckningarna ({count} citat) · A öppnar dem"),
+            Lang::En if count == 1 => {
+                "Added to the notes (1 quote) · {open-notes} opens them".to_string()
+            }
+            Lang::En => format!("Added to the notes ({count} quotes) · {{open-notes}} opens them"),
+            Lang::Sv => {
+                format!("Lagt i anteckningarna ({count} citat) · {{open-notes}} öppnar dem")
+            }
         };
+        let msg = ctx.keys_in(
+            crate::tui::keymap::Mode::Screen(super::Screen::Reader),
+            &msg,
+        );
         Outcome::say(msg).with_notes(self.case, NotesOp::Push(ItemKind::Quote(q)))
     }
 }

@@ -74,7 +74,13 @@ fn similar_pane(frame: &mut Frame, area: Rect, ctx: &Ctx, r: &ReaderScreen, them
     let focused = r.similar_focus.is_some();
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(lang.pick(" Similar texts (s) ", " Liknande texter (s) "))
+        .title(ctx.keys_in(
+            crate::tui::keymap::Mode::Screen(crate::tui::screens::Screen::Reader),
+            lang.pick(
+                " Similar texts ({toggle-similar}) ",
+                " Liknande texter ({toggle-similar}) ",
+            ),
+        ))
         .border_style(if focused {
             theme.border_focused
         } else {
