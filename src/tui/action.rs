@@ -115,8 +115,15 @@ pub enum Action {
     Edit(TextEdit),
     /// A yes/no question answered.
     Confirm(bool),
+    /// Text pasted into the field being typed in (a bracketed paste: one edit, however long).
+    Paste(String),
     ToggleHelp,
     Quit,
+    /// Give the terminal back to the shell and stop (Ctrl-Z, or SIGTSTP from outside); the
+    /// shell's `fg` (SIGCONT) brings the app back.
+    Suspend,
+    /// The app was stopped and is running again: draw the whole screen anew.
+    Resumed,
     /// The terminal's size changed (also sent once at start).
     Resize(u16, u16),
     /// The result of a copy effect, to show in the status bar.
@@ -210,6 +217,9 @@ pub enum Effect {
     /// Read the source document of case `case` (the file `[case.source] file` names, in the
     /// case file's folder); the answer comes back as [`Action::SourceRead`].
     ReadSource { case: usize },
+    /// Restore the terminal, stop the process, and set the terminal up again once continued
+    /// (the answer is [`Action::Resumed`]).
+    Suspend,
     /// Write a text file; unless `overwrite`, an existing file is left alone.
     Write {
         path: PathBuf,

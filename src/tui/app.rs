@@ -72,6 +72,8 @@ pub struct App {
     pub size: (u16, u16),
     /// The keys: the built-in table with the user's configuration.
     pub keys: Keymap,
+    /// The whole screen must be drawn anew (the app was suspended; the shell drew over it).
+    pub redraw: bool,
 }
 
 impl App {
@@ -99,6 +101,7 @@ impl App {
             quit: false,
             size: (80, 24),
             keys: Keymap::default(),
+            redraw: false,
         }
     }
 
@@ -267,6 +270,11 @@ impl App {
             }
             Action::Quit => {
                 self.quit = true;
+                return Vec::new();
+            }
+            Action::Suspend => return vec![Effect::Suspend],
+            Action::Resumed => {
+                self.redraw = true;
                 return Vec::new();
             }
             action => {

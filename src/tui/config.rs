@@ -320,7 +320,8 @@ impl Reader<'_> {
                     message.push_str(
                         " (a character such as \"y\" or \"?\", or a name: Enter, Esc, Tab, \
                          Backspace, Del, Insert, Up, Down, Left, Right, Home, End, PgUp, PgDn, \
-                         Space, F1–F24; with Ctrl- or Alt- before it)",
+                         Space, F1–F24; with Ctrl- or Alt- before it, or Shift- before a letter or \
+                         Tab)",
                     );
                     self.problem(item.span(), message, action);
                     ok = false;

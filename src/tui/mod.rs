@@ -74,6 +74,14 @@ pub fn run(
     let restored = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop), Arc::clone(&restored))?;
     let mut terminal = ratatui::try_init()?;
+    // A paste arrives as one event (`Event::Paste`), not as keys: one edit, however long, and
+    // its line breaks are never taken for Enter. Turned off on every way out, a panic too.
+    crossterm::execute!(io::stdout(), crossterm::event::EnableBracketedPaste)?;
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
+        hook(info);
+    }));
     // Debug builds only: lets the end-to-end test check that a panic restores the terminal.
     if cfg!(debug_assertions) && std::env::var_os("REMISS_TEST_PANIC").is_some() {
         terminal.draw(|f| f.render_widget("about to panic", f.area()))?;
@@ -82,6 +90,7 @@ pub fn run(
     let clipboard = clipboard::SystemClipboard::new(io::stdout());
     let opened = SystemShell::open(clipboard, &cases, notes_path);
     let mut shell = opened.shell;
+    shell.suspend = Some(suspend_in_terminal);
     let mut app = App::new(cases, lang)
         .with_notes(opened.notes)
         .with_keymap(keys);
@@ -93,6 +102,7 @@ pub fn run(
     }
     let (tx, rx) = mpsc::channel::<io::Result<Input>>();
     spawn_terminal_events(tx.clone(), Arc::clone(&stop));
+    watch_stop_signals(tx.clone())?;
     shell.searcher = shell::Searcher::spawn_worker(Arc::clone(&app.cases), tx.clone());
     shell::spawn_analysis(Arc::clone(&app.cases), tx.clone());
     shell.background = Some(tx);
@@ -156,8 +166,44 @@ fn watch_signals(stop: Arc<AtomicBool>, restored: Arc<AtomicBool>) -> io::Result
     Ok(())
 }
 
+/// SIGTSTP from outside (`kill -TSTP`; in raw mode Ctrl-Z is a key) suspends the app as Ctrl-Z
+/// does, through the loop, so the terminal is restored first; SIGCONT (after a stop the app
+/// did not see, SIGSTOP) draws the screen anew.
+fn watch_stop_signals(tx: mpsc::Sender<io::Result<Input>>) -> io::Result<()> {
+    use signal_hook::consts::{SIGCONT, SIGTSTP};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTSTP, SIGCONT])?;
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            let action = if signal == SIGTSTP {
+                Action::Suspend
+            } else {
+                Action::Resumed
+            };
+            if tx.send(Ok(action.into())).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Give the terminal back (as on quit), stop the process as SIGTSTP's default would, and once
+/// continued (`fg`, SIGCONT) take the terminal again: raw mode, the alternate screen, bracketed
+/// paste. The caller draws the whole screen anew.
+fn suspend_in_terminal() -> io::Result<()> {
+    restore_terminal();
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(
+        io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::event::EnableBracketedPaste
+    )
+}
+
 /// Leave the alternate screen and raw mode and show the cursor; safe to call more than once.
 fn restore_terminal() {
+    let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::restore();
     let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
 }
@@ -252,6 +298,9 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
             app.keys.action_for(app.mode(), *key)
         }
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        // A bracketed paste is text only where text is typed; elsewhere its characters are not
+        // taken as keys.
+        Event::Paste(text) if app.mode().is_typing() => Some(Action::Paste(text.clone())),
         _ => None,
     }
 }
@@ -295,6 +344,12 @@ where
         }
         if app.quit {
             break;
+        }
+        if std::mem::take(&mut app.redraw) {
+            // Back from a suspend: the shell drew over the screen, and its size may be new.
+            terminal.clear().map_err(io::Error::other)?;
+            let size = terminal.size().map_err(io::Error::other)?;
+            app.update(Action::Resize(size.width, size.height));
         }
         terminal
             .draw(|f| frame::render(f, &app, theme))

@@ -30,6 +30,9 @@ pub struct SystemShell<C: Clipboard> {
     /// Where background work sends its results (the loop's channel), in the real app; `None`
     /// in tests, where the shell does that work at once.
     pub background: Option<mpsc::Sender<std::io::Result<super::Input>>>,
+    /// How to suspend the app in its terminal (`None`: not in a real terminal, as in tests;
+    /// then a suspend does nothing).
+    pub suspend: Option<fn() -> std::io::Result<()>>,
 }
 
 /// A search asked of a worker.
@@ -142,6 +145,7 @@ impl<C: Clipboard> SystemShell<C> {
                 stores,
                 searcher: Searcher::None,
                 background: None,
+                suspend: None,
             },
             notes,
             problems,
@@ -220,6 +224,13 @@ impl<C: Clipboard> Shell for SystemShell<C> {
                 let result = read_source(app.cases.get(case)?, app.lang)
                     .map(|t| Shared(Arc::new(t.split('\n').map(str::to_string).collect())));
                 Some(Action::SourceRead { case, result })
+            }
+            Effect::Suspend => {
+                let suspend = self.suspend?;
+                // Whatever came of it, the screen is drawn anew (a failure to stop leaves the
+                // app running, which is no harm).
+                let _ = suspend();
+                Some(Action::Resumed)
             }
             Effect::Write {
                 path,

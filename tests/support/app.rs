@@ -116,6 +116,30 @@ pub fn drive_in(
     spec: &str,
     theme: &Theme,
 ) -> (App, Terminal<TestBackend>, FakeClipboard) {
+    drive_events_in(dir, cases, lang, (w, h), keys(spec), theme)
+}
+
+/// Like [`drive`], with events: keys (from [`keys`]) and pastes (from [`pasted`]).
+pub fn drive_events(
+    cases: Vec<Case>,
+    lang: Lang,
+    w: u16,
+    h: u16,
+    events: Vec<std::io::Result<Event>>,
+) -> (App, Terminal<TestBackend>, FakeClipboard) {
+    let dir = tempfile::tempdir().unwrap();
+    drive_events_in(dir.path(), cases, lang, (w, h), events, &Theme::coloured())
+}
+
+/// The app through the real loop at `size` on `events`, each case's notes file in `dir`.
+fn drive_events_in(
+    dir: &Path,
+    cases: Vec<Case>,
+    lang: Lang,
+    (w, h): (u16, u16),
+    events: Vec<std::io::Result<Event>>,
+    theme: &Theme,
+) -> (App, Terminal<TestBackend>, FakeClipboard) {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     let opened = SystemShell::open(FakeClipboard::default(), &cases, |c| {
         dir.join(format!("{}.notes.toml", c.id))
@@ -130,8 +154,13 @@ pub fn drive_in(
         .with_notes(opened.notes)
         .with_similarity(sim);
     app.indexed = true;
-    let app = remiss::tui::run_loop(&mut terminal, app, theme, keys(spec), &mut shell).unwrap();
+    let app = remiss::tui::run_loop(&mut terminal, app, theme, events, &mut shell).unwrap();
     (app, terminal, shell.clipboard)
+}
+
+/// A bracketed paste of `text`, as the terminal sends it.
+pub fn pasted(text: &str) -> std::io::Result<Event> {
+    Ok(Event::Paste(text.to_string()))
 }
 
 /// The screen as text, one line per row, trailing spaces trimmed.

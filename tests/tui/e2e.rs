@@ -33,7 +33,8 @@ impl Tmux {
         let socket = format!("remiss-e2e-{name}-{}", std::process::id());
         let bin = env!("CARGO_BIN_EXE_remiss");
         let mut cmd = String::from(
-            "env -u DISPLAY -u WAYLAND_DISPLAY -u SSH_CONNECTION -u LC_ALL -u LC_MESSAGES LANG=en_US.UTF-8",
+            "env -u DISPLAY -u WAYLAND_DISPLAY -u SSH_CONNECTION -u LC_ALL -u LC_MESSAGES -u REMISS_CONFIG \
+             XDG_CONFIG_HOME=/nonexistent/remiss-e2e LANG=en_US.UTF-8",
         );
         for (k, v) in env {
             cmd.push_str(&format!(" {k}={v}"));
@@ -628,4 +629,133 @@ fn an_imported_stance_is_confirmed_in_the_review_and_written() {
         Some(remiss::model::Review::Confirmed)
     );
     assert!(case.position_index("trafiknamnden/approve").is_some());
+}
+
+/// A passage pasted with tmux's `paste-buffer -p` (a bracketed paste, as a terminal sends one)
+/// over a line end still finds its paragraph: the line break becomes a space.
+#[test]
+fn a_pasted_two_line_passage_finds_its_hit() {
+    if !programs_or_skip("a_pasted_two_line_passage_finds_its_hit", &["tmux"]) {
+        return;
+    }
+    let t = Tmux::start("paste", &[], "cases/trygghetskiosker.toml");
+    t.wait_for("Bodies × stances");
+    t.keys(&["/"]);
+    t.wait_for("/ ");
+    t.run(&[
+        "set-buffer",
+        "känner otrygghet i sitt eget\nnärområde krävs",
+    ]);
+    t.run(&["paste-buffer", "-p"]);
+    let s = t.wait_for(" hits");
+    assert!(
+        s.contains("känner otrygghet i sitt eget närområde krävs"),
+        "{s}"
+    );
+    // The line break was not taken for Enter: the search is still open, then Enter opens the
+    // first hit in the reader.
+    t.keys(&["Enter"]);
+    let s = t.wait_for("¶");
+    assert!(s.contains("närområde"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXITED=0");
+}
+
+fn alternate_screen(t: &Tmux) -> String {
+    String::from_utf8_lossy(&t.run(&["display-message", "-p", "#{alternate_on}"]).stdout)
+        .trim()
+        .to_string()
+}
+
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "timed out: {what}"
+        );
+        sleep(Duration::from_millis(100));
+    }
+}
+
+/// Ctrl-Z (a key in raw mode) and SIGTSTP from outside give the terminal back and stop the
+/// app; SIGCONT (what the shell's `fg` sends) takes the terminal again and redraws.
+#[test]
+fn ctrl_z_and_sigtstp_suspend_and_sigcont_resumes() {
+    if !programs_or_skip(
+        "ctrl_z_and_sigtstp_suspend_and_sigcont_resumes",
+        &["tmux", "pgrep", "kill"],
+    ) {
+        return;
+    }
+    let t = Tmux::start("suspend", &[], "cases/trygghetskiosker.toml");
+    t.wait_for("Bodies × stances");
+    let pid = remiss_pid(&t);
+    for stop in ["C-z", "TSTP"] {
+        assert_eq!(alternate_screen(&t), "1");
+        if stop == "C-z" {
+            t.keys(&["C-z"]);
+        } else {
+            let sent = Command::new("kill").args(["-TSTP", &pid]).status().unwrap();
+            assert!(sent.success());
+        }
+        wait_until("the app stops", || process_state(&pid) == Some('T'));
+        // The terminal is the shell's again: the main screen, the matrix gone.
+        assert_eq!(alternate_screen(&t), "0", "{stop}");
+        assert!(!t.screen().contains("Bodies × stances"), "{stop}");
+        let sent = Command::new("kill").args(["-CONT", &pid]).status().unwrap();
+        assert!(sent.success());
+        t.wait_for("Bodies × stances");
+        assert_eq!(alternate_screen(&t), "1");
+        // Keys work again (raw mode): `p` is the party lens.
+        t.keys(&["p"]);
+        t.wait_for("Bodies × parties");
+        t.keys(&["p"]);
+        t.wait_for("Bodies × stances");
+    }
+    t.keys(&["q"]);
+    t.wait_for("EXITED=0");
+}
+
+/// The configuration's keys are what the app answers to and what its status bar shows; a
+/// configuration with a mistake stops the app before it starts, with file, line and column.
+#[test]
+fn configured_keys_and_a_broken_configuration() {
+    if !programs_or_skip("configured_keys_and_a_broken_configuration", &["tmux"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.toml");
+    std::fs::write(
+        &good,
+        "theme = \"light\"\n[keys.matrix]\ntoggle-lens = \"P\"\n",
+    )
+    .unwrap();
+    let t = Tmux::start(
+        "config",
+        &[],
+        &format!("--config {} cases/trygghetskiosker.toml", good.display()),
+    );
+    let s = t.wait_for("Bodies × stances");
+    assert!(s.contains("P parties"), "{s}");
+    t.keys(&["p"]);
+    sleep(Duration::from_millis(300));
+    assert!(t.screen().contains("Bodies × stances"));
+    t.keys(&["P"]);
+    t.wait_for("Bodies × parties");
+    t.keys(&["q"]);
+    t.wait_for("EXITED=0");
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[keys.matrix]\ntoggle-lens = \"Entr\"\n").unwrap();
+    let t = Tmux::start(
+        "config-bad",
+        &[],
+        &format!("--config {} cases/trygghetskiosker.toml", bad.display()),
+    );
+    let s = t.wait_for("EXITED=1");
+    assert!(
+        s.contains("bad.toml:2:15: error: unknown key `Entr`; did you mean `Enter`?"),
+        "{s}"
+    );
 }

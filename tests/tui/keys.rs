@@ -226,3 +226,63 @@ fn the_new_stances_have_columns_and_open() {
         "socialnamnden/protocol_note/L"
     );
 }
+
+/// Events: `keys` then a paste of `text`, then `after` keys.
+fn paste_between(
+    before: &str,
+    text: &str,
+    after: &str,
+) -> Vec<std::io::Result<crossterm::event::Event>> {
+    let mut events = keys(before);
+    events.push(pasted(text));
+    events.extend(keys(after));
+    events
+}
+
+#[test]
+fn a_passage_pasted_over_a_line_end_finds_its_paragraph_in_one_search() {
+    // As copied from a PDF: the line ends between "eget" and "närområde".
+    let events = paste_between("/", "känner otrygghet i sitt eget\nnärområde\tkrävs", "");
+    let (app, term, _) = drive_events(bundled(), Lang::En, 100, 30, events);
+    assert_eq!(
+        app.search.input.value(),
+        "känner otrygghet i sitt eget närområde krävs"
+    );
+    // One edit: one search asked, not one per character.
+    assert_eq!(app.search.asked, 1);
+    assert!(!app.search.hits().is_empty());
+    assert!(screen(&term).contains("närområde"), "{}", screen(&term));
+    // Enter opens the hit in the reader.
+    let events = paste_between("/", "känner otrygghet i sitt eget\r\nnärområde", "Enter");
+    let (app, _, _) = drive_events(bundled(), Lang::En, 100, 30, events);
+    assert_eq!(app.screen(), Screen::Reader);
+}
+
+#[test]
+fn a_paste_over_ten_thousand_characters_is_cut_with_a_message() {
+    let long = "trygghet ".repeat(2_000);
+    let (app, _, _) = drive_events(bundled(), Lang::En, 100, 30, paste_between("/", &long, ""));
+    assert_eq!(app.search.input.value().chars().count(), 10_000);
+    let status = app.status.as_ref().expect("a message");
+    assert!(status.error);
+    assert_eq!(
+        status.text,
+        "The pasted text was cut: a field takes at most 10,000 characters"
+    );
+}
+
+#[test]
+fn a_paste_into_a_prompt_is_one_line_and_elsewhere_no_keys() {
+    // A heading in the notes: `A` opens them, `h` asks for a heading.
+    let events = paste_between("A h", "Deras\targument\nom kiosker", "Enter");
+    let (app, _, _) = drive_events(bundled(), Lang::En, 100, 30, events);
+    let items = &app.notes[0].notes.items;
+    assert!(
+        matches!(&items[0].kind, remiss::notes::ItemKind::Heading(h) if h == "Deras argument om kiosker"),
+        "{items:?}"
+    );
+    // On the matrix a paste is not taken as keys: its `q` does not quit.
+    let (app, _, _) = drive_events(bundled(), Lang::En, 100, 30, paste_between("", "qjjj", ""));
+    assert!(!app.quit);
+    assert_eq!(app.screen(), Screen::Matrix);
+}

@@ -58,17 +58,25 @@ const QUIT: Binding = bind!(Action::Quit, [k('q'), ctrl('c')], "quit", "avsluta"
 /// While typing, `q` is text: quit is Ctrl-C.
 const QUIT_TYPING: Binding = bind!(Action::Quit, [ctrl('c')], "quit", "avsluta");
 
-const GLOBAL: &[Binding] = &[HELP_KEY, QUIT];
+/// Ctrl-Z, as in any terminal program (in raw mode it is a key, not the terminal's signal).
+const SUSPEND: Binding = bind!(
+    Action::Suspend,
+    [ctrl('z')],
+    "suspend (the shell's fg resumes)",
+    "pausa (skalets fg fortsätter)"
+);
+
+const GLOBAL: &[Binding] = &[HELP_KEY, QUIT, SUSPEND];
 
 /// The actions that mean the same on every screen, with their keys there: the configuration's
 /// `[keys.global]`.
-pub const EVERYWHERE: &[Binding] = &[HELP_KEY, QUIT, NOTES_KEY, SEARCH_KEY];
+pub const EVERYWHERE: &[Binding] = &[HELP_KEY, QUIT, SUSPEND, NOTES_KEY, SEARCH_KEY];
 
 /// Typing text: only F1 and Ctrl-C are not text.
-const GLOBAL_TYPING: &[Binding] = &[HELP_KEY_TYPING, QUIT_TYPING];
+const GLOBAL_TYPING: &[Binding] = &[HELP_KEY_TYPING, QUIT_TYPING, SUSPEND];
 
 /// A yes/no question: `q` quits only as Ctrl-C does elsewhere in a prompt.
-const GLOBAL_QUESTION: &[Binding] = &[HELP_KEY, QUIT_TYPING];
+const GLOBAL_QUESTION: &[Binding] = &[HELP_KEY, QUIT_TYPING, SUSPEND];
 
 /// The debate notes are on `A` on every screen (`N` is the previous search hit).
 const NOTES_KEY: Binding = bind!(

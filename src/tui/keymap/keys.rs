@@ -97,6 +97,26 @@ pub fn parse_key(text: &str) -> Result<Key, KeyError> {
             break;
         }
     }
+    // Shift is part of a capital letter (`Shift-p` is `P`) and of Shift-Tab; terminals do not
+    // tell other shifted keys apart.
+    let shifted = ["Shift-", "S-"]
+        .iter()
+        .find(|p| rest.len() > p.len() && starts_with_ignoring_case(rest, p))
+        .map(|p| &rest[p.len()..]);
+    if let Some(base) = shifted {
+        let mut chars = base.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_lowercase() => {
+                Some(KeyCode::Char(c.to_uppercase().next().unwrap_or(c)))
+            }
+            (Some(c), None) if c.is_uppercase() => Some(KeyCode::Char(c)),
+            _ if base.eq_ignore_ascii_case("Tab") => Some(KeyCode::BackTab),
+            _ => None,
+        };
+        return code
+            .map(|c| Key(c, mods))
+            .ok_or(KeyError { suggestion: None });
+    }
     let code = base_code(rest).ok_or_else(|| KeyError {
         suggestion: suggest(rest).map(|s| format!("{}{s}", &text[..text.len() - rest.len()])),
     })?;
@@ -173,6 +193,9 @@ mod tests {
         assert_eq!(parse_key("↑"), Ok(key(KeyCode::Up, none)));
         assert_eq!(parse_key("F12"), Ok(key(KeyCode::F(12), none)));
         assert_eq!(parse_key("Space"), Ok(key(KeyCode::Char(' '), none)));
+        assert_eq!(parse_key("Shift-p"), Ok(key(KeyCode::Char('P'), none)));
+        assert_eq!(parse_key("shift-tab"), Ok(key(KeyCode::BackTab, none)));
+        assert!(parse_key("Shift-Enter").is_err());
     }
 
     #[test]

@@ -33,6 +33,71 @@ pub enum PromptKind {
 /// Longest text a prompt takes (a comment is a few sentences, not a document).
 const MAX_CHARS: usize = 4000;
 
+/// The most characters one paste brings into a field (issue 15: a longer paste is cut, and the
+/// status says so). A field may take fewer ([`MAX_CHARS`] in a prompt).
+pub const MAX_PASTE_CHARS: usize = 10_000;
+
+/// A pasted text as one line: line breaks (CRLF, CR, LF, U+2028/2029), tabs, vertical tabs
+/// and form feeds become spaces (a passage pasted over a line end keeps its words apart),
+/// then every other control or format character is dropped or marked as everywhere
+/// ([`crate::text::clean`]).
+pub fn one_line(text: &str) -> String {
+    let mut flat = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' | '\t' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                flat.push(' ')
+            }
+            c => flat.push(c),
+        }
+    }
+    crate::text::clean(&flat)
+}
+
+/// Insert a paste at the cursor as one edit (see [`one_line`]), cut so that the field holds
+/// at most `max_chars` characters. Time and memory are linear in the paste. Returns whether
+/// anything was cut.
+pub fn paste(input: &mut Input, text: &str, max_chars: usize) -> bool {
+    let value = input.value();
+    let len = value.chars().count();
+    let room = max_chars.saturating_sub(len).min(MAX_PASTE_CHARS);
+    // No more of the paste is read than can be kept (a line's worth of slack for what
+    // cleaning drops); a longer paste is cut either way.
+    let slack = room.saturating_add(1024);
+    let head_end = text
+        .char_indices()
+        .nth(slack)
+        .map_or(text.len(), |(i, _)| i);
+    let line = one_line(&text[..head_end]);
+    let kept: String = line.chars().take(room).collect();
+    let cut = head_end < text.len() || kept.len() < line.len();
+    let cursor = input.cursor().min(len);
+    let at = value
+        .char_indices()
+        .nth(cursor)
+        .map_or(value.len(), |(i, _)| i);
+    let inserted = kept.chars().count();
+    let new = format!("{}{kept}{}", &value[..at], &value[at..]);
+    *input = Input::new(new).with_cursor(cursor + inserted);
+    cut
+}
+
+/// What the status bar says when a paste was cut to fit `max_chars`.
+pub fn paste_cut_message(lang: Lang, max_chars: usize) -> String {
+    let n = max_chars.min(MAX_PASTE_CHARS);
+    let sep = lang.pick(",", "\u{a0}");
+    let grouped = match (n / 1000, n % 1000) {
+        (0, r) => r.to_string(),
+        (k, r) => format!("{k}{sep}{r:03}"),
+    };
+    match lang {
+        Lang::En => format!("The pasted text was cut: a field takes at most {grouped} characters"),
+        Lang::Sv => format!("Den inklistrade texten kortades: ett fält tar högst {grouped} tecken"),
+    }
+}
+
 impl Prompt {
     pub fn new(kind: PromptKind, value: &str) -> Prompt {
         Prompt {
@@ -70,6 +135,13 @@ impl Prompt {
             Action::Edit(edit) => {
                 self.input.handle(input_request(*edit));
                 Outcome::none()
+            }
+            Action::Paste(text) if !self.is_question() => {
+                if paste(&mut self.input, text, MAX_CHARS) {
+                    Outcome::error(paste_cut_message(_ctx.lang, MAX_CHARS))
+                } else {
+                    Outcome::none()
+                }
             }
             Action::Back | Action::Confirm(false) => Outcome::close(),
             Action::Submit | Action::Confirm(true) => self.submit().closing(),

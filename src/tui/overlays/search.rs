@@ -26,8 +26,9 @@ use std::sync::Arc;
 /// Hits fetched per search: what the overlay can list (the total is counted apart).
 pub const SEARCH_LIMIT: usize = 500;
 
-/// The longest query the overlay takes.
-const MAX_QUERY_CHARS: usize = 500;
+/// The longest query the overlay takes: as long as a paste may be, so that a pasted passage
+/// (a paragraph or several) finds where it comes from.
+const MAX_QUERY_CHARS: usize = crate::tui::overlays::prompt::MAX_PASTE_CHARS;
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
@@ -75,6 +76,23 @@ impl SearchState {
                 if self.input.value() != before {
                     return self.ask(ctx.lang);
                 }
+            }
+            Action::Paste(text) => {
+                let before = self.input.value().len();
+                let cut =
+                    crate::tui::overlays::prompt::paste(&mut self.input, text, MAX_QUERY_CHARS);
+                let asked = if self.input.value().len() != before {
+                    self.ask(ctx.lang)
+                } else {
+                    Outcome::none()
+                };
+                return if cut {
+                    let msg =
+                        crate::tui::overlays::prompt::paste_cut_message(ctx.lang, MAX_QUERY_CHARS);
+                    asked.with_status(msg, true)
+                } else {
+                    asked
+                };
             }
             Action::Down => self.cursor = (self.cursor + 1).min(n.saturating_sub(1)),
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
