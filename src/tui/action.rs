@@ -89,6 +89,10 @@ pub enum Action {
     CopyAll,
     /// Notes: export them as Markdown beside the notes file.
     Export,
+    /// Notes: export them as Word (.docx) beside the notes file.
+    ExportDocx,
+    /// Notes: write the HTML report (the loaded cases with their notes) beside the notes file.
+    ExportReport,
     /// Reader: move the focus to the pane of similar texts (and back).
     ToggleSimilar,
     /// Diff the open position against its closest relative (or the one chosen in the pane).
@@ -220,10 +224,11 @@ pub enum Effect {
     /// Restore the terminal, stop the process, and set the terminal up again once continued
     /// (the answer is [`Action::Resumed`]).
     Suspend,
-    /// Write a text file; unless `overwrite`, an existing file is left alone.
+    /// Write a file (atomically, see [`crate::atomic`]); unless `overwrite`, an existing file
+    /// is left alone.
     Write {
         path: PathBuf,
-        text: String,
+        bytes: Vec<u8>,
         overwrite: bool,
     },
 }
@@ -259,10 +264,10 @@ pub enum CopyOutcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WriteOutcome {
     Written,
-    /// The file exists and was not overwritten; `text` is what was to be written (the app asks
-    /// whether to overwrite it with that).
+    /// The file exists and was not overwritten; `bytes` is what was to be written (the app
+    /// asks whether to overwrite it with that).
     Exists {
-        text: String,
+        bytes: Vec<u8>,
     },
     Failed(String),
 }

@@ -471,8 +471,8 @@ impl App {
                 let msg = format!("{} {name}", self.lang.pick("Wrote", "Skrev"));
                 self.notify(msg, false);
             }
-            WriteOutcome::Exists { text } => {
-                let kind = PromptKind::Overwrite { path, text };
+            WriteOutcome::Exists { bytes } => {
+                let kind = PromptKind::Overwrite { path, bytes };
                 self.overlay = Some(Overlay::Prompt(Prompt::new(kind, "")));
             }
             WriteOutcome::Failed(why) => {
@@ -696,18 +696,20 @@ mod tests {
         let [
             Effect::Write {
                 overwrite: false,
-                text,
+                bytes,
                 ..
             },
         ] = effects.as_slice()
         else {
             panic!("{effects:?}")
         };
-        assert_eq!(*text, app.notes_markdown(0));
+        assert_eq!(*bytes, app.notes_markdown(0).into_bytes());
         let path = PathBuf::from("x.notes.md");
         app.update(Action::Written {
             path: path.clone(),
-            result: WriteOutcome::Exists { text: text.clone() },
+            result: WriteOutcome::Exists {
+                bytes: bytes.clone(),
+            },
         });
         assert!(app.prompt().unwrap().is_question());
         let effects = app.update(Action::Confirm(true));

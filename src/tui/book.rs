@@ -51,9 +51,30 @@ impl NotesBook {
 
     /// Where "export" writes: the notes file's name with `.md`.
     pub fn export_path(&self) -> PathBuf {
+        self.export_path_as("md")
+    }
+
+    /// Where an export as `extension` writes: the notes file's name with that extension
+    /// (`x.notes.toml` → `x.notes.docx`).
+    pub fn export_path_as(&self, extension: &str) -> PathBuf {
         match &self.path {
-            Some(p) => p.with_extension("md"),
-            None => PathBuf::from(format!("{}.notes.md", self.notes.case)),
+            Some(p) => p.with_extension(extension),
+            None => PathBuf::from(format!("{}.notes.{extension}", self.notes.case)),
+        }
+    }
+
+    /// Where the app writes the HTML report: beside the notes, `x.notes.toml` →
+    /// `x.report.html`.
+    pub fn report_path(&self) -> PathBuf {
+        let notes = self.export_path_as("toml");
+        let name = notes
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".notes.toml"))
+            .map(|stem| format!("{stem}.report.html"));
+        match name {
+            Some(name) => notes.with_file_name(name),
+            None => notes.with_extension("report.html"),
         }
     }
 

@@ -234,10 +234,10 @@ impl<C: Clipboard> Shell for SystemShell<C> {
             }
             Effect::Write {
                 path,
-                text,
+                bytes,
                 overwrite,
             } => {
-                let result = write(&path, text, overwrite);
+                let result = write(&path, bytes, overwrite);
                 Some(Action::Written { path, result })
             }
         }
@@ -281,16 +281,11 @@ fn read_source(case: &Case, lang: crate::i18n::Lang) -> Result<String, String> {
 }
 
 /// Write a file atomically; refuse to replace an existing one unless `overwrite` (then the
-/// text comes back, for the app to ask).
-fn write(path: &Path, text: String, overwrite: bool) -> WriteOutcome {
-    match crate::atomic::write_file(
-        path,
-        text.as_bytes(),
-        overwrite,
-        crate::atomic::Access::Shared,
-    ) {
+/// bytes come back, for the app to ask).
+fn write(path: &Path, bytes: Vec<u8>, overwrite: bool) -> WriteOutcome {
+    match crate::atomic::write_file(path, &bytes, overwrite, crate::atomic::Access::Shared) {
         Ok(true) => WriteOutcome::Written,
-        Ok(false) => WriteOutcome::Exists { text },
+        Ok(false) => WriteOutcome::Exists { bytes },
         Err(e) => WriteOutcome::Failed(crate::model::io_reason(&e)),
     }
 }

@@ -248,3 +248,35 @@ fn the_apps_notes_export_is_created_like_any_shared_file() {
     assert_eq!(mode(&export), mode(&probe));
     assert_eq!(mode(&dir.path().join("trygghetskiosker.notes.toml")), 0o600);
 }
+
+/// `W` writes the notes as Word and `R` the HTML report beside the notes file, through the
+/// same export functions as `remiss notes --format docx` and `remiss report`; a file that
+/// exists is replaced only after a yes.
+#[test]
+fn word_and_report_exports_from_the_notes_never_overwrite_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    // Socialnämnden's reservation, paragraph 2, into the notes; then W and R.
+    let app = run(dir.path(), "j l l Enter j a A W R");
+    let docx = dir.path().join("trygghetskiosker.notes.docx");
+    let html = dir.path().join("trygghetskiosker.report.html");
+    let status = app.status.as_ref().unwrap();
+    assert_eq!(status.text, format!("Wrote {}", html.display()));
+    // A Word file: a zip package with the document in it.
+    let bytes = std::fs::read(&docx).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a zip package");
+    assert!(bytes.windows(17).any(|w| w == b"word/document.xml"));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"), "{}", &page[..40]);
+    assert!(page.contains("Trygghetskiosker ska vara upplysta"));
+    assert!(page.contains("KS 2025/1121"));
+    // Again: the app asks; `n` keeps the file as it was.
+    std::fs::write(&docx, "mine").unwrap();
+    let app = run(dir.path(), "A W");
+    assert!(app.prompt().is_some_and(|p| p.is_question()));
+    let app = run(dir.path(), "A W n");
+    assert!(app.prompt().is_none());
+    assert_eq!(std::fs::read_to_string(&docx).unwrap(), "mine");
+    // `y` replaces it.
+    run(dir.path(), "A W y");
+    assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"));
+}

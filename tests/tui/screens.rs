@@ -325,3 +325,27 @@ fn the_help_of_every_screen_and_overlay_with_its_legend_at_80x24() {
         }
     }
 }
+
+/// The light and monochrome themes, with their styles (ratatui's buffer lists every style
+/// run): the matrix's selected cell and party colours, then a reader with a selection of
+/// sentences, at 80×24.
+#[test]
+fn light_and_monochrome_themes_with_their_styles() {
+    use remiss::colour::Depth;
+    use remiss::tui::theme::ThemeName;
+    for (name, theme) in [
+        ("light", Theme::named(ThemeName::Light, Depth::TrueColor)),
+        (
+            "monochrome",
+            Theme::named(ThemeName::Monochrome, Depth::TrueColor),
+        ),
+    ] {
+        for (screen, spec) in [("matrix", "j l l"), ("reader_visual", "j l l Enter v j")] {
+            let (_, term, _) = drive_with(bundled(), Lang::En, 80, 24, spec, &theme);
+            insta::assert_snapshot!(
+                format!("theme_{name}_{screen}_80x24"),
+                format!("{:?}", term.backend().buffer())
+            );
+        }
+    }
+}

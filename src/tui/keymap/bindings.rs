@@ -790,6 +790,18 @@ const NOTES: &[Binding] = &[
         "export as Markdown",
         "exportera som Markdown"
     ),
+    bind!(
+        Action::ExportDocx,
+        [k('W')],
+        "export as Word (.docx)",
+        "exportera som Word (.docx)"
+    ),
+    bind!(
+        Action::ExportReport,
+        [k('R')],
+        "write the HTML report (the cases with their notes)",
+        "skriv HTML-rapporten (ärendena med anteckningarna)"
+    ),
     SEARCH_KEY,
     bind!(Action::Back, [code(KeyCode::Esc)], "back", "tillbaka"),
     bind!(

@@ -26,8 +26,8 @@ pub enum PromptKind {
     NewHeading { case: usize, at: usize },
     /// The text of a heading, or the comment of a quote, at `index`.
     EditItem { case: usize, index: usize },
-    /// Overwrite `path` with `text`?
-    Overwrite { path: PathBuf, text: String },
+    /// Overwrite `path` with `bytes`?
+    Overwrite { path: PathBuf, bytes: Vec<u8> },
 }
 
 /// Longest text a prompt takes (a comment is a few sentences, not a document).
@@ -165,9 +165,9 @@ impl Prompt {
                     text,
                 },
             ),
-            PromptKind::Overwrite { path, text } => Outcome::effect(Effect::Write {
+            PromptKind::Overwrite { path, bytes } => Outcome::effect(Effect::Write {
                 path: path.clone(),
-                text: text.clone(),
+                bytes: bytes.clone(),
                 overwrite: true,
             }),
         }

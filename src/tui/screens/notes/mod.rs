@@ -146,12 +146,22 @@ impl NotesScreen {
                 return Outcome::effect(Effect::Copy(text));
             }
             Action::Export => {
-                return Outcome::effect(Effect::Write {
-                    path: book.export_path(),
-                    text: export::to_markdown(&book.notes, Some(ctx.case(case)), lang),
-                    overwrite: false,
-                });
+                let text = export::to_markdown(&book.notes, Some(ctx.case(case)), lang);
+                return write_new(book.export_path(), text.into_bytes());
             }
+            Action::ExportDocx => {
+                return match crate::export::docx::to_docx(&book.notes, Some(ctx.case(case)), lang) {
+                    Ok(bytes) => write_new(book.export_path_as("docx"), bytes),
+                    Err(e) => Outcome::error(format!(
+                        "{}: {e}",
+                        lang.pick(
+                            "Could not make the Word file",
+                            "Kunde inte skapa Word-filen"
+                        )
+                    )),
+                };
+            }
+            Action::ExportReport => return report(book.report_path(), ctx),
             Action::Open => return self.open_quoted(ctx),
             Action::Back | Action::OpenNotes => return Outcome::pop(),
             _ => {}
@@ -184,6 +194,35 @@ impl NotesScreen {
             )),
         }
     }
+}
+
+/// Write a new file; one that exists is not replaced unless the user says so (the app asks).
+fn write_new(path: std::path::PathBuf, bytes: Vec<u8>) -> Outcome {
+    Outcome::effect(Effect::Write {
+        path,
+        bytes,
+        overwrite: false,
+    })
+}
+
+/// The HTML report of the loaded cases with their notes, as `remiss report` writes it; it
+/// waits for the comparison of the texts (its families and word diffs are in it).
+fn report(path: std::path::PathBuf, ctx: &Ctx) -> Outcome {
+    let Some(similarity) = ctx.similarity else {
+        return Outcome::say(ctx.lang.pick(
+            "The texts are still being compared; the report can be written in a moment",
+            "Texterna jämförs fortfarande; rapporten kan skrivas om en stund",
+        ));
+    };
+    let notes: Vec<Option<crate::notes::Notes>> =
+        ctx.notes.iter().map(|b| Some(b.notes.clone())).collect();
+    let html = crate::export::report::to_html(&crate::export::report::Report {
+        cases: ctx.cases,
+        notes: &notes,
+        similarity,
+        lang: ctx.lang,
+    });
+    write_new(path, html.into_bytes())
 }
 
 fn no_notes(ctx: &Ctx) -> Outcome {
@@ -294,13 +333,14 @@ mod tests {
         let outcome = s.update(&Action::Export, &h.ctx(Screen::Notes));
         let [
             Effect::Write {
-                overwrite, text, ..
+                overwrite, bytes, ..
             },
         ] = outcome.effects.as_slice()
         else {
             panic!("a write")
         };
         assert!(!overwrite);
+        let text = String::from_utf8_lossy(bytes);
         assert!(text.starts_with("# Debate notes: KS 2025/1121"), "{text}");
     }
 }
