@@ -304,7 +304,17 @@ impl App {
             Some(o) => o.marks(),
             None => self.top().marks(),
         };
-        Help::new(keys, &marks, self.lang)
+        let help = Mode::Help;
+        let close = self
+            .keys
+            .label(help, &Action::ToggleHelp)
+            .unwrap_or_default();
+        let scroll = [Action::ScrollDown, Action::ScrollUp]
+            .iter()
+            .filter_map(|a| self.keys.char_label(help, a))
+            .collect::<Vec<_>>()
+            .join("/");
+        Help::new(keys, &marks, self.lang).naming(close, scroll)
     }
 
     /// The status bar's hints that fit in `width` columns.
@@ -828,6 +838,26 @@ mod help_tests {
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    #[test]
+    fn the_help_and_the_status_bar_name_the_configured_keys() {
+        let config = crate::tui::config::parse(
+            "[keys.help]\ntoggle-help = [\"x\", \"?\"]\nscroll-down = \"n\"\n\
+             [keys.matrix]\ntoggle-lens = \"P\"\n",
+            "c.toml",
+        )
+        .unwrap();
+        let mut app = app(100, 30).with_keymap(config.keys);
+        assert!(draw(&app).contains("P parties"), "{}", draw(&app));
+        app.update(Action::ToggleHelp);
+        let screen = draw(&app);
+        assert!(screen.contains(" Keys (x closes) "), "{screen}");
+        assert!(screen.contains("n/k scroll"), "{screen}");
+        assert!(
+            screen.contains("P            stances ↔ parties"),
+            "{screen}"
+        );
     }
 
     #[test]

@@ -22,6 +22,10 @@ pub struct Help {
     pub marks: Vec<(String, String)>,
     /// First line shown.
     pub scroll: usize,
+    /// The keys the box's frame names: the one that closes it, and those that scroll it
+    /// (`j/k`), as the user has them.
+    pub close_key: String,
+    pub scroll_keys: String,
 }
 
 /// Columns between the keys and what they do.
@@ -52,7 +56,16 @@ impl Help {
                 })
                 .collect(),
             scroll: 0,
+            close_key: "Esc".to_string(),
+            scroll_keys: "j/k".to_string(),
         }
+    }
+
+    /// The same, naming these keys in its frame (see [`Help::close_key`]).
+    pub fn naming(mut self, close_key: String, scroll_keys: String) -> Help {
+        self.close_key = close_key;
+        self.scroll_keys = scroll_keys;
+        self
     }
 
     pub fn update(&mut self, action: &Action, ctx: &Ctx) -> Outcome {
@@ -151,7 +164,12 @@ impl Help {
         let shown = usize::from(popup.height.saturating_sub(2));
         let scroll = self.scroll.min(lines.len().saturating_sub(shown));
         let key_w = self.key_width();
-        let title = lang.pick(" Keys (Esc closes) ", " Tangenter (Esc stänger) ");
+        let title = match (lang, self.close_key.as_str()) {
+            (Lang::En, "") => " Keys ".to_string(),
+            (Lang::Sv, "") => " Tangenter ".to_string(),
+            (Lang::En, key) => format!(" Keys ({key} closes) "),
+            (Lang::Sv, key) => format!(" Tangenter ({key} stänger) "),
+        };
         let mut block = Block::default()
             .borders(Borders::ALL)
             .title(title)
@@ -159,8 +177,18 @@ impl Help {
         if lines.len() > shown {
             let last = (scroll + shown).min(lines.len());
             let more = match lang {
-                Lang::En => format!(" {}–{last} of {} · j/k scroll ", scroll + 1, lines.len()),
-                Lang::Sv => format!(" {}–{last} av {} · j/k rullar ", scroll + 1, lines.len()),
+                Lang::En => format!(
+                    " {}–{last} of {} · {} scroll ",
+                    scroll + 1,
+                    lines.len(),
+                    self.scroll_keys
+                ),
+                Lang::Sv => format!(
+                    " {}–{last} av {} · {} rullar ",
+                    scroll + 1,
+                    lines.len(),
+                    self.scroll_keys
+                ),
             };
             block = block.title_bottom(Line::styled(more, theme.dim).right_aligned());
         }
