@@ -184,7 +184,7 @@ fn hint_table(mode: Mode) -> &'static [Hint] {
         ],
         Mode::Screen(Screen::Matrix) => &[
             (Action::Open, "read", "läs"),
-            (Action::ToggleLens, "parties", "partier"),
+            (Action::ToggleLens, "lens", "vy"),
             (Action::OpenCaseText, "case text", "ärendets text"),
             (Action::OpenNotes, "notes", "anteckningar"),
             (Action::OpenSearch, "search", "sök"),
