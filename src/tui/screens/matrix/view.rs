@@ -44,14 +44,17 @@ pub fn render(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme:
     if header_h > 1 {
         let [proposal_row, summary_rows] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(rest_rows);
-        let proposal = case.proposal.first().cloned().unwrap_or_default();
-        let proposal = Line::from(vec![
-            Span::styled(
-                format!("{}: ", ctx.lang.pick("Proposal", "Förslag")),
-                theme.field,
-            ),
-            Span::raw(proposal),
-        ]);
+        // A case without a proposal of its own (a report: its points have them) shows none.
+        let proposal = match case.proposal.first() {
+            Some(p) => Line::from(vec![
+                Span::styled(
+                    format!("{}: ", ctx.lang.pick("Proposal", "Förslag")),
+                    theme.field,
+                ),
+                Span::raw(p.clone()),
+            ]),
+            None => Line::default(),
+        };
         frame.render_widget(Paragraph::new(proposal), proposal_row);
         frame.render_widget(
             Paragraph::new(Line::styled(summary, theme.dim)).wrap(Wrap { trim: true }),
@@ -693,7 +696,7 @@ fn render_cell(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme
                 {
                     lines.push(Line::from(vec![
                         Span::styled(
-                            format!("{} {col_name}: ", ctx.lang.pick("Voted", "Röstade")),
+                            format!("{col_name} {}: ", ctx.lang.pick("voted", "röstade")),
                             theme.field,
                         ),
                         Span::raw(vote),
