@@ -329,7 +329,7 @@ mod tests {
         }
         assert_eq!(
             status_hints(Mode::Screen(Screen::Matrix), Lang::En, &|_| true).join(" · "),
-            "Enter read · p parties · c case text · A notes · / search · q quit · ? help"
+            "Enter read · p lens · c case text · A notes · / search · q quit · ? help"
         );
     }
 
@@ -346,8 +346,8 @@ mod tests {
                 }
             }
         }
-        assert_eq!(fit_hints(&hints, 31), "Enter read · p parties · ? help");
-        assert_eq!(fit_hints(&hints, 30), "Enter read · ? help");
+        assert_eq!(fit_hints(&hints, 28), "Enter read · p lens · ? help");
+        assert_eq!(fit_hints(&hints, 27), "Enter read · ? help");
     }
 
     #[test]
