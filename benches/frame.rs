@@ -101,26 +101,43 @@ fn main() {
     ];
     let cases = vec![remiss::model::load_bundled()];
     for (name, actions) in screens {
-        let sim = Similarity::build(&cases, &Options::default());
-        let mut app = App::new(cases.clone(), Lang::En).with_similarity(sim);
-        app.update(Action::Resize(200, 60));
-        for a in actions.iter() {
-            app.update(a.clone());
-        }
-        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
-        let mut samples = Vec::new();
-        for i in 0..2000 {
-            // Alternate the selection so every frame has something to diff.
-            if i % 2 == 0 {
-                app.update(Action::Down);
-            } else {
-                app.update(Action::Up);
-            }
-            let t = Instant::now();
-            term.draw(|f| remiss::tui::frame::render(f, &app, &theme))
-                .unwrap();
-            samples.push(t.elapsed());
-        }
-        report(name, samples);
+        frames(name, &cases, actions, &theme);
     }
+    // The points lens of the larger shipped Riksdag report (32 points, 59 positions).
+    let bou1 = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/cases/riksdag-2001-02-bou1.toml"
+    );
+    let report_case = vec![remiss::model::load_file(std::path::Path::new(bou1)).unwrap()];
+    frames(
+        "points lens 200x60 (BoU1)",
+        &report_case,
+        &[Action::ToggleLens, Action::ToggleLens],
+        &theme,
+    );
+}
+
+/// Time 2,000 frames of `cases` at 200×60 after `actions`, the selection moving between them.
+fn frames(name: &str, cases: &[remiss::model::Case], actions: &[Action], theme: &Theme) {
+    let sim = Similarity::build(cases, &Options::default());
+    let mut app = App::new(cases.to_vec(), Lang::En).with_similarity(sim);
+    app.update(Action::Resize(200, 60));
+    for a in actions.iter() {
+        app.update(a.clone());
+    }
+    let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let mut samples = Vec::new();
+    for i in 0..2000 {
+        // Alternate the selection so every frame has something to diff.
+        if i % 2 == 0 {
+            app.update(Action::Down);
+        } else {
+            app.update(Action::Up);
+        }
+        let t = Instant::now();
+        term.draw(|f| remiss::tui::frame::render(f, &app, theme))
+            .unwrap();
+        samples.push(t.elapsed());
+    }
+    report(name, samples);
 }

@@ -114,6 +114,19 @@ impl Lang {
         }
     }
 
+    /// A position's name with the document's number for it: "Reservation 4", "Special
+    /// statement 2", "Reservation 6 (reasons only)"; the stance alone without a number.
+    pub fn position_name(self, p: &crate::model::Position) -> String {
+        let mut s = self.stance(p.stance).to_string();
+        if let Some(n) = p.number {
+            s.push_str(&format!(" {n}"));
+        }
+        if p.reasons_only {
+            s.push_str(self.pick(" (reasons only)", " (motivreservation)"));
+        }
+        s
+    }
+
     /// Stance name in running text, singular or plural.
     pub fn stance_lower(self, s: Stance, plural: bool) -> &'static str {
         match (self, s, plural) {
@@ -199,13 +212,35 @@ impl Lang {
         }
     }
 
+    /// `n` and a noun, singular for 1, plural otherwise: "1 decision point", "29 decision
+    /// points", "1 beslutspunkt", "29 beslutspunkter".
+    pub fn count(self, n: usize, en: (&str, &str), sv: (&str, &str)) -> String {
+        let (one, many) = match self {
+            Lang::En => en,
+            Lang::Sv => sv,
+        };
+        format!("{n} {}", if n == 1 { one } else { many })
+    }
+
+    /// "1 body", "9 bodies"; "1 organ", "9 organ".
+    pub fn bodies(self, n: usize) -> String {
+        self.count(n, ("body", "bodies"), ("organ", "organ"))
+    }
+
+    /// "1 decision point", "29 decision points"; "1 beslutspunkt", "29 beslutspunkter".
+    pub fn decision_points(self, n: usize) -> String {
+        self.count(
+            n,
+            ("decision point", "decision points"),
+            ("beslutspunkt", "beslutspunkter"),
+        )
+    }
+
     /// The summary of a case with decision points: "32 decision points; 52 reservations (M,
-    /// V, …) on 24 points; 7 special statements (…) on 3 points; 2 votes".
+    /// V, …) on 24 points; 7 special statements (…) on 3 points; 2 votes", singular where
+    /// the count is 1.
     pub fn points_summary(self, ps: &crate::model::summary::PointsSummary) -> String {
-        let mut parts = vec![match self {
-            Lang::En => format!("{} decision point(s)", ps.points),
-            Lang::Sv => format!("{} beslutspunkt(er)", ps.points),
-        }];
+        let mut parts = vec![self.decision_points(ps.points)];
         for st in &ps.stances {
             let mut part = format!(
                 "{} {}",
@@ -216,18 +251,13 @@ impl Lang {
                 part.push_str(&format!(" ({})", st.parties.join(", ")));
             }
             if st.on_points > 0 {
-                part.push_str(&match self {
-                    Lang::En => format!(" on {} point(s)", st.on_points),
-                    Lang::Sv => format!(" på {} punkt(er)", st.on_points),
-                });
+                let on = self.count(st.on_points, ("point", "points"), ("punkt", "punkter"));
+                part.push_str(&format!(" {} {on}", self.pick("on", "på")));
             }
             parts.push(part);
         }
         if ps.votes > 0 {
-            parts.push(match self {
-                Lang::En => format!("{} vote(s)", ps.votes),
-                Lang::Sv => format!("{} votering(ar)", ps.votes),
-            });
+            parts.push(self.count(ps.votes, ("vote", "votes"), ("votering", "voteringar")));
         }
         parts.join("; ")
     }
@@ -334,6 +364,34 @@ mod tests {
         assert_eq!(Lang::from_locale("sv_SE.UTF-8"), Lang::Sv);
         assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
         assert_eq!(Lang::from_locale("C"), Lang::En);
+    }
+
+    #[test]
+    fn counts_are_singular_for_one_and_plural_otherwise() {
+        assert_eq!(Lang::En.decision_points(1), "1 decision point");
+        assert_eq!(Lang::En.decision_points(29), "29 decision points");
+        assert_eq!(Lang::Sv.decision_points(1), "1 beslutspunkt");
+        assert_eq!(Lang::Sv.decision_points(0), "0 beslutspunkter");
+        assert_eq!(Lang::En.bodies(1), "1 body");
+        assert_eq!(Lang::Sv.bodies(9), "9 organ");
+        let ps = crate::model::summary::PointsSummary {
+            points: 1,
+            stances: vec![crate::model::summary::PointStance {
+                stance: Stance::SpecialStatement,
+                count: 1,
+                parties: vec!["M".into()],
+                on_points: 1,
+            }],
+            votes: 1,
+        };
+        assert_eq!(
+            Lang::En.points_summary(&ps),
+            "1 decision point; 1 special statement (M) on 1 point; 1 vote"
+        );
+        assert_eq!(
+            Lang::Sv.points_summary(&ps),
+            "1 beslutspunkt; 1 särskilt uttalande (M) på 1 punkt; 1 votering"
+        );
     }
 
     #[test]

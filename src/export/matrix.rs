@@ -96,13 +96,7 @@ pub fn point_grid(case: &Case, lang: Lang) -> Vec<Vec<String>> {
         let mut r = match row.point {
             Some(k) => {
                 let pt = &case.points[k];
-                // A title that carries its own number ("§ 145 …") is not prefixed with the id.
-                let label = if pt.title.contains('§') {
-                    pt.title.clone()
-                } else {
-                    format!("{} {}", pt.id, pt.title)
-                };
-                vec![label, decision_cell(pt, lang)]
+                vec![point_label(pt), decision_cell(pt, lang)]
             }
             None => vec![
                 lang.pick("– (no point)", "– (ingen punkt)").to_string(),
@@ -115,6 +109,16 @@ pub fn point_grid(case: &Case, lang: Lang) -> Vec<Vec<String>> {
         rows.push(r);
     }
     rows
+}
+
+/// A point's number and title, "2 Bostadspolitiken"; a title that carries its own number
+/// ("§ 145 …") is not prefixed with the id.
+pub fn point_label(pt: &crate::model::Point) -> String {
+    if pt.title.contains('§') {
+        pt.title.clone()
+    } else {
+        format!("{} {}", pt.id, pt.title)
+    }
 }
 
 /// How a point was decided: the vote and its winner, else acclamation, else the decision.
@@ -146,7 +150,8 @@ pub fn decision_cell(pt: &crate::model::Point, lang: Lang) -> String {
     }
 }
 
-fn choice_word(c: crate::model::Choice, lang: Lang) -> &'static str {
+/// A side of a vote as a word: "yes", "nej", "abstain", "frånvarande".
+pub fn choice_word(c: crate::model::Choice, lang: Lang) -> &'static str {
     use crate::model::Choice;
     match (c, lang) {
         (Choice::Yes, Lang::En) => "yes",
@@ -162,35 +167,51 @@ fn choice_word(c: crate::model::Choice, lang: Lang) -> &'static str {
 
 /// What a party did on a point: "Res. 4", "Res. 6 (reasons)", "Spec. st. 2", "no", "yes ✓".
 pub fn point_cell(case: &Case, cell: &crate::model::points::PointCell, lang: Lang) -> String {
-    let mut items: Vec<String> = Vec::new();
-    for mark in &cell.marks {
-        let name = match (mark.stance, lang) {
-            (Stance::Reservation, _) => "Res.",
-            (Stance::SpecialStatement, Lang::En) => "Spec. st.",
-            (Stance::SpecialStatement, Lang::Sv) => "Särsk.",
-            (s, _) => lang.stance_short(s),
-        };
-        let mut item = match mark.number {
-            Some(n) => format!("{name} {n}"),
-            None => name.to_string(),
-        };
-        if mark.reasons_only {
-            item.push_str(lang.pick(" (reasons)", " (motiv)"));
-        }
-        item.push_str(review_mark(case.review_of(mark.position)));
-        items.push(item);
-    }
-    if let Some(v) = cell.vote
-        && let Some(side) = v.side
-    {
-        let mut item = choice_word(side, lang).to_string();
-        if v.won == Some(true) {
-            item.push(' ');
-            item.push_str(WON_MARK);
-        }
-        items.push(item);
-    }
+    let mut items: Vec<String> = cell
+        .marks
+        .iter()
+        .map(|mark| mark_label(case, mark, lang))
+        .collect();
+    items.extend(vote_label(cell, lang));
     items.join(", ")
+}
+
+/// One position on a point: "Res. 4", "Res. 6 (reasons)", "Spec. st. 2", with its review
+/// mark.
+pub fn mark_label(case: &Case, mark: &crate::model::points::PointMark, lang: Lang) -> String {
+    let mut item = mark_name(mark, lang);
+    item.push_str(review_mark(case.review_of(mark.position)));
+    item
+}
+
+/// [`mark_label`] without the review mark.
+pub fn mark_name(mark: &crate::model::points::PointMark, lang: Lang) -> String {
+    let name = match (mark.stance, lang) {
+        (Stance::Reservation, _) => "Res.",
+        (Stance::SpecialStatement, Lang::En) => "Spec. st.",
+        (Stance::SpecialStatement, Lang::Sv) => "Särsk.",
+        (s, _) => lang.stance_short(s),
+    };
+    let mut item = match mark.number {
+        Some(n) => format!("{name} {n}"),
+        None => name.to_string(),
+    };
+    if mark.reasons_only {
+        item.push_str(lang.pick(" (reasons)", " (motiv)"));
+    }
+    item
+}
+
+/// How a party voted on a point, "no", "yes ✓" (on the winning side); `None` when its side
+/// is unknown.
+pub fn vote_label(cell: &crate::model::points::PointCell, lang: Lang) -> Option<String> {
+    let v = cell.vote?;
+    let mut item = choice_word(v.side?, lang).to_string();
+    if v.won == Some(true) {
+        item.push(' ');
+        item.push_str(WON_MARK);
+    }
+    Some(item)
 }
 
 /// Parties holding `stance` in body `b`; the decision mark for a decision naming no party;

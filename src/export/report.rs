@@ -1,5 +1,6 @@
 //! The report (`remiss report`): one self-contained HTML file for colleagues who do not use a
-//! terminal. Per case: the header and summary, the matrix in both lenses, every body with its
+//! terminal. Per case: the header and summary, the matrix in both lenses (and, where the case
+//! has decision points, points × parties), every body with its
 //! decision and every position in full with its citation, the families of reused text with
 //! their word diffs, and the debate notes.
 //!
@@ -11,7 +12,7 @@
 
 use crate::analysis::diff::{DiffOptions, Tag, TextDiff, diff_texts};
 use crate::analysis::similarity::{Family, PosRef, Similarity};
-use crate::export::matrix::legend;
+use crate::export::matrix::{By, decision_cell, legend, mark_name, point_label, vote_label};
 use crate::export::similar::label_text;
 use crate::i18n::Lang;
 use crate::model::citation::{case_text_citation, citation, decision_citation};
@@ -151,6 +152,9 @@ fn case_article(report: &Report, n: usize, case: &Case) -> Markup {
                 h2 { (lang.pick("Contents", "Innehåll")) }
                 ul {
                     li { a href=(format!("#c{n}-matrix")) { (lang.pick("Matrix", "Matris")) } }
+                    @if !case.points.is_empty() {
+                        li { a href=(format!("#c{n}-points")) { (lang.pick("Decision points", "Beslutspunkter")) } }
+                    }
                     @if !case.sections.is_empty() {
                         li { a href=(format!("#c{n}-texts")) { (lang.pick("The statement's texts", "Utlåtandets texter")) } }
                     }
@@ -174,6 +178,13 @@ fn case_article(report: &Report, n: usize, case: &Case) -> Markup {
                 h3 { (lang.pick("By party", "Per parti")) }
                 (party_matrix(report, n, case))
                 (legend_lines(case, Lens::Party, lang))
+            }
+            @if !case.points.is_empty() {
+                section.matrix id=(format!("c{n}-points")) {
+                    h2 { (lang.pick("Matrix: decision points and parties", "Matris: beslutspunkter och partier")) }
+                    (point_matrix(report, n, case))
+                    (legend_lines(case, By::Point, lang))
+                }
             }
             @if !case.sections.is_empty() {
                 section.texts id=(format!("c{n}-texts")) {
@@ -226,8 +237,8 @@ fn case_meta(case: &Case, lang: Lang) -> Markup {
 }
 
 /// What the matrix's marks mean, a line each.
-fn legend_lines(case: &Case, lens: Lens, lang: Lang) -> Markup {
-    html! { @for line in legend(case, lens, lang) { p.legend { (line) } } }
+fn legend_lines(case: &Case, by: impl Into<By>, lang: Lang) -> Markup {
+    html! { @for line in legend(case, by, lang) { p.legend { (line) } } }
 }
 
 /// Where imported facts come from, when any is not confirmed: each fact, its review state, the
@@ -340,6 +351,51 @@ fn party_matrix(report: &Report, n: usize, case: &Case) -> Markup {
         }
     };
     matrix_table(lang, n, case, &case.active_parties(), head, cell)
+}
+
+/// Decision points × parties: each point's number and title and how it was decided, then per
+/// party its reservations and statements on the point (linked to their texts, with their
+/// numbers) and its side in the vote (✓ on the winning side); a last row for those naming no
+/// point. The same facts as `remiss matrix --by point`.
+fn point_matrix(report: &Report, n: usize, case: &Case) -> Markup {
+    let lang = report.lang;
+    let m = case.point_matrix();
+    html! {
+        table.points {
+            thead { tr {
+                th scope="col" { (lang.pick("Point", "Punkt")) }
+                th scope="col" { (lang.pick("Decision", "Beslut")) }
+                @for p in &m.parties {
+                    th scope="col" title=(case.party(p).map_or("", |x| x.name.as_str())) { (p) }
+                }
+            } }
+            tbody {
+                @for row in &m.rows {
+                    tr {
+                        @if let Some(pt) = row.point.and_then(|k| case.points.get(k)) {
+                            th scope="row" { (point_label(pt)) }
+                            td { (decision_cell(pt, lang)) }
+                        } @else {
+                            th scope="row" { (lang.pick("– (no point)", "– (ingen punkt)")) }
+                            td {}
+                        }
+                        @for cell in &row.cells {
+                            td {
+                                @for (k, mark) in cell.marks.iter().enumerate() {
+                                    @if k > 0 { ", " }
+                                    (position_link(report, n, case, mark.position, &mark_name(mark, lang)))
+                                }
+                                @if let Some(vote) = vote_label(cell, lang) {
+                                    @if !cell.marks.is_empty() { ", " }
+                                    (vote)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn body_section(report: &Report, n: usize, case: &Case, b: usize) -> Markup {
@@ -587,6 +643,46 @@ mod tests {
             !html.contains("http://") && !html.contains("https://"),
             "no network"
         );
+    }
+
+    /// A Riksdag report: the points × parties matrix is there, each reservation linked to its
+    /// text with its number, and a case without points has none.
+    #[test]
+    fn a_report_with_points_has_the_points_matrix() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/cases/riksdag-2001-02-bou1.toml"
+        );
+        let case = crate::model::load_file(std::path::Path::new(path)).unwrap();
+        let cases = vec![case];
+        let html = report_of(&cases, &[None], Lang::En);
+        let case = &cases[0];
+        let start = html
+            .find("<h2>Matrix: decision points and parties</h2>")
+            .expect("the points matrix");
+        let table = &html[start..start + html[start..].find("</table>").unwrap()];
+        assert!(html.contains("href=\"#c0-points\""), "in the contents");
+        assert!(table.contains("<th scope=\"row\">2 Utformningen av bostadspolitiken</th>"));
+        assert!(table.contains("<td>Kammaren biföll utskottets förslag</td>"));
+        for p in ["M", "V", "MP", "FP", "C", "KD", "-"] {
+            assert!(table.contains(&format!(">{p}</th>")), "{p}");
+        }
+        // Reservation 2 (V) on point 2, linked to its text.
+        let v2 = case
+            .positions
+            .iter()
+            .find(|p| p.number == Some(2) && p.parties == ["V"] && p.point == Some(1))
+            .unwrap();
+        assert!(table.contains(&format!("href=\"#{}\"", position_anchor(0, v2))));
+        assert!(table.contains(">Res. 2</a>"));
+        assert!(table.contains(">Res. 6 (reasons)</a>"));
+        assert_eq!(table.matches("<tr>").count(), 1 + case.points.len());
+        let sv = report_of(&cases, &[None], Lang::Sv);
+        assert!(sv.contains("<h2>Matris: beslutspunkter och partier</h2>"));
+        assert!(sv.contains(">Res. 6 (motiv)</a>"));
+
+        let without = report_of(&[load_bundled()], &[None], Lang::En);
+        assert!(!without.contains("decision points and parties"));
     }
 
     #[test]

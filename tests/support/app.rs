@@ -188,3 +188,24 @@ pub fn typed(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// The cases shipped in `cases/`, loaded as `remiss cases/` loads them (sorted by file name:
+/// the two Riksdag reports, then the Stockholm case).
+pub fn shipped() -> Vec<Case> {
+    let ws = remiss::model::load_path(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/cases")))
+        .expect("cases/ loads");
+    assert!(ws.problems.is_empty(), "{:?}", ws.problems);
+    ws.cases
+}
+
+/// One shipped case, by its file name in `cases/`.
+pub fn shipped_case(file: &str) -> Case {
+    load_file(&Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/cases")).join(file))
+        .expect("shipped case loads")
+}
+
+/// A case file under `tests/fixtures/`, by its path there.
+pub fn fixture(path: &str) -> Case {
+    load_file(&Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).join(path))
+        .expect("fixture loads")
+}

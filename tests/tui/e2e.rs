@@ -737,7 +737,7 @@ fn configured_keys_and_a_broken_configuration() {
         &format!("--config {} cases/trygghetskiosker.toml", good.display()),
     );
     let s = t.wait_for("Bodies × stances");
-    assert!(s.contains("P parties"), "{s}");
+    assert!(s.contains("P lens"), "{s}");
     t.keys(&["p"]);
     sleep(Duration::from_millis(300));
     assert!(t.screen().contains("Bodies × stances"));

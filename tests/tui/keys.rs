@@ -286,3 +286,119 @@ fn a_paste_into_a_prompt_is_one_line_and_elsewhere_no_keys() {
     assert!(!app.quit);
     assert_eq!(app.screen(), Screen::Matrix);
 }
+
+/// The app on `cases/`: the three real cases in the list, each with its size; a Riksdag report
+/// opened from the list, `p` twice to the points lens, a reservation opened from its cell and
+/// the reader showing its point; back, the selection is still on that point; `p` once more
+/// goes back to the stances.
+#[test]
+fn a_riksdag_report_from_the_case_list_in_the_points_lens() {
+    use remiss::tui::screens::Route;
+    let by_point = |app: &remiss::tui::app::App| match app.top() {
+        Route::Matrix(m) => Some((m.by_point, m.row, m.col)),
+        _ => None,
+    };
+    let cases = shipped();
+    let (app, term, _) = drive(cases.clone(), Lang::En, 120, 40, "");
+    assert_eq!(app.screen(), Screen::Cases);
+    let shown = screen(&term);
+    for line in [
+        "1990/91:AU1",
+        "  1 body; 29 decision points; 17 reservations (M, V, MP, FP, C) on 17 points; 1 special statement (M) on 1 point",
+        "2001/02:BoU1",
+        "KS 2025/1121",
+        "  9 bodies; Referred to 7; 6 answered",
+    ] {
+        assert!(shown.contains(line), "{line}:\n{shown}");
+    }
+    assert!(!shown.contains("(s)"), "{shown}");
+
+    // The second case, 2001/02:BoU1: stances, parties, points.
+    let (app, term, _) = drive(cases.clone(), Lang::En, 120, 40, "j Enter p");
+    assert_eq!(by_point(&app), Some((false, 0, 0)));
+    assert!(screen(&term).contains("Bodies × parties"));
+    let (app, term, _) = drive(cases.clone(), Lang::En, 120, 40, "j Enter p p");
+    assert_eq!(by_point(&app), Some((true, 0, 0)));
+    let case = app.current_case();
+    assert_eq!(case.dnr, "2001/02:BoU1");
+    let parties: Vec<String> = case.point_matrix().parties;
+    assert_eq!(parties, ["M", "V", "MP", "FP", "C", "KD", "-"]);
+    assert_eq!(app.columns().len(), parties.len());
+    let shown = screen(&term);
+    assert!(shown.contains("Decision points × parties"), "{shown}");
+
+    // Point 2, party V: Reservation 2.
+    let (app, term, _) = drive(cases.clone(), Lang::En, 120, 40, "j Enter p p j l Enter");
+    let r = app.reader().expect("the reader is open");
+    let case = app.current_case();
+    let p = &case.positions[r.position().unwrap()];
+    assert_eq!(p.stance, remiss::model::Stance::Reservation);
+    assert_eq!(p.number, Some(2));
+    assert_eq!(p.parties, ["V"]);
+    let shown = screen(&term);
+    assert!(shown.contains("Reservation 2 · "), "{shown}");
+    assert!(
+        shown.contains("Point: 2 Utformningen av bostadspolitiken"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Decision: Kammaren biföll utskottets förslag"),
+        "{shown}"
+    );
+
+    // Back on the same point and party; then round to the stances, on the body row.
+    let (app, _, _) = drive(
+        cases.clone(),
+        Lang::En,
+        120,
+        40,
+        "j Enter p p j l Enter Esc",
+    );
+    assert_eq!(by_point(&app), Some((true, 1, 1)));
+    let (app, _, _) = drive(cases.clone(), Lang::En, 120, 40, "j Enter p p j l p");
+    assert_eq!(by_point(&app), Some((false, 0, 0)));
+    assert!(matches!(
+        app.columns()[0],
+        remiss::model::matrix::Column::Stance(_)
+    ));
+
+    // A point where a party has nothing: the cell says so and stays.
+    let (app, term, _) = drive(cases.clone(), Lang::En, 120, 40, "j Enter p p j l l Enter");
+    assert_eq!(app.screen(), Screen::Matrix);
+    assert!(screen(&term).contains("This cell is empty"));
+
+    // The Stockholm case has no points: `p` goes stances → parties → stances.
+    let (app, _, _) = drive(cases, Lang::En, 120, 40, "j j Enter p p");
+    assert_eq!(by_point(&app), Some((false, 0, 0)));
+    assert!(matches!(
+        app.columns()[0],
+        remiss::model::matrix::Column::Stance(_)
+    ));
+}
+
+/// A protocol extract with a vote: the points lens shows how the point was decided and each
+/// party's side (✓ on the winning one); the reservation opened from SD's cell shows its point,
+/// the vote and how SD voted.
+#[test]
+fn the_points_lens_shows_the_vote_and_the_reader_too() {
+    let case = fixture("protocol/sjobacka_sn.expected.toml");
+    let (_, term, _) = drive(vec![case.clone()], Lang::En, 120, 30, "p p");
+    let shown = screen(&term);
+    assert!(shown.contains("yes won 8–2"), "{shown}");
+    assert!(shown.contains("yes ✓"), "{shown}");
+    let (_, term, _) = drive(vec![case.clone()], Lang::Sv, 120, 30, "p p");
+    let shown = screen(&term);
+    assert!(shown.contains("ja vann 8–2"), "{shown}");
+    // SD is the last of eight party columns.
+    let (app, term, _) = drive(vec![case], Lang::En, 120, 30, "p p l l l l l l l Enter");
+    let r = app.reader().expect("the reader is open");
+    let p = &app.current_case().positions[r.position().unwrap()];
+    assert_eq!(p.parties, ["SD"]);
+    let shown = screen(&term);
+    assert!(shown.contains("Point: § 23"), "{shown}");
+    assert!(
+        shown.contains("Decided: Vote: yes 8 no 2 abstain 1; yes won"),
+        "{shown}"
+    );
+    assert!(shown.contains("Voted: SD no"), "{shown}");
+}

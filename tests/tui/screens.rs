@@ -185,14 +185,18 @@ fn every_screen_renders_at_every_size_up_to_60x30() {
     let base = bundled();
     for (_, spec) in SCREENS {
         let (app, _, _) = drive(base.clone(), Lang::Sv, 80, 24, spec);
-        let mut app: App = app;
-        for w in 1..=60u16 {
-            for h in 1..=30u16 {
-                app.update(Action::Resize(w, h));
-                let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-                term.draw(|f| remiss::tui::frame::render(f, &app, &theme))
-                    .unwrap();
-            }
+        render_at_every_size_up_to_60x30(app, &theme);
+    }
+}
+
+/// Draw `app` at every size from 1×1 to 60×30 (a panic fails the test).
+fn render_at_every_size_up_to_60x30(mut app: App, theme: &Theme) {
+    for w in 1..=60u16 {
+        for h in 1..=30u16 {
+            app.update(Action::Resize(w, h));
+            let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+            term.draw(|f| remiss::tui::frame::render(f, &app, theme))
+                .unwrap();
         }
     }
 }
@@ -347,5 +351,76 @@ fn light_and_monochrome_themes_with_their_styles() {
                 format!("{:?}", term.backend().buffer())
             );
         }
+    }
+}
+
+/// The points lens of both shipped Riksdag reports (`p p`), at 80×24 and 120×40 in both
+/// languages; its cell pane, and a reservation opened in the reader with its point's full
+/// title.
+#[test]
+fn the_points_lens_of_both_shipped_reports() {
+    for (file, tag) in [
+        ("riksdag-1990-91-au1.toml", "au1"),
+        ("riksdag-2001-02-bou1.toml", "bou1"),
+    ] {
+        let case = shipped_case(file);
+        for (lang, l) in [(Lang::En, "en"), (Lang::Sv, "sv")] {
+            for (w, h) in [(80, 24), (120, 40)] {
+                let (_, term, _) = drive(vec![case.clone()], lang, w, h, "p p");
+                insta::assert_snapshot!(format!("points_{tag}_{w}x{h}_{l}"), screen(&term));
+            }
+        }
+    }
+    let votes = fixture("protocol/sjobacka_sn.expected.toml");
+    for (lang, l) in [(Lang::En, "en"), (Lang::Sv, "sv")] {
+        let (_, term, _) = drive(vec![votes.clone()], lang, 80, 24, "p p");
+        insta::assert_snapshot!(format!("points_votes_80x24_{l}"), screen(&term));
+    }
+    let bou1 = shipped_case("riksdag-2001-02-bou1.toml");
+    for (name, spec) in [
+        ("points_cell_pane", "p p j j j l l Tab"),
+        ("points_reader", "p p j j j Enter"),
+    ] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let (_, term, _) = drive(vec![bou1.clone()], Lang::En, w, h, spec);
+            insta::assert_snapshot!(format!("{name}_bou1_{w}x{h}_en"), screen(&term));
+        }
+    }
+}
+
+/// The points lens, its cell pane and its reader never panic at any size from 1×1 to 60×30.
+#[test]
+fn the_points_lens_renders_at_every_size_up_to_60x30() {
+    let theme = Theme::coloured();
+    let bou1 = vec![shipped_case("riksdag-2001-02-bou1.toml")];
+    for spec in ["p p", "p p j j j l l Tab", "p p G", "p p j j j Enter"] {
+        let (app, _, _) = drive(bou1.clone(), Lang::En, 80, 24, spec);
+        render_at_every_size_up_to_60x30(app, &theme);
+    }
+    // Keys at a 1×1 terminal: the lens switches, moves and opens without a panic.
+    let (app, _, _) = drive(bou1, Lang::Sv, 1, 1, "p p j j l l Tab j Enter Esc Esc G p");
+    assert!(matches!(app.screen(), remiss::tui::screens::Screen::Matrix));
+}
+
+/// The help of the points lens at 80×24, first and last page: the `p` row and the legend of
+/// the points lens's marks.
+#[test]
+fn the_help_of_the_points_lens_with_its_legend_at_80x24() {
+    let bou1 = shipped_case("riksdag-2001-02-bou1.toml");
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Sv, "sv")] {
+        let (app, first, _) = drive(vec![bou1.clone()], lang, 80, 24, "p p ?");
+        assert!(app.help_open());
+        let (_, last, _) = drive(vec![bou1.clone()], lang, 80, 24, "p p ? G");
+        let pages = format!("{}--- G ---\n{}", screen(&first), screen(&last));
+        for mark in [
+            "R4",
+            "°",
+            "S2",
+            "✓",
+            lang.pick("– (no point)", "– (ingen punkt)"),
+        ] {
+            assert!(pages.contains(mark), "{mark}:\n{pages}");
+        }
+        insta::assert_snapshot!(format!("help_points_80x24_{tag}"), pages);
     }
 }

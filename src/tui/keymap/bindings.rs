@@ -258,8 +258,8 @@ const MATRIX: &[Binding] = &[
     bind!(
         Action::ToggleLens,
         [k('p')],
-        "stances ↔ parties",
-        "ställningstaganden ↔ partier"
+        "lens: stances → parties (→ decision points)",
+        "vy: ställningstaganden → partier (→ beslutspunkter)"
     ),
     bind!(
         Action::ToggleEmpty,

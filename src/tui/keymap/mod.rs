@@ -364,7 +364,7 @@ fn hint_table(mode: Mode) -> &'static [Hint] {
         ],
         Mode::Screen(Screen::Matrix) => &[
             (Action::Open, "read", "läs"),
-            (Action::ToggleLens, "parties", "partier"),
+            (Action::ToggleLens, "lens", "vy"),
             (Action::OpenCaseText, "case text", "ärendets text"),
             (Action::OpenNotes, "notes", "anteckningar"),
             (Action::OpenSearch, "search", "sök"),
@@ -510,7 +510,7 @@ mod tests {
         }
         assert_eq!(
             status_hints(Mode::Screen(Screen::Matrix), Lang::En, &|_| true).join(" · "),
-            "Enter read · p parties · c case text · A notes · / search · q quit · ? help"
+            "Enter read · p lens · c case text · A notes · / search · q quit · ? help"
         );
     }
 
@@ -527,8 +527,8 @@ mod tests {
                 }
             }
         }
-        assert_eq!(fit_hints(&hints, 31), "Enter read · p parties · ? help");
-        assert_eq!(fit_hints(&hints, 30), "Enter read · ? help");
+        assert_eq!(fit_hints(&hints, 28), "Enter read · p lens · ? help");
+        assert_eq!(fit_hints(&hints, 27), "Enter read · ? help");
     }
 
     #[test]

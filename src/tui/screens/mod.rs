@@ -113,7 +113,14 @@ impl Route {
     pub fn marks(&self) -> Vec<Mark> {
         match self {
             Route::Cases(_) => cases::view::MARKS.to_vec(),
-            Route::Matrix(_) => matrix::view::MARKS.to_vec(),
+            Route::Matrix(m) => {
+                let lens = if m.by_point {
+                    matrix::view::POINT_MARKS
+                } else {
+                    matrix::view::MARKS
+                };
+                [lens, matrix::view::COMMON_MARKS].concat()
+            }
             Route::Reader(r) => {
                 let mut marks = reader::view::TEXT_MARKS.to_vec();
                 if r.position().is_some() {

@@ -1,4 +1,5 @@
-//! The case list: each case's dnr, title and one-line summary.
+//! The case list: each case's dnr and title, then how many bodies it has and its one-line
+//! summary (which, for a case with decision points, starts with how many).
 
 use super::CasesScreen;
 use crate::tui::ctx::Ctx;
@@ -19,7 +20,15 @@ pub fn render(frame: &mut Frame, area: Rect, s: &CasesScreen, ctx: &Ctx, theme: 
                     Span::styled(c.dnr.clone(), theme.heading),
                     Span::raw(format!("  {}", c.title)),
                 ]),
-                Line::styled(format!("  {}", ctx.lang.summary(c)), theme.dim),
+                Line::styled(
+                    // A case with points: its summary starts with how many.
+                    format!(
+                        "  {}; {}",
+                        ctx.lang.bodies(c.bodies.len()),
+                        ctx.lang.summary(c)
+                    ),
+                    theme.dim,
+                ),
             ])
         })
         .collect();
@@ -41,7 +50,7 @@ pub const MARKS: &[Mark] = &[
     Mark::new("▶", "the case Enter opens", "ärendet som Enter öppnar"),
     Mark::named(
         ("2nd line", "rad 2"),
-        "the case in one line: referred to, answered, who filed what",
-        "ärendet på en rad: remitterat till, svar, vem som lämnade vad",
+        "the case in one line: its bodies and decision points, referred to, answered, who filed what",
+        "ärendet på en rad: dess organ och beslutspunkter, remitterat till, svar, vem som lämnade vad",
     ),
 ];

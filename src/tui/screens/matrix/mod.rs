@@ -1,5 +1,5 @@
-//! The matrix screen: moving over bodies × stances (or parties), picking a position in a
-//! cell, and opening it.
+//! The matrix screen: moving over bodies × stances (or parties), or, where the case has
+//! decision points, points × parties; picking a position in a cell, and opening it.
 
 pub mod view;
 
@@ -26,7 +26,14 @@ pub struct MatrixScreen {
     pub case: usize,
     pub row: usize,
     pub col: usize,
+    /// The lens of the bodies' matrix.
     pub lens: Lens,
+    /// The points lens: rows are the rows of [`crate::model::Case::point_matrix`] (the
+    /// decision points, then the positions naming no point), columns its parties. Only where
+    /// the case has points.
+    pub by_point: bool,
+    /// The body row to return to when the points lens is left.
+    body_row: usize,
     pub show_empty: bool,
     pub focus: Pane,
     /// Which position of the selected cell is chosen.
@@ -41,23 +48,73 @@ impl MatrixScreen {
             row: 0,
             col: 0,
             lens: Lens::Stance,
+            by_point: false,
+            body_row: 0,
             show_empty: false,
             focus: Pane::Matrix,
             pick: 0,
         }
     }
 
-    /// The matrix's columns under the current lens.
+    /// The matrix's columns under the current lens (the points lens: the parties of the
+    /// points matrix).
     pub fn columns(&self, ctx: &Ctx) -> Vec<Column> {
-        ctx.case(self.case).columns(self.lens, self.show_empty)
+        let case = ctx.case(self.case);
+        if self.by_point {
+            return case
+                .point_matrix()
+                .parties
+                .into_iter()
+                .map(Column::Party)
+                .collect();
+        }
+        case.columns(self.lens, self.show_empty)
+    }
+
+    /// How many rows the matrix has: bodies, or the points matrix's rows.
+    pub fn rows(&self, ctx: &Ctx) -> usize {
+        let case = ctx.case(self.case);
+        if self.by_point {
+            case.point_matrix().rows.len()
+        } else {
+            case.bodies.len()
+        }
     }
 
     /// The positions of the selected cell.
     pub fn selected_cell(&self, ctx: &Ctx) -> Vec<usize> {
+        let case = ctx.case(self.case);
+        if self.by_point {
+            return case
+                .point_matrix()
+                .rows
+                .get(self.row)
+                .and_then(|r| r.cells.get(self.col))
+                .map(|c| c.marks.iter().map(|m| m.position).collect())
+                .unwrap_or_default();
+        }
         match self.columns(ctx).get(self.col) {
-            Some(col) => ctx.case(self.case).cell_of(self.row, col),
+            Some(col) => case.cell_of(self.row, col),
             None => Vec::new(),
         }
+    }
+
+    /// The next lens: stances, parties, then (where the case has decision points) points ×
+    /// parties, and round again. The body row is kept across the points lens.
+    fn next_lens(&mut self, ctx: &Ctx) {
+        let has_points = !ctx.case(self.case).points.is_empty();
+        if self.by_point {
+            self.by_point = false;
+            self.lens = Lens::Stance;
+            self.row = self.body_row;
+        } else if self.lens == Lens::Party && has_points {
+            self.by_point = true;
+            self.body_row = self.row;
+            self.row = 0;
+        } else {
+            self.lens = self.lens.other();
+        }
+        self.col = 0;
     }
 
     /// The position the selection points at.
@@ -69,13 +126,27 @@ impl MatrixScreen {
 
     /// Back from reading a position: the selection follows it to its body.
     pub fn returned_from(&mut self, reader: &ReaderScreen, ctx: &Ctx) {
-        if let Some(p) = reader.position().filter(|_| reader.case == self.case) {
-            self.row = ctx.case(self.case).positions[p].body;
+        let case = ctx.case(self.case);
+        let Some(p) = reader.position().filter(|_| reader.case == self.case) else {
+            return;
+        };
+        let Some(position) = case.positions.get(p) else {
+            return;
+        };
+        if self.by_point {
+            // To the position's point, or to the row of positions naming no point.
+            let rows = self.rows(ctx);
+            self.row = position
+                .point
+                .unwrap_or(rows.saturating_sub(1))
+                .min(rows.saturating_sub(1));
+        } else {
+            self.row = position.body;
         }
     }
 
     pub fn update(&mut self, action: &Action, ctx: &Ctx) -> Outcome {
-        let rows = ctx.case(self.case).bodies.len();
+        let rows = self.rows(ctx);
         let cols = self.columns(ctx).len();
         let outcome = match (action, self.focus) {
             (Action::Up, Pane::Cell) => {
@@ -119,8 +190,7 @@ impl MatrixScreen {
                 Outcome::none()
             }
             (Action::ToggleLens, _) => {
-                self.lens = self.lens.other();
-                self.col = 0;
+                self.next_lens(ctx);
                 Outcome::none()
             }
             (Action::ToggleEmpty, _) => {
@@ -161,6 +231,7 @@ impl MatrixScreen {
         if self.col >= cols {
             self.col = cols.saturating_sub(1);
         }
+        self.row = self.row.min(self.rows(ctx).saturating_sub(1));
         outcome
     }
 }

@@ -2,7 +2,11 @@
 //! positions of the selected cell and the start of the chosen one.
 
 use super::{MatrixScreen, Pane};
+use crate::export::matrix::{choice_word, decision_cell, mark_label, point_label, vote_label};
+use crate::i18n::Lang;
 use crate::model::matrix::{Column, DECISION_MARK, INFERRED_MARK, Lens, review_mark};
+use crate::model::points::PointCell;
+use crate::model::{Point, Stance, VoteMethod};
 use crate::text::width;
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
@@ -40,14 +44,17 @@ pub fn render(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme:
     if header_h > 1 {
         let [proposal_row, summary_rows] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(rest_rows);
-        let proposal = case.proposal.first().cloned().unwrap_or_default();
-        let proposal = Line::from(vec![
-            Span::styled(
-                format!("{}: ", ctx.lang.pick("Proposal", "Förslag")),
-                theme.field,
-            ),
-            Span::raw(proposal),
-        ]);
+        // A case without a proposal of its own (a report: its points have them) shows none.
+        let proposal = match case.proposal.first() {
+            Some(p) => Line::from(vec![
+                Span::styled(
+                    format!("{}: ", ctx.lang.pick("Proposal", "Förslag")),
+                    theme.field,
+                ),
+                Span::raw(p.clone()),
+            ]),
+            None => Line::default(),
+        };
         frame.render_widget(Paragraph::new(proposal), proposal_row);
         frame.render_widget(
             Paragraph::new(Line::styled(summary, theme.dim)).wrap(Wrap { trim: true }),
@@ -55,10 +62,18 @@ pub fn render(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme:
         );
     }
 
-    let table = table_layout(m, ctx, theme, area.width);
+    let table = if m.by_point {
+        point_table_layout(m, ctx, theme, area.width)
+    } else {
+        table_layout(m, ctx, theme, area.width)
+    };
     let table_h = table.cells.iter().map(|r| row_height(r)).sum::<usize>() as u16 + 3;
     let [table_area, preview_area] = if rest.height > table_h + 5 {
         Layout::vertical([Constraint::Length(table_h), Constraint::Min(3)]).areas(rest)
+    } else if m.by_point && rest.height >= POINT_PANE_FROM {
+        // A report's points rarely all fit: the table scrolls, and the pane below keeps the
+        // selected point's full title and decision in view.
+        Layout::vertical([Constraint::Min(5), Constraint::Length(POINT_PANE)]).areas(rest)
     } else {
         [rest, Rect::default()]
     };
@@ -85,10 +100,10 @@ fn render_table(
         .cells
         .into_iter()
         .enumerate()
-        .map(|(b, row)| {
-            let name = fit_name(&ctx.case(m.case).bodies[b].name, t.body_width);
+        .zip(t.lead)
+        .map(|((b, row), lead)| {
             let height = row_height(&row);
-            let mut cells = vec![Cell::from(name)];
+            let mut cells: Vec<Cell> = lead.into_iter().map(Cell::from).collect();
             for (c, lines) in row.into_iter().enumerate() {
                 let mut cell = Cell::from(Text::from(lines));
                 if b == m.row && c == m.col {
@@ -104,11 +119,21 @@ fn render_table(
             Row::new(cells).height(height as u16)
         })
         .collect();
+    // The first lead column (the body's or the point's name) takes what is left.
     let mut constraints = vec![Constraint::Fill(1)];
-    constraints.extend(t.widths.iter().map(|w| Constraint::Length(*w as u16)));
-    let mut header = vec![Cell::from(ctx.lang.pick("Body", "Organ"))];
+    constraints.extend(
+        t.lead_widths
+            .iter()
+            .skip(1)
+            .chain(&t.widths)
+            .map(|w| Constraint::Length(*w as u16)),
+    );
+    let mut header: Vec<Cell> = t.lead_headers.into_iter().map(Cell::from).collect();
     header.extend(t.headers.into_iter().map(Cell::from));
     let lens = match m.lens {
+        _ if m.by_point => ctx
+            .lang
+            .pick(" Decision points × parties ", " Beslutspunkter × partier "),
         Lens::Stance => ctx
             .lang
             .pick(" Bodies × stances ", " Organ × ställningstaganden "),
@@ -140,12 +165,16 @@ type Item = Vec<Span<'static>>;
 
 /// The table's columns laid out for a width.
 struct TableLayout {
+    /// The headings of the lead columns: the body's name; or the point and its decision.
+    lead_headers: Vec<String>,
+    /// Per row, the lead columns' texts, already fitted to their widths.
+    lead: Vec<Vec<String>>,
+    lead_widths: Vec<usize>,
     headers: Vec<String>,
-    /// Per body, per column: the cell's lines.
+    /// Per row, per column: the cell's lines.
     cells: Vec<Vec<Vec<Line<'static>>>>,
-    /// Width of each stance or party column, and of the body names.
+    /// Width of each stance or party column.
     widths: Vec<usize>,
-    body_width: usize,
     spacing: usize,
 }
 
@@ -173,17 +202,6 @@ fn table_layout(m: &MatrixScreen, ctx: &Ctx, theme: &Theme, columns: u16) -> Tab
             .collect();
         (headers, cells)
     };
-    let needs = |headers: &[String], cells: &[Vec<Vec<Item>>]| -> (Vec<usize>, Vec<usize>) {
-        let mut need: Vec<usize> = headers.iter().map(|h| width(h)).collect();
-        let mut floor = need.clone();
-        for row in cells {
-            for (c, items) in row.iter().enumerate() {
-                need[c] = need[c].max(line_width(items));
-                floor[c] = floor[c].max(items.iter().map(item_width).max().unwrap_or(0));
-            }
-        }
-        (need, floor)
-    };
     let body_need = case
         .bodies
         .iter()
@@ -198,30 +216,236 @@ fn table_layout(m: &MatrixScreen, ctx: &Ctx, theme: &Theme, columns: u16) -> Tab
             .saturating_sub(spacing * cols.len())
     };
     let (mut headers, mut cells) = build(false);
-    let (mut need, mut floor) = needs(&headers, &cells);
+    let (mut need, mut floor) = column_needs(&headers, &cells);
     // Shorten the stance names when they would leave the body names little room.
     if room(2).saturating_sub(need.iter().sum()) < 2 * MIN_BODY_WIDTH {
         (headers, cells) = build(true);
-        (need, floor) = needs(&headers, &cells);
+        (need, floor) = column_needs(&headers, &cells);
     }
     let body_floor = body_need.min(MIN_BODY_WIDTH);
-    let mut spacing = 2;
-    let (mut body_width, mut widths) = share_width(body_need, body_floor, &need, &floor, room(2));
-    if body_width + widths.iter().sum::<usize>() > room(2) {
-        spacing = 1;
-        (body_width, widths) = share_width(body_need, body_floor, &need, &floor, room(1));
+    let (mut body_width, mut widths, spacing) =
+        share_spaced(body_need, body_floor, &need, &floor, room);
+    let cells = pack_all(cells, &headers, &mut widths, &mut body_width);
+    let body_width = body_width.min(body_need);
+    TableLayout {
+        lead_headers: vec![ctx.lang.pick("Body", "Organ").to_string()],
+        lead: case
+            .bodies
+            .iter()
+            .map(|b| vec![fit_name(&b.name, body_width)])
+            .collect(),
+        lead_widths: vec![body_width],
+        headers,
+        cells,
+        widths,
+        spacing,
     }
+}
+
+/// The floor of the point titles' column, and of the decisions', when space is short.
+const MIN_POINT_WIDTH: usize = 12;
+const MIN_DECISION_WIDTH: usize = 12;
+/// The height of the pane below a points matrix that does not fit, and the height of the
+/// screen's lower part from which it is shown.
+const POINT_PANE: u16 = 7;
+const POINT_PANE_FROM: u16 = 14;
+
+/// The points lens: one row per decision point (its number and title, how it was decided),
+/// then the row of positions naming no point; one column per party. The columns share the
+/// width as the bodies' matrix does: party columns wrap their items before the titles and
+/// decisions are cut (on whole graphemes, `…`), and those two share what is left by need.
+fn point_table_layout(m: &MatrixScreen, ctx: &Ctx, theme: &Theme, columns: u16) -> TableLayout {
+    let case = ctx.case(m.case);
+    let lang = ctx.lang;
+    let pm = case.point_matrix();
+    let lead_headers = [
+        lang.pick("Point", "Punkt").to_string(),
+        lang.pick("Decision", "Beslut").to_string(),
+    ];
+    let lead_full: Vec<[String; 2]> = pm
+        .rows
+        .iter()
+        .map(|row| match row.point.and_then(|k| case.points.get(k)) {
+            Some(pt) => [point_label(pt), decision_short(pt, lang)],
+            None => [
+                lang.pick("– (no point)", "– (ingen punkt)").to_string(),
+                String::new(),
+            ],
+        })
+        .collect();
+    let build = |tiny: bool| -> Vec<Vec<Vec<Item>>> {
+        pm.rows
+            .iter()
+            .map(|row| {
+                row.cells
+                    .iter()
+                    .zip(&pm.parties)
+                    .map(|(cell, party)| point_items(m, ctx, theme, cell, party, tiny))
+                    .collect()
+            })
+            .collect()
+    };
+    let headers = pm.parties.clone();
+    let lead_need = |i: usize| {
+        lead_full
+            .iter()
+            .map(|l| width(&l[i]))
+            .chain([width(&lead_headers[i])])
+            .max()
+            .unwrap_or(0)
+    };
+    let (label_need, decision_need) = (lead_need(0), lead_need(1));
+    let label_floor = label_need.min(MIN_POINT_WIDTH);
+    let decision_floor = decision_need.min(MIN_DECISION_WIDTH);
+    // Borders take two columns; a gap of `spacing` before the decision and every party.
+    let room = |spacing: usize| {
+        usize::from(columns)
+            .saturating_sub(2)
+            .saturating_sub(spacing * (headers.len() + 1))
+    };
+    let mut cells = build(false);
+    let (mut need, mut floor) = column_needs(&headers, &cells);
+    if room(2).saturating_sub(need.iter().sum()) < label_floor + decision_floor + MIN_POINT_WIDTH {
+        cells = build(true);
+        (need, floor) = column_needs(&headers, &cells);
+    }
+    let lead_need = label_need + decision_need;
+    let lead_floor = label_floor + decision_floor;
+    let (mut lead, mut widths, spacing) = share_spaced(lead_need, lead_floor, &need, &floor, room);
+    let cells = pack_all(cells, &headers, &mut widths, &mut lead);
+    let (label_width, decision_width) = split_by_need(
+        lead.min(lead_need),
+        (label_need, label_floor),
+        (decision_need, decision_floor),
+    );
+    TableLayout {
+        lead_headers: vec![
+            fit_name(&lead_headers[0], label_width),
+            fit_name(&lead_headers[1], decision_width),
+        ],
+        lead: lead_full
+            .iter()
+            .map(|[label, decision]| {
+                vec![
+                    fit_name(label, label_width),
+                    fit_name(decision, decision_width),
+                ]
+            })
+            .collect(),
+        lead_widths: vec![label_width, decision_width],
+        headers,
+        cells,
+        widths,
+        spacing,
+    }
+}
+
+/// `total` columns shared by two texts given as (need, floor): each gets its floor, and what
+/// is left goes to each in proportion to how much more it needs; never more than it needs.
+fn split_by_need(total: usize, a: (usize, usize), b: (usize, usize)) -> (usize, usize) {
+    let (a_more, b_more) = (a.0 - a.1.min(a.0), b.0 - b.1.min(b.0));
+    let extra = total.saturating_sub(a.1 + b.1);
+    let a_extra = match a_more + b_more {
+        0 => 0,
+        more => (extra * a_more).div_ceil(more).min(a_more),
+    };
+    let a_width = (a.1 + a_extra).min(total);
+    let b_width = total.saturating_sub(a_width).min(b.0);
+    (a_width, b_width)
+}
+
+/// How a point was decided, short enough for a column and with the winner first, so that a
+/// cut keeps it: "yes won 175–101", "vote 8–8" (no winner), "acclamation", else the first
+/// paragraph of the decision as written. The whole vote is in the pane below and in the
+/// reader.
+fn decision_short(pt: &Point, lang: Lang) -> String {
+    match &pt.vote {
+        Some(v) if v.method == VoteMethod::Vote => {
+            let mut s = match v.winner() {
+                Some(w) => {
+                    let w = choice_word(w, lang);
+                    match lang {
+                        Lang::En => format!("{w} won"),
+                        Lang::Sv => format!("{w} vann"),
+                    }
+                }
+                None => lang.pick("vote", "votering").to_string(),
+            };
+            if let (Some(y), Some(n)) = (v.tally.yes, v.tally.no) {
+                s.push_str(&format!(" {y}–{n}"));
+            }
+            s
+        }
+        Some(_) => lang.pick("acclamation", "acklamation").to_string(),
+        None => pt.decision.first().cloned().unwrap_or_default(),
+    }
+}
+
+/// What one party did on one point: its reservations and statements ("Res. 4", "Res. 6
+/// (reasons)", "Spec. st. 2"; on a narrow screen "R4", "R6°", "S2"), each with its review
+/// and family marks, then how it voted ("no", "yes ✓"), a comma between them.
+fn point_items(
+    m: &MatrixScreen,
+    ctx: &Ctx,
+    theme: &Theme,
+    cell: &PointCell,
+    party: &str,
+    tiny: bool,
+) -> Vec<Item> {
+    let case = ctx.case(m.case);
+    let lang = ctx.lang;
+    let style = theme.party(case.party(party));
+    let mut items: Vec<Item> = Vec::new();
+    for mark in &cell.marks {
+        let label = if tiny {
+            let name = match mark.stance {
+                Stance::Reservation => "R",
+                Stance::SpecialStatement => "S",
+                s => lang.stance_tiny(s),
+            };
+            let number = mark.number.map(|n| n.to_string()).unwrap_or_default();
+            let reasons = if mark.reasons_only { REASONS_MARK } else { "" };
+            let review = review_mark(case.review_of(mark.position));
+            format!("{name}{number}{reasons}{review}")
+        } else {
+            mark_label(case, mark, lang)
+        };
+        let mut item = vec![Span::styled(label, style)];
+        if let Some(f) = ctx.family_mark(m.case, mark.position) {
+            item.push(Span::styled(format!(" {f}"), theme.family));
+        }
+        items.push(item);
+    }
+    if let Some(vote) = vote_label(cell, lang) {
+        items.push(vec![Span::raw(vote)]);
+    }
+    let n = items.len();
+    for item in items.iter_mut().take(n.saturating_sub(1)) {
+        item.push(Span::raw(","));
+    }
+    items
+}
+
+/// Marks a reservation against the reasoning only (motivreservation), on a narrow screen.
+const REASONS_MARK: &str = "°";
+
+/// Every cell's items packed into lines of its column's width. A column whose cells wrapped
+/// may be narrower than it was given: what it does not use goes to `spare`.
+fn pack_all(
+    cells: Vec<Vec<Vec<Item>>>,
+    headers: &[String],
+    widths: &mut [usize],
+    spare: &mut usize,
+) -> Vec<Vec<Vec<Line<'static>>>> {
     let cells: Vec<Vec<Vec<Line<'static>>>> = cells
         .into_iter()
         .map(|row| {
             row.into_iter()
-                .zip(&widths)
+                .zip(widths.iter())
                 .map(|(items, w)| pack(items, *w))
                 .collect()
         })
         .collect();
-    // A column whose cells wrapped may be narrower than it was given: what it does not use
-    // goes to the body names.
     for (c, w) in widths.iter_mut().enumerate() {
         let used = cells
             .iter()
@@ -234,17 +458,43 @@ fn table_layout(m: &MatrixScreen, ctx: &Ctx, theme: &Theme, columns: u16) -> Tab
             .max()
             .unwrap_or(0);
         if used < *w {
-            body_width += *w - used;
+            *spare += *w - used;
             *w = used;
         }
     }
-    TableLayout {
-        headers,
-        cells,
-        body_width: body_width.min(body_need),
-        widths,
-        spacing,
+    cells
+}
+
+/// The widest a cell's items can be, together on one line (`need`) and each on its own
+/// (`floor`), per column, headers included.
+fn column_needs(headers: &[String], cells: &[Vec<Vec<Item>>]) -> (Vec<usize>, Vec<usize>) {
+    let mut need: Vec<usize> = headers.iter().map(|h| width(h)).collect();
+    let mut floor = need.clone();
+    for row in cells {
+        for (c, items) in row.iter().enumerate() {
+            need[c] = need[c].max(line_width(items));
+            floor[c] = floor[c].max(items.iter().map(item_width).max().unwrap_or(0));
+        }
     }
+    (need, floor)
+}
+
+/// [`share_width`] with a gap of two columns between columns, or of one when two do not
+/// fit; `room(gap)` is the room left for the columns with that gap. The lead columns' width,
+/// the other columns' widths, and the gap.
+fn share_spaced(
+    lead_need: usize,
+    lead_floor: usize,
+    need: &[usize],
+    floor: &[usize],
+    room: impl Fn(usize) -> usize,
+) -> (usize, Vec<usize>, usize) {
+    let (lead, widths) = share_width(lead_need, lead_floor, need, floor, room(2));
+    if lead + widths.iter().sum::<usize>() <= room(2) {
+        return (lead, widths, 2);
+    }
+    let (lead, widths) = share_width(lead_need, lead_floor, need, floor, room(1));
+    (lead, widths, 1)
 }
 
 /// A row's height: its tallest cell.
@@ -411,7 +661,6 @@ fn family_legend(m: &MatrixScreen, ctx: &Ctx) -> Option<&'static str> {
 fn render_cell(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme: &Theme) {
     let case = ctx.case(m.case);
     let cell = m.selected_cell(ctx);
-    let body = &case.bodies[m.row.min(case.bodies.len().saturating_sub(1))];
     let columns = m.columns(ctx);
     let col_name = match columns.get(m.col) {
         Some(Column::Stance(s)) => ctx.lang.stance(*s).to_string(),
@@ -423,18 +672,55 @@ fn render_cell(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme
     } else {
         theme.dim
     };
+    let mut lines: Vec<Line> = Vec::new();
+    let row_name = if m.by_point {
+        // The point in full: its title (cut in the table), how it was decided, and how the
+        // column's party voted.
+        let pm = case.point_matrix();
+        let row = pm.rows.get(m.row);
+        match row.and_then(|r| r.point).and_then(|k| case.points.get(k)) {
+            Some(pt) => {
+                let decision = decision_cell(pt, ctx.lang);
+                if !decision.is_empty() {
+                    lines.push(Line::from(vec![
+                        Span::styled(
+                            format!("{}: ", ctx.lang.pick("Decision", "Beslut")),
+                            theme.field,
+                        ),
+                        Span::raw(decision),
+                    ]));
+                }
+                if let Some(vote) = row
+                    .and_then(|r| r.cells.get(m.col))
+                    .and_then(|c| vote_label(c, ctx.lang))
+                {
+                    lines.push(Line::from(vec![
+                        Span::styled(
+                            format!("{col_name} {}: ", ctx.lang.pick("voted", "röstade")),
+                            theme.field,
+                        ),
+                        Span::raw(vote),
+                    ]));
+                }
+                point_label(pt)
+            }
+            None => ctx.lang.pick("– (no point)", "– (ingen punkt)").to_string(),
+        }
+    } else {
+        let body = &case.bodies[m.row.min(case.bodies.len().saturating_sub(1))];
+        body.name.clone()
+    };
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} · {col_name} ", body.name))
+        .title(format!(" {row_name} · {col_name} "))
         .border_style(border);
-    let mut lines: Vec<Line> = Vec::new();
     if cell.is_empty() {
         lines.push(Line::styled(ctx.lang.pick("(empty)", "(tomt)"), theme.dim));
     }
     let picked = m.selected_position(ctx);
     for &i in &cell {
         let p = &case.positions[i];
-        let mut label = format!("{} · {}", ctx.lang.stance(p.stance), case.byline(p));
+        let mut label = format!("{} · {}", ctx.lang.position_name(p), case.byline(p));
         if let Some(mark) = ctx.family_mark(m.case, i) {
             label.push_str(&format!(" [{mark}]"));
         }
@@ -442,6 +728,7 @@ fn render_cell(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme
             label.push_str(&format!(" · {d}"));
         }
         if let Some(Column::Party(party)) = columns.get(m.col)
+            && !m.by_point
             && case
                 .party_stances(m.row, party)
                 .iter()
@@ -491,7 +778,8 @@ fn render_cell(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme
     );
 }
 
-/// Every mark the matrix can show.
+/// The marks of the bodies' matrix (the stance and party lenses); with [`COMMON_MARKS`],
+/// every mark it can show.
 pub const MARKS: &[Mark] = &[
     Mark::new(
         "M S …",
@@ -513,6 +801,40 @@ pub const MARKS: &[Mark] = &[
         "party lens: inferred from the governing majority's decision, not named in it",
         "partivyn: härlett ur den styrande majoritetens beslut, partiet nämns inte där",
     ),
+];
+
+/// The marks of the points lens; with [`COMMON_MARKS`], every mark it can show.
+pub const POINT_MARKS: &[Mark] = &[
+    Mark::named(
+        ("Res. 4  R4", "Res. 4  R4"),
+        "points lens: the party's reservation number 4 on the row's point (R4 when narrow)",
+        "beslutspunktsvyn: partiets reservation nummer 4 på radens punkt (R4 när det är trångt)",
+    ),
+    Mark::named(
+        ("(reasons)  °", "(motiv)  °"),
+        "points lens: a reservation against the reasoning only, not the decision",
+        "beslutspunktsvyn: en motivreservation, mot motiveringen, inte beslutet",
+    ),
+    Mark::named(
+        ("Spec. st. 2  S2", "Särsk. 2  S2"),
+        "points lens: the party's special statement number 2 on the row's point",
+        "beslutspunktsvyn: partiets särskilda yttrande nummer 2 på radens punkt",
+    ),
+    Mark::named(
+        ("yes ✓  no", "ja ✓  nej"),
+        "points lens: how most of the party voted; ✓ on the winning side of the vote",
+        "beslutspunktsvyn: hur de flesta i partiet röstade; ✓ på den vinnande sidan",
+    ),
+    Mark::named(
+        ("– (no point)", "– (ingen punkt)"),
+        "points lens: reservations and statements that name no decision point",
+        "beslutspunktsvyn: reservationer och yttranden som inte anger någon beslutspunkt",
+    ),
+];
+
+/// The marks every lens can show: the families, the stance that could not be read, the
+/// review marks, the selection.
+pub const COMMON_MARKS: &[Mark] = &[
     Mark::new(
         "A B",
         "a family of reused text: the same text filed in several bodies",

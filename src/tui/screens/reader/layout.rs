@@ -225,6 +225,51 @@ fn layout_case_text(case: &Case, width: u16, lang: Lang) -> Vec<ReaderLine> {
     out
 }
 
+/// The decision point a position concerns: its number and full title, the decision, and the
+/// vote where there is one (the counts, the winner, what each side was for, and how the
+/// position's parties voted).
+fn push_point(
+    out: &mut Vec<ReaderLine>,
+    pt: &crate::model::Point,
+    parties: &[String],
+    width: usize,
+    lang: Lang,
+) {
+    use crate::export::matrix::{choice_word, decision_cell, point_label};
+    let field = |label: &str, value: &str, out: &mut Vec<ReaderLine>| {
+        push_field(out, label, value, LineKind::Field, width);
+    };
+    field(lang.pick("Point", "Punkt"), &point_label(pt), out);
+    let decided = decision_cell(pt, lang);
+    if pt.vote.is_some() && !decided.is_empty() {
+        field(lang.pick("Decided", "Avgjord"), &decided, out);
+    }
+    for d in &pt.decision {
+        field(lang.pick("Decision", "Beslut"), d, out);
+    }
+    let Some(vote) = &pt.vote else {
+        return;
+    };
+    for (side, what) in [
+        (crate::model::Choice::Yes, &vote.yes_for),
+        (crate::model::Choice::No, &vote.no_for),
+    ] {
+        if let Some(what) = what {
+            field(choice_word(side, lang), what, out);
+        }
+    }
+    let voted: Vec<String> = parties
+        .iter()
+        .filter_map(|party| {
+            let side = vote.party_tally(party)?.leading()?;
+            Some(format!("{party} {}", choice_word(side, lang)))
+        })
+        .collect();
+    if !voted.is_empty() {
+        field(lang.pick("Voted", "Röstade"), &voted.join(", "), out);
+    }
+}
+
 /// Wrap greedily (first fit): linear and fast even for a paragraph of megabytes.
 fn wrap(text: &str, width: usize) -> Vec<std::borrow::Cow<'_, str>> {
     let options = textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
@@ -242,7 +287,7 @@ pub fn layout(case: &Case, position: usize, width: u16, lang: Lang) -> Vec<Reade
     let field = |label: &str, value: String, kind: LineKind, out: &mut Vec<ReaderLine>| {
         push_field(out, label, &value, kind, width);
     };
-    let title = format!("{} · {}", lang.stance(p.stance), case.byline(p));
+    let title = format!("{} · {}", lang.position_name(p), case.byline(p));
     for l in wrap(&title, width) {
         out.push(line(l.into_owned(), LineKind::Title));
     }
@@ -256,6 +301,9 @@ pub fn layout(case: &Case, position: usize, width: u16, lang: Lang) -> Vec<Reade
         LineKind::Field,
         &mut out,
     );
+    if let Some(pt) = p.point.and_then(|k| case.points.get(k)) {
+        push_point(&mut out, pt, &p.parties, width, lang);
+    }
     if !p.parties.is_empty() {
         field(
             lang.pick("Parties", "Partier"),
