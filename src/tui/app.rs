@@ -849,13 +849,13 @@ mod help_tests {
         )
         .unwrap();
         let mut app = app(100, 30).with_keymap(config.keys);
-        assert!(draw(&app).contains("P parties"), "{}", draw(&app));
+        assert!(draw(&app).contains("P lens"), "{}", draw(&app));
         app.update(Action::ToggleHelp);
         let screen = draw(&app);
         assert!(screen.contains(" Keys (x closes) "), "{screen}");
         assert!(screen.contains("n/k scroll"), "{screen}");
         assert!(
-            screen.contains("P            stances ↔ parties"),
+            screen.contains("P            lens: stances → parties"),
             "{screen}"
         );
     }
