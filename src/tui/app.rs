@@ -20,6 +20,7 @@ use super::screens::cases::CasesScreen;
 use super::screens::matrix::MatrixScreen;
 use super::screens::reader::ReaderScreen;
 use super::screens::{Route, Screen};
+use crate::analysis::search::Index;
 use crate::analysis::similarity::Similarity;
 use crate::export::notes as export;
 use crate::i18n::Lang;
@@ -44,6 +45,7 @@ macro_rules! ctx {
             screen: $screen,
             stack: $app.routes.len(),
             indexed: $app.indexed,
+            index: $app.index.as_deref(),
         }
     };
 }
@@ -65,6 +67,8 @@ pub struct App {
     pub notes: Vec<NotesBook>,
     /// Whether searches can be answered yet (the index is built in the background).
     pub indexed: bool,
+    /// The search index, once built in the background.
+    pub index: Option<Arc<Index>>,
     pub status: Option<Status>,
     pub quit: bool,
     /// Terminal size, from the last resize.
@@ -92,6 +96,7 @@ impl App {
             search: SearchState::default(),
             notes,
             indexed: false,
+            index: None,
             status: None,
             quit: false,
             size: (80, 24),
@@ -238,8 +243,9 @@ impl App {
                 return Vec::new();
             }
             Action::Reviewed { case, result } => return self.reviewed(case, result),
-            Action::Indexed => {
+            Action::Indexed(Shared(index)) => {
                 self.indexed = true;
+                self.index = Some(index);
                 return Vec::new();
             }
             Action::SearchDone {
@@ -329,6 +335,7 @@ impl App {
             overlay,
             notes,
             status,
+            then,
         } = outcome;
         for edit in notes {
             effects.extend(self.edit_notes(edit));
@@ -366,6 +373,9 @@ impl App {
         }
         if status.is_some() {
             self.status = status;
+        }
+        if let Some(action) = then {
+            effects.extend(self.update(action));
         }
         effects
     }

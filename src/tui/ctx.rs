@@ -6,6 +6,7 @@
 use super::book::NotesBook;
 use super::frame::Areas;
 use super::screens::Screen;
+use crate::analysis::search::Index;
 use crate::analysis::similarity::{PosRef, Similarity};
 use crate::i18n::Lang;
 use crate::model::Case;
@@ -27,6 +28,8 @@ pub struct Ctx<'a> {
     pub stack: usize,
     /// Whether searches can be answered yet (the index is built in the background).
     pub indexed: bool,
+    /// The search index of the cases, once built (for filters that run at once).
+    pub index: Option<&'a Index>,
 }
 
 impl Ctx<'_> {

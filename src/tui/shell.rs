@@ -69,8 +69,11 @@ impl Searcher {
     ) -> Searcher {
         let (tx, rx) = mpsc::channel::<SearchRequest>();
         std::thread::spawn(move || {
-            let index = Index::build(&cases);
-            if out.send(Ok(Action::Indexed.into())).is_err() {
+            let index = Arc::new(Index::build(&cases));
+            if out
+                .send(Ok(Action::Indexed(Shared(Arc::clone(&index))).into()))
+                .is_err()
+            {
                 return;
             }
             while let Ok(mut request) = rx.recv() {

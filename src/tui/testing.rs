@@ -61,6 +61,7 @@ impl Harness {
             screen,
             stack: 2,
             indexed: true,
+            index: None,
         }
     }
 

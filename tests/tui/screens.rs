@@ -6,8 +6,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 use remiss::i18n::Lang;
-use remiss::tui::action::Action;
-use remiss::tui::app::App;
 use remiss::tui::theme::Theme;
 
 /// Screens as key sequences from the start.
@@ -184,16 +182,8 @@ fn every_screen_renders_at_every_size_up_to_60x30() {
     let theme = Theme::coloured();
     let base = bundled();
     for (_, spec) in SCREENS {
-        let (app, _, _) = drive(base.clone(), Lang::Sv, 80, 24, spec);
-        let mut app: App = app;
-        for w in 1..=60u16 {
-            for h in 1..=30u16 {
-                app.update(Action::Resize(w, h));
-                let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-                term.draw(|f| remiss::tui::frame::render(f, &app, &theme))
-                    .unwrap();
-            }
-        }
+        let (mut app, _, _) = drive(base.clone(), Lang::Sv, 80, 24, spec);
+        render_at_every_size(&mut app, &theme);
     }
 }
 

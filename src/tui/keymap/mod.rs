@@ -176,8 +176,21 @@ fn hint_table(mode: Mode) -> &'static [Hint] {
             (Action::CopyParagraph, "copy", "kopiera"),
             (Action::Back, "back", "tillbaka"),
         ],
+        Mode::Screen(Screen::CrossCase) => &[
+            (Action::Open, "open", "öppna"),
+            (Action::Filter, "filter", "filtrera"),
+            (Action::Right, "party", "parti"),
+            (Action::Back, "back", "tillbaka"),
+        ],
+        Mode::Screen(Screen::Elsewhere) => &[
+            (Action::Open, "read", "läs"),
+            (Action::DiffRelative, "diff", "jämför"),
+            (Action::NextPane, "paragraph/text", "stycke/text"),
+            (Action::Back, "back", "tillbaka"),
+        ],
         Mode::Screen(Screen::Cases) => &[
             (Action::Open, "open", "öppna"),
+            (Action::OpenCrossCase, "parties", "partier"),
             (Action::OpenNotes, "notes", "anteckningar"),
             (Action::OpenSearch, "search", "sök"),
             (Action::Quit, "quit", "avsluta"),
@@ -265,9 +278,11 @@ mod tests {
         assert_eq!(action_for(reader, x), None);
     }
 
-    const MODES: [Mode; 14] = [
+    const MODES: [Mode; 16] = [
         Mode::Pick,
         Mode::Screen(Screen::Review),
+        Mode::Screen(Screen::CrossCase),
+        Mode::Screen(Screen::Elsewhere),
         Mode::Search,
         Mode::SearchList,
         Mode::Help,

@@ -28,6 +28,9 @@ pub enum PromptKind {
     EditItem { case: usize, index: usize },
     /// Overwrite `path` with `text`?
     Overwrite { path: PathBuf, text: String },
+    /// The cases × parties view's filter: search words and dates (the answer goes to the
+    /// screen under the prompt as [`Action::SetFilter`]).
+    CaseFilter,
 }
 
 /// Longest text a prompt takes (a comment is a few sentences, not a document).
@@ -50,6 +53,12 @@ impl Prompt {
         match &self.kind {
             PromptKind::NewHeading { .. } => lang.pick("New heading", "Ny rubrik").into(),
             PromptKind::EditItem { .. } => lang.pick("Edit", "Redigera").into(),
+            PromptKind::CaseFilter => lang
+                .pick(
+                    "Filter: search words, from:YYYY-MM-DD, to:YYYY-MM-DD",
+                    "Filter: sökord, from:ÅÅÅÅ-MM-DD, to:ÅÅÅÅ-MM-DD",
+                )
+                .into(),
             PromptKind::Overwrite { path, .. } => {
                 let name = crate::text::escape(&path.display().to_string());
                 match lang {
@@ -93,6 +102,7 @@ impl Prompt {
                     text,
                 },
             ),
+            PromptKind::CaseFilter => Outcome::none().then(Action::SetFilter(text)),
             PromptKind::Overwrite { path, text } => Outcome::effect(Effect::Write {
                 path: path.clone(),
                 text: text.clone(),

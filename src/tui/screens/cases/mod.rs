@@ -4,6 +4,7 @@
 pub mod view;
 
 use super::Route;
+use super::crosscase::CrossCaseScreen;
 use super::matrix::MatrixScreen;
 use super::notes::NotesScreen;
 use crate::tui::action::{Action, Outcome};
@@ -25,6 +26,10 @@ impl CasesScreen {
             Action::Bottom => self.cursor = last,
             Action::Open => return Outcome::push(Route::Matrix(MatrixScreen::new(self.cursor))),
             Action::OpenNotes => return NotesScreen::open(self.cursor),
+            Action::OpenCrossCase => {
+                let screen = CrossCaseScreen::open(ctx);
+                return Outcome::push(Route::CrossCase(Box::new(screen)));
+            }
             _ => {}
         }
         Outcome::none()
