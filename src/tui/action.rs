@@ -182,6 +182,16 @@ pub enum Action {
     },
     /// The folder's cases, read in the background (with the problems of the files left out).
     Loaded(Shared<crate::model::Workspace>),
+    /// The notes of the cases read in the background (same order), and the problems of notes
+    /// files that could not be read.
+    NotesOpened(Shared<OpenedNotes>),
+}
+
+/// Each case's notes and their file, and the notes files that could not be read.
+#[derive(Debug, Default)]
+pub struct OpenedNotes {
+    pub notes: Vec<(crate::notes::Notes, PathBuf)>,
+    pub problems: Vec<crate::model::Problem>,
 }
 
 /// An edit of a one-line text input.
@@ -232,6 +242,10 @@ pub enum Effect {
         text: String,
         overwrite: bool,
     },
+    /// The cases arrived (read in the background): open their notes (the answer is
+    /// [`Action::NotesOpened`]), and build their search index and similarity in the
+    /// background ([`Action::Indexed`], [`Action::Analysed`]).
+    Arrived(Shared<Vec<crate::model::Case>>),
 }
 
 /// A review change that was written: the change, the position it renamed (old id, new id),

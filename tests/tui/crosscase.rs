@@ -259,3 +259,66 @@ fn the_views_render_at_every_small_size() {
         render_at_every_size(&mut app, &theme);
     }
 }
+
+/// The app on the fixture folder as the real app opens a folder: the case list before any
+/// case is read, then `inputs` (progress, the cases, keys) through the real loop.
+fn drive_loading(
+    lang: Lang,
+    inputs: Vec<remiss::tui::Input>,
+) -> (
+    remiss::tui::app::App,
+    ratatui::Terminal<ratatui::backend::TestBackend>,
+) {
+    use remiss::tui::shell::SystemShell;
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().to_path_buf();
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    let mut shell = SystemShell::open(FakeClipboard::default(), &[], |_| notes.clone()).shell;
+    shell.notes_path = Some(Box::new(move |c: &remiss::model::Case| {
+        notes.join(format!("{}.notes.toml", c.id))
+    }));
+    let app = remiss::tui::app::App::loading(4, lang);
+    let theme = remiss::tui::theme::Theme::coloured();
+    let inputs = inputs.into_iter().map(Ok::<_, std::io::Error>);
+    let app = remiss::tui::run_loop(&mut terminal, app, &theme, inputs, &mut shell).unwrap();
+    (app, terminal)
+}
+
+#[test]
+fn a_folder_opens_at_once_and_its_cases_arrive_with_a_progress_line() {
+    use remiss::tui::Input;
+    use remiss::tui::action::{Action, Shared};
+    let loaded = || {
+        let ws = remiss::model::load_path(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/crosscase"
+        )))
+        .unwrap();
+        Input::Action(Action::Loaded(Shared(std::sync::Arc::new(ws))))
+    };
+    let keys_of = |spec: &str| keys(spec).into_iter().map(|k| Input::Event(k.unwrap()));
+    for (lang, tag) in [(Lang::En, "en"), (Lang::Sv, "sv")] {
+        // The first frame: nothing read yet; keys do nothing.
+        let (app, term) = drive_loading(lang, keys_of("j Enter p").collect());
+        assert_eq!(app.screen(), Screen::Cases);
+        insta::assert_snapshot!(format!("loading_80x24_{tag}"), screen(&term));
+        let progress = vec![Input::Action(Action::Loading { done: 3, total: 4 })];
+        let (_, term) = drive_loading(lang, progress);
+        let s = screen(&term);
+        assert!(
+            s.contains(lang.pick("cases loaded 3/4 …", "ärenden inlästa 3/4 …")),
+            "{s}"
+        );
+        // The cases arrive: the list, its notes opened, the index and similarity under way.
+        let (app, term) = drive_loading(lang, vec![loaded()]);
+        assert_eq!(app.cases.len(), 4);
+        assert_eq!(app.notes.len(), 4);
+        insta::assert_snapshot!(format!("loaded_80x24_{tag}"), screen(&term));
+    }
+    // The views work on cases that arrived: the cases × parties view, a case from it.
+    let mut inputs = vec![loaded()];
+    inputs.extend(keys_of("p l j j Enter"));
+    let (app, _) = drive_loading(Lang::En, inputs);
+    assert_eq!(app.top().case(), case(&app, "kameror-parken"));
+    assert_eq!(app.screen(), Screen::Matrix);
+}

@@ -18,6 +18,10 @@ pub struct CasesScreen {
 
 impl CasesScreen {
     pub fn update(&mut self, action: &Action, ctx: &Ctx) -> Outcome {
+        if ctx.cases.is_empty() {
+            // Still reading the folder (or nothing could be read): nothing to open yet.
+            return Outcome::none();
+        }
         let last = ctx.cases.len().saturating_sub(1);
         match action {
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
