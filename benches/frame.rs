@@ -177,4 +177,21 @@ fn folder_first_frame(theme: &Theme) {
         frames.push(t.elapsed());
     }
     report("case list of 500 200x60", frames);
+    // The cases × parties view of all 500: opening it (the matrix is computed), then frames.
+    let t = Instant::now();
+    app.update(Action::OpenCrossCase);
+    println!(
+        "{:<28} {:>8.1} ms",
+        "cases × parties of 500: open",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let mut frames = Vec::new();
+    for i in 0..200 {
+        app.update(if i % 2 == 0 { Action::Down } else { Action::Right });
+        let t = Instant::now();
+        term.draw(|f| remiss::tui::frame::render(f, &app, theme))
+            .unwrap();
+        frames.push(t.elapsed());
+    }
+    report("cases × parties 500 200x60", frames);
 }

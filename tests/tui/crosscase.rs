@@ -59,6 +59,10 @@ fn the_cases_by_parties_view_opens_a_case_on_the_partys_column() {
         "p l j j Enter Esc Esc",
     );
     assert_eq!(app.screen(), Screen::Cases);
+    // A: the notes of the selected row's case, as everywhere.
+    let (app, _, _) = drive(crosscase_folder(), Lang::En, 80, 24, "p j A");
+    assert_eq!(app.screen(), Screen::Notes);
+    assert_eq!(app.top().case(), case(&app, "kameror-stationen"));
 }
 
 #[test]
@@ -208,6 +212,10 @@ fn elsewhere_for_a_paragraph_and_for_the_whole_text() {
     assert!(e.whole);
     assert_eq!(e.found.others().count(), 0);
     assert!(screen(&term).contains("in 0 other cases"));
+    // A: the notes of the case read.
+    let (app, _, _) = drive(crosscase_folder(), Lang::En, 80, 24, &format!("{spec} A"));
+    assert_eq!(app.screen(), Screen::Notes);
+    assert_eq!(app.top().case(), case(&app, "parkbankar"));
     // `d` on the text itself says so rather than diffing it with itself.
     let (app, term, _) = drive(
         crosscase_folder(),

@@ -7,6 +7,7 @@ pub mod view;
 
 use super::Route;
 use super::matrix::MatrixScreen;
+use super::notes::NotesScreen;
 use crate::analysis::cross_case::{self, CaseMatrix, Filter};
 use crate::analysis::search::Query;
 use crate::i18n::Lang;
@@ -144,6 +145,11 @@ impl CrossCaseScreen {
             }
             Action::SetFilter(text) => return self.set_filter(text, ctx),
             Action::Open => return self.open_case(ctx),
+            Action::OpenNotes => {
+                if let Some(case) = self.selected_case() {
+                    return NotesScreen::open(case);
+                }
+            }
             Action::Back => return Outcome::pop(),
             _ => {}
         }

@@ -9,6 +9,7 @@ pub mod view;
 
 use super::Route;
 use super::diff::DiffScreen;
+use super::notes::NotesScreen;
 use super::reader::{Doc, ReaderScreen};
 use crate::analysis::similarity::{Elsewhere, Place, PosRef};
 use crate::tui::action::{Action, Outcome};
@@ -125,6 +126,7 @@ impl ElsewhereScreen {
                     None => Outcome::none(),
                 };
             }
+            Action::OpenNotes => return NotesScreen::open(self.me.case),
             Action::Back => return Outcome::pop(),
             _ => {}
         }
