@@ -168,14 +168,7 @@ fn folder_first_frame(theme: &Theme) {
     let mut app = App::new(ws.cases, Lang::En);
     app.update(Action::Resize(200, 60));
     let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    let mut frames = Vec::new();
-    for i in 0..200 {
-        app.update(if i % 2 == 0 { Action::Down } else { Action::Up });
-        let t = Instant::now();
-        term.draw(|f| remiss::tui::frame::render(f, &app, theme))
-            .unwrap();
-        frames.push(t.elapsed());
-    }
+    let frames = time_frames(&mut app, &mut term, theme, [Action::Down, Action::Up]);
     report("case list of 500 200x60", frames);
     // The cases × parties view of all 500: opening it (the matrix is computed), then frames.
     let t = Instant::now();
@@ -185,13 +178,24 @@ fn folder_first_frame(theme: &Theme) {
         "cases × parties of 500: open",
         t.elapsed().as_secs_f64() * 1e3
     );
-    let mut frames = Vec::new();
-    for i in 0..200 {
-        app.update(if i % 2 == 0 { Action::Down } else { Action::Right });
-        let t = Instant::now();
-        term.draw(|f| remiss::tui::frame::render(f, &app, theme))
-            .unwrap();
-        frames.push(t.elapsed());
-    }
+    let frames = time_frames(&mut app, &mut term, theme, [Action::Down, Action::Right]);
     report("cases × parties 500 200x60", frames);
+}
+
+/// 200 frames, each after one of `moves` in turn (so every frame has something to draw).
+fn time_frames(
+    app: &mut App,
+    term: &mut Terminal<TestBackend>,
+    theme: &Theme,
+    moves: [Action; 2],
+) -> Vec<Duration> {
+    (0..200)
+        .map(|i| {
+            app.update(moves[i % 2].clone());
+            let t = Instant::now();
+            term.draw(|f| remiss::tui::frame::render(f, app, theme))
+                .unwrap();
+            t.elapsed()
+        })
+        .collect()
 }
