@@ -533,6 +533,40 @@ fn open_app(
     when: When,
     lang: Lang,
 ) -> u8 {
+    use std::io::IsTerminal;
+    let interactive = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    // A configuration with a mistake stops the app before it takes the screen, as a case file
+    // does for `check`: the problems are printed with file, line and column. (Read only when
+    // the app will draw: a piped run prints the matrix.)
+    let config = if interactive {
+        match crate::tui::config::load_in_force(config_file.as_deref()) {
+            Ok((config, _)) => config,
+            Err(problems) => {
+                report(&problems);
+                return INVALID;
+            }
+        }
+    } else {
+        crate::tui::config::Config::default()
+    };
+    let theme = crate::tui::theme::Theme::named(config.theme, Depth::detect(when));
+    // A folder of several case files opens at once and is read in the background (the app
+    // shows how far it got); one file, a piped run and `--notes` read it first.
+    let folder = match &path {
+        Some(p) => Some(p.clone()),
+        None if Path::new("cases").is_dir() => Some(PathBuf::from("cases")),
+        None => None,
+    };
+    let files = folder.and_then(|f| model::case_files(&f).ok());
+    if let Some(files) = files.filter(|f| interactive && notes.is_none() && f.len() > 1) {
+        let result = crate::tui::run(
+            crate::tui::Start::Files(files),
+            lang,
+            (theme, config.keys),
+            crate::notes::store::default_path,
+        );
+        return app_ended(result, &[], lang);
+    }
     let ws = match default_workspace(path) {
         Ok(ws) => ws,
         Err(p) => return fail(&[*p]),
@@ -545,8 +579,7 @@ fn open_app(
         );
         return INVALID;
     }
-    use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    if !interactive {
         // Not interactive (piped): print the matrix instead of drawing the app.
         report(&ws.problems);
         return out(&matrix::to_text(&ws.cases, Lens::Stance, lang, 100));
@@ -554,35 +587,40 @@ fn open_app(
     if let Err(code) = single_case_for_notes(notes.as_deref(), &ws, lang) {
         return code;
     }
-    // A configuration with a mistake stops the app before it takes the screen, as a case file
-    // does for `check`: the problems are printed with file, line and column.
-    let config = match crate::tui::config::load_in_force(config_file.as_deref()) {
-        Ok((config, _)) => config,
-        Err(problems) => {
-            report(&problems);
-            return INVALID;
-        }
-    };
-    let notes_path = |case: &model::Case| {
+    let notes_path = move |case: &model::Case| {
         notes
             .clone()
             .unwrap_or_else(|| crate::notes::store::default_path(case))
     };
-    let theme = crate::tui::theme::Theme::named(config.theme, Depth::detect(when));
-    let result = crate::tui::run(
-        ws.cases,
-        lang,
-        (theme, config.keys),
-        notes_path,
-        &ws.problems,
-    );
-    // The files that could not be loaded were named in the app's status bar; here they are in
-    // full, with line and column, on the screen the app leaves.
-    report(&ws.problems);
+    let problems = ws.problems.clone();
+    let start = crate::tui::Start::Cases(ws.cases, ws.problems);
+    let result = crate::tui::run(start, lang, (theme, config.keys), notes_path);
+    app_ended(result, &problems, lang)
+}
+
+/// The exit code of the app, after printing the problems of the files that could not be
+/// loaded (named in the app's status bar; here in full, with line and column, on the screen
+/// the app leaves): those found before it started and those it found reading a folder.
+fn app_ended(
+    result: std::io::Result<(Vec<model::Problem>, bool)>,
+    before: &[model::Problem],
+    lang: Lang,
+) -> u8 {
+    report(before);
+    if let Ok((problems, _)) = &result {
+        report(problems);
+    }
     match (result, crate::tui::ended_by_signal()) {
         // Ended by a signal: 128 + its number, as a shell reports it (SIGINT: 130).
-        (Ok(()), Some(signal)) => u8::try_from(128 + signal).unwrap_or(INVALID),
-        (Ok(()), None) => OK,
+        (Ok(_), Some(signal)) => u8::try_from(128 + signal).unwrap_or(INVALID),
+        (Ok((_, true)), None) => OK,
+        (Ok((_, false)), None) => {
+            message!(
+                "{}",
+                lang.pick("no case could be loaded", "inget ärende kunde läsas in")
+            );
+            INVALID
+        }
         (Err(e), _) => {
             message!("remiss: {}", crate::text::escape(&e.to_string()));
             INVALID

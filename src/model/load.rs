@@ -73,8 +73,17 @@ pub fn case_files(path: &Path) -> Result<Vec<PathBuf>, Box<Problem>> {
 /// Load the files listed by [`case_files`] (on all cores), in order; cases whose id another
 /// file already uses become problems.
 pub fn load_listed(files: &[PathBuf]) -> Workspace {
+    load_listed_with_progress(files, |_| {})
+}
+
+/// [`load_listed`], calling `progress(done)` as files are read (`done` of `files.len()`; from
+/// the reading threads, one call at a time, not necessarily for every file).
+pub fn load_listed_with_progress(
+    files: &[PathBuf],
+    progress: impl FnMut(usize) + Send,
+) -> Workspace {
     let mut ws = Workspace::default();
-    for loaded in load_files(files) {
+    for loaded in load_files(files, std::sync::Mutex::new(progress)) {
         match loaded {
             Ok(case) => ws.cases.push(case),
             Err(mut problems) => ws.problems.append(&mut problems),
@@ -96,13 +105,26 @@ fn is_case_file(p: &Path) -> bool {
 /// loads about twice as fast on two cores.
 type Loaded = Result<Case, Vec<Problem>>;
 
-fn load_files(files: &[PathBuf]) -> Vec<Loaded> {
+fn load_files<P: FnMut(usize) + Send>(
+    files: &[PathBuf],
+    progress: std::sync::Mutex<P>,
+) -> Vec<Loaded> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8)
         .min(files.len());
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let read = |f: &PathBuf| {
+        let loaded = load_file(f);
+        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        // Another thread reporting: this count is covered by the next report.
+        if let Ok(mut report) = progress.try_lock() {
+            report(n);
+        }
+        loaded
+    };
     if threads <= 1 {
-        return files.iter().map(|f| load_file(f)).collect();
+        return files.iter().map(read).collect();
     }
     // Each thread takes the next file; results go back to their place.
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -116,7 +138,7 @@ fn load_files(files: &[PathBuf]) -> Vec<Loaded> {
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(f) = files.get(i) else { break };
-                        mine.push((i, load_file(f)));
+                        mine.push((i, read(f)));
                     }
                     mine
                 })

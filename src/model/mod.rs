@@ -13,7 +13,7 @@ mod text_ref;
 pub use error::{Problem, Problems};
 pub use load::{
     BUNDLED_CASE, MAX_FILE_BYTES, case_files, derive_position_id, load_bundled, load_file,
-    load_listed, load_path, parse_case,
+    load_listed, load_listed_with_progress, load_path, parse_case,
 };
 pub(crate) use load::{decode, io_reason, read_limited, suggest, toml_problem};
 pub use text_ref::{Part, TextRef};

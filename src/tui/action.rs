@@ -169,14 +169,40 @@ pub enum Action {
     ScrollUp,
     /// The similarity of the loaded positions, built in the background.
     Analysed(Shared<Similarity>),
-    /// The search index is built (searches are answered from now on).
-    Indexed,
+    /// The search index is built (searches are answered from now on; the cases × parties
+    /// view filters with it).
+    Indexed(Shared<crate::analysis::search::Index>),
     /// The hits of search `generation` (for `query`).
     SearchDone {
         generation: u64,
         query: String,
         results: Shared<Results>,
     },
+    /// Case list: the cases × parties view of the loaded cases.
+    OpenCrossCase,
+    /// Cases × parties: ask for the filter (search terms and dates).
+    Filter,
+    /// Cases × parties: the filter as typed (`trygghet party:M from:2026-01-01 to:2026-06-30`).
+    SetFilter(String),
+    /// Reader: every other case where the open text (or the cursor's paragraph) appears.
+    OpenElsewhere,
+    /// Loading a folder in the background: `done` of `total` case files read.
+    Loading {
+        done: usize,
+        total: usize,
+    },
+    /// The folder's cases, read in the background (with the problems of the files left out).
+    Loaded(Shared<crate::model::Workspace>),
+    /// The notes of the cases read in the background (same order), and the problems of notes
+    /// files that could not be read.
+    NotesOpened(Shared<OpenedNotes>),
+}
+
+/// Each case's notes and their file, and the notes files that could not be read.
+#[derive(Debug, Default)]
+pub struct OpenedNotes {
+    pub notes: Vec<(crate::notes::Notes, PathBuf)>,
+    pub problems: Vec<crate::model::Problem>,
 }
 
 /// An edit of a one-line text input.
@@ -231,6 +257,10 @@ pub enum Effect {
         bytes: Vec<u8>,
         overwrite: bool,
     },
+    /// The cases arrived (read in the background): open their notes (the answer is
+    /// [`Action::NotesOpened`]), and build their search index and similarity in the
+    /// background ([`Action::Indexed`], [`Action::Analysed`]).
+    Arrived(Shared<Vec<crate::model::Case>>),
 }
 
 /// A review change that was written: the change, the position it renamed (old id, new id),
@@ -341,6 +371,9 @@ pub struct Outcome {
     pub overlay: Option<OverlayChange>,
     pub notes: Vec<NotesEdit>,
     pub status: Option<Status>,
+    /// An action for the screen on top once the rest is applied (a prompt's answer that
+    /// belongs to the screen under it, such as a filter).
+    pub then: Option<Action>,
 }
 
 impl Outcome {
@@ -417,6 +450,12 @@ impl Outcome {
     /// The same, closing the overlay.
     pub fn closing(mut self) -> Outcome {
         self.overlay = Some(OverlayChange::Close);
+        self
+    }
+
+    /// The same, then `action` for the screen on top.
+    pub fn then(mut self, action: Action) -> Outcome {
+        self.then = Some(action);
         self
     }
 }

@@ -20,6 +20,7 @@ use super::screens::cases::CasesScreen;
 use super::screens::matrix::MatrixScreen;
 use super::screens::reader::ReaderScreen;
 use super::screens::{Route, Screen};
+use crate::analysis::search::Index;
 use crate::analysis::similarity::Similarity;
 use crate::export::notes as export;
 use crate::i18n::Lang;
@@ -45,6 +46,7 @@ macro_rules! ctx {
             stack: $app.routes.len(),
             indexed: $app.indexed,
             keys: &$app.keys,
+            index: $app.index.as_deref(),
         }
     };
 }
@@ -66,7 +68,15 @@ pub struct App {
     pub notes: Vec<NotesBook>,
     /// Whether searches can be answered yet (the index is built in the background).
     pub indexed: bool,
+    /// The search index, once built in the background.
+    pub index: Option<Arc<Index>>,
     pub status: Option<Status>,
+    /// A folder read in the background: case files read, of all.
+    pub loading: Option<(usize, usize)>,
+    /// Whether the folder is still being read.
+    pub reading: bool,
+    /// Problems of the case files read in the background (printed when the app ends).
+    pub load_problems: Vec<crate::model::Problem>,
     pub quit: bool,
     /// Terminal size, from the last resize.
     pub size: (u16, u16),
@@ -97,7 +107,11 @@ impl App {
             search: SearchState::default(),
             notes,
             indexed: false,
+            index: None,
             status: None,
+            loading: None,
+            reading: false,
+            load_problems: Vec::new(),
             quit: false,
             size: (80, 24),
             keys: Keymap::default(),
@@ -109,6 +123,70 @@ impl App {
     pub fn with_keymap(mut self, keys: Keymap) -> App {
         self.keys = keys;
         self
+    }
+
+    /// The app while the `total` case files of a folder are read in the background: the
+    /// (empty) case list and a progress line, until [`Action::Loaded`] brings the cases.
+    pub fn loading(total: usize, lang: Lang) -> App {
+        let mut app = App::new(Vec::new(), lang);
+        app.loading = Some((0, total));
+        app.reading = true;
+        app
+    }
+
+    /// The progress line of background work still under way (case files read, the search
+    /// index, the similarity), or `None` when all is done.
+    pub fn progress(&self) -> Option<String> {
+        let lang = self.lang;
+        let (done, total) = self.loading.unwrap_or((self.cases.len(), self.cases.len()));
+        let analysed = self.similarity.is_some();
+        let reading = self.reading;
+        if !reading && (self.cases.is_empty() || (self.indexed && analysed)) {
+            return None;
+        }
+        let state = |ready: bool, pending: bool| match (ready, pending) {
+            (true, _) => "✓",
+            (false, true) => "…",
+            (false, false) => lang.pick("waiting", "väntar"),
+        };
+        Some(format!(
+            "{} {done}/{total} {} · {} {} · {} {}",
+            lang.pick("cases loaded", "ärenden inlästa"),
+            state(!reading, true),
+            lang.pick("index", "index"),
+            state(self.indexed, !reading),
+            lang.pick("similarity", "likhet"),
+            state(analysed, !reading),
+        ))
+    }
+
+    /// Take in the cases read in the background: the first screen again (the case list, or
+    /// the matrix of a single case), the files left out named, and the effect that opens their
+    /// notes and starts their index and similarity.
+    fn loaded(&mut self, ws: crate::model::Workspace) -> Vec<Effect> {
+        self.reading = false;
+        self.loading = self.loading.map(|(_, total)| (total, total));
+        self.notes = ws
+            .cases
+            .iter()
+            .map(|c| NotesBook::new(Notes::for_case(c), None))
+            .collect();
+        let first = if ws.cases.len() == 1 {
+            Route::Matrix(MatrixScreen::new(0))
+        } else {
+            Route::Cases(CasesScreen::default())
+        };
+        self.cases = Arc::new(ws.cases);
+        self.routes = vec![first];
+        if let Some(msg) = super::start_message(&ws.problems, &[], self.lang) {
+            self.notify(msg, true);
+        }
+        self.load_problems = ws.problems;
+        self.relayout();
+        if self.cases.is_empty() {
+            return Vec::new();
+        }
+        vec![Effect::Arrived(Shared(Arc::clone(&self.cases)))]
     }
 
     /// Give each case the notes read from its notes file (same order as the cases).
@@ -251,8 +329,9 @@ impl App {
                 return Vec::new();
             }
             Action::Reviewed { case, result } => return self.reviewed(case, result),
-            Action::Indexed => {
+            Action::Indexed(Shared(index)) => {
                 self.indexed = true;
+                self.index = Some(index);
                 return Vec::new();
             }
             Action::SearchDone {
@@ -275,6 +354,34 @@ impl App {
             Action::Suspend => return vec![Effect::Suspend],
             Action::Resumed => {
                 self.redraw = true;
+                return Vec::new();
+            }
+            Action::Loading { done, total } => {
+                if self.reading {
+                    self.loading = Some((done, total));
+                }
+                return Vec::new();
+            }
+            Action::Loaded(Shared(ws)) => {
+                let ws = Arc::try_unwrap(ws).unwrap_or_else(|ws| crate::model::Workspace {
+                    cases: ws.cases.clone(),
+                    problems: ws.problems.clone(),
+                });
+                return self.loaded(ws);
+            }
+            Action::NotesOpened(Shared(opened)) => {
+                let notes = opened.notes.iter().cloned();
+                for ((book, (n, path)), case) in
+                    self.notes.iter_mut().zip(notes).zip(self.cases.iter())
+                {
+                    *book = NotesBook::new(n, Some(path));
+                    book.refresh_stale(case);
+                }
+                if self.status.is_none()
+                    && let Some(msg) = super::start_message(&[], &opened.problems, self.lang)
+                {
+                    self.notify(msg, true);
+                }
                 return Vec::new();
             }
             action => {
@@ -361,6 +468,7 @@ impl App {
             overlay,
             notes,
             status,
+            then,
         } = outcome;
         for edit in notes {
             effects.extend(self.edit_notes(edit));
@@ -398,6 +506,9 @@ impl App {
         }
         if status.is_some() {
             self.status = status;
+        }
+        if let Some(action) = then {
+            effects.extend(self.update(action));
         }
         effects
     }
@@ -787,6 +898,55 @@ mod tests {
     }
 
     #[test]
+    fn a_folder_read_in_the_background_shows_its_progress_then_its_cases() {
+        let mut app = App::loading(3, Lang::En);
+        app.update(Action::Resize(80, 24));
+        assert_eq!(app.screen(), Screen::Cases);
+        assert_eq!(
+            app.progress().unwrap(),
+            "cases loaded 0/3 … · index waiting · similarity waiting"
+        );
+        // Keys while nothing is loaded do nothing (and do not panic).
+        for a in [
+            Action::Down,
+            Action::Open,
+            Action::OpenNotes,
+            Action::OpenCrossCase,
+        ] {
+            assert!(app.update(a).is_empty());
+        }
+        assert_eq!(app.screen(), Screen::Cases);
+        app.update(Action::Loading { done: 2, total: 3 });
+        assert!(app.progress().unwrap().starts_with("cases loaded 2/3 …"));
+        let ws = crate::model::Workspace {
+            cases: vec![load_bundled()],
+            problems: vec![crate::model::Problem::file("bad.toml", "broken")],
+        };
+        let effects = app.update(Action::Loaded(Shared(Arc::new(ws))));
+        assert!(matches!(effects.as_slice(), [Effect::Arrived(Shared(c))] if c.len() == 1));
+        // One case: its matrix; the file left out is named and kept for the end.
+        assert_eq!(app.screen(), Screen::Matrix);
+        assert!(
+            app.status
+                .as_ref()
+                .unwrap()
+                .text
+                .starts_with("1 file left out (bad.toml")
+        );
+        assert_eq!(app.load_problems.len(), 1);
+        assert_eq!(app.notes.len(), 1);
+        assert_eq!(
+            app.progress().unwrap(),
+            "cases loaded 3/3 ✓ · index … · similarity …"
+        );
+        let index = Index::build(&app.cases);
+        app.update(Action::Indexed(Shared(Arc::new(index))));
+        let sim = Similarity::build(&app.cases, &Options::default());
+        app.update(Action::Analysed(Shared(Arc::new(sim))));
+        assert_eq!(app.progress(), None);
+    }
+
+    #[test]
     fn the_matrix_follows_the_position_read_last() {
         let mut app = app();
         // Socialnämnden's reservation, then the next reservation (Trafiknämnden's), back.
@@ -821,6 +981,8 @@ mod help_tests {
         let cases = vec![load_bundled()];
         let sim = Similarity::build(&cases, &Options::default());
         let mut app = App::new(cases, Lang::En).with_similarity(sim);
+        // Everything in (else the status bar shows the progress line, not the keys).
+        app.indexed = true;
         app.update(Action::Resize(w, h));
         app
     }

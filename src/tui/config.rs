@@ -455,6 +455,12 @@ fn describe(mode: Mode) -> &'static str {
         Mode::Prompt => "A line of text to type: a heading, a comment (plain characters are text).",
         Mode::Confirm => "A yes/no question (overwrite a file?).",
         Mode::Screen(Screen::Review) => "The review of an imported case's facts.",
+        Mode::Screen(Screen::CrossCase) => {
+            "The cases × parties view of a folder (p on the case list)."
+        }
+        Mode::Screen(Screen::Elsewhere) => {
+            "This text elsewhere: the other cases that hold it (e in the reader)."
+        }
         Mode::Pick => "The review's picker (a stance, a party, where a paragraph goes).",
         Mode::Help => "The help.",
     }

@@ -7,6 +7,7 @@ use super::book::NotesBook;
 use super::frame::Areas;
 use super::keymap::Keymap;
 use super::screens::Screen;
+use crate::analysis::search::Index;
 use crate::analysis::similarity::{PosRef, Similarity};
 use crate::i18n::Lang;
 use crate::model::Case;
@@ -30,6 +31,8 @@ pub struct Ctx<'a> {
     pub indexed: bool,
     /// The keys (the user's), for texts that name one.
     pub keys: &'a Keymap,
+    /// The search index of the cases, once built (for filters that run at once).
+    pub index: Option<&'a Index>,
 }
 
 impl Ctx<'_> {

@@ -121,12 +121,14 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, ctx: &super::ctx::Ctx
     let mut place = cut_words(&app.top().place(ctx), width);
     place.push_str("  ");
     let room = width.saturating_sub(text_width(&place));
-    let right = match &app.status {
-        Some(s) => Span::styled(
+    let right = match (&app.status, app.progress()) {
+        (Some(s), _) => Span::styled(
             cut_words(&s.text, room),
             if s.error { theme.error } else { theme.status },
         ),
-        None => Span::styled(app.hints(room), theme.status),
+        // Background work under way: how far it got, rather than a silent wait.
+        (None, Some(progress)) => Span::styled(cut_words(&progress, room), theme.status),
+        (None, None) => Span::styled(app.hints(room), theme.status),
     };
     let line = Line::from(vec![
         Span::styled(place, theme.status.patch(theme.heading)),

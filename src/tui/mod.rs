@@ -26,7 +26,7 @@ pub mod widgets;
 #[cfg(test)]
 mod testing;
 
-use action::Action;
+use action::{Action, Shared};
 use app::App;
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::Terminal;
@@ -57,19 +57,29 @@ impl From<Action> for Input {
     }
 }
 
-/// Run the app on `cases` in the real terminal until the user quits (or a signal in
-/// [`QUIT_SIGNALS`] arrives: then [`ended_by_signal`] says which). Each case's notes are read
-/// from `notes_path(case)`. The terminal is restored on every way out, a panic included
-/// (ratatui's panic hook) and a signal (see [`watch_signals`]). Terminal events and the results
-/// of background work (the similarity of all positions) reach the loop through one channel, so
-/// the first frame never waits for the analysis.
+/// What the app starts on.
+pub enum Start {
+    /// Cases read already (one file), and the problems of files left out.
+    Cases(Vec<crate::model::Case>, Vec<crate::model::Problem>),
+    /// A folder's case files ([`crate::model::case_files`]), read in the background while the
+    /// app shows their progress.
+    Files(Vec<std::path::PathBuf>),
+}
+
+/// Run the app in the real terminal until the user quits (or a signal in [`QUIT_SIGNALS`]
+/// arrives: then [`ended_by_signal`] says which). Each case's notes are read from
+/// `notes_path(case)`. The terminal is restored on every way out, a panic included (ratatui's
+/// panic hook) and a signal (see [`watch_signals`]). Terminal events and the results of
+/// background work (the cases of a folder, the search index, the similarity of all positions)
+/// reach the loop through one channel, so the first frame never waits for them. Returns the
+/// problems of case files read in the background (the caller prints them, with those it
+/// found itself), and whether any case was loaded.
 pub fn run(
-    cases: Vec<crate::model::Case>,
+    start: Start,
     lang: crate::i18n::Lang,
     (theme, keys): (Theme, keymap::Keymap),
-    notes_path: impl Fn(&crate::model::Case) -> std::path::PathBuf,
-    load_problems: &[crate::model::Problem],
-) -> io::Result<()> {
+    notes_path: impl Fn(&crate::model::Case) -> std::path::PathBuf + 'static,
+) -> io::Result<(Vec<crate::model::Problem>, bool)> {
     let stop = Arc::new(AtomicBool::new(false));
     let restored = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop), Arc::clone(&restored))?;
@@ -88,29 +98,65 @@ pub fn run(
         panic!("test panic requested by REMISS_TEST_PANIC");
     }
     let clipboard = clipboard::SystemClipboard::new(io::stdout());
-    let opened = SystemShell::open(clipboard, &cases, notes_path);
-    let mut shell = opened.shell;
-    shell.suspend = Some(suspend_in_terminal);
-    let mut app = App::new(cases, lang)
-        .with_notes(opened.notes)
-        .with_keymap(keys);
-    if let Some(msg) = start_message(load_problems, &opened.problems, lang) {
-        app.status = Some(action::Status {
-            text: msg,
-            error: true,
-        });
-    }
     let (tx, rx) = mpsc::channel::<io::Result<Input>>();
     spawn_terminal_events(tx.clone(), Arc::clone(&stop));
     watch_stop_signals(tx.clone())?;
-    shell.searcher = shell::Searcher::spawn_worker(Arc::clone(&app.cases), tx.clone());
-    shell::spawn_analysis(Arc::clone(&app.cases), tx.clone());
+    let (app, mut shell) = match start {
+        Start::Cases(cases, load_problems) => {
+            let opened = SystemShell::open(clipboard, &cases, &notes_path);
+            let mut shell = opened.shell;
+            let mut app = App::new(cases, lang)
+                .with_notes(opened.notes)
+                .with_keymap(keys);
+            if let Some(msg) = start_message(&load_problems, &opened.problems, lang) {
+                app.status = Some(action::Status {
+                    text: msg,
+                    error: true,
+                });
+            }
+            shell.searcher = shell::Searcher::spawn_worker(Arc::clone(&app.cases), tx.clone());
+            shell::spawn_analysis(Arc::clone(&app.cases), tx.clone());
+            (app, shell)
+        }
+        Start::Files(files) => {
+            let shell = SystemShell::open(clipboard, &[], &notes_path).shell;
+            let app = App::loading(files.len(), lang).with_keymap(keys);
+            spawn_loader(files, tx.clone());
+            (app, shell)
+        }
+    };
+    shell.notes_path = Some(Box::new(notes_path));
+    shell.suspend = Some(suspend_in_terminal);
     shell.background = Some(tx);
     let inputs = Inputs { rx, stop };
     let result = run_loop(&mut terminal, app, &theme, inputs, &mut shell);
     restore_terminal();
     restored.store(true, Ordering::SeqCst);
-    result.map(|_| ())
+    result.map(|app| (app.load_problems, !app.cases.is_empty()))
+}
+
+/// Read `files` on a thread of their own, saying how far it got ([`Action::Loading`], at
+/// most about 20 times a second) and then handing over the cases ([`Action::Loaded`]).
+fn spawn_loader(files: Vec<std::path::PathBuf>, tx: mpsc::Sender<io::Result<Input>>) {
+    std::thread::spawn(move || {
+        let total = files.len();
+        let mut last = std::time::Instant::now();
+        let progress = |done: usize| {
+            if last.elapsed() >= Duration::from_millis(50) {
+                last = std::time::Instant::now();
+                let _ = tx.send(Ok(Action::Loading { done, total }.into()));
+            }
+        };
+        let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            crate::model::load_listed_with_progress(&files, progress)
+        }));
+        let _ = tx.send(match loaded {
+            Ok(ws) => Ok(Action::Loaded(Shared(Arc::new(ws))).into()),
+            Err(_) => Err(io::Error::other(
+                "reading the case files failed (the message above says why)",
+            )),
+        });
+    });
 }
 
 /// The signals that end the app, with the terminal restored: every catchable one whose default

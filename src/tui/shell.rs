@@ -20,6 +20,9 @@ pub trait Shell {
     fn perform(&mut self, app: &App, effect: Effect) -> Option<Action>;
 }
 
+/// Where a case's notes file is.
+pub type NotesPath = Box<dyn Fn(&Case) -> PathBuf>;
+
 /// The shell over a clipboard, the cases' notes files and a searcher.
 pub struct SystemShell<C: Clipboard> {
     pub clipboard: C,
@@ -27,8 +30,10 @@ pub struct SystemShell<C: Clipboard> {
     /// app then keeps that case's notes in memory only and says why).
     stores: Vec<Option<Store>>,
     pub searcher: Searcher,
-    /// Where background work sends its results (the loop's channel), in the real app; `None`
-    /// in tests, where the shell does that work at once.
+    /// Where a case's notes live, for cases that arrive later ([`Effect::Arrived`]).
+    pub notes_path: Option<NotesPath>,
+    /// The loop's channel, for background work started later (the index and the similarity
+    /// of cases that arrive); without it the shell builds them at once on this thread.
     pub background: Option<mpsc::Sender<std::io::Result<super::Input>>>,
     /// How to suspend the app in its terminal (`None`: not in a real terminal, as in tests;
     /// then a suspend does nothing).
@@ -72,8 +77,11 @@ impl Searcher {
     ) -> Searcher {
         let (tx, rx) = mpsc::channel::<SearchRequest>();
         std::thread::spawn(move || {
-            let index = Index::build(&cases);
-            if out.send(Ok(Action::Indexed.into())).is_err() {
+            let index = Arc::new(Index::build(&cases));
+            if out
+                .send(Ok(Action::Indexed(Shared(Arc::clone(&index))).into()))
+                .is_err()
+            {
                 return;
             }
             while let Ok(mut request) = rx.recv() {
@@ -122,34 +130,66 @@ impl<C: Clipboard> SystemShell<C> {
         cases: &[Case],
         path_of: impl Fn(&Case) -> PathBuf,
     ) -> OpenedNotes<C> {
-        let mut stores = Vec::with_capacity(cases.len());
-        let mut notes = Vec::with_capacity(cases.len());
-        let mut problems = Vec::new();
+        let mut shell = SystemShell {
+            clipboard,
+            stores: Vec::new(),
+            searcher: Searcher::None,
+            notes_path: None,
+            background: None,
+            suspend: None,
+        };
+        let opened = shell.open_notes(cases, &path_of);
+        OpenedNotes {
+            shell,
+            notes: opened.notes,
+            problems: opened.problems,
+        }
+    }
+
+    /// Open the notes of `cases` (replacing the stores of any cases before).
+    fn open_notes(
+        &mut self,
+        cases: &[Case],
+        path_of: &dyn Fn(&Case) -> PathBuf,
+    ) -> super::action::OpenedNotes {
+        let mut opened = super::action::OpenedNotes::default();
+        self.stores = Vec::with_capacity(cases.len());
         for case in cases {
             let path = path_of(case);
             match Store::open(path.clone(), case) {
                 Ok((store, n)) => {
-                    stores.push(Some(store));
-                    notes.push((n, path));
+                    self.stores.push(Some(store));
+                    opened.notes.push((n, path));
                 }
                 Err(mut p) => {
-                    problems.append(&mut p);
-                    stores.push(None);
-                    notes.push((Notes::for_case(case), path));
+                    opened.problems.append(&mut p);
+                    self.stores.push(None);
+                    opened.notes.push((Notes::for_case(case), path));
                 }
             }
         }
-        OpenedNotes {
-            shell: SystemShell {
-                clipboard,
-                stores,
-                searcher: Searcher::None,
-                background: None,
-                suspend: None,
-            },
-            notes,
-            problems,
+        opened
+    }
+
+    /// Cases arrived: open their notes; index and compare them (in the background when the
+    /// shell has the loop's channel, else at once).
+    fn arrived(&mut self, cases: Arc<Vec<Case>>) -> Option<Action> {
+        let path_of = self.notes_path.take();
+        let opened = match &path_of {
+            Some(path_of) => self.open_notes(&cases, path_of.as_ref()),
+            None => self.open_notes(&cases, &crate::notes::store::default_path),
+        };
+        self.notes_path = path_of;
+        match &self.background {
+            Some(tx) => {
+                self.searcher = Searcher::spawn_worker(Arc::clone(&cases), tx.clone());
+                spawn_analysis(cases, tx.clone());
+            }
+            None => {
+                self.searcher = Searcher::Inline(Arc::new(Index::build(&cases)), cases);
+            }
         }
+        Some(Action::NotesOpened(Shared(Arc::new(opened))))
     }
 }
 
@@ -240,6 +280,7 @@ impl<C: Clipboard> Shell for SystemShell<C> {
                 let result = write(&path, bytes, overwrite);
                 Some(Action::Written { path, result })
             }
+            Effect::Arrived(Shared(cases)) => self.arrived(cases),
         }
     }
 }

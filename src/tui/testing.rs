@@ -65,6 +65,7 @@ impl Harness {
             stack: 2,
             indexed: true,
             keys: &self.keys,
+            index: None,
         }
     }
 

@@ -81,6 +81,19 @@ pub fn two_cases() -> Vec<Case> {
     vec![load_bundled(), second]
 }
 
+/// The folder of small invented cases with text reused across them
+/// (`tests/fixtures/crosscase/`), in file order: kameror-parken, kameror-stationen,
+/// kameror-torget, parkbankar.
+pub fn crosscase_folder() -> Vec<Case> {
+    let ws = remiss::model::load_path(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/crosscase"
+    )))
+    .expect("fixture folder loads");
+    assert!(ws.problems.is_empty(), "{:?}", ws.problems);
+    ws.cases
+}
+
 /// Run the app on `cases` at `w`×`h`, feed `spec` keys, return the final state, the terminal
 /// and what was copied.
 pub fn drive(
@@ -149,11 +162,13 @@ fn drive_events_in(
     // The real app builds the similarity and the search index in the background and searches
     // on a worker; here they are there from the start and searches are answered at once.
     let sim = Similarity::build(&cases, &SimilarityOptions::default());
-    shell.searcher = Searcher::Inline(Arc::new(Index::build(&cases)), Arc::new(cases.clone()));
+    let index = Arc::new(Index::build(&cases));
+    shell.searcher = Searcher::Inline(Arc::clone(&index), Arc::new(cases.clone()));
     let mut app = App::new(cases, lang)
         .with_notes(opened.notes)
         .with_similarity(sim);
     app.indexed = true;
+    app.index = Some(index);
     let app = remiss::tui::run_loop(&mut terminal, app, theme, events, &mut shell).unwrap();
     (app, terminal, shell.clipboard)
 }
@@ -176,6 +191,18 @@ pub fn screen(terminal: &Terminal<TestBackend>) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Draw `app` at every size from 1×1 to 60×30 (nothing may panic, however small).
+pub fn render_at_every_size(app: &mut App, theme: &Theme) {
+    for w in 1..=60u16 {
+        for h in 1..=30u16 {
+            app.update(remiss::tui::action::Action::Resize(w, h));
+            let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+            term.draw(|f| remiss::tui::frame::render(f, app, theme))
+                .unwrap();
+        }
+    }
 }
 
 /// A key spec that types `text` (spaces as `Space`).

@@ -759,3 +759,33 @@ fn configured_keys_and_a_broken_configuration() {
         "{s}"
     );
 }
+
+/// A folder of several cases opens on its case list (read in the background), the cases ×
+/// parties view opens from it and a cell opens its case, in the real terminal.
+#[test]
+fn a_folder_opens_and_its_cases_by_parties_view_opens_a_case() {
+    if !programs_or_skip(
+        "a_folder_opens_and_its_cases_by_parties_view_opens_a_case",
+        &["tmux"],
+    ) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/crosscase");
+    for entry in std::fs::read_dir(fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let t = Tmux::start("crosscase", &[], &dir.path().display().to_string());
+    t.wait_for("Cases (4)");
+    // The keys come back once the index and the similarity are in.
+    t.wait_for("p parties");
+    t.keys(&["p"]);
+    let s = t.wait_for("Cases × parties (4 of 4)");
+    assert!(s.contains("Res. 3/3"), "{s}");
+    t.keys(&["l", "j", "j", "Enter"]);
+    let s = t.wait_for("Bodies × parties");
+    assert!(s.contains("KS 2026/0052"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXITED=0");
+}

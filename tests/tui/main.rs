@@ -11,6 +11,7 @@ mod cmd;
 mod hostile;
 
 mod colour_depth;
+mod crosscase;
 mod e2e;
 mod invisible;
 mod keys;

@@ -6,8 +6,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 use remiss::i18n::Lang;
-use remiss::tui::action::Action;
-use remiss::tui::app::App;
 use remiss::tui::theme::Theme;
 
 /// Screens as key sequences from the start.
@@ -184,20 +182,8 @@ fn every_screen_renders_at_every_size_up_to_60x30() {
     let theme = Theme::coloured();
     let base = bundled();
     for (_, spec) in SCREENS {
-        let (app, _, _) = drive(base.clone(), Lang::Sv, 80, 24, spec);
-        render_at_every_size_up_to_60x30(app, &theme);
-    }
-}
-
-/// Draw `app` at every size from 1×1 to 60×30 (a panic fails the test).
-fn render_at_every_size_up_to_60x30(mut app: App, theme: &Theme) {
-    for w in 1..=60u16 {
-        for h in 1..=30u16 {
-            app.update(Action::Resize(w, h));
-            let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-            term.draw(|f| remiss::tui::frame::render(f, &app, theme))
-                .unwrap();
-        }
+        let (mut app, _, _) = drive(base.clone(), Lang::Sv, 80, 24, spec);
+        render_at_every_size(&mut app, &theme);
     }
 }
 
@@ -394,8 +380,8 @@ fn the_points_lens_renders_at_every_size_up_to_60x30() {
     let theme = Theme::coloured();
     let bou1 = vec![shipped_case("riksdag-2001-02-bou1.toml")];
     for spec in ["p p", "p p j j j l l Tab", "p p G", "p p j j j Enter"] {
-        let (app, _, _) = drive(bou1.clone(), Lang::En, 80, 24, spec);
-        render_at_every_size_up_to_60x30(app, &theme);
+        let (mut app, _, _) = drive(bou1.clone(), Lang::En, 80, 24, spec);
+        render_at_every_size(&mut app, &theme);
     }
     // Keys at a 1×1 terminal: the lens switches, moves and opens without a panic.
     let (app, _, _) = drive(bou1, Lang::Sv, 1, 1, "p p j j l l Tab j Enter Esc Esc G p");

@@ -34,7 +34,7 @@ mod pairs;
 mod parallel;
 mod shingle;
 
-pub use elsewhere::{Appearance, Elsewhere};
+pub use elsewhere::{Appearance, Elsewhere, Place};
 
 use crate::model::Case;
 use align::Aligner;

@@ -202,8 +202,116 @@ const CASES: &[Binding] = &[
         "open the case",
         "öppna ärendet"
     ),
+    bind!(
+        Action::OpenCrossCase,
+        [k('p')],
+        "cases × parties: each party's stances on every case",
+        "ärenden × partier: varje partis ställningstaganden i alla ärenden"
+    ),
     NOTES_KEY,
     SEARCH_KEY,
+];
+
+const CROSS_CASE: &[Binding] = &[
+    bind!(
+        Action::Up,
+        [code(KeyCode::Up), k('k')],
+        "case above",
+        "ärendet ovanför"
+    ),
+    bind!(
+        Action::Down,
+        [code(KeyCode::Down), k('j')],
+        "case below",
+        "ärendet nedanför"
+    ),
+    bind!(
+        Action::Left,
+        [code(KeyCode::Left), k('h')],
+        "party left",
+        "partiet till vänster"
+    ),
+    bind!(
+        Action::Right,
+        [code(KeyCode::Right), k('l')],
+        "party right",
+        "partiet till höger"
+    ),
+    bind!(
+        Action::Top,
+        [k('g'), code(KeyCode::Home)],
+        "first case",
+        "första ärendet"
+    ),
+    bind!(
+        Action::Bottom,
+        [k('G'), code(KeyCode::End)],
+        "last case",
+        "sista ärendet"
+    ),
+    bind!(
+        Action::Open,
+        [code(KeyCode::Enter)],
+        "open the case on the party's column",
+        "öppna ärendet på partiets kolumn"
+    ),
+    bind!(
+        Action::Filter,
+        [k('F')],
+        "filter: search words, from:DATE to:DATE",
+        "filtrera: sökord, from:DATUM to:DATUM"
+    ),
+    NOTES_KEY,
+    SEARCH_KEY,
+    bind!(
+        Action::Back,
+        [code(KeyCode::Esc)],
+        "back to the case list",
+        "tillbaka till ärendelistan"
+    ),
+];
+
+const ELSEWHERE: &[Binding] = &[
+    bind!(
+        Action::Down,
+        [code(KeyCode::Down), k('j')],
+        "next place",
+        "nästa ställe"
+    ),
+    bind!(
+        Action::Up,
+        [code(KeyCode::Up), k('k')],
+        "previous place",
+        "föregående ställe"
+    ),
+    bind!(
+        Action::Top,
+        [k('g'), code(KeyCode::Home)],
+        "first (earliest)",
+        "första (tidigaste)"
+    ),
+    bind!(
+        Action::Bottom,
+        [k('G'), code(KeyCode::End)],
+        "last",
+        "sista"
+    ),
+    bind!(Action::Open, [code(KeyCode::Enter)], "read it", "läs den"),
+    bind!(
+        Action::DiffRelative,
+        [k('d')],
+        "diff the text read against it",
+        "jämför texten som läses med den"
+    ),
+    bind!(
+        Action::NextPane,
+        [code(KeyCode::Tab)],
+        "this paragraph ↔ the whole text",
+        "detta stycke ↔ hela texten"
+    ),
+    NOTES_KEY,
+    SEARCH_KEY,
+    bind!(Action::Back, [code(KeyCode::Esc)], "back", "tillbaka"),
 ];
 
 const MATRIX: &[Binding] = &[
@@ -405,6 +513,12 @@ const READER: &[Binding] = &[
         [k('D')],
         "diff against its family's base text",
         "jämför med familjens grundtext"
+    ),
+    bind!(
+        Action::OpenElsewhere,
+        [k('e')],
+        "this text elsewhere: other cases with this paragraph",
+        "samma text på andra ställen: andra ärenden med stycket"
     ),
     bind!(
         Action::NextHit,
@@ -992,6 +1106,8 @@ pub fn of(mode: Mode) -> impl Iterator<Item = &'static Binding> {
         Mode::Screen(Screen::Diff) => DIFF,
         Mode::Screen(Screen::Review) => REVIEW,
         Mode::Pick => PICK,
+        Mode::Screen(Screen::CrossCase) => CROSS_CASE,
+        Mode::Screen(Screen::Elsewhere) => ELSEWHERE,
     };
     let shared: &[Binding] = match mode {
         Mode::Prompt | Mode::Search => TEXT_EDITING,

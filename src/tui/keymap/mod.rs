@@ -48,6 +48,8 @@ impl Mode {
         Mode::Screen(Screen::Diff),
         Mode::Screen(Screen::Notes),
         Mode::Screen(Screen::Review),
+        Mode::Screen(Screen::CrossCase),
+        Mode::Screen(Screen::Elsewhere),
         Mode::Pick,
         Mode::Search,
         Mode::SearchList,
@@ -79,7 +81,9 @@ const _: fn(Mode) = |mode| match mode {
         | Screen::Reader
         | Screen::Notes
         | Screen::Diff
-        | Screen::Review,
+        | Screen::Review
+        | Screen::CrossCase
+        | Screen::Elsewhere,
     ) => {}
 };
 
@@ -356,8 +360,21 @@ fn hint_table(mode: Mode) -> &'static [Hint] {
             (Action::CopyParagraph, "copy", "kopiera"),
             (Action::Back, "back", "tillbaka"),
         ],
+        Mode::Screen(Screen::CrossCase) => &[
+            (Action::Open, "open", "öppna"),
+            (Action::Filter, "filter", "filtrera"),
+            (Action::Right, "party", "parti"),
+            (Action::Back, "back", "tillbaka"),
+        ],
+        Mode::Screen(Screen::Elsewhere) => &[
+            (Action::Open, "read", "läs"),
+            (Action::DiffRelative, "diff", "jämför"),
+            (Action::NextPane, "paragraph/text", "stycke/text"),
+            (Action::Back, "back", "tillbaka"),
+        ],
         Mode::Screen(Screen::Cases) => &[
             (Action::Open, "open", "öppna"),
+            (Action::OpenCrossCase, "parties", "partier"),
             (Action::OpenNotes, "notes", "anteckningar"),
             (Action::OpenSearch, "search", "sök"),
             (Action::Quit, "quit", "avsluta"),

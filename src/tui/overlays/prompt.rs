@@ -28,6 +28,9 @@ pub enum PromptKind {
     EditItem { case: usize, index: usize },
     /// Overwrite `path` with `bytes`?
     Overwrite { path: PathBuf, bytes: Vec<u8> },
+    /// The cases × parties view's filter: search words and dates (the answer goes to the
+    /// screen under the prompt as [`Action::SetFilter`]).
+    CaseFilter,
 }
 
 /// Longest text a prompt takes (a comment is a few sentences, not a document).
@@ -115,6 +118,12 @@ impl Prompt {
         match &self.kind {
             PromptKind::NewHeading { .. } => lang.pick("New heading", "Ny rubrik").into(),
             PromptKind::EditItem { .. } => lang.pick("Edit", "Redigera").into(),
+            PromptKind::CaseFilter => lang
+                .pick(
+                    "Filter: search words, from:YYYY-MM-DD, to:YYYY-MM-DD",
+                    "Filter: sökord, from:ÅÅÅÅ-MM-DD, to:ÅÅÅÅ-MM-DD",
+                )
+                .into(),
             PromptKind::Overwrite { path, .. } => {
                 let name = crate::text::escape(&path.display().to_string());
                 match lang {
@@ -165,6 +174,7 @@ impl Prompt {
                     text,
                 },
             ),
+            PromptKind::CaseFilter => Outcome::none().then(Action::SetFilter(text)),
             PromptKind::Overwrite { path, bytes } => Outcome::effect(Effect::Write {
                 path: path.clone(),
                 bytes: bytes.clone(),

@@ -4,7 +4,9 @@
 //! navigation stack: a screen with its state.
 
 pub mod cases;
+pub mod crosscase;
 pub mod diff;
+pub mod elsewhere;
 pub mod matrix;
 pub mod notes;
 pub mod reader;
@@ -34,6 +36,10 @@ pub enum Screen {
     Diff,
     /// The facts an import inferred, to confirm or correct.
     Review,
+    /// The loaded cases × parties.
+    CrossCase,
+    /// Every case where a text (or a paragraph) also appears.
+    Elsewhere,
 }
 
 /// A screen on the navigation stack, with its state.
@@ -45,6 +51,8 @@ pub enum Route {
     Diff(Box<diff::DiffScreen>),
     Notes(notes::NotesScreen),
     Review(review::ReviewScreen),
+    CrossCase(Box<crosscase::CrossCaseScreen>),
+    Elsewhere(Box<elsewhere::ElsewhereScreen>),
 }
 
 impl Route {
@@ -56,6 +64,8 @@ impl Route {
             Route::Diff(_) => Screen::Diff,
             Route::Notes(_) => Screen::Notes,
             Route::Review(_) => Screen::Review,
+            Route::CrossCase(_) => Screen::CrossCase,
+            Route::Elsewhere(_) => Screen::Elsewhere,
         }
     }
 
@@ -77,6 +87,8 @@ impl Route {
             Route::Diff(d) => d.case,
             Route::Notes(n) => n.case,
             Route::Review(r) => r.case,
+            Route::CrossCase(c) => c.selected_case().unwrap_or(0),
+            Route::Elsewhere(e) => e.me.case,
         }
     }
 
@@ -88,6 +100,8 @@ impl Route {
             Route::Diff(s) => s.update(action, ctx),
             Route::Notes(s) => s.update(action, ctx),
             Route::Review(s) => s.update(action, ctx),
+            Route::CrossCase(s) => s.update(action, ctx),
+            Route::Elsewhere(s) => s.update(action, ctx),
         }
     }
 
@@ -104,7 +118,13 @@ impl Route {
             }
             // Esc goes back to the case list only when there is one below.
             Route::Matrix(_) => *action != Action::Back || ctx.stack > 1,
-            Route::Cases(_) | Route::Diff(_) => true,
+            Route::Cases(_) => *action != Action::OpenCrossCase || ctx.cases.len() > 1,
+            Route::Elsewhere(e) => match action {
+                Action::Open | Action::DiffRelative => e.selected().is_some(),
+                _ => true,
+            },
+            Route::CrossCase(c) => *action != Action::Open || c.selected_case().is_some(),
+            Route::Diff(_) => true,
         }
     }
 
@@ -131,6 +151,8 @@ impl Route {
             Route::Diff(_) => diff::view::MARKS.to_vec(),
             Route::Notes(_) => notes::view::MARKS.to_vec(),
             Route::Review(_) => review::view::MARKS.to_vec(),
+            Route::CrossCase(_) => crosscase::view::MARKS.to_vec(),
+            Route::Elsewhere(_) => elsewhere::view::MARKS.to_vec(),
         }
     }
 
@@ -140,7 +162,12 @@ impl Route {
         match self {
             Route::Reader(s) => s.relayout(ctx),
             Route::Diff(s) => s.relayout(ctx),
-            Route::Cases(_) | Route::Matrix(_) | Route::Notes(_) | Route::Review(_) => {}
+            Route::Cases(_)
+            | Route::Matrix(_)
+            | Route::Notes(_)
+            | Route::Review(_)
+            | Route::CrossCase(_)
+            | Route::Elsewhere(_) => {}
         }
     }
 
@@ -156,9 +183,12 @@ impl Route {
         match self {
             Route::Reader(r) => ScreenAreas::Reader(reader::layout::areas(main, r)),
             Route::Diff(_) => ScreenAreas::Diff(diff::layout::areas(main)),
-            Route::Cases(_) | Route::Matrix(_) | Route::Notes(_) | Route::Review(_) => {
-                ScreenAreas::Whole(main)
-            }
+            Route::Cases(_)
+            | Route::Matrix(_)
+            | Route::Notes(_)
+            | Route::Review(_)
+            | Route::CrossCase(_)
+            | Route::Elsewhere(_) => ScreenAreas::Whole(main),
         }
     }
 
@@ -170,6 +200,8 @@ impl Route {
             Route::Diff(s) => diff::view::render(frame, &areas.screen, s, ctx, theme),
             Route::Notes(s) => notes::view::render(frame, areas.main, s, ctx, theme),
             Route::Review(s) => review::view::render(frame, areas.main, s, ctx, theme),
+            Route::CrossCase(s) => crosscase::view::render(frame, areas.main, s, ctx, theme),
+            Route::Elsewhere(s) => elsewhere::view::render(frame, areas.main, s, ctx, theme),
         }
     }
 
@@ -177,9 +209,23 @@ impl Route {
     /// ¶1/2`.
     pub fn place(&self, ctx: &Ctx) -> String {
         let lang = ctx.lang;
+        match self {
+            Route::Cases(_) => return lang.pick("Cases", "Ärenden").to_string(),
+            Route::CrossCase(_) => {
+                return lang
+                    .pick("Cases × parties", "Ärenden × partier")
+                    .to_string();
+            }
+            _ => {}
+        }
         let case = ctx.case(self.case());
         match self {
-            Route::Cases(_) => lang.pick("Cases", "Ärenden").to_string(),
+            Route::Cases(_) | Route::CrossCase(_) => String::new(),
+            Route::Elsewhere(_) => format!(
+                "{} › {}",
+                case.dnr,
+                lang.pick("Elsewhere", "På andra ställen")
+            ),
             Route::Matrix(_) => case.dnr.clone(),
             Route::Notes(n) => {
                 let items = ctx.notes[n.case].notes.items.len();

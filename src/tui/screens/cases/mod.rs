@@ -4,6 +4,7 @@
 pub mod view;
 
 use super::Route;
+use super::crosscase::CrossCaseScreen;
 use super::matrix::MatrixScreen;
 use super::notes::NotesScreen;
 use crate::tui::action::{Action, Outcome};
@@ -17,6 +18,10 @@ pub struct CasesScreen {
 
 impl CasesScreen {
     pub fn update(&mut self, action: &Action, ctx: &Ctx) -> Outcome {
+        if ctx.cases.is_empty() {
+            // Still reading the folder (or nothing could be read): nothing to open yet.
+            return Outcome::none();
+        }
         let last = ctx.cases.len().saturating_sub(1);
         match action {
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
@@ -25,6 +30,10 @@ impl CasesScreen {
             Action::Bottom => self.cursor = last,
             Action::Open => return Outcome::push(Route::Matrix(MatrixScreen::new(self.cursor))),
             Action::OpenNotes => return NotesScreen::open(self.cursor),
+            Action::OpenCrossCase => {
+                let screen = CrossCaseScreen::open(ctx);
+                return Outcome::push(Route::CrossCase(Box::new(screen)));
+            }
             _ => {}
         }
         Outcome::none()

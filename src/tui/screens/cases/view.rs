@@ -37,6 +37,19 @@ pub fn render(frame: &mut Frame, area: Rect, s: &CasesScreen, ctx: &Ctx, theme: 
         ctx.lang.pick("Cases", "Ärenden"),
         ctx.cases.len()
     );
+    if ctx.cases.is_empty() {
+        // Before the folder is read (the status bar counts the files), or when no file could
+        // be read (the status bar names the first problem).
+        let text = ctx
+            .lang
+            .pick("Reading the case files…", "Läser ärendefilerna …");
+        let block = Block::default().borders(Borders::ALL).title(title);
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new(Line::styled(text, theme.dim)).block(block),
+            area,
+        );
+        return;
+    }
     let list = List::new(items)
         .block(Block::default().borders(Borders::ALL).title(title))
         .highlight_style(theme.selected)

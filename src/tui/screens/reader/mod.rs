@@ -9,6 +9,7 @@ pub use layout::{Doc, LineKind, ReaderLine};
 
 use super::Route;
 use super::diff::DiffScreen;
+use super::elsewhere::ElsewhereScreen;
 use super::matrix::copy_whole;
 use super::notes::NotesScreen;
 use crate::analysis::similarity::{ParagraphSources, PosRef, Relation};
@@ -286,6 +287,7 @@ impl ReaderScreen {
                     | Action::ToggleSimilar
                     | Action::DiffRelative
                     | Action::DiffBase
+                    | Action::OpenElsewhere
             );
         };
         match action {
@@ -297,6 +299,7 @@ impl ReaderScreen {
             Action::ToggleSimilar | Action::DiffRelative | Action::DiffBase => {
                 ctx.similarity.is_none() || !self.similar_items().is_empty()
             }
+            Action::OpenElsewhere => ctx.similarity.is_none() || self.compared,
             _ => true,
         }
     }
@@ -397,6 +400,7 @@ impl ReaderScreen {
             Action::DiffRelative | Action::DiffBase => {
                 return self.diff(ctx, *action == Action::DiffBase);
             }
+            Action::OpenElsewhere => return self.elsewhere(ctx),
             Action::OpenNotes => return NotesScreen::open(self.case),
             Action::Back => return Outcome::pop(),
             _ => {}
@@ -471,6 +475,29 @@ impl ReaderScreen {
             _ => {}
         }
         Outcome::none()
+    }
+
+    /// "This text elsewhere": the other cases where the cursor's paragraph (or else the whole
+    /// text) appears.
+    fn elsewhere(&self, ctx: &Ctx) -> Outcome {
+        let lang = ctx.lang;
+        let Some(me) = self.me() else {
+            return nothing_to_diff(lang);
+        };
+        if ctx.similarity.is_none() {
+            return Outcome::say(lang.pick(
+                "Still comparing the texts…",
+                "Jämför fortfarande texterna …",
+            ));
+        }
+        if !self.compared {
+            return Outcome::say(lang.pick(
+                "Only reservations and statements with text are compared",
+                "Bara reservationer och uttalanden med text jämförs",
+            ));
+        }
+        let screen = ElsewhereScreen::open(ctx, me, self.paragraph);
+        Outcome::push(Route::Elsewhere(Box::new(screen)))
     }
 
     /// Diff the open position against its closest relative, or its family's base.
