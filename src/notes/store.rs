@@ -11,7 +11,7 @@
 
 use super::{MergeReport, Notes, file, merge};
 use crate::atomic::{parent, write_atomically};
-use crate::model::{self, Case, Problem};
+use crate::model::{self, Case, Problem, ProblemKind};
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -112,7 +112,7 @@ impl Store {
             Err(e) => {
                 return Err(vec![Problem::file(
                     &label,
-                    format!("cannot read notes: {e}"),
+                    ProblemKind::CannotReadNotes(e.reason()),
                 )]);
             }
         };
@@ -132,7 +132,7 @@ impl Store {
             SaveError::Io(format!(
                 "cannot {what} {}: {}",
                 crate::text::escape(&self.path.display().to_string()),
-                model::io_reason(&e)
+                crate::atomic::FileError::of(&e)
             ))
         };
         let dir = parent(&self.path);

@@ -254,7 +254,8 @@ pub enum WriteOutcome {
     Exists {
         text: String,
     },
-    Failed(String),
+    /// Could not be written, and why (worded by the app in its language).
+    Failed(crate::atomic::FileError),
 }
 
 /// A message for the status bar.

@@ -455,8 +455,9 @@ impl App {
             }
             WriteOutcome::Failed(why) => {
                 let msg = format!(
-                    "{} {name}: {why}",
-                    self.lang.pick("Could not write", "Kunde inte skriva")
+                    "{} {name}: {}",
+                    self.lang.pick("Could not write", "Kunde inte skriva"),
+                    crate::text::escape(&self.lang.file_error(&why))
                 );
                 self.notify(msg, true);
             }

@@ -280,6 +280,6 @@ fn write(path: &Path, text: String, overwrite: bool) -> WriteOutcome {
     ) {
         Ok(true) => WriteOutcome::Written,
         Ok(false) => WriteOutcome::Exists { text },
-        Err(e) => WriteOutcome::Failed(crate::model::io_reason(&e)),
+        Err(e) => WriteOutcome::Failed(crate::atomic::FileError::of(&e)),
     }
 }

@@ -33,4 +33,5 @@ mod review;
 mod riksdag;
 mod search;
 mod similar;
+mod swedish;
 mod verbatim;
