@@ -125,7 +125,7 @@ pub fn run(args: NotesArgs, lang: Lang) -> u8 {
                     );
                 }
                 Err(e) => {
-                    message!("remiss: {}", escape(&e.to_string()));
+                    message!("remiss: {}", lang.save_error(&e));
                     return INVALID;
                 }
             }

@@ -7,6 +7,7 @@
 use super::Lang;
 use crate::atomic::{FileError, FileKind, ReadError, Verb};
 use crate::model::error::{IdOf, KeyTable, Problem, ProblemKind, Thing, ValueOf};
+use crate::notes::store::{SaveError, SaveStep};
 
 use crate::text;
 use std::fmt;
@@ -82,6 +83,52 @@ impl Lang {
                 (Lang::Sv, None) => format!("systemfel ({text})"),
                 (Lang::En, _) => text.clone(),
             },
+        }
+    }
+
+    /// Why the notes could not be saved, one line, escaped for a terminal.
+    pub fn save_error(self, e: &SaveError) -> String {
+        match e {
+            SaveError::Unreadable { problem, recovered } => {
+                let why = format!(
+                    "{}: {}",
+                    problem.place(),
+                    self.problem_message(&problem.kind)
+                );
+                let mut m = match self {
+                    Lang::En => {
+                        format!("the notes file on disk cannot be read ({why}); not overwritten")
+                    }
+                    Lang::Sv => format!(
+                        "anteckningsfilen på disken kan inte läsas ({why}); den skrevs inte över"
+                    ),
+                };
+                if let Some(r) = recovered {
+                    let r = text::escape(&r.display().to_string());
+                    m.push_str(&match self {
+                        Lang::En => format!("; this session's notes are in {r}"),
+                        Lang::Sv => format!("; sessionens anteckningar finns i {r}"),
+                    });
+                }
+                m
+            }
+            SaveError::Io { step, path, reason } => {
+                let step = match (self, step) {
+                    (Lang::En, SaveStep::CreateFolder) => "cannot create the folder of",
+                    (Lang::En, SaveStep::Lock) => "cannot lock",
+                    (Lang::En, SaveStep::Read) => "cannot read",
+                    (Lang::En, SaveStep::Write) => "cannot write",
+                    (Lang::Sv, SaveStep::CreateFolder) => "kan inte skapa mappen för",
+                    (Lang::Sv, SaveStep::Lock) => "kan inte låsa",
+                    (Lang::Sv, SaveStep::Read) => "kan inte läsa",
+                    (Lang::Sv, SaveStep::Write) => "kan inte skriva",
+                };
+                text::escape(&format!(
+                    "{step} {}: {}",
+                    path.display(),
+                    self.file_error(reason)
+                ))
+            }
         }
     }
 
@@ -1056,6 +1103,37 @@ mod tests {
         assert_eq!(
             Lang::Sv.file_error(&big),
             "filen är 33,0 MiB; högst 32 MiB läses"
+        );
+    }
+
+    #[test]
+    fn a_failed_save_of_the_notes_in_both_languages() {
+        let e = SaveError::Io {
+            step: SaveStep::Write,
+            path: "a.notes.toml".into(),
+            reason: FileError::of(&std::io::Error::from(ErrorKind::StorageFull)),
+        };
+        assert_eq!(
+            Lang::Sv.save_error(&e),
+            "kan inte skriva a.notes.toml: disken är full"
+        );
+        assert!(e.to_string().starts_with("cannot write a.notes.toml: "));
+        let src = "format = 1\ncase = \n";
+        let e = SaveError::Unreadable {
+            problem: Box::new(Problem::at(
+                "a.notes.toml",
+                src,
+                Some(18..18),
+                ProblemKind::Toml {
+                    detail: "missing value".into(),
+                },
+            )),
+            recovered: Some("a.notes.toml.recovered".into()),
+        };
+        assert_eq!(
+            Lang::Sv.save_error(&e),
+            "anteckningsfilen på disken kan inte läsas (a.notes.toml:2:8: värde saknas); den \
+             skrevs inte över; sessionens anteckningar finns i a.notes.toml.recovered"
         );
     }
 
