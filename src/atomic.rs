@@ -116,7 +116,7 @@ fn resolve_for_writing(path: &Path) -> io::Result<(PathBuf, Option<Metadata>)> {
                 };
             }
             Ok(meta) if meta.is_file() => return Ok((at, Some(meta))),
-            Ok(meta) => return Err(not_regular(path, &meta, "writes")),
+            Ok(meta) => return Err(not_regular(path, &meta, Verb::Write)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((at, None)),
             Err(e) => return Err(e),
         }
@@ -153,37 +153,110 @@ pub fn stale_temporaries(path: &Path) -> Vec<PathBuf> {
 pub enum ReadError {
     /// The file could not be opened or read (no such file, permission denied, …).
     Io(io::Error),
-    /// Not a regular file: a FIFO, a device, a socket, a folder (what it is, for messages).
-    NotRegular(&'static str),
+    /// Not a regular file: a FIFO, a device, a socket, a folder.
+    NotRegular(FileKind),
     /// More than the limit: the file's size when known, else only that it is larger.
     TooLarge { size: Option<u64>, limit: u64 },
 }
 
-impl std::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ReadError {
+    /// Why, as data for a message.
+    pub fn reason(&self) -> FileError {
         match self {
-            ReadError::Io(e) => match e.kind() {
-                io::ErrorKind::NotFound => write!(f, "no such file or folder"),
-                io::ErrorKind::PermissionDenied => write!(f, "permission denied"),
-                _ => write!(f, "{e}"),
+            ReadError::Io(e) => FileError::of(e),
+            ReadError::NotRegular(kind) => FileError::NotRegular {
+                path: None,
+                kind: *kind,
+                verb: Verb::Read,
             },
-            ReadError::NotRegular(kind) => write!(
-                f,
-                "it is {kind}, not a regular file; remiss reads only regular files"
-            ),
-            ReadError::TooLarge { size, limit } => {
-                let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
-                match size {
-                    Some(s) => write!(f, "the file is {:.1} MiB", mib(*s))?,
-                    None => write!(f, "the input is larger than {:.0} MiB", mib(*limit))?,
-                }
-                write!(f, "; at most {:.0} MiB is read", mib(*limit))
-            }
+            ReadError::TooLarge { size, limit } => FileError::TooLarge {
+                size: *size,
+                limit: *limit,
+            },
         }
     }
 }
 
-impl std::error::Error for ReadError {}
+/// What a path is that is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Folder,
+    Fifo,
+    CharDevice,
+    BlockDevice,
+    Socket,
+    /// Something else that is not a regular file.
+    Other,
+}
+
+/// What remiss was doing with a file that is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verb {
+    /// Reading a case, notes, cache file or a document.
+    Read,
+    /// Writing a notes file, an export, a report or an imported case file.
+    Write,
+    /// Opening a file for its own use (the notes' lock file).
+    Use,
+}
+
+/// Why a file could not be read or written, as data: `i18n` words it in the user's language
+/// (`Lang::file_error`; its `Display` is the English wording). The gate's own refusals travel
+/// inside an [`io::Error`] as this type, and [`FileError::of`] gets them back out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    NotFound,
+    PermissionDenied,
+    /// Not a regular file: the path when the message should name it, what it is, and what
+    /// remiss was doing.
+    NotRegular {
+        path: Option<String>,
+        kind: FileKind,
+        verb: Verb,
+    },
+    /// A symbolic link whose target does not exist.
+    DanglingLink {
+        target: String,
+    },
+    /// A loop of symbolic links at `path`.
+    LinkLoop {
+        path: String,
+    },
+    /// More than `limit` bytes: the size when known.
+    TooLarge {
+        size: Option<u64>,
+        limit: u64,
+    },
+    /// Another error of the system: its kind (for a translation) and its own (English) words.
+    System {
+        kind: io::ErrorKind,
+        text: String,
+    },
+}
+
+impl std::error::Error for FileError {}
+
+impl FileError {
+    /// The reason of an I/O error: the gate's own refusals as they were made, the common
+    /// kinds by name, anything else in the system's words.
+    pub fn of(e: &io::Error) -> FileError {
+        if let Some(own) = e.get_ref().and_then(|r| r.downcast_ref::<FileError>()) {
+            return own.clone();
+        }
+        match e.kind() {
+            io::ErrorKind::NotFound => FileError::NotFound,
+            io::ErrorKind::PermissionDenied => FileError::PermissionDenied,
+            kind => FileError::System {
+                kind,
+                text: e.to_string(),
+            },
+        }
+    }
+
+    fn into_io(self, kind: io::ErrorKind) -> io::Error {
+        io::Error::new(kind, self)
+    }
+}
 
 /// The bytes of the regular file at `path` (symbolic links followed), at most `limit` of
 /// them; see the module documentation for what is refused.
@@ -227,7 +300,7 @@ fn read_bounded(r: impl Read, size: Option<u64>, limit: u64) -> Result<Vec<u8>, 
 pub fn check_regular_or_absent(path: &Path) -> io::Result<()> {
     match fs::metadata(path) {
         Ok(meta) if meta.is_file() => Ok(()),
-        Ok(meta) => Err(not_regular(path, &meta, "uses")),
+        Ok(meta) => Err(not_regular(path, &meta, Verb::Use)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => match fs::symlink_metadata(path) {
             Ok(_) => Err(dangling_or_loop(path, e)),
             Err(_) => Ok(()),
@@ -254,59 +327,54 @@ fn is_own_stdin(_: &Metadata) -> bool {
     false
 }
 
-/// What a file that is not a regular file is, for messages: "a FIFO (named pipe)", …
-fn kind_of(meta: &Metadata) -> &'static str {
+/// What a file that is not a regular file is.
+fn kind_of(meta: &Metadata) -> FileKind {
     let t = meta.file_type();
     if t.is_dir() {
-        return "a folder";
+        return FileKind::Folder;
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return "a FIFO (named pipe)";
+            return FileKind::Fifo;
         }
         if t.is_char_device() {
-            return "a character device";
+            return FileKind::CharDevice;
         }
         if t.is_block_device() {
-            return "a block device";
+            return FileKind::BlockDevice;
         }
         if t.is_socket() {
-            return "a socket";
+            return FileKind::Socket;
         }
     }
-    "not a regular file"
+    FileKind::Other
 }
 
-fn not_regular(path: &Path, meta: &Metadata, verb: &str) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidInput,
-        format!(
-            "{} is {}, not a regular file; remiss {verb} only regular files",
-            path.display(),
-            kind_of(meta)
-        ),
-    )
+fn not_regular(path: &Path, meta: &Metadata, verb: Verb) -> io::Error {
+    FileError::NotRegular {
+        path: Some(path.display().to_string()),
+        kind: kind_of(meta),
+        verb,
+    }
+    .into_io(io::ErrorKind::InvalidInput)
 }
 
 fn link_loop(path: &Path) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidInput,
-        format!("{} is a loop of symbolic links", path.display()),
-    )
+    FileError::LinkLoop {
+        path: path.display().to_string(),
+    }
+    .into_io(io::ErrorKind::InvalidInput)
 }
 
 /// A link that cannot be followed: its target is missing, or the links loop.
 fn dangling_or_loop(path: &Path, e: io::Error) -> io::Error {
     match fs::read_link(path) {
-        Ok(target) if e.kind() == io::ErrorKind::NotFound => io::Error::new(
-            io::ErrorKind::NotFound,
-            format!(
-                "a symbolic link to {}, which does not exist",
-                target.display()
-            ),
-        ),
+        Ok(target) if e.kind() == io::ErrorKind::NotFound => FileError::DanglingLink {
+            target: target.display().to_string(),
+        }
+        .into_io(io::ErrorKind::NotFound),
         _ if e.raw_os_error() == Some(40) => link_loop(path),
         _ => e,
     }
@@ -409,13 +477,13 @@ mod tests {
         ));
         assert!(matches!(
             read_regular(dir.path(), 9),
-            Err(ReadError::NotRegular("a folder"))
+            Err(ReadError::NotRegular(FileKind::Folder))
         ));
         #[cfg(unix)]
         {
             let e = read_regular(Path::new("/dev/zero"), 1 << 20).unwrap_err();
             assert_eq!(
-                e.to_string(),
+                e.reason().to_string(),
                 "it is a character device, not a regular file; remiss reads only regular files"
             );
         }

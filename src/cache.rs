@@ -849,7 +849,7 @@ mod tests {
         assert_eq!(std::fs::read_dir(cache_dir.path()).unwrap().count(), 0);
         // A path that cannot be read is loading's error.
         let missing = load_indexed(&dir.path().join("nothing"), Some(&cache)).unwrap_err();
-        assert!(missing.message.contains("no such file"), "{missing}");
+        assert!(missing.to_string().contains("no such file"), "{missing}");
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 use crate::model::{BodyKind, Case, Fact, Review, Stance};
 
+mod problems;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     En,

@@ -191,7 +191,7 @@ impl fmt::Display for ReviewError {
             ReviewError::Invalid(problems) => {
                 write!(f, "the change would leave a file that does not load")?;
                 if let Some(p) = problems.first() {
-                    write!(f, ": {}", p.message)?;
+                    write!(f, ": {}", crate::i18n::Lang::En.problem_message(&p.kind))?;
                 }
                 Ok(())
             }
@@ -277,7 +277,9 @@ fn apply_checked(
 ) -> Result<Applied, ReviewError> {
     let label = path.display().to_string();
     let problems = |p: Vec<Problem>| {
-        ReviewError::Io(p.first().map_or_else(String::new, |p| p.message.clone()))
+        ReviewError::Io(p.first().map_or_else(String::new, |p| {
+            crate::i18n::Lang::En.problem_message(&p.kind)
+        }))
     };
     let bytes = model::read_limited(path, &label).map_err(problems)?;
     let src = model::decode(&label, &bytes).map_err(problems)?;

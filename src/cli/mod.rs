@@ -9,8 +9,9 @@ use crate::export::search as search_out;
 use crate::i18n::Lang;
 use crate::model::matrix::Lens;
 use crate::model::{self, Workspace};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
+mod clap_sv;
 pub mod notes;
 pub mod output;
 pub mod review;
@@ -376,21 +377,45 @@ where
     if let Some(code) = share::before_parsing(&args) {
         return output::exit_code(code);
     }
-    match Cli::try_parse_from(&args) {
-        Ok(cli) => match share::mistyped(&args, &cli) {
+    let lang = language(&args);
+    output::set_lang(lang);
+    let parsed = clap_sv::localize(Cli::command(), lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => match share::mistyped(&cli, lang) {
             Some(code) => output::exit_code(code),
-            None => run(cli),
+            None => run(cli, lang),
         },
         Err(e) => output::exit_code(
-            share::mistyped_on_error(&args, &e).unwrap_or_else(|| clap_message(&e)),
+            share::mistyped_on_error(&args, &e, lang).unwrap_or_else(|| clap_message(&e, lang)),
         ),
     }
 }
 
-/// Print clap's help, version or usage error (plain text: it may quote an argument, which is
-/// made inert like any other untrusted text); returns clap's exit code.
-fn clap_message(e: &clap::Error) -> u8 {
-    let text = crate::text::clean(&e.render().to_string());
+/// The language of everything the command line and the app say, decided here once: `--lang`
+/// when given (read from the raw arguments, so that clap's own errors about the rest of the
+/// line are worded in it too), else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`:
+/// [`Lang::detect`]).
+pub fn language(args: &[std::ffi::OsString]) -> Lang {
+    let mut it = args.iter().map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v.to_string()),
+            None if a == "--lang" => it.next().map(|v| v.to_string()),
+            None => None,
+        };
+        if let Some(v) = value {
+            return Lang::from_locale(&v);
+        }
+    }
+    Lang::detect()
+}
+
+/// Print clap's help, version or usage error in `lang` (plain text: it may quote an
+/// argument, which is made inert like any other untrusted text); returns clap's exit code.
+fn clap_message(e: &clap::Error, lang: Lang) -> u8 {
+    let text = crate::text::clean(&clap_sv::error_text(e, lang));
     let code = u8::try_from(e.exit_code()).unwrap_or(USAGE);
     if e.use_stderr() {
         output::to_stderr(text.trim_end());
@@ -405,12 +430,11 @@ fn clap_message(e: &clap::Error) -> u8 {
 
 /// Run a parsed command line; returns the process exit code (at least [`INVALID`] when the
 /// output could not be written, see [`output`]).
-pub fn run(cli: Cli) -> u8 {
-    output::exit_code(dispatch(cli))
+pub fn run(cli: Cli, lang: Lang) -> u8 {
+    output::exit_code(dispatch(cli, lang))
 }
 
-fn dispatch(cli: Cli) -> u8 {
-    let lang = cli.lang.map_or_else(Lang::detect, Lang::from);
+fn dispatch(cli: Cli, lang: Lang) -> u8 {
     let when = cli.colour.when();
     match cli.command {
         Some(Command::Check { paths }) => check(&paths, lang),
@@ -520,7 +544,7 @@ fn config(default: bool, file: Option<&Path>, lang: Lang) -> u8 {
             ))
         }
         Err(problems) => {
-            report(&problems);
+            report(&problems, lang);
             INVALID
         }
     }
@@ -542,7 +566,7 @@ fn open_app(
         match crate::tui::config::load_in_force(config_file.as_deref()) {
             Ok((config, _)) => config,
             Err(problems) => {
-                report(&problems);
+                report(&problems, lang);
                 return INVALID;
             }
         }
@@ -569,10 +593,10 @@ fn open_app(
     }
     let ws = match default_workspace(path) {
         Ok(ws) => ws,
-        Err(p) => return fail(&[*p]),
+        Err(p) => return fail(&[*p], lang),
     };
     if ws.cases.is_empty() {
-        report(&ws.problems);
+        report(&ws.problems, lang);
         message!(
             "{}",
             lang.pick("no case could be loaded", "inget ärende kunde läsas in")
@@ -581,7 +605,7 @@ fn open_app(
     }
     if !interactive {
         // Not interactive (piped): print the matrix instead of drawing the app.
-        report(&ws.problems);
+        report(&ws.problems, lang);
         return out(&matrix::to_text(&ws.cases, Lens::Stance, lang, 100));
     }
     if let Err(code) = single_case_for_notes(notes.as_deref(), &ws, lang) {
@@ -606,9 +630,9 @@ fn app_ended(
     before: &[model::Problem],
     lang: Lang,
 ) -> u8 {
-    report(before);
+    report(before, lang);
     if let Ok((problems, _)) = &result {
-        report(problems);
+        report(problems, lang);
     }
     match (result, crate::tui::ended_by_signal()) {
         // Ended by a signal: 128 + its number, as a shell reports it (SIGINT: 130).
@@ -640,7 +664,7 @@ fn check(paths: &[PathBuf], lang: Lang) -> u8 {
             Err(p) => problems.push(*p),
         }
     }
-    report(&problems);
+    report(&problems, lang);
     if problems.is_empty() {
         let msg = match lang {
             Lang::En => format!("{cases} case(s) valid"),
@@ -675,9 +699,9 @@ fn print_matrix(
     use crate::analysis::search::Index;
     let ws = match model::load_path(path) {
         Ok(ws) => ws,
-        Err(p) => return fail(&[*p]),
+        Err(p) => return fail(&[*p], lang),
     };
-    report(&ws.problems);
+    report(&ws.problems, lang);
     let query = filter.search.as_deref().map(Query::parse);
     if let Some(q) = &query
         && !q.problems().is_empty()
@@ -761,8 +785,8 @@ fn out_then_problems(text: &str, problems: &[model::Problem]) -> u8 {
 /// Load `path` for a command that reads cases: problems go to stderr; `Err` carries the exit
 /// code when nothing could be loaded.
 fn load_for_command(path: &Path, lang: Lang) -> Result<Workspace, u8> {
-    let ws = model::load_path(path).map_err(|p| fail(&[*p]))?;
-    report(&ws.problems);
+    let ws = model::load_path(path).map_err(|p| fail(&[*p], lang))?;
+    report(&ws.problems, lang);
     if ws.cases.is_empty() {
         message!(
             "{}",
@@ -1078,7 +1102,7 @@ fn import(
                 escape(&dir.display().to_string()),
                 lang.pick("error", "fel"),
                 lang.pick("cannot write:", "kan inte skriva:"),
-                escape(&e.to_string())
+                io_words(&e, lang)
             );
             return INVALID;
         }
@@ -1135,7 +1159,7 @@ pub(crate) fn write_output(path: &Path, bytes: &[u8], force: bool, lang: Lang) -
                 escape(&path.display().to_string()),
                 lang.pick("error", "fel"),
                 lang.pick("cannot write:", "kan inte skriva:"),
-                escape(&e.to_string())
+                io_words(&e, lang)
             );
             INVALID
         }
@@ -1165,10 +1189,10 @@ fn search(path: &Path, query: &str, opts: SearchOptions, lang: Lang) -> u8 {
     };
     let mut indexed = match cache::load_indexed(path, cache.as_ref()) {
         Ok(indexed) => indexed,
-        Err(p) => return fail(&[*p]),
+        Err(p) => return fail(&[*p], lang),
     };
     let (ws, index) = (&indexed.workspace, &indexed.index);
-    report(&ws.problems);
+    report(&ws.problems, lang);
     let limit = if opts.limit == 0 {
         usize::MAX
     } else {
@@ -1217,13 +1241,19 @@ fn search(path: &Path, query: &str, opts: SearchOptions, lang: Lang) -> u8 {
 }
 
 /// Print problems to stderr (they are already escaped for a terminal).
-pub fn report(problems: &[model::Problem]) {
+/// Print `problems` on stderr, each with its place and excerpt, in `lang`.
+pub fn report(problems: &[model::Problem], lang: Lang) {
     for p in problems {
-        output::to_stderr(p);
+        output::to_stderr(lang.problem(p));
     }
 }
 
-pub(crate) fn fail(problems: &[model::Problem]) -> u8 {
-    report(problems);
+/// Why a read or write failed, in `lang`, escaped for a terminal.
+pub(crate) fn io_words(e: &std::io::Error, lang: Lang) -> String {
+    crate::text::escape(&lang.file_error(&crate::atomic::FileError::of(e)))
+}
+
+pub(crate) fn fail(problems: &[model::Problem], lang: Lang) -> u8 {
+    report(problems, lang);
     INVALID
 }

@@ -54,9 +54,9 @@ pub struct NotesArgs {
 pub fn run(args: NotesArgs, lang: Lang) -> u8 {
     let ws = match model::load_path(&args.path) {
         Ok(ws) => ws,
-        Err(p) => return fail(&[*p]),
+        Err(p) => return fail(&[*p], lang),
     };
-    report(&ws.problems);
+    report(&ws.problems, lang);
     let cases: Vec<&Case> = match &args.case {
         Some(want) => ws
             .cases
@@ -101,7 +101,7 @@ pub fn run(args: NotesArgs, lang: Lang) -> u8 {
         let (mut store, mut notes) = match Store::open(path.clone(), case) {
             Ok(x) => x,
             Err(problems) => {
-                report(&problems);
+                report(&problems, lang);
                 code = INVALID;
                 continue;
             }
@@ -125,7 +125,7 @@ pub fn run(args: NotesArgs, lang: Lang) -> u8 {
                     );
                 }
                 Err(e) => {
-                    message!("remiss: {}", escape(&e.to_string()));
+                    message!("remiss: {}", lang.save_error(&e));
                     return INVALID;
                 }
             }

@@ -17,6 +17,7 @@
 //! [`exit_code`].
 
 use super::{INVALID, OK};
+use crate::i18n::Lang;
 use std::fmt::Display;
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -60,6 +61,23 @@ impl Stream {
 static STDOUT: Stream = Stream::new();
 static STDERR: Stream = Stream::new();
 
+/// The language of this layer's own message (a failed write), set once by `cli::run_args`
+/// from the language it decided ([`super::language`]).
+static SWEDISH: AtomicBool = AtomicBool::new(false);
+
+/// Set the language of this layer's own messages.
+pub fn set_lang(lang: Lang) {
+    SWEDISH.store(lang == Lang::Sv, Ordering::Relaxed);
+}
+
+fn lang() -> Lang {
+    if SWEDISH.load(Ordering::Relaxed) {
+        Lang::Sv
+    } else {
+        Lang::En
+    }
+}
+
 /// Write `text` to stdout as it is (add the final newline yourself). Returns [`OK`], or
 /// [`INVALID`] when the write failed for another reason than a closed pipe (then stderr says
 /// why).
@@ -80,9 +98,11 @@ pub fn out_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> u8 {
     match result {
         Ok(()) => OK,
         Err(e) => {
+            let lang = lang();
             to_stderr(format_args!(
-                "remiss: cannot write the output: {}",
-                crate::text::escape(&e.to_string())
+                "remiss: {} {}",
+                lang.pick("cannot write the output:", "kan inte skriva utdata:"),
+                super::io_words(&e, lang)
             ));
             INVALID
         }

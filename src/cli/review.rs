@@ -105,22 +105,31 @@ pub fn run(args: ReviewArgs, lang: Lang) -> u8 {
                 );
             }
             Err(e @ ReviewError::NotFound(_)) => {
-                message!("{shown}: error: {}", escape(&e.to_string()));
+                message!(
+                    "{shown}: {}: {}",
+                    lang.pick("error", "fel"),
+                    escape(&e.to_string())
+                );
                 return USAGE;
             }
             Err(ReviewError::Invalid(problems)) => {
                 message!(
-                    "{shown}: error: {}",
+                    "{shown}: {}: {}",
+                    lang.pick("error", "fel"),
                     lang.pick(
                         "the change would leave a file that does not load; the file is unchanged:",
                         "ändringen skulle ge en fil som inte går att läsa in; filen är oförändrad:"
                     )
                 );
-                super::report(&problems);
+                super::report(&problems, lang);
                 return INVALID;
             }
             Err(e) => {
-                message!("{shown}: error: {}", escape(&e.to_string()));
+                message!(
+                    "{shown}: {}: {}",
+                    lang.pick("error", "fel"),
+                    escape(&e.to_string())
+                );
                 return INVALID;
             }
         }
@@ -131,7 +140,7 @@ pub fn run(args: ReviewArgs, lang: Lang) -> u8 {
 fn list(path: &Path, all: bool, lang: Lang) -> u8 {
     let case = match model::load_file(path) {
         Ok(c) => c,
-        Err(problems) => return super::fail(&problems),
+        Err(problems) => return super::fail(&problems, lang),
     };
     let mut text = String::new();
     let items = review::items(&case);

@@ -46,7 +46,7 @@ pub fn report(args: ReportArgs, lang: Lang) -> u8 {
             match Store::open(path, case) {
                 Ok((_, notes)) => Some(notes),
                 Err(problems) => {
-                    report_problems(&problems);
+                    report_problems(&problems, lang);
                     code = INVALID;
                     None
                 }
@@ -95,7 +95,7 @@ pub fn man(out_dir: Option<&Path>, lang: Lang) -> u8 {
             message!(
                 "remiss: {} {}",
                 lang.pick("cannot write the manual:", "kan inte skriva manualen:"),
-                escape(&e.to_string())
+                super::io_words(&e, lang)
             );
             INVALID
         }
@@ -124,24 +124,24 @@ pub fn before_parsing(args: &[OsString]) -> Option<u8> {
 
 /// A mistyped command read as the app's PATH (`remiss matirx`): its message on stderr and
 /// the usage exit code, or `None` when the command line is fine.
-pub fn mistyped(args: &[OsString], cli: &Cli) -> Option<u8> {
+pub fn mistyped(cli: &Cli, lang: Lang) -> Option<u8> {
     match (&cli.command, &cli.path) {
-        (None, Some(path)) => suggest(path.as_os_str(), args),
+        (None, Some(path)) => suggest(path.as_os_str(), lang),
         _ => None,
     }
 }
 
 /// A usage error whose first word is a mistyped command (`remiss matirx cases/`): the
 /// suggestion instead of clap's error about the second word.
-pub fn mistyped_on_error(args: &[OsString], e: &clap::Error) -> Option<u8> {
+pub fn mistyped_on_error(args: &[OsString], e: &clap::Error, lang: Lang) -> Option<u8> {
     if !e.use_stderr() {
         return None;
     }
-    suggest(&first_word(args)?, args)
+    suggest(&first_word(args)?, lang)
 }
 
-fn suggest(word: &std::ffi::OsStr, args: &[OsString]) -> Option<u8> {
-    let msg = mistyped_command(word, lang_of(args))?;
+fn suggest(word: &std::ffi::OsStr, lang: Lang) -> Option<u8> {
+    let msg = mistyped_command(word, lang)?;
     message!("remiss: {msg}");
     Some(USAGE)
 }
@@ -162,22 +162,6 @@ fn first_word(args: &[OsString]) -> Option<OsString> {
         }
     }
     None
-}
-
-/// `--lang` from the raw arguments, else the locale's.
-fn lang_of(args: &[OsString]) -> Lang {
-    let mut it = args.iter().map(|a| a.to_string_lossy());
-    while let Some(a) = it.next() {
-        let value = match a.strip_prefix("--lang=") {
-            Some(v) => Some(v.to_string()),
-            None if a == "--lang" => it.next().map(|v| v.to_string()),
-            None => None,
-        };
-        if let Some(v) = value {
-            return Lang::from_locale(&v);
-        }
-    }
-    Lang::detect()
 }
 
 /// The message for a word that looks like a mistyped command: not an existing path, and
@@ -241,6 +225,6 @@ mod tests {
             .map(OsString::from)
             .collect();
         assert_eq!(first_word(&args), Some("matirx".into()));
-        assert_eq!(lang_of(&args), Lang::Sv);
+        assert_eq!(super::super::language(&args), Lang::Sv);
     }
 }

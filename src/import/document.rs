@@ -15,7 +15,7 @@ pub const PDFTOTEXT: &str = "pdftotext";
 pub enum DocumentError {
     /// The file cannot be read.
     Unreadable {
-        reason: String,
+        reason: crate::atomic::FileError,
     },
     TooLarge {
         bytes: u64,
@@ -42,8 +42,10 @@ impl DocumentError {
     pub fn message(&self, lang: Lang) -> String {
         use DocumentError::*;
         match (self, lang) {
-            (Unreadable { reason }, Lang::En) => format!("cannot read: {reason}"),
-            (Unreadable { reason }, Lang::Sv) => format!("kan inte läsa: {reason}"),
+            (Unreadable { reason }, Lang::En) => format!("cannot read: {}", lang.file_error(reason)),
+            (Unreadable { reason }, Lang::Sv) => {
+                format!("kan inte läsa: {}", lang.file_error(reason))
+            }
             (TooLarge { bytes }, Lang::En) => format!(
                 "the file is {:.1} MiB; a document to import may be at most {} MiB",
                 *bytes as f64 / 1048576.0,
@@ -101,7 +103,7 @@ pub fn read_document(path: &Path) -> Result<String, DocumentError> {
             size: Some(bytes), ..
         } => DocumentError::TooLarge { bytes },
         other => DocumentError::Unreadable {
-            reason: other.to_string(),
+            reason: other.reason(),
         },
     })?;
     if is_pdf(path, &bytes[..bytes.len().min(8)]) {

@@ -559,7 +559,7 @@ fn checked(
         Err(problems) => {
             let reason = problems
                 .first()
-                .map_or_else(String::new, |p| p.message.clone());
+                .map_or_else(String::new, |p| lang.problem_message(&p.kind));
             warnings.push(Warning {
                 line: 1,
                 kind: WarningKind::Fallback { reason },

@@ -1,11 +1,12 @@
 //! Loading and validating case files: strict, and every problem of a file at once.
 
-use super::error::Problem;
+use super::error::{IdOf, KeyTable, Problem, ProblemKind, Thing, ValueOf};
 use super::file::{self, CaseFile, FORMAT_VERSION, KNOWN_KEYS};
 use super::{
     Body, Case, Choice, Evidence, Fact, Majority, MemberVote, Move, Party, PartyVote, Point,
     Position, Review, Section, Signatory, Source, Stance, Tally, Vote, VoteMethod, Workspace,
 };
+use crate::atomic::FileError;
 use crate::text::{self, clean};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -49,7 +50,7 @@ pub fn case_files(path: &Path) -> Result<Vec<PathBuf>, Box<Problem>> {
     let meta = std::fs::metadata(path).map_err(|e| {
         Box::new(Problem::file(
             &label,
-            format!("cannot read: {}", io_reason(&e)),
+            ProblemKind::CannotRead(FileError::of(&e)),
         ))
     })?;
     if !meta.is_dir() {
@@ -58,7 +59,7 @@ pub fn case_files(path: &Path) -> Result<Vec<PathBuf>, Box<Problem>> {
     let entries = std::fs::read_dir(path).map_err(|e| {
         Box::new(Problem::file(
             &label,
-            format!("cannot read folder: {}", io_reason(&e)),
+            ProblemKind::CannotReadFolder(FileError::of(&e)),
         ))
     })?;
     let mut files: Vec<_> = entries
@@ -165,13 +166,13 @@ fn check_unique_case_ids(ws: &mut Workspace) {
             .map(|p| p.display().to_string())
             .unwrap_or_default();
         if let Some(first) = seen.get(&case.id) {
-            let message = format!(
-                "case id `{}` is already used by {first}; give one an explicit [case] id",
-                case.id
-            );
+            let kind = ProblemKind::DuplicateCaseId {
+                id: case.id.clone(),
+                first: first.clone(),
+            };
             ws.problems.push(match case.path.as_deref() {
-                Some(path) => case_id_problem(path, &file, message),
-                None => Problem::file(&file, message),
+                Some(path) => case_id_problem(path, &file, kind),
+                None => Problem::file(&file, kind),
             });
         } else {
             seen.insert(case.id.clone(), file);
@@ -183,7 +184,7 @@ fn check_unique_case_ids(ws: &mut Workspace) {
 
 /// A problem about a case's id, at the `id` of its `[case]` table, else at the table (the id
 /// then comes from the file's name). The file is read again: this is rare.
-fn case_id_problem(path: &Path, label: &str, message: String) -> Problem {
+fn case_id_problem(path: &Path, label: &str, kind: ProblemKind) -> Problem {
     #[derive(serde::Deserialize)]
     struct IdOnly {
         case: Spanned<CaseIdOnly>,
@@ -202,21 +203,8 @@ fn case_id_problem(path: &Path, label: &str, message: String) -> Problem {
         Some((src.to_owned(), span))
     });
     match span {
-        Some((src, span)) => Problem::at(label, &src, Some(span), message).with_key("id"),
-        None => Problem::file(label, message),
-    }
-}
-
-/// An I/O error in a message: short words for the common ones; our own messages (a file that
-/// is not a regular file, a dangling link) as they are.
-pub(crate) fn io_reason(e: &std::io::Error) -> String {
-    if e.get_ref().is_some() {
-        return e.to_string();
-    }
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
+        Some((src, span)) => Problem::at(label, &src, Some(span), kind).with_key("id"),
+        None => Problem::file(label, kind),
     }
 }
 
@@ -236,19 +224,11 @@ pub fn load_file(path: &Path) -> Result<Case, Vec<Problem>> {
 pub(crate) fn read_limited(path: &Path, label: &str) -> Result<Vec<u8>, Vec<Problem>> {
     use crate::atomic::{ReadError, read_regular};
     read_regular(path, MAX_FILE_BYTES).map_err(|e| {
-        let mib = MAX_FILE_BYTES / 1024 / 1024;
-        let message = match e {
-            ReadError::TooLarge { size: Some(s), .. } => format!(
-                "the file is {:.1} MiB; a case file may be at most {mib} MiB",
-                s as f64 / (1024.0 * 1024.0)
-            ),
-            ReadError::TooLarge { size: None, .. } => {
-                format!("the input is larger than {mib} MiB; a case file may be at most {mib} MiB")
-            }
-            ReadError::Io(e) => format!("cannot read: {}", io_reason(&e)),
-            e @ ReadError::NotRegular(_) => format!("cannot read: {e}"),
+        let kind = match e {
+            ReadError::TooLarge { size, limit } => ProblemKind::TooLarge { size, limit },
+            e => ProblemKind::CannotRead(e.reason()),
         };
-        vec![Problem::file(label, message)]
+        vec![Problem::file(label, kind)]
     })
 }
 
@@ -259,10 +239,7 @@ pub(crate) fn decode<'a>(label: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<Pr
         return Err(vec![Problem {
             line: Some(line),
             column: Some(col),
-            ..Problem::file(
-                label,
-                "this is a binary file, not a TOML case file (NUL byte)",
-            )
+            ..Problem::file(label, ProblemKind::Binary)
         }]);
     }
     match std::str::from_utf8(bytes) {
@@ -273,13 +250,7 @@ pub(crate) fn decode<'a>(label: &str, bytes: &'a [u8]) -> Result<&'a str, Vec<Pr
             Err(vec![Problem {
                 line: Some(line),
                 column: Some(col),
-                ..Problem::file(
-                    label,
-                    format!(
-                        "the file is not valid UTF-8 (byte 0x{:02X}); save it as UTF-8",
-                        bytes[at]
-                    ),
-                )
+                ..Problem::file(label, ProblemKind::NotUtf8 { byte: bytes[at] })
             }])
         }
     }
@@ -300,12 +271,7 @@ fn byte_place(bytes: &[u8], at: usize) -> (usize, usize) {
 /// `default_id` is the case id when the file gives none.
 pub fn parse_case(src: &str, file: &str, default_id: &str) -> Result<Case, Vec<Problem>> {
     if src.trim().is_empty() {
-        return Err(vec![Problem::at(
-            file,
-            src,
-            Some(0..0),
-            "the file is empty; a case file starts with `format = 1` and a [case] table",
-        )]);
+        return Err(vec![Problem::at(file, src, Some(0..0), ProblemKind::Empty)]);
     }
     let raw: CaseFile = toml::from_str(src).map_err(|e| vec![toml_problem(file, src, &e)])?;
     Builder {
@@ -321,63 +287,65 @@ pub(crate) fn toml_problem(file: &str, src: &str, e: &toml::de::Error) -> Proble
     let msg = e.message().trim().to_string();
     let mut span = e.span();
     let mut key = None;
-    let mut message = msg.clone();
-    if let Some(rest) = msg.strip_prefix("unknown field `") {
+    let kind = if let Some(rest) = msg.strip_prefix("unknown field `") {
         let name = rest.split('`').next().unwrap_or_default();
         key = Some(name.to_string());
         let expected = backticked(rest.get(name.len() + 1..).unwrap_or_default());
-        message = format!("unknown key `{name}`");
-        match suggest(
+        let suggestion = suggest(
             name,
             expected
                 .iter()
                 .map(String::as_str)
                 .chain(KNOWN_KEYS.iter().copied()),
-        ) {
-            Some(s) if expected.contains(&s) || expected.is_empty() => {
-                message.push_str(&format!("; did you mean `{s}`?"));
-            }
-            _ => {}
-        }
-        if !expected.is_empty() {
-            message.push_str(&format!(" (this table takes: {})", expected.join(", ")));
+        )
+        .filter(|s| expected.contains(s) || expected.is_empty());
+        ProblemKind::UnknownKey {
+            name: name.to_string(),
+            suggestion,
+            expected,
         }
     } else if let Some(rest) = msg.strip_prefix("unknown variant `") {
         let name = rest.split('`').next().unwrap_or_default();
         let expected = backticked(rest.get(name.len() + 1..).unwrap_or_default());
         // Facts and stances share `answered`: a list naming a body's fact is of facts.
-        let what = if expected.iter().any(|e| e == Fact::MeetingDate.as_str()) {
-            "fact"
+        let (of, what) = if expected.iter().any(|e| e == Fact::MeetingDate.as_str()) {
+            (ValueOf::Fact, "fact")
         } else if expected.iter().any(|e| Stance::parse(e).is_some()) {
-            "stance"
+            (ValueOf::Stance, "stance")
         } else if expected.iter().any(|e| Review::parse(e).is_some()) {
-            "review"
+            (ValueOf::Review, "review")
         } else if expected.iter().any(|e| e == "acclamation") {
-            "method"
+            (ValueOf::Method, "method")
         } else if expected.iter().any(|e| e == "abstain") {
-            "vote"
+            (ValueOf::Vote, "vote")
         } else {
-            "kind"
+            (ValueOf::Kind, "kind")
         };
         key = Some(what.to_string());
-        message = format!("unknown {what} `{name}`");
-        if let Some(s) = suggest(name, expected.iter().map(String::as_str)) {
-            message.push_str(&format!("; did you mean `{s}`?"));
+        ProblemKind::UnknownValue {
+            of,
+            name: name.to_string(),
+            suggestion: suggest(name, expected.iter().map(String::as_str)),
+            valid: expected,
         }
-        message.push_str(&format!(" (valid: {})", expected.join(", ")));
     } else if msg == "recursion limit" {
-        message = "keys or tables nested too deeply (more levels than the parser follows)".into();
+        ProblemKind::TooDeep
     } else if let Some(rest) = msg.strip_prefix("missing field `") {
         let name = rest.split('`').next().unwrap_or_default();
         key = Some(name.to_string());
         let (table, at) = missing_field_place(src, name);
-        message = format!("missing required key `{name}` in {table}");
         span = at.map(|a| a..a);
-    }
+        ProblemKind::MissingKey {
+            name: name.to_string(),
+            table,
+        }
+    } else {
+        ProblemKind::Toml { detail: msg }
+    };
     // Errors the parser gives without a place (nesting too deep for the deserializer: keys
     // dotted thousands of times) point at the most deeply nested line.
     let span = span.or_else(|| Some(deepest_line(src)..deepest_line(src)));
-    let mut p = Problem::at(file, src, span, message);
+    let mut p = Problem::at(file, src, span, kind);
     p.key = key.map(|k| text::escape(&k));
     p
 }
@@ -426,26 +394,24 @@ pub(crate) fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>)
 }
 
 /// Which table a required key belongs to, and where the first such table lacking it starts.
-fn missing_field_place(src: &str, key: &str) -> (&'static str, Option<usize>) {
-    let table = match key {
-        "format" | "case" => return ("the top level", Some(0)),
-        "dnr" | "title" | "kind" if has_header(src, "[case]") => "[case]",
-        "code" => "[[parties]]",
-        "parties" => "[majority]",
-        "body" | "stance" => "[[positions]]",
-        "id" if !src.contains("[[bodies]]") => "[[case.sections]]",
-        "name" | "id" | "kind" => "[[bodies]] (or [[parties]], [[case.authors]], signatories)",
-        "title" | "text" => "[[case.sections]]",
-        _ => "a table",
+fn missing_field_place(src: &str, key: &str) -> (KeyTable, Option<usize>) {
+    let (table, header) = match key {
+        "format" | "case" => return (KeyTable::TopLevel, Some(0)),
+        "dnr" | "title" | "kind" if has_header(src, "[case]") => (KeyTable::Case, "[case]"),
+        "code" => (KeyTable::Parties, "[[parties]]"),
+        "parties" => (KeyTable::Majority, "[majority]"),
+        "body" | "stance" => (KeyTable::Positions, "[[positions]]"),
+        "id" if !src.contains("[[bodies]]") => (KeyTable::Sections, "[[case.sections]]"),
+        "name" | "id" | "kind" => (KeyTable::BodiesOrOthers, "[[bodies]]"),
+        "title" | "text" => (KeyTable::Sections, "[[case.sections]]"),
+        _ => (KeyTable::Some, ""),
     };
     // Find the first header of that table whose body lacks the key.
-    let header = table.split_whitespace().next().unwrap_or(table);
     let mut offset = 0;
     let mut found = None;
-    for (i, line) in src.split_inclusive('\n').enumerate() {
-        let _ = i;
+    for line in src.split_inclusive('\n') {
         let bare = line.split('#').next().unwrap_or_default().trim();
-        if bare == header && found.is_none() {
+        if !header.is_empty() && bare == header && found.is_none() {
             let rest = &src[offset + line.len()..];
             let end = rest.find("\n[").map_or(rest.len(), |e| e + 1);
             let has = rest[..end]
@@ -471,9 +437,9 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn error<T>(&mut self, at: &Spanned<T>, key: &str, message: impl Into<String>) {
+    fn error<T>(&mut self, at: &Spanned<T>, key: &str, kind: ProblemKind) {
         self.problems
-            .push(Problem::at(self.file, self.src, Some(at.span()), message).with_key(key));
+            .push(Problem::at(self.file, self.src, Some(at.span()), kind).with_key(key));
     }
 
     fn date(
@@ -491,16 +457,12 @@ impl Builder<'_> {
                     u32::from(d.day),
                 );
                 if date.is_none() {
-                    self.error(v, key, format!("`{key}` is not a real date"));
+                    self.error(v, key, ProblemKind::NotRealDate { key: key.into() });
                 }
                 date
             }
             _ => {
-                self.error(
-                    v,
-                    key,
-                    format!("`{key}` must be a date like 2026-02-17, without a time"),
-                );
+                self.error(v, key, ProblemKind::DateWithTime { key: key.into() });
                 None
             }
         }
@@ -509,18 +471,14 @@ impl Builder<'_> {
     fn party_ref(&mut self, known: &HashSet<String>, code: &Spanned<String>, key: &str) -> String {
         let c = clean(code.get_ref());
         if !known.contains(&c) {
-            let mut m = format!("unknown party `{c}`");
-            if let Some(s) = suggest(&c, known.iter().map(String::as_str)) {
-                m.push_str(&format!("; did you mean `{s}`?"));
-            }
-            if known.is_empty() {
-                m.push_str(" (no [[parties]] are declared)");
-            } else {
-                let mut list: Vec<_> = known.iter().cloned().collect();
-                list.sort();
-                m.push_str(&format!(" (declared: {})", list.join(", ")));
-            }
-            self.error(code, key, m);
+            let mut declared: Vec<_> = known.iter().cloned().collect();
+            declared.sort();
+            let kind = ProblemKind::UnknownParty {
+                suggestion: suggest(&c, known.iter().map(String::as_str)),
+                code: c.clone(),
+                declared,
+            };
+            self.error(code, key, kind);
         }
         c
     }
@@ -552,44 +510,21 @@ impl Builder<'_> {
             let t = e.get_ref();
             let fact = *t.fact.get_ref();
             if fact.of_position() != of_position {
-                let (here, there) = if of_position {
-                    ("[[positions.evidence]]", "[[bodies.evidence]]")
-                } else {
-                    ("[[bodies.evidence]]", "[[positions.evidence]]")
-                };
                 self.error(
                     &t.fact,
                     "fact",
-                    format!(
-                        "`{}` is not a fact of {here}; it belongs in {there}",
-                        fact.as_str()
-                    ),
+                    ProblemKind::EvidenceWrongTable { fact, of_position },
                 );
             } else if !has(fact) {
-                self.error(
-                    &t.fact,
-                    "fact",
-                    format!(
-                        "evidence for `{}`, which this table does not state",
-                        fact.as_str()
-                    ),
-                );
+                self.error(&t.fact, "fact", ProblemKind::EvidenceNotStated { fact });
             }
             let rule = text::squash_whitespace(&clean(t.rule.get_ref()));
             if rule.is_empty() {
-                self.error(
-                    &t.rule,
-                    "rule",
-                    "`rule` names the rule that fired; it is empty",
-                );
+                self.error(&t.rule, "rule", ProblemKind::EmptyRule);
             }
             let sentence = text::squash_whitespace(&clean(t.sentence.get_ref()));
             if sentence.is_empty() {
-                self.error(
-                    &t.sentence,
-                    "sentence",
-                    "`sentence` is the source sentence the fact comes from; it is empty",
-                );
+                self.error(&t.sentence, "sentence", ProblemKind::EmptySentence);
             }
             let lines = match t.lines.get_ref().as_slice() {
                 &[first, last] if first >= 1 && first <= last => (
@@ -597,11 +532,7 @@ impl Builder<'_> {
                     usize::try_from(last).unwrap_or(usize::MAX),
                 ),
                 _ => {
-                    self.error(
-                        &t.lines,
-                        "lines",
-                        "`lines` is `[first, last]`, source line numbers with 1 ≤ first ≤ last",
-                    );
+                    self.error(&t.lines, "lines", ProblemKind::BadLines);
                     (1, 1)
                 }
             };
@@ -625,7 +556,10 @@ impl Builder<'_> {
                 self.error(
                     v,
                     key,
-                    format!("`{key}` is a whole number from 0 to {MAX_COUNT}"),
+                    ProblemKind::CountRange {
+                        key: key.into(),
+                        max: MAX_COUNT,
+                    },
                 );
                 None
             }
@@ -660,24 +594,21 @@ impl Builder<'_> {
             let p = sp.get_ref();
             let id = clean(p.id.get_ref());
             if id.is_empty() || id.chars().any(|c| c.is_whitespace() || c == '/') {
-                self.error(
-                    &p.id,
-                    "id",
-                    "a point id is a short word without spaces or `/`, e.g. `2` or `3b`",
-                );
+                self.error(&p.id, "id", ProblemKind::BadId(IdOf::Point));
             }
             if index.insert(id.clone(), points.len()).is_some() {
-                self.error(&p.id, "id", format!("point `{id}` is declared twice"));
+                self.error(&p.id, "id", twice(Thing::Point, &id));
             }
             let body = p.body.as_ref().and_then(|b| {
                 let name = clean(b.get_ref());
                 let found = body_index.get(&name).copied();
                 if found.is_none() {
-                    let mut m = format!("unknown body `{name}`");
-                    if let Some(s) = suggest(&name, body_index.keys().map(String::as_str)) {
-                        m.push_str(&format!("; did you mean `{s}`?"));
-                    }
-                    self.error(b, "body", m);
+                    let kind = ProblemKind::UnknownBody {
+                        suggestion: suggest(&name, body_index.keys().map(String::as_str)),
+                        name,
+                        none_declared: false,
+                    };
+                    self.error(b, "body", kind);
                 }
                 found
             });
@@ -723,7 +654,9 @@ impl Builder<'_> {
                 self.error(
                     &pv.party,
                     "party",
-                    format!("party `{party}` is listed twice"),
+                    ProblemKind::PartyVotedTwice {
+                        party: party.clone(),
+                    },
                 );
             }
             let tally = self.tally(&pv.yes, &pv.no, &pv.abstain, &pv.absent);
@@ -744,11 +677,7 @@ impl Builder<'_> {
         if v.method == VoteMethod::Acclamation
             && (!tally.is_empty() || !parties.is_empty() || !members.is_empty())
         {
-            self.error(
-                sv,
-                "method",
-                "a decision by acclamation has no counts, party votes or member votes",
-            );
+            self.error(sv, "method", ProblemKind::AcclamationWithCounts);
         }
         for c in Choice::ALL {
             let Some(total) = tally.get(c) else { continue };
@@ -770,11 +699,11 @@ impl Builder<'_> {
                 self.error(
                     at,
                     c.as_str(),
-                    format!(
-                        "the parties' `{}` votes add up to {sum}, but the vote's `{}` is {total}",
-                        c.as_str(),
-                        c.as_str()
-                    ),
+                    ProblemKind::PartyVotesDisagree {
+                        choice: c.as_str().into(),
+                        sum,
+                        total,
+                    },
                 );
             }
             if !members.is_empty() {
@@ -783,11 +712,11 @@ impl Builder<'_> {
                     self.error(
                         at,
                         c.as_str(),
-                        format!(
-                            "{n} member(s) voted `{}`, but the vote's `{}` is {total}",
-                            c.as_str(),
-                            c.as_str()
-                        ),
+                        ProblemKind::MemberVotesDisagree {
+                            choice: c.as_str().into(),
+                            members: n,
+                            total,
+                        },
                     );
                 }
             }
@@ -810,13 +739,9 @@ impl Builder<'_> {
         if let Some(w) = &v.winner {
             let by_counts = vote.winner();
             if !matches!(w.get_ref(), Choice::Yes | Choice::No) {
-                self.error(w, "winner", "the winner of a vote is `yes` or `no`");
+                self.error(w, "winner", ProblemKind::WinnerNotYesNo);
             } else if by_counts.is_some_and(|c| c != *w.get_ref()) {
-                self.error(
-                    w,
-                    "winner",
-                    "`winner` contradicts the counts (the side with more votes wins)",
-                );
+                self.error(w, "winner", ProblemKind::WinnerContradicts);
             }
             vote.winner = Some(*w.get_ref());
         }
@@ -828,10 +753,10 @@ impl Builder<'_> {
             self.error(
                 &raw.format,
                 "format",
-                format!(
-                    "this file is case format {}; this remiss reads format {FORMAT_VERSION}",
-                    raw.format.get_ref()
-                ),
+                ProblemKind::FormatVersion {
+                    found: *raw.format.get_ref(),
+                    reads: FORMAT_VERSION,
+                },
             );
         }
 
@@ -841,19 +766,15 @@ impl Builder<'_> {
         for p in &raw.parties {
             let code = clean(p.code.get_ref());
             if code.is_empty() || code.chars().any(char::is_whitespace) {
-                self.error(
-                    &p.code,
-                    "code",
-                    "a party code is a short word without spaces, e.g. `M`",
-                );
+                self.error(&p.code, "code", ProblemKind::BadId(IdOf::PartyCode));
             }
             if !party_codes.insert(code.clone()) {
-                self.error(&p.code, "code", format!("party `{code}` is declared twice"));
+                self.error(&p.code, "code", twice(Thing::Party, &code));
             }
             let colour = p.colour.as_ref().and_then(|c| {
                 let rgb = parse_colour(c.get_ref());
                 if rgb.is_none() {
-                    self.error(c, "colour", "a colour is written `#RRGGBB`, e.g. `#1B49DD`");
+                    self.error(c, "colour", ProblemKind::BadColour);
                 }
                 rgb
             });
@@ -878,11 +799,7 @@ impl Builder<'_> {
             Some(id) => {
                 let v = clean(id.get_ref());
                 if !is_id(&v) {
-                    self.error(
-                        id,
-                        "id",
-                        "an id may hold lower-case letters a-z, digits, `-` and `_`",
-                    );
+                    self.error(id, "id", ProblemKind::BadId(IdOf::Case));
                 }
                 v
             }
@@ -896,15 +813,11 @@ impl Builder<'_> {
         for s in &c.sections {
             let s_id = clean(s.get_ref().id.get_ref());
             if !section_ids.insert(s_id.clone()) {
-                self.error(
-                    &s.get_ref().id,
-                    "id",
-                    format!("section `{s_id}` appears twice"),
-                );
+                self.error(&s.get_ref().id, "id", twice(Thing::Section, &s_id));
             }
             let paras = text::clean_paragraphs(&s.get_ref().text);
             if paras.is_empty() {
-                self.error(s, "text", format!("section `{s_id}` has no text"));
+                self.error(s, "text", ProblemKind::EmptySection { id: s_id.clone() });
             }
             sections.push(Section {
                 id: s_id,
@@ -919,14 +832,10 @@ impl Builder<'_> {
         for b in &raw.bodies {
             let b_id = clean(b.id.get_ref());
             if !is_id(&b_id) {
-                self.error(
-                    &b.id,
-                    "id",
-                    "a body id may hold lower-case letters a-z, digits, `-` and `_`",
-                );
+                self.error(&b.id, "id", ProblemKind::BadId(IdOf::Body));
             }
             if body_index.insert(b_id.clone(), bodies.len()).is_some() {
-                self.error(&b.id, "id", format!("body `{b_id}` is declared twice"));
+                self.error(&b.id, "id", twice(Thing::Body, &b_id));
             }
             let has = |fact: Fact| match fact {
                 Fact::MeetingDate => b.meeting_date.is_some(),
@@ -965,13 +874,13 @@ impl Builder<'_> {
             let body = match body_index.get(&body_ref) {
                 Some(&i) => i,
                 None => {
-                    let mut m = format!("unknown body `{body_ref}`");
-                    if let Some(s) = suggest(&body_ref, body_index.keys().map(String::as_str)) {
-                        m.push_str(&format!("; did you mean `{s}`?"));
-                    } else if bodies.is_empty() {
-                        m.push_str(" (no [[bodies]] are declared)");
-                    }
-                    self.error(&p.body, "body", m);
+                    let suggestion = suggest(&body_ref, body_index.keys().map(String::as_str));
+                    let kind = ProblemKind::UnknownBody {
+                        none_declared: suggestion.is_none() && bodies.is_empty(),
+                        suggestion,
+                        name: body_ref,
+                    };
+                    self.error(&p.body, "body", kind);
                     continue;
                 }
             };
@@ -992,10 +901,10 @@ impl Builder<'_> {
                         self.error(
                             sp,
                             "parties",
-                            format!(
-                                "signatory {} is of party {party}, which `parties` does not list",
-                                s.name
-                            ),
+                            ProblemKind::SignatoryParty {
+                                name: s.name.clone(),
+                                party: party.clone(),
+                            },
                         );
                     }
                     parties.push(party.clone());
@@ -1011,34 +920,26 @@ impl Builder<'_> {
                 match point_index.get(&id) {
                     Some(&i) => Some(i),
                     None => {
-                        let mut m = format!("unknown point `{id}`");
-                        if let Some(s) = suggest(&id, point_index.keys().map(String::as_str)) {
-                            m.push_str(&format!("; did you mean `{s}`?"));
-                        } else if points.is_empty() {
-                            m.push_str(" (no [[points]] are declared)");
-                        }
-                        self.error(pt, "point", m);
+                        let suggestion = suggest(&id, point_index.keys().map(String::as_str));
+                        let kind = ProblemKind::UnknownPoint {
+                            none_declared: suggestion.is_none() && points.is_empty(),
+                            suggestion,
+                            id,
+                        };
+                        self.error(pt, "point", kind);
                         None
                     }
                 }
             });
             let number = p.number.as_ref().and_then(|n| self.count(n, "number"));
             if p.reasons_only && stance != Stance::Reservation {
-                self.error(
-                    sp,
-                    "reasons_only",
-                    "`reasons_only` is for a reservation (motivreservation)",
-                );
+                self.error(sp, "reasons_only", ProblemKind::ReasonsOnly);
             }
             let id = match &p.id {
                 Some(explicit) => {
                     let v = clean(explicit.get_ref());
                     if v.is_empty() || v.chars().any(char::is_whitespace) {
-                        self.error(
-                            explicit,
-                            "id",
-                            "a position id has no spaces, e.g. `socialnamnden/reservation/M`",
-                        );
+                        self.error(explicit, "id", ProblemKind::BadId(IdOf::Position));
                     }
                     v
                 }
@@ -1051,46 +952,26 @@ impl Builder<'_> {
                     None => derive_position_id(&bodies[body].id, stance, &parties),
                 },
             };
-            if let Some(&first) = ids.get(&id) {
-                let _ = first;
+            if ids.contains_key(&id) {
                 self.error(
                     sp,
                     "id",
-                    format!(
-                        "position id `{id}` is used twice; give one of them an explicit `id = \"…\"`"
-                    ),
+                    ProblemKind::DuplicatePositionId { id: id.clone() },
                 );
             } else {
                 ids.insert(id.clone(), positions.len());
             }
             if stance == Stance::NoAnswer && (!paras.is_empty() || !signatories.is_empty()) {
-                self.error(
-                    sp,
-                    "stance",
-                    "a `no_answer` position has no text or signatories",
-                );
+                self.error(sp, "stance", ProblemKind::NoAnswerWithText);
             }
             if !bodies[body].answered {
-                self.error(
-                    &p.body,
-                    "body",
-                    format!(
-                        "body `{}` has `answered = false`, so it can take no position",
-                        bodies[body].id
-                    ),
-                );
+                let body = bodies[body].id.clone();
+                self.error(&p.body, "body", ProblemKind::BodyNotAnswered { body });
             }
             let needs_text =
                 stance.needs_text() && p.identical_to.is_none() && p.concurs_with.is_none();
             if needs_text && paras.is_empty() {
-                self.error(
-                    sp,
-                    "text",
-                    format!(
-                        "a {} needs a `text` (or `identical_to` / `concurs_with` naming the position it repeats)",
-                        stance.as_str()
-                    ),
-                );
+                self.error(sp, "text", ProblemKind::NeedsText { stance });
             }
             let has = |fact: Fact| match fact {
                 Fact::IdenticalTo => p.identical_to.is_some(),
@@ -1143,9 +1024,7 @@ impl Builder<'_> {
                 let Some(link) = link else { continue };
                 let target = clean(link.get_ref());
                 match ids.get(&target) {
-                    Some(&t) if t == i => {
-                        self.error(&link, key, "a position cannot refer to itself")
-                    }
+                    Some(&t) if t == i => self.error(&link, key, ProblemKind::LinkToSelf),
                     Some(&t) => {
                         if key == "identical_to" {
                             positions[i].identical_to = Some(t);
@@ -1154,11 +1033,12 @@ impl Builder<'_> {
                         }
                     }
                     None => {
-                        let mut m = format!("`{key}` names an unknown position `{target}`");
-                        if let Some(s) = suggest(&target, ids.keys().map(String::as_str)) {
-                            m.push_str(&format!("; did you mean `{s}`?"));
-                        }
-                        self.error(&link, key, m);
+                        let kind = ProblemKind::UnknownLink {
+                            key: key.into(),
+                            suggestion: suggest(&target, ids.keys().map(String::as_str)),
+                            target,
+                        };
+                        self.error(&link, key, kind);
                     }
                 }
             }
@@ -1169,7 +1049,7 @@ impl Builder<'_> {
             match end {
                 ChainEnd::Loop => {
                     if let Some(sp) = position_spans.get(i).copied() {
-                        self.error(sp, "identical_to", "`identical_to` links form a loop");
+                        self.error(sp, "identical_to", ProblemKind::LinkLoop);
                     }
                 }
                 ChainEnd::At(j) if j != i => positions[i].text_from = Some(j),
@@ -1319,6 +1199,14 @@ pub fn derive_position_id(body: &str, stance: Stance, parties: &[String]) -> Str
         format!("{body}/{}", stance.as_str())
     } else {
         format!("{body}/{}/{}", stance.as_str(), parties.join("+"))
+    }
+}
+
+/// Something declared twice.
+fn twice(thing: Thing, id: &str) -> ProblemKind {
+    ProblemKind::DeclaredTwice {
+        thing,
+        id: id.to_string(),
     }
 }
 

@@ -2,7 +2,7 @@
 //! [`Stance`], held by [`Party`]s. No terminal code here.
 
 pub mod citation;
-mod error;
+pub mod error;
 pub mod file;
 mod load;
 pub mod matrix;
@@ -10,12 +10,13 @@ pub mod points;
 pub mod summary;
 mod text_ref;
 
-pub use error::{Problem, Problems};
+pub use error::{Problem, ProblemKind};
+pub use file::FORMAT_VERSION;
 pub use load::{
     BUNDLED_CASE, MAX_FILE_BYTES, case_files, derive_position_id, load_bundled, load_file,
     load_listed, load_listed_with_progress, load_path, parse_case,
 };
-pub(crate) use load::{decode, io_reason, read_limited, suggest, toml_problem};
+pub(crate) use load::{decode, read_limited, suggest, toml_problem};
 pub use text_ref::{Part, TextRef};
 
 use chrono::NaiveDate;

@@ -29,6 +29,7 @@
 //! and column.
 
 use super::{Item, ItemKind, Notes, Quote};
+use crate::model::error::{ProblemKind, Thing};
 use crate::model::{Problem, Stance};
 use crate::text;
 use chrono::NaiveDate;
@@ -86,20 +87,23 @@ pub fn parse(src: &str, file: &str) -> Result<Notes, Vec<Problem>> {
     if raw.format != FORMAT_VERSION {
         problems.push(Problem::file(
             file,
-            format!(
-                "notes format {} is not supported (this remiss reads format {FORMAT_VERSION})",
-                raw.format
-            ),
+            ProblemKind::NotesFormat {
+                found: raw.format,
+                reads: FORMAT_VERSION,
+            },
         ));
     }
     let mut items = Vec::with_capacity(raw.items.len());
     let mut ids = std::collections::HashSet::new();
     for spanned in raw.items {
         let span = spanned.span();
-        let at = |msg: String| Problem::at(file, src, Some(span.clone()), msg);
+        let at = |kind: ProblemKind| Problem::at(file, src, Some(span.clone()), kind);
         let t = spanned.into_inner();
         if !ids.insert(t.id.clone()) {
-            problems.push(at(format!("item id `{}` appears twice", t.id)));
+            problems.push(at(ProblemKind::DeclaredTwice {
+                thing: Thing::NotesItem,
+                id: t.id.clone(),
+            }));
             continue;
         }
         let kind = match (t.heading, t.quote) {
@@ -108,15 +112,11 @@ pub fn parse(src: &str, file: &str) -> Result<Notes, Vec<Problem>> {
                 let (Some(citation), Some(source), Some([from, to])) =
                     (t.citation, t.source, t.paragraphs)
                 else {
-                    problems.push(at(
-                        "a quote needs `citation`, `source` and `paragraphs`".to_string()
-                    ));
+                    problems.push(at(ProblemKind::QuoteIncomplete));
                     continue;
                 };
                 if from == 0 || to < from {
-                    problems.push(at(format!(
-                        "`paragraphs = [{from}, {to}]`: first and last paragraph, counted from 1"
-                    )));
+                    problems.push(at(ProblemKind::QuoteParagraphs { from, to }));
                     continue;
                 }
                 ItemKind::Quote(Quote {
@@ -133,10 +133,7 @@ pub fn parse(src: &str, file: &str) -> Result<Notes, Vec<Problem>> {
                 })
             }
             _ => {
-                problems.push(at(
-                    "an item is either a heading (`heading = …`) or a quote (`quote = …`)"
-                        .to_string(),
-                ));
+                problems.push(at(ProblemKind::ItemNeither));
                 continue;
             }
         };
@@ -260,10 +257,10 @@ mod tests {
                    [[items]]\nid = \"c\"\nheading = \"h\"\nquote = \"q\"\n";
         let e = parse(src, "n.toml").unwrap_err();
         assert_eq!(e.len(), 4, "{e:?}");
-        assert!(e[0].message.contains("needs `citation`"));
-        assert!(e[1].message.contains("either a heading"));
-        assert!(e[2].message.contains("appears twice"));
-        assert!(e[3].message.contains("either a heading"));
+        assert!(e[0].to_string().contains("needs `citation`"));
+        assert!(e[1].to_string().contains("either a heading"));
+        assert!(e[2].to_string().contains("appears twice"));
+        assert!(e[3].to_string().contains("either a heading"));
         assert_eq!(e[3].line, Some(11));
     }
 

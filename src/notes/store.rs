@@ -11,7 +11,7 @@
 
 use super::{MergeReport, Notes, file, merge};
 use crate::atomic::{parent, write_atomically};
-use crate::model::{self, Case, Problem};
+use crate::model::{self, Case, Problem, ProblemKind};
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -74,27 +74,34 @@ pub enum SaveError {
     /// The file on disk was changed by hand (or another program) and no longer parses; it was
     /// not overwritten. This session's notes were written to `recovered` instead.
     Unreadable {
-        problem: String,
+        problem: Box<Problem>,
         recovered: Option<PathBuf>,
     },
-    Io(String),
+    /// A step of the save failed: which, on which file, and why.
+    Io {
+        step: SaveStep,
+        path: PathBuf,
+        reason: crate::atomic::FileError,
+    },
+}
+
+/// The steps of a save that can fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStep {
+    /// Creating the notes file's folder.
+    CreateFolder,
+    /// Taking the lock beside the notes file.
+    Lock,
+    /// Reading the notes file as it is on disk.
+    Read,
+    /// Writing the notes file.
+    Write,
 }
 
 impl std::fmt::Display for SaveError {
+    /// The English wording (`Lang::save_error` words it in either language).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SaveError::Unreadable { problem, recovered } => {
-                write!(
-                    f,
-                    "the notes file on disk cannot be read ({problem}); not overwritten"
-                )?;
-                if let Some(r) = recovered {
-                    write!(f, "; this session's notes are in {}", r.display())?;
-                }
-                Ok(())
-            }
-            SaveError::Io(e) => write!(f, "{e}"),
-        }
+        f.write_str(&crate::i18n::Lang::En.save_error(self))
     }
 }
 
@@ -112,7 +119,7 @@ impl Store {
             Err(e) => {
                 return Err(vec![Problem::file(
                     &label,
-                    format!("cannot read notes: {e}"),
+                    ProblemKind::CannotReadNotes(e.reason()),
                 )]);
             }
         };
@@ -128,12 +135,10 @@ impl Store {
     /// atomically. Nothing is written when nothing changed, nor for empty notes that never had
     /// a file.
     pub fn save(&mut self, ours: &Notes) -> Result<Saved, SaveError> {
-        let io_err = |what: &str, e: io::Error| {
-            SaveError::Io(format!(
-                "cannot {what} {}: {}",
-                crate::text::escape(&self.path.display().to_string()),
-                model::io_reason(&e)
-            ))
+        let io_err = |step: SaveStep, e: io::Error| SaveError::Io {
+            step,
+            path: self.path.clone(),
+            reason: crate::atomic::FileError::of(&e),
         };
         let dir = parent(&self.path);
         if self.seen.is_none() && ours.items.is_empty() && !self.path.exists() {
@@ -143,19 +148,18 @@ impl Store {
                 wrote: false,
             });
         }
-        fs::create_dir_all(&dir).map_err(|e| io_err("create the folder of", e))?;
-        let _lock = lock(&dir, &self.path).map_err(|e| io_err("lock", e))?;
+        fs::create_dir_all(&dir).map_err(|e| io_err(SaveStep::CreateFolder, e))?;
+        let _lock = lock(&dir, &self.path).map_err(|e| io_err(SaveStep::Lock, e))?;
         // Under the lock, a temporary file of ours is a leftover of a writer that was killed
         // before its rename (the notes file itself is whole): remove it.
         for torn in crate::atomic::stale_temporaries(&self.path) {
             let _ = fs::remove_file(torn);
         }
 
-        let on_disk = read(&self.path).map_err(|e| {
-            SaveError::Io(format!(
-                "cannot read {}: {e}",
-                crate::text::escape(&self.path.display().to_string()),
-            ))
+        let on_disk = read(&self.path).map_err(|e| SaveError::Io {
+            step: SaveStep::Read,
+            path: self.path.clone(),
+            reason: e.reason(),
         })?;
         let (result, merged) = if on_disk == self.seen {
             (ours.clone(), None)
@@ -178,7 +182,8 @@ impl Store {
         let text = file::to_toml(&result);
         let wrote = on_disk.as_deref() != Some(text.as_bytes());
         if wrote {
-            write_atomically(&self.path, text.as_bytes()).map_err(|e| io_err("write", e))?;
+            write_atomically(&self.path, text.as_bytes())
+                .map_err(|e| io_err(SaveStep::Write, e))?;
         }
         self.base = result.clone();
         self.seen = Some(text.into_bytes());
@@ -217,11 +222,15 @@ fn read(path: &Path) -> Result<Option<Vec<u8>>, crate::atomic::ReadError> {
     }
 }
 
-fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Notes, String> {
+fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Notes, Box<Problem>> {
     let label = path.display().to_string();
+    // Loading gives at least one problem when it fails; the first is told.
     let first = |ps: Vec<Problem>| {
-        ps.first()
-            .map_or_else(|| "invalid".to_string(), |p| p.to_string())
+        Box::new(
+            ps.into_iter()
+                .next()
+                .unwrap_or_else(|| Problem::file(&label, ProblemKind::Empty)),
+        )
     };
     let src = model::decode(&label, bytes).map_err(first)?;
     file::parse(src, &label).map_err(first)

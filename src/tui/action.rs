@@ -299,7 +299,8 @@ pub enum WriteOutcome {
     Exists {
         bytes: Vec<u8>,
     },
-    Failed(String),
+    /// Could not be written, and why (worded by the app in its language).
+    Failed(crate::atomic::FileError),
 }
 
 /// A message for the status bar.

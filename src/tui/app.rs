@@ -598,8 +598,9 @@ impl App {
             }
             WriteOutcome::Failed(why) => {
                 let msg = format!(
-                    "{} {name}: {why}",
-                    self.lang.pick("Could not write", "Kunde inte skriva")
+                    "{} {name}: {}",
+                    self.lang.pick("Could not write", "Kunde inte skriva"),
+                    crate::text::escape(&self.lang.file_error(&why))
                 );
                 self.notify(msg, true);
             }
@@ -920,7 +921,10 @@ mod tests {
         assert!(app.progress().unwrap().starts_with("cases loaded 2/3 …"));
         let ws = crate::model::Workspace {
             cases: vec![load_bundled()],
-            problems: vec![crate::model::Problem::file("bad.toml", "broken")],
+            problems: vec![crate::model::Problem::file(
+                "bad.toml",
+                crate::model::ProblemKind::Empty,
+            )],
         };
         let effects = app.update(Action::Loaded(Shared(Arc::new(ws))));
         assert!(matches!(effects.as_slice(), [Effect::Arrived(Shared(c))] if c.len() == 1));

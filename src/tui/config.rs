@@ -22,7 +22,7 @@ use super::keymap::{
     self, EVERYWHERE, Key, Keymap, Mode, action_name, key_name, mode_name, parse_key,
 };
 use super::theme::ThemeName;
-use crate::model::{Problem, suggest, toml_problem};
+use crate::model::{Problem, ProblemKind, suggest, toml_problem};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -159,8 +159,15 @@ type SetKey = (Key, Range<usize>);
 
 impl Reader<'_> {
     fn problem(&mut self, span: Range<usize>, message: String, key: &str) {
-        self.problems
-            .push(Problem::at(self.file, self.src, Some(span), message).with_key(key));
+        self.problems.push(
+            Problem::at(
+                self.file,
+                self.src,
+                Some(span),
+                ProblemKind::Config { detail: message },
+            )
+            .with_key(key),
+        );
     }
 
     fn theme(&mut self, value: &Spanned<DeValue>) {

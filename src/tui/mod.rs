@@ -299,19 +299,20 @@ pub fn start_message(
             crate::i18n::Lang::En => format!(
                 "{n} file{} left out ({where_}: {}); all problems are printed when you quit",
                 if n == 1 { "" } else { "s" },
-                first.message
+                lang.problem_message(&first.kind)
             ),
             crate::i18n::Lang::Sv => format!(
                 "{n} fil{} utelämnade ({where_}: {}); alla fel skrivs ut när du avslutar",
                 if n == 1 { "" } else { "er" },
-                first.message
+                lang.problem_message(&first.kind)
             ),
         });
     }
     notes.first().map(|p| {
         format!(
-            "{}: {p}",
-            lang.pick("Notes not loaded", "Anteckningarna lästes inte in")
+            "{}: {}",
+            lang.pick("Notes not loaded", "Anteckningarna lästes inte in"),
+            lang.problem(p)
         )
     })
 }

@@ -200,12 +200,16 @@ impl<C: Clipboard> Shell for SystemShell<C> {
             Effect::SaveNotes(case) => {
                 let notes = &app.notes.get(case)?.notes;
                 let result = match self.stores.get_mut(case) {
-                    Some(Some(store)) => store.save(notes).map_err(|e| e.to_string()),
-                    _ => Err(
-                        "the notes file could not be read at start; fix it and restart \
-                              (nothing was overwritten)"
-                            .to_string(),
-                    ),
+                    Some(Some(store)) => store.save(notes).map_err(|e| app.lang.save_error(&e)),
+                    _ => Err(app
+                        .lang
+                        .pick(
+                            "the notes file could not be read at start; fix it and restart \
+                             (nothing was overwritten)",
+                            "anteckningsfilen kunde inte läsas vid start; rätta den och starta \
+                             om (inget skrevs över)",
+                        )
+                        .to_string()),
                 };
                 Some(Action::NotesSaved { case, result })
             }
@@ -327,6 +331,6 @@ fn write(path: &Path, bytes: Vec<u8>, overwrite: bool) -> WriteOutcome {
     match crate::atomic::write_file(path, &bytes, overwrite, crate::atomic::Access::Shared) {
         Ok(true) => WriteOutcome::Written,
         Ok(false) => WriteOutcome::Exists { bytes },
-        Err(e) => WriteOutcome::Failed(crate::model::io_reason(&e)),
+        Err(e) => WriteOutcome::Failed(crate::atomic::FileError::of(&e)),
     }
 }

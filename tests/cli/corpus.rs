@@ -30,7 +30,11 @@ fn generated_cases_load_cleanly() {
                 Ok(case) => case,
                 Err(problems) => panic!(
                     "seed {seed} case {index}:\n{}",
-                    remiss::model::Problems(problems)
+                    problems
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n")
                 ),
             };
             assert!(

@@ -34,4 +34,5 @@ mod review;
 mod riksdag;
 mod search;
 mod similar;
+mod swedish;
 mod verbatim;

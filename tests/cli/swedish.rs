@@ -1,0 +1,267 @@
+//! Errors and warnings in the user's language: the real binary under `LANG=sv_SE.UTF-8` says
+//! everything in Swedish on the common paths (a bad case file, a file that is not there, a
+//! mistyped command, a missing argument, an unknown option, an import with warnings), and
+//! under `LANG=C` in English.
+
+use crate::cmd::{output, remiss};
+use std::path::Path;
+use std::process::Command;
+
+/// `remiss ARGS` with only `LANG` saying the language (the tests' default `LC_ALL` removed).
+fn run_in(lang: &str, dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let mut cmd: Command = remiss();
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang)
+        .current_dir(dir)
+        .args(args);
+    output(&mut cmd)
+}
+
+const BAD_CASE: &str = "format = 1\n[case]\ndnr = \"KS 1/1\"\ntitle = \"T\"\nkind = \"motion\"\n\
+[[bodies]]\nid = \"a\"\nname = \"A\"\nkind = \"committee\"\n\
+[[positions]]\nbody = \"a\"\nstance = \"reservaton\"\ntext = \"x\"\n";
+
+const SYNTAX: &str = "format = 1\n[case]\ndnr = \"KS 1/1\n";
+
+/// English words that must not appear in a Swedish run (whole words, lower case).
+const ENGLISH: &[&str] = &[
+    "error",
+    "warning",
+    "cannot",
+    "unknown",
+    "did",
+    "usage",
+    "such",
+    "found",
+    "expected",
+    "required",
+    "the",
+    "review",
+    "problem(s)",
+    "invalid",
+    "tip",
+    "unexpected",
+    "for more information",
+];
+
+fn assert_no_english(what: &str, text: &str) {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '(' || c == ')'))
+        .collect();
+    for w in ENGLISH {
+        let hit = if w.contains(' ') {
+            lower.contains(w)
+        } else {
+            words.contains(w)
+        };
+        assert!(!hit, "{what}: English `{w}` in a Swedish run:\n{text}");
+    }
+}
+
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.toml"), BAD_CASE).unwrap();
+    std::fs::write(dir.path().join("syntax.toml"), SYNTAX).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/not_a_statement.txt"),
+        dir.path().join("doc.txt"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn a_bad_case_file_in_swedish_with_place_and_caret() {
+    let dir = folder();
+    let (code, stdout, stderr) = run_in("sv_SE.UTF-8", dir.path(), &["check", "bad.toml"]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.starts_with(
+            "bad.toml:12:10: fel: okänt ställningstagande `reservaton`; menade du \
+             `reservation`? (giltiga: "
+        ),
+        "{stderr}"
+    );
+    // The excerpt and its caret are the same in both languages.
+    assert!(
+        stderr.contains("12 | stance = \"reservaton\"\n   |          ^\n"),
+        "{stderr}"
+    );
+    assert!(stderr.ends_with("1 fel; 0 ärende(n) giltiga\n"), "{stderr}");
+    // Strip the quoted line and the list of valid stances (the format's own names).
+    let own: String = stderr
+        .lines()
+        .filter(|l| !l.contains(" | ") && !l.trim_start().starts_with('|'))
+        .map(|l| l.split(" (giltiga:").next().unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_no_english("bad case", &own);
+
+    let (code, _, stderr) = run_in("sv_SE.UTF-8", dir.path(), &["check", "syntax.toml"]);
+    assert_eq!(code, 1);
+    assert!(stderr.starts_with("syntax.toml:3:"), "{stderr}");
+    assert!(stderr.contains(": fel: ogiltig sträng"), "{stderr}");
+    assert_no_english("syntax", stderr.lines().next().unwrap());
+}
+
+#[test]
+fn a_missing_file_in_swedish() {
+    let dir = folder();
+    let (code, _, stderr) = run_in("sv_SE.UTF-8", dir.path(), &["check", "saknas.toml"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "saknas.toml: fel: kan inte läsa: filen eller mappen finns inte\n\
+         1 fel; 0 ärende(n) giltiga\n"
+    );
+    // The same from the importer.
+    let (code, _, stderr) = run_in("sv_SE.UTF-8", dir.path(), &["import", "saknas.txt"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("kan inte läsa: filen eller mappen finns inte"),
+        "{stderr}"
+    );
+    assert_no_english("import of a missing file", &stderr);
+}
+
+#[test]
+fn usage_errors_in_swedish() {
+    let dir = folder();
+    // A mistyped command, alone and with a path after it.
+    for args in [&["matirx"][..], &["matirx", "bad.toml"]] {
+        let (code, _, stderr) = run_in("sv_SE.UTF-8", dir.path(), args);
+        assert_eq!(code, 2, "{args:?}");
+        assert_eq!(
+            stderr,
+            "remiss: `matirx` är inget kommando och ingen fil eller mapp; menade du \
+             `remiss matrix`?\n"
+        );
+    }
+    // A missing argument: clap's error, worded in Swedish.
+    let (code, _, stderr) = run_in("sv_SE.UTF-8", dir.path(), &["check"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("fel: följande obligatoriska argument saknas:\n  <PATHS>..."),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("\nAnvändning: remiss check <PATHS>..."),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("För mer information, prova '--help'.\n"),
+        "{stderr}"
+    );
+    assert_no_english("missing argument", &stderr);
+    // An unknown option, and a value that is not one of the valid ones.
+    let (code, _, stderr) = run_in("sv_SE.UTF-8", dir.path(), &["check", "--strct", "x"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("fel: oväntat argument '--strct'"),
+        "{stderr}"
+    );
+    assert_no_english("unknown option", &stderr);
+    let (code, _, stderr) = run_in(
+        "sv_SE.UTF-8",
+        dir.path(),
+        &["matrix", "bad.toml", "--format", "pdf"],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("fel: ogiltigt värde 'pdf' för '--format <FORMAT>'"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("[möjliga värden: "), "{stderr}");
+    // The help's own words.
+    let (code, stdout, _) = run_in("sv_SE.UTF-8", dir.path(), &["check", "--help"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Användning: remiss check"), "{stdout}");
+    assert!(stdout.contains("  -h, --help"), "{stdout}");
+    assert!(stdout.contains("Visa hjälpen"), "{stdout}");
+}
+
+#[test]
+fn an_import_with_warnings_in_swedish() {
+    let dir = folder();
+    let (code, _, stderr) = run_in(
+        "sv_SE.UTF-8",
+        dir.path(),
+        &["import", "doc.txt", "--force", "-o", "doc.toml"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("doc.txt:1: varning: inget diarienummer (Dnr) hittades"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("3 varning(ar)"), "{stderr}");
+    assert!(
+        stderr.contains("granskning: 0 osäkra, 1 ej placerade"),
+        "{stderr}"
+    );
+    // `remiss review` is a command name, and the file names are the user's.
+    let own = stderr.replace("remiss review", "");
+    assert_no_english("import", &own);
+    // A write error (the atomic module's refusal of a folder), in Swedish.
+    std::fs::create_dir(dir.path().join("mapp.toml")).unwrap();
+    let (code, _, stderr) = run_in(
+        "sv_SE.UTF-8",
+        dir.path(),
+        &["import", "doc.txt", "--force", "-o", "mapp.toml"],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains(
+            "mapp.toml: fel: kan inte skriva: mapp.toml är en mapp, inte en vanlig fil; remiss \
+             skriver bara vanliga filer"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_same_in_english_under_lang_c() {
+    let dir = folder();
+    let (_, _, stderr) = run_in("C", dir.path(), &["check", "bad.toml", "saknas.toml"]);
+    assert!(
+        stderr.starts_with("bad.toml:12:10: error: unknown stance `reservaton`; did you mean"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("saknas.toml: error: cannot read: no such file or folder\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("2 problem(s); 0 case(s) valid\n"),
+        "{stderr}"
+    );
+    let (_, _, stderr) = run_in("C", dir.path(), &["matirx"]);
+    assert!(stderr.contains("did you mean `remiss matrix`?"), "{stderr}");
+    let (_, _, stderr) = run_in("C", dir.path(), &["check"]);
+    assert!(
+        stderr.starts_with("error: the following required arguments were not provided:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Usage: remiss check"), "{stderr}");
+    let (_, _, stderr) = run_in(
+        "C",
+        dir.path(),
+        &["import", "doc.txt", "--force", "-o", "doc.toml"],
+    );
+    assert!(
+        stderr.contains("doc.txt:1: warning: no registration number (Dnr) found"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("review: 0 uncertain, 1 unplaced"),
+        "{stderr}"
+    );
+    // `--lang sv` wins over the locale, also for clap's own errors.
+    let (_, _, stderr) = run_in("C", dir.path(), &["--lang", "sv", "check"]);
+    assert!(
+        stderr.starts_with("fel: följande obligatoriska"),
+        "{stderr}"
+    );
+}
