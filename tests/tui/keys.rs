@@ -402,3 +402,45 @@ fn the_points_lens_shows_the_vote_and_the_reader_too() {
     );
     assert!(shown.contains("Voted: SD no"), "{shown}");
 }
+
+/// With the three shipped cases loaded, families are lettered across all of them; the legend
+/// under each case's matrix names the letters that case shows, never one it does not.
+#[test]
+fn the_family_legend_names_the_letters_the_case_shows() {
+    let cases = shipped();
+    let mut legends = Vec::new();
+    for (i, dnr) in ["1990/91:AU1", "2001/02:BoU1", "KS 2025/1121"]
+        .iter()
+        .enumerate()
+    {
+        let spec = format!("{}Enter", "j ".repeat(i));
+        let (app, term, _) = drive(cases.clone(), Lang::En, 120, 40, &spec);
+        assert_eq!(app.current_case().dnr, *dnr);
+        let shown = screen(&term);
+        let Some(legend) = shown
+            .lines()
+            .find(|l| l.contains("of reused text"))
+            .and_then(|l| l.split_once('└'))
+            .map(|(_, rest)| rest.trim_start().to_string())
+        else {
+            continue;
+        };
+        let letters = legend.split(':').next().unwrap().to_string();
+        legends.push(letters.clone());
+        let table: String = shown
+            .lines()
+            .filter(|l| !l.contains("of reused text"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for letter in letters.split(", ").map(|l| l.trim_end_matches(" …")) {
+            assert!(
+                table.contains(&format!(" {letter}")),
+                "{dnr}: the legend names {letter}, which the matrix does not show:\n{shown}"
+            );
+        }
+    }
+    // The Stockholm case's families are not the first ones lettered: its legend does not
+    // start at A.
+    assert!(legends.len() >= 2, "{legends:?}");
+    assert!(!legends.last().unwrap().starts_with('A'), "{legends:?}");
+}

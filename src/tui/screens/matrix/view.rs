@@ -645,17 +645,44 @@ fn cell_items(
     items
 }
 
-/// The legend of the family marks, when the case has any.
-fn family_legend(m: &MatrixScreen, ctx: &Ctx) -> Option<&'static str> {
+/// The legend of the family marks, when the case has any, naming the letters this case shows
+/// (families are lettered across all loaded cases, so a case may show `B` and `C` only).
+fn family_legend(m: &MatrixScreen, ctx: &Ctx) -> Option<String> {
     let case = ctx.case(m.case);
-    (0..case.positions.len())
-        .any(|i| ctx.family_mark(m.case, i).is_some())
-        .then(|| {
-            ctx.lang.pick(
-                " A, B: families of reused text; A′ a variant · d in the reader: diff ",
-                " A, B: familjer av återanvänd text; A′ en variant · d i läsaren: jämför ",
-            )
-        })
+    let marks: std::collections::BTreeSet<String> = (0..case.positions.len())
+        .filter_map(|i| ctx.family_mark(m.case, i))
+        .collect();
+    let mut letters: Vec<&str> = marks.iter().map(|s| s.trim_end_matches('′')).collect();
+    letters.dedup();
+    let first = *letters.first()?;
+    let shown = match letters.len() {
+        1 => first.to_string(),
+        2 => format!("{first}, {}", letters[1]),
+        _ => format!("{first}, {} …", letters[1]),
+    };
+    let (families, variant, diff) = match ctx.lang {
+        crate::i18n::Lang::En => (
+            "families of reused text",
+            "a variant",
+            "d in the reader: diff",
+        ),
+        crate::i18n::Lang::Sv => (
+            "familjer av återanvänd text",
+            "en variant",
+            "d i läsaren: jämför",
+        ),
+    };
+    let families = if letters.len() == 1 {
+        ctx.lang
+            .pick("a family of reused text", "en familj av återanvänd text")
+    } else {
+        families
+    };
+    let variant_mark = marks.iter().find(|s| s.ends_with('′'));
+    Some(match variant_mark {
+        Some(v) => format!(" {shown}: {families}; {v} {variant} · {diff} "),
+        None => format!(" {shown}: {families} · {diff} "),
+    })
 }
 
 fn render_cell(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme: &Theme) {
