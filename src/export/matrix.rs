@@ -629,7 +629,12 @@ pub fn position_json(case: &Case, i: usize) -> Value {
         "concurs_with": p.concurs_with.map(|t| case.positions[t].id.clone()),
         "review": case.review_of(i).map(Review::as_str),
         "evidence": evidence_json(&p.evidence),
-        "point": p.point.map(|k| case.points[k].id.clone()),
+        // As in the case file: one id, or a list where the position concerns several points.
+        "point": match p.points.as_slice() {
+            [] => Value::Null,
+            [one] => json!(case.points[*one].id),
+            several => json!(several.iter().map(|&k| &case.points[k].id).collect::<Vec<_>>()),
+        },
         "number": p.number,
         "reasons_only": p.reasons_only,
     })

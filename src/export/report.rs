@@ -671,7 +671,7 @@ mod tests {
         let v2 = case
             .positions
             .iter()
-            .find(|p| p.number == Some(2) && p.parties == ["V"] && p.point == Some(1))
+            .find(|p| p.number == Some(2) && p.parties == ["V"] && p.points == [1])
             .unwrap();
         assert!(table.contains(&format!("href=\"#{}\"", position_anchor(0, v2))));
         assert!(table.contains(">Res. 2</a>"));

@@ -361,6 +361,10 @@ fn en(kind: &ProblemKind) -> String {
         K::SignatoryParty { name, party } => {
             format!("signatory {name} is of party {party}, which `parties` does not list")
         }
+        K::PointShape => {
+            "`point` is a point id (`point = \"2\"`) or a list of them (`point = [\"18\", \"19\"]`)"
+                .into()
+        }
         K::ReasonsOnly => "`reasons_only` is for a reservation (motivreservation)".into(),
         K::DuplicatePositionId { id } => {
             format!("position id `{id}` is used twice; give one of them an explicit `id = \"…\"`")
@@ -570,6 +574,10 @@ fn sv(kind: &ProblemKind) -> String {
         K::SignatoryParty { name, party } => format!(
             "undertecknaren {name} tillhör partiet {party}, som inte finns i `parties`"
         ),
+        K::PointShape => {
+            "`point` är ett punkt-id (`point = \"2\"`) eller en lista av dem (`point = [\"18\", \"19\"]`)"
+                .into()
+        }
         K::ReasonsOnly => "`reasons_only` gäller en reservation (motivreservation)".into(),
         K::DuplicatePositionId { id } => format!(
             "ställningstagandets id `{id}` används två gånger; ge ett av dem ett eget `id = \"…\"`"
@@ -1002,6 +1010,7 @@ mod tests {
                 target: s("x"),
                 suggestion: None,
             },
+            K::PointShape,
             K::LinkToSelf,
             K::LinkLoop,
             K::SignatoryParty {

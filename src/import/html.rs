@@ -280,14 +280,28 @@ pub fn lay_out(source: &str) -> Laid {
 }
 
 /// Whether a text looks like HTML rather than plain text: it starts (after white space) with a
-/// tag, or holds the tags of a report's HTML.
+/// tag, a comment or a doctype, and its head holds a tag of a document's body. The Riksdag's
+/// files start in several ways: `<!DOCTYPE html>`, `<html>`, `<HEAD>…<BODY>`, `<style>…`
+/// (newer Word exports), `<div class="betankande_">`, `<pre>`.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(400).collect();
+    // Word exports start with a style sheet of some 20 KB before the first tag of the body.
+    let head: String = text.trim_start().chars().take(64 * 1024).collect();
     let lower = head.to_lowercase();
-    lower.starts_with("<!doctype html")
-        || lower.starts_with("<html")
-        || ((lower.starts_with("<div") || lower.starts_with("<p") || lower.starts_with("<pre"))
-            && lower.contains('>'))
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+        return true;
+    }
+    let Some(after) = lower.strip_prefix('<') else {
+        return false;
+    };
+    if !after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '!') {
+        return false;
+    }
+    // A tag of the body, or a closing tag, somewhere in the head: plain text that happens to
+    // start with "<" has neither.
+    const BODY_TAGS: &[&str] = &[
+        "<p>", "<p ", "<div", "<pre", "<table", "<body", "<br", "<h1", "<h2", "<span", "</",
+    ];
+    BODY_TAGS.iter().any(|t| lower.contains(t)) && lower.contains('>')
 }
 
 #[cfg(test)]
@@ -331,6 +345,33 @@ mod tests {
         assert_eq!(class_hint("Reservationshnvisning"), Hint::ReservationRef);
         assert_eq!(class_hint("TOC6"), Hint::Contents);
         assert_eq!(class_hint("Normalutanluftfre"), Hint::None);
+    }
+
+    /// The ways the Riksdag's HTML files start, and text that is no HTML.
+    #[test]
+    fn html_is_recognised_by_its_start() {
+        for s in [
+            "<!DOCTYPE html><html><body><p>x</p></body></html>",
+            "<HEAD><meta charset=\"utf-8\"/><TITLE>2008/09:FiU3</TITLE></HEAD><BODY><div>x</div></BODY>",
+            "<style><!--\n .w600px{width: 600px}\n--></style><div class=\"Section1\"><p>x</p></div>",
+            format!(
+                "<style><!--\n{}--></style><div><p>x</p></div>",
+                " .a{b:c}\n".repeat(3000)
+            )
+            .as_str(),
+            "<div class=\"betankande_\"><table><tr><td><p>x</p></td></tr></table></div>",
+            "  \n<pre>Kulturutskottets betänkande</pre>",
+        ] {
+            assert!(looks_like_html(s), "{s}");
+        }
+        for s in [
+            "Arbetsmarknadsutskottets betänkande\n2006/07:AU1",
+            "<- en pil i texten",
+            "< 5 procent",
+            "",
+        ] {
+            assert!(!looks_like_html(s), "{s}");
+        }
     }
 
     #[test]

@@ -195,10 +195,10 @@ impl Warning {
                 format!("internt fel ({reason}); hela dokumentet finns i ett ej placerat avsnitt")
             }
             (PointUnknown { what, point }, Lang::En) => format!(
-                "{what} names point {point}, which the list of points lacks; written without a point"
+                "{what} names point {point}, which the list of points lacks; the point is added from the heading and marked uncertain"
             ),
             (PointUnknown { what, point }, Lang::Sv) => format!(
-                "{what} anger punkt {point}, som saknas i förslagspunkterna; skriven utan punkt"
+                "{what} anger punkt {point}, som saknas i förslagspunkterna; punkten läggs till från rubriken och markeras osäker"
             ),
             (
                 PartiesDisagree {

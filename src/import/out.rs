@@ -104,7 +104,8 @@ pub struct PositionOut {
     pub id: Option<String>,
     pub body: String,
     pub stance: Stance,
-    pub point: Option<String>,
+    /// The points' ids: none, one, or several ("punkterna 18 och 19").
+    pub points: Vec<String>,
     pub number: Option<u32>,
     pub reasons_only: bool,
     pub byline: Option<String>,
@@ -147,7 +148,7 @@ impl PositionOut {
             id: None,
             body: body.to_string(),
             stance,
-            point: None,
+            points: Vec::new(),
             number: None,
             reasons_only: false,
             byline: None,
@@ -181,7 +182,7 @@ impl CaseOut {
     pub fn settle_ids(&mut self) {
         let mut seen = std::collections::HashSet::new();
         for p in &mut self.positions {
-            let base = match &p.point {
+            let base = match p.points.first() {
                 Some(pt) => format!("{}/{pt}", p.body),
                 None => p.body.clone(),
             };
@@ -377,8 +378,21 @@ pub fn write(c: &CaseOut, lang: Lang) -> String {
         }
         key(&mut out, "body", string(&p.body));
         key(&mut out, "stance", string(p.stance.as_str()));
-        if let Some(pt) = &p.point {
-            key(&mut out, "point", string(pt));
+        match p.points.as_slice() {
+            [] => {}
+            [one] => key(&mut out, "point", string(one)),
+            several => key(
+                &mut out,
+                "point",
+                format!(
+                    "[{}]",
+                    several
+                        .iter()
+                        .map(|s| string(s))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
         }
         if let Some(n) = p.number {
             key(&mut out, "number", n.to_string());

@@ -911,7 +911,7 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
     let about_motion = normalise(&p.title).contains("motion");
     if about_motion && let Some((stance, sentence, lines, rule, why)) = motion_stance(&decision) {
         let mut po = PositionOut::new(body_id, stance);
-        po.point = Some(point_id.to_string());
+        po.points = vec![point_id.to_string()];
         po.paragraphs = decision.iter().map(|d| d.0.clone()).collect();
         let mut ev = inferred(
             Fact::Stance,
@@ -1029,7 +1029,7 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
             });
             let (b, group) = who(before);
             let mut po = PositionOut::new(body_id, stance);
-            po.point = Some(point_id.to_string());
+            po.points = vec![point_id.to_string()];
             po.signatories = b
                 .signatories
                 .iter()

@@ -549,26 +549,82 @@ fn mark_running_heads(text: &str) -> String {
         }
     }
     let mut out = String::with_capacity(text.len());
+    // The last line with text: the report's own head ("Trafikutskottets betänkande" over
+    // "2007/08:TU9") names the designation once, and that line is no running head.
+    let mut previous = "";
     for (k, line) in text.split('\n').enumerate() {
         if k > 0 {
             out.push('\n');
         }
+        let title_block = normalise(previous).ends_with("utskottets betänkande");
         match candidate(line) {
-            Some(d) if counts[&d] >= 2 => out.push('\u{c}'),
+            Some(d) if counts[&d] >= 2 && !title_block => out.push('\u{c}'),
             _ => out.push_str(line),
+        }
+        if !line.trim().is_empty() {
+            previous = line;
         }
     }
     out
+}
+
+/// Split a heading glued to the byline after it, as PDF copies give them: "1.Lag om
+/// hamntillsyn, punkt 1 (SD) av Anna Ek (SD).", "2. Titel, punkt 2 (S) Bo Al (S)
+/// anför:". The heading is a numbered line or one that names a point; it ends at the
+/// parenthesis of its parties, and the rest is a byline ("av …" with parties, or names with
+/// parties ending in "anför:" or "anser").
+fn unglue_byline(line: &Line) -> Option<(Line, Line)> {
+    let t = line.text.as_str();
+    let lower = t.to_lowercase();
+    if numbered(t).is_none() && !lower.contains(", punkt") && !lower.contains("(punkt") {
+        return None;
+    }
+    let mut search = 0;
+    while let Some(c) = t[search..].find(')') {
+        let close = search + c;
+        search = close + 1;
+        let Some(open) = t[..close].rfind('(') else {
+            continue;
+        };
+        if party_list(&t[open + 1..close]).is_none() {
+            continue;
+        }
+        let rest = t[close + 1..].trim_start();
+        let n = normalise(rest);
+        // "av" and a name: the byline may go on on the next line ("av Mikael Jansson" /
+        // "(SD).").
+        let by_av = rest
+            .strip_prefix("av ")
+            .is_some_and(|r| r.starts_with(char::is_uppercase));
+        let by_says = (n.ends_with(" anför:") || n.ends_with(" anser") || n.ends_with(" anför"))
+            && has_party_paren(rest);
+        if by_av || by_says {
+            let mk = |s: &str, blank: bool| Line {
+                no: line.no,
+                text: s.to_string(),
+                norm: normalise(s),
+                blank_before: blank,
+                trailing_ws: 0,
+            };
+            let mut tail = mk(rest, false);
+            tail.trailing_ws = line.trailing_ws;
+            return Some((mk(&t[..=close], line.blank_before), tail));
+        }
+    }
+    None
 }
 
 fn to_lines(rep: &Repaired, laid: Option<&Laid>) -> Vec<RLine> {
     let mut out = Vec::with_capacity(rep.lines.len());
     for l in &rep.lines {
         let hint = laid.map_or(Hint::None, |h| h.hint(l.no));
-        match unglue(l) {
+        match unglue(l).or_else(|| unglue_byline(l)) {
             Some((head, rest)) => {
                 out.push(RLine { line: head, hint });
-                out.push(RLine { line: rest, hint });
+                out.push(RLine {
+                    line: rest,
+                    hint: Hint::None,
+                });
             }
             None => out.push(RLine {
                 line: l.clone(),
@@ -586,8 +642,11 @@ fn to_lines(rep: &Repaired, laid: Option<&Laid>) -> Vec<RLine> {
 #[derive(Debug, Clone, Default)]
 struct Entry {
     number: Option<u32>,
+    /// Where the number comes from when the heading has none: the file's own list.
+    number_rule: &'static str,
     title: String,
-    point: Option<String>,
+    /// The points the heading names (usually one; "punkterna 18 och 19" two).
+    points: Vec<String>,
     /// Parties in the heading ("…, punkt 2 (SD)").
     heading_parties: Vec<String>,
     reasons_only: bool,
@@ -606,7 +665,8 @@ struct Entry {
 /// A reference in the list of points: "Reservation 4 (m, -) - motiv.", "res. 4 (v, mp)".
 #[derive(Debug, Clone)]
 struct Ref {
-    number: u32,
+    /// `None` for "Reservation (SD)", the only reservation of a report.
+    number: Option<u32>,
     parties: Vec<String>,
     reasons_only: bool,
     statement: bool,
@@ -620,6 +680,22 @@ struct RPoint {
     proposal: Vec<String>,
     refs: Vec<Ref>,
     line: usize,
+    origin: PointOrigin,
+}
+
+/// Where a point comes from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+enum PointOrigin {
+    /// The report's list of points ("Utskottets förslag till riksdagsbeslut").
+    #[default]
+    List,
+    /// The list's only proposal, which has no number: point 1.
+    Single,
+    /// The dokumentstatus file's `dokutskottsforslag`: the text's list did not give it.
+    File,
+    /// A reservation's or statement's heading ("…, punkt 4 (SD)"): neither the text's list
+    /// nor the file gave it. `list_read`: the text's list was read but lacks it.
+    Heading { what: String, list_read: bool },
 }
 
 struct Parser<'a> {
@@ -628,6 +704,8 @@ struct Parser<'a> {
     warnings: Vec<Warning>,
     lang: Lang,
     _meta: Option<&'a Meta>,
+    /// The list of points is a single unnumbered proposal, read as point 1.
+    single_point: bool,
 }
 
 /// Numbered line: "12. Rubrik" → (12, "Rubrik").
@@ -637,11 +715,52 @@ fn numbered(text: &str) -> Option<(u32, &str)> {
         return None;
     }
     let rest = text[digits..].strip_prefix('.')?;
-    // "1. Titel", "1.\tTitel", and in PDF copies "1.Titel".
-    if !rest.starts_with(|c: char| c.is_whitespace() || c.is_uppercase()) {
+    // "1. Titel", "1.\tTitel", in PDF copies "1.Titel", and the number alone on its line with
+    // the heading on the next ("1." in a copy of the HTML, where they are two table cells).
+    if !(rest.trim().is_empty()
+        || rest.starts_with(|c: char| c.is_whitespace() || c.is_uppercase()))
+    {
         return None;
     }
     Some((text[..digits].parse().ok()?, rest.trim()))
+}
+
+/// A line that can be a point's or a heading's title: it starts with a capital letter, is not
+/// the proposal ("Riksdagen …") and is short enough for a heading.
+fn is_title_line(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().next().is_some_and(char::is_uppercase)
+        && t.chars().count() <= 150
+        && !normalise(t).starts_with("riksdagen ")
+        && !normalise(t).starts_with("reservation")
+}
+
+/// Words that stand in names in lower case: "Anna Horn af Rantzien", "Göran Persson i
+/// Stjärnhov", "Ulla von Brandt".
+const NAME_PARTICLES: &[&str] = &[
+    "af", "av", "von", "van", "de", "der", "den", "la", "du", "i",
+];
+
+/// Whether a text is a byline: members' names with their parties ("av Anna Ek (m) och Bo Al
+/// (v).", "Anna Ek och Bo Al (båda m) anser"), and not a sentence that happens to start with
+/// "Av" and to end in a party ("Av regeringens budget framgår … motion Fi276 (s).").
+fn is_byline(text: &str) -> bool {
+    if !has_party_paren(text) {
+        return false;
+    }
+    let b = parse_byline(text);
+    !b.signatories.is_empty()
+        && b.signatories.iter().all(|s| {
+            let words: Vec<&str> = s.name.split_whitespace().collect();
+            (1..=6).contains(&words.len())
+                && words
+                    .first()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+                && words.iter().all(|w| {
+                    (w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(w))
+                        && !w.chars().any(|c| c.is_ascii_digit())
+                })
+        })
 }
 
 /// A parenthesis that holds party codes, and not "(punkt 2)" or "(mom. 5)".
@@ -660,10 +779,51 @@ fn has_party_paren(text: &str) -> bool {
     false
 }
 
-/// The point a heading names, and whether it is the reasoning only: "(punkt 2)", "(punkt 4,
-/// motiveringen)", "(mom. 1)", "(mom. 2.)", "…, punkt 1 (M)". Returns (title without the
-/// reference, point, parties named in the heading, reasons only).
-fn heading_point(heading: &str) -> (String, Option<String>, Vec<String>, bool) {
+/// The point ids a reference lists: "2", "18 och 19", "2–4", "3, 5 och 7", "2." (as in "mom.
+/// 2."). Reads from the start of `after` and stops at the first word that is none of these.
+fn point_ids(after: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = after.trim_start();
+    let mut range_from: Option<u32> = None;
+    loop {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            break;
+        }
+        let Ok(n) = rest[..digits].parse::<u32>() else {
+            break;
+        };
+        rest = &rest[digits..];
+        match range_from.take() {
+            Some(from) if from < n && n - from <= 30 => {
+                out.extend((from + 1..=n).map(|k| k.to_string()));
+            }
+            _ => out.push(n.to_string()),
+        }
+        rest = rest.strip_prefix('.').unwrap_or(rest).trim_start();
+        if let Some(r) = rest.strip_prefix(',') {
+            rest = r.trim_start();
+        } else if let Some(r) = rest
+            .strip_prefix("och ")
+            .or_else(|| rest.strip_prefix("samt "))
+        {
+            rest = r.trim_start();
+        } else if let Some(r) = rest.strip_prefix('–').or_else(|| rest.strip_prefix('-')) {
+            range_from = Some(n);
+            rest = r.trim_start();
+        } else {
+            break;
+        }
+    }
+    out.dedup();
+    out
+}
+
+/// The points a heading names, and whether it is the reasoning only: "(punkt 2)", "(punkt 4,
+/// motiveringen)", "(punkterna 18 och 19)", "(mom. 1)", "(mom. 2.)", "…, punkt 1 (M)", "…, punkt
+/// 3 – motiveringen (V)", "…, punkterna 2 och 3 (S)". Returns (title without the reference,
+/// points, parties named in the heading, reasons only).
+fn heading_point(heading: &str) -> (String, Vec<String>, Vec<String>, bool) {
     let h = crate::text::squash_whitespace(heading);
     let lower = h.to_lowercase();
     let reasons = lower.contains("motiveringen") || lower.contains("motivering)");
@@ -671,10 +831,6 @@ fn heading_point(heading: &str) -> (String, Option<String>, Vec<String>, bool) {
     for key in ["(punkt ", "(punkterna ", "(mom. ", "(mom "] {
         if let Some(at) = lower.find(key) {
             let after = &h[at + key.len()..];
-            let num: String = after
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect();
             let title = h[..at].trim().trim_end_matches(',').trim().to_string();
             let parties = h[at..]
                 .find(')')
@@ -685,30 +841,26 @@ fn heading_point(heading: &str) -> (String, Option<String>, Vec<String>, bool) {
                     party_list(&rest[o + 1..o + cl])
                 })
                 .unwrap_or_default();
-            let point = (!num.is_empty() && num.chars().next().is_some_and(|c| c.is_ascii_digit()))
-                .then_some(num);
-            return (title, point, parties, reasons);
+            return (title, point_ids(after), parties, reasons);
         }
     }
-    // "Titel, punkt 2 (SD)"
-    if let Some(at) = lower.rfind(", punkt ") {
-        let after = &h[at + ", punkt ".len()..];
-        let num: String = after
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
+    // "Titel, punkt 2 (SD)", "Titel, punkterna 2 och 3 (SD)"
+    for key in [", punkterna ", ", punkt "] {
+        let Some(at) = lower.rfind(key) else { continue };
+        let after = &h[at + key.len()..];
+        let ids = point_ids(after);
         let parties = after
-            .find('(')
+            .rfind('(')
             .and_then(|o| {
                 let c = after[o..].find(')')?;
                 party_list(&after[o + 1..o + c])
             })
             .unwrap_or_default();
-        if num.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            return (h[..at].trim().to_string(), Some(num), parties, reasons);
+        if !ids.is_empty() {
+            return (h[..at].trim().to_string(), ids, parties, reasons);
         }
     }
-    // A trailing party parenthesis alone: "Titel (M)".
+    // A trailing party parenthesis alone: "Titel (M)", "Titel – motiveringen (M)".
     let mut title = h.clone();
     let mut parties = Vec::new();
     if h.ends_with(')')
@@ -718,7 +870,20 @@ fn heading_point(heading: &str) -> (String, Option<String>, Vec<String>, bool) {
         parties = p;
         title = h[..o].trim().to_string();
     }
-    (title, None, parties, reasons)
+    if reasons {
+        for tail in [
+            "– motiveringen",
+            "- motiveringen",
+            ", motiveringen",
+            "motiveringen",
+        ] {
+            if let Some(t) = title.strip_suffix(tail) {
+                title = t.trim().to_string();
+                break;
+            }
+        }
+    }
+    (title, Vec::new(), parties, reasons)
 }
 
 impl Parser<'_> {
@@ -765,7 +930,7 @@ impl Parser<'_> {
                         is_subheading(next) || self.lines[j + 1].line.blank_before
                     }
                 {
-                    return has_party_paren(&text).then_some((k, j));
+                    return is_byline(&text).then_some((k, j));
                 }
             }
             return None;
@@ -821,12 +986,19 @@ impl Parser<'_> {
             }
             break;
         }
-        let text: String = self.lines[first..=k]
-            .iter()
-            .map(|l| l.text())
-            .collect::<Vec<_>>()
-            .join(" ");
-        has_party_paren(&text).then_some((first, k))
+        let text_of = |first: usize| -> String {
+            self.lines[first..=k]
+                .iter()
+                .map(|l| l.text())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        // A heading that ends in its parties ("Anslag inom utgiftsområde 24 (S, V, MP)") is
+        // no part of the byline below it.
+        while first < k && !is_byline(&text_of(first)) {
+            first += 1;
+        }
+        is_byline(&text_of(first)).then_some((first, k))
     }
 
     /// The entries (reservations or statements) of the part `lo..hi`.
@@ -891,7 +1063,7 @@ impl Parser<'_> {
                 Some((num, rest)) => (Some(num), rest.to_string()),
                 None => (None, heading_text.clone()),
             };
-            let (title, point, heading_parties, reasons_only) = heading_point(&rest);
+            let (title, points, heading_parties, reasons_only) = heading_point(&rest);
             let byline_text: String = self.lines[a..=b]
                 .iter()
                 .map(|l| l.text())
@@ -901,8 +1073,8 @@ impl Parser<'_> {
             let mut e = Entry {
                 number,
                 title,
-                point_rule: if point.is_some() { "heading" } else { "" },
-                point,
+                point_rule: if points.is_empty() { "" } else { "heading" },
+                points,
                 heading_parties,
                 reasons_only,
                 byline,
@@ -973,26 +1145,50 @@ impl Parser<'_> {
     /// proposal, "Reservation N (…)") or, in older reports, "Utskottet hemställer" ("N.
     /// beträffande …", "att riksdagen …", "res. N (…)"). `lo..hi` is the list.
     fn points(&mut self, lo: usize, hi: usize, older: bool) -> Vec<RPoint> {
-        let mut starts: Vec<(usize, u32, String)> = Vec::new();
+        // (line of the number, number, first line of the title, line after it)
+        let mut starts: Vec<(usize, u32, String, usize)> = Vec::new();
         let mut expected = 1;
         for k in lo..hi {
             let l = &self.lines[k];
-            if let Some((n, rest)) = numbered(l.text())
-                && n == expected
-                && !rest.is_empty()
-                && rest.chars().next().is_some_and(char::is_alphabetic)
+            let Some((n, rest)) = numbered(l.text()) else {
+                continue;
+            };
+            if n != expected {
+                continue;
+            }
+            if rest.chars().next().is_some_and(char::is_alphabetic) {
+                starts.push((k, n, rest.to_string(), k + 1));
+                expected += 1;
+            } else if rest.is_empty()
+                && k + 1 < hi
+                && is_title_line(self.lines[k + 1].text())
+                && numbered(self.lines[k + 1].text()).is_none()
             {
-                starts.push((k, n, rest.to_string()));
+                // The number alone on its line, the title on the next.
+                starts.push((k, n, self.lines[k + 1].text().to_string(), k + 2));
                 expected += 1;
             }
         }
+        if starts.is_empty() && !older {
+            // A report with one proposal does not number it: its title, then the proposal.
+            if let Some(k) = (lo..hi.min(lo + 3)).find(|&k| !self.lines[k].text().is_empty())
+                && is_title_line(self.lines[k].text())
+                && (k + 1..hi.min(k + 4)).any(|j| {
+                    let n = self.lines[j].norm();
+                    n.starts_with("riksdagen ") || n.starts_with("a) ")
+                })
+            {
+                starts.push((k, 1, self.lines[k].text().to_string(), k + 1));
+                self.single_point = true;
+            }
+        }
         let mut out = Vec::new();
-        for (s, &(k, n, ref first)) in starts.iter().enumerate() {
+        for (s, &(k, n, ref first, after)) in starts.iter().enumerate() {
             let end = starts.get(s + 1).map_or(hi, |x| x.0);
             // The title runs until the proposal starts.
             let mut title = first.clone();
-            let mut body = k + 1;
-            while body < end && body < k + 4 {
+            let mut body = after;
+            while body < end && body < after + 3 {
                 let l = &self.lines[body];
                 let n = l.norm();
                 let proposal_starts = if older {
@@ -1024,12 +1220,18 @@ impl Parser<'_> {
             let mut refs = Vec::new();
             let mut prop_end = end;
             for j in body..end {
-                if let Some(r) = reference(self.lines[j].text(), self.lines[j].no()) {
+                let found = references(self.lines[j].text(), self.lines[j].no());
+                if !found.is_empty() {
                     prop_end = prop_end.min(j);
-                    refs.push(r);
+                    refs.extend(found);
                 }
             }
             out.push(RPoint {
+                origin: if self.single_point {
+                    PointOrigin::Single
+                } else {
+                    PointOrigin::List
+                },
                 id: n.to_string(),
                 title,
                 proposal: self.paragraphs(body, prop_end),
@@ -1041,10 +1243,23 @@ impl Parser<'_> {
     }
 }
 
-/// "Reservation 4 (m, -) - motiv.", "res. 4 (v, mp)", "res.10 (fp)", "Särskilt yttrande 2
-/// (SD)".
-fn reference(text: &str, line: usize) -> Option<Ref> {
+/// The references a line of the list of points holds: "Reservation 4 (m, -) - motiv.", "res. 4
+/// (v, mp)", "res.10 (fp)", "Särskilt yttrande 2 (SD)", "Reservation (SD)" (a report's only
+/// reservation), and several on one line as PDF copies join them ("Reservation 5 (C, KD)
+/// Reservation 6 (V)"). Empty unless the line starts with one.
+fn references(text: &str, line: usize) -> Vec<Ref> {
     let n = normalise(text);
+    let mut out = Vec::new();
+    let mut rest_all = n.as_str();
+    while let Some((r, rest)) = one_reference(rest_all, line) {
+        out.push(r);
+        rest_all = rest;
+    }
+    out
+}
+
+/// The reference at the start of `n` (normalised) and what follows it.
+fn one_reference(n: &str, line: usize) -> Option<(Ref, &str)> {
     let (rest, statement) = if let Some(r) = n.strip_prefix("reservation ") {
         (r, false)
     } else if let Some(r) = n.strip_prefix("res.") {
@@ -1055,19 +1270,32 @@ fn reference(text: &str, line: usize) -> Option<Ref> {
         return None;
     };
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    let number: u32 = rest[..digits].parse().ok()?;
+    let number: Option<u32> = if digits == 0 {
+        None
+    } else {
+        Some(rest[..digits].parse().ok()?)
+    };
     let after = rest[digits..].trim_start();
     let open = after.strip_prefix('(')?;
     let close = open.find(')')?;
     let parties = party_list(&open[..close])?;
-    let tail = open[close + 1..].trim();
-    Some(Ref {
-        number,
-        parties,
-        reasons_only: tail.contains("motiv"),
-        statement,
-        line,
-    })
+    let tail = open[close + 1..].trim_start();
+    // What belongs to this reference: up to the next one on the line.
+    let next = ["reservation ", "res.", "särskilt yttrande "]
+        .iter()
+        .filter_map(|k| tail.find(k))
+        .min()
+        .unwrap_or(tail.len());
+    Some((
+        Ref {
+            number,
+            parties,
+            reasons_only: tail[..next].contains("motiv"),
+            statement,
+            line,
+        },
+        &tail[next..],
+    ))
 }
 
 /// The headings of a report's parts.
@@ -1157,6 +1385,26 @@ fn designation(meta: Option<&Meta>, lines: &[RLine], committee: Option<&str>) ->
         let digits: String = bet[letters.len()..].trim_start_matches('0').to_string();
         return Some(format!("{rm}:{}{digits}", abbreviation(&letters)));
     }
+    let normal = |d: &str| -> String {
+        let (rm, bet) = d.split_once(':').unwrap_or((d, ""));
+        let letters: String = bet.chars().take_while(|c| c.is_alphabetic()).collect();
+        let digits = bet[letters.len()..].trim_start_matches('0').to_string();
+        format!("{rm}:{}{digits}", abbreviation(&letters))
+    };
+    // The report's head: "Arbetsmarknadsutskottets betänkande" with the designation on its
+    // line or on one of the next three. The text cites other reports too, sometimes more
+    // often than its own ("2008/09:FiU1" in a report on an area of the budget).
+    if let Some(k) = lines
+        .iter()
+        .take(60)
+        .position(|l| l.norm().contains("utskottets betänkande"))
+    {
+        for l in lines.iter().skip(k).take(4) {
+            if let Some(d) = l.text().split_whitespace().find_map(designation_token) {
+                return Some(normal(&d));
+            }
+        }
+    }
     let mut counts: Vec<(String, usize)> = Vec::new();
     for l in lines.iter().take(80) {
         for w in l.text().split_whitespace() {
@@ -1183,12 +1431,7 @@ fn designation(meta: Option<&Meta>, lines: &[RLine], committee: Option<&str>) ->
             })
         })
         .max_by_key(|(_, n)| *n)
-        .map(|(d, _)| {
-            let (rm, bet) = d.split_once(':').unwrap_or((&d, ""));
-            let letters: String = bet.chars().take_while(|c| c.is_alphabetic()).collect();
-            let digits = bet[letters.len()..].trim_start_matches('0').to_string();
-            format!("{rm}:{}{digits}", abbreviation(&letters))
-        })
+        .map(|(d, _)| normal(&d))
 }
 
 /// "Stockholm den 20 november 2001".
@@ -1225,6 +1468,7 @@ pub fn import(
         warnings: Vec::new(),
         lang,
         _meta: meta,
+        single_point: false,
     };
     let n = p.lines.len();
 
@@ -1242,8 +1486,15 @@ pub fn import(
     let newer_list = (0..n).rev().find(|&k| {
         p.lines[k].norm() == "utskottets förslag till riksdagsbeslut"
             && p.lines[k].hint != Hint::Contents
-            && (k + 1..(k + 12).min(n))
+            && ((k + 1..(k + 12).min(n))
                 .any(|j| numbered(p.lines[j].text()).is_some_and(|x| x.0 == 1))
+                // One unnumbered proposal: its title, then "Riksdagen …" or "a) …".
+                || k + 1 < n
+                    && is_title_line(p.lines[k + 1].text())
+                    && (k + 2..(k + 5).min(n)).any(|j| {
+                        let t = p.lines[j].norm();
+                        t.starts_with("riksdagen ") || t.starts_with("a) ")
+                    }))
     });
     let older_list = (0..n).find(|&k| p.lines[k].norm() == "utskottet hemställer");
     let (list_lo, older) = match (newer_list, older_list) {
@@ -1262,31 +1513,6 @@ pub fn import(
         (Some(lo), Some(hi)) => p.points(lo + 1, hi, older),
         _ => Vec::new(),
     };
-    // The file's own list of reservations and statements, where it has one, is a summary to
-    // check against too (at the list's line, which the text does not have: line 1).
-    for cp in meta
-        .map(|m| m.counter_proposals.as_slice())
-        .unwrap_or_default()
-    {
-        let listed = points.iter().any(|pt| {
-            pt.refs
-                .iter()
-                .any(|r| r.number == cp.number && r.statement == cp.statement)
-        });
-        if let Some(pt) = points.iter_mut().find(|pt| pt.id == cp.point)
-            && !listed
-            && !cp.parties.is_empty()
-        {
-            pt.refs.push(Ref {
-                number: cp.number,
-                parties: cp.parties.clone(),
-                reasons_only: false,
-                statement: cp.statement,
-                line: 1,
-            });
-        }
-    }
-
     // The parts of reservations and of special statements: the last heading of each that is
     // followed by an entry.
     let part = |p: &Parser, names: &[&str], hint: Hint| -> Option<usize> {
@@ -1326,7 +1552,7 @@ pub fn import(
     };
     let res_hi = res_lo.map(|lo| st_lo.filter(|&s| s > lo).unwrap_or_else(|| end_of(&p, lo)));
     let st_hi = st_lo.map(|lo| end_of(&p, lo));
-    let reservations = match (res_lo, res_hi) {
+    let mut reservations = match (res_lo, res_hi) {
         (Some(lo), Some(hi)) => p.entries(lo + 1, hi, false),
         _ => Vec::new(),
     };
@@ -1334,18 +1560,136 @@ pub fn import(
         (Some(lo), Some(hi)) => p.entries(lo + 1, hi, true),
         _ => Vec::new(),
     };
-    // A statement whose heading names no point: the point with exactly its title.
-    for s in &mut statements {
-        if s.point.is_none() {
-            let t = normalise(&s.title);
-            let matching: Vec<&RPoint> = points
-                .iter()
-                .filter(|pt| normalise(&pt.title) == t)
-                .collect();
-            if let [one] = matching.as_slice() {
-                s.point = Some(one.id.clone());
-                s.point_rule = "title";
+
+    // Points the list did not give (a copy whose list of points was not read, or read in
+    // part): those the file's own list names, with its titles, then those a heading names.
+    let list_read = !points.is_empty();
+    for pm in meta.map(|m| m.points.as_slice()).unwrap_or_default() {
+        if !pm.title.is_empty() && !points.iter().any(|pt| pt.id == pm.id) {
+            points.push(RPoint {
+                id: pm.id.clone(),
+                title: pm.title.clone(),
+                origin: PointOrigin::File,
+                ..RPoint::default()
+            });
+        }
+    }
+    for (e, statement) in reservations
+        .iter()
+        .map(|e| (e, false))
+        .chain(statements.iter().map(|e| (e, true)))
+    {
+        for id in &e.points {
+            if points.iter().any(|pt| &pt.id == id) {
+                continue;
             }
+            // A heading that names this point alone carries its title; one that names several
+            // ("punkterna 18 och 19") does not.
+            let titled = reservations
+                .iter()
+                .map(|x| (x, Stance::Reservation))
+                .chain(statements.iter().map(|x| (x, Stance::SpecialStatement)))
+                .find(|(x, _)| x.points.len() == 1 && &x.points[0] == id);
+            let own = if statement {
+                Stance::SpecialStatement
+            } else {
+                Stance::Reservation
+            };
+            let (from, stance) = titled.unwrap_or((e, own));
+            points.push(RPoint {
+                id: id.clone(),
+                title: titled.map(|(x, _)| x.title.clone()).unwrap_or_default(),
+                line: from.heading_line,
+                origin: PointOrigin::Heading {
+                    what: describe_entry(from, stance, lang),
+                    list_read,
+                },
+                ..RPoint::default()
+            });
+        }
+    }
+    if points.iter().all(|pt| pt.id.parse::<u32>().is_ok()) {
+        points.sort_by_key(|pt| pt.id.parse::<u32>().unwrap_or(0));
+    }
+
+    // An entry whose heading names no point: the point with exactly its title, or the only
+    // point of a report that has one.
+    for e in reservations.iter_mut().chain(statements.iter_mut()) {
+        if !e.points.is_empty() {
+            continue;
+        }
+        let t = normalise(&e.title);
+        let matching: Vec<&RPoint> = points
+            .iter()
+            .filter(|pt| normalise(&pt.title) == t)
+            .collect();
+        if let [one] = matching.as_slice() {
+            e.points = vec![one.id.clone()];
+            e.point_rule = "title";
+        } else if let [only] = points.as_slice() {
+            e.points = vec![only.id.clone()];
+            e.point_rule = "only";
+        }
+    }
+
+    // An entry without a number (the only reservation of a report: "Reservation (SD)"): the
+    // number the file's own list gives the one entry of that kind, point and parties.
+    let counter = meta
+        .map(|m| m.counter_proposals.as_slice())
+        .unwrap_or_default();
+    for (list, statement) in [(&mut reservations, false), (&mut statements, true)] {
+        let taken: Vec<u32> = list.iter().filter_map(|e| e.number).collect();
+        for k in 0..list.len() {
+            let e = &list[k];
+            if e.number.is_some() {
+                continue;
+            }
+            let parties = if e.byline.parties.is_empty() {
+                &e.heading_parties
+            } else {
+                &e.byline.parties
+            };
+            let fits: Vec<&CounterProposal> = counter
+                .iter()
+                .filter(|cp| {
+                    cp.statement == statement
+                        && e.points.contains(&cp.point)
+                        && sorted(&cp.parties) == sorted(parties)
+                        && !taken.contains(&cp.number)
+                })
+                .collect();
+            let unnumbered = list.iter().filter(|x| x.number.is_none()).count();
+            if let [one] = fits.as_slice()
+                && unnumbered == 1
+            {
+                list[k].number = Some(one.number);
+                list[k].number_rule = "riksdag.file_number";
+            }
+        }
+    }
+
+    // The file's own list of reservations and statements, where it has one, is a summary to
+    // check against too (at the list's line, which the text does not have: line 1).
+    for cp in meta
+        .map(|m| m.counter_proposals.as_slice())
+        .unwrap_or_default()
+    {
+        let listed = points.iter().any(|pt| {
+            pt.refs
+                .iter()
+                .any(|r| r.number == Some(cp.number) && r.statement == cp.statement)
+        });
+        if let Some(pt) = points.iter_mut().find(|pt| pt.id == cp.point)
+            && !listed
+            && !cp.parties.is_empty()
+        {
+            pt.refs.push(Ref {
+                number: Some(cp.number),
+                parties: cp.parties.clone(),
+                reasons_only: false,
+                statement: cp.statement,
+                line: 1,
+            });
         }
     }
 
@@ -1487,17 +1831,59 @@ pub fn import(
     for (pt, pm) in points.iter().zip(&decisions) {
         let mut po = PointOut {
             id: pt.id.clone(),
-            title: pt.title.clone(),
+            title: if pt.title.is_empty() {
+                format!("{} {}", lang.pick("Point", "Punkt"), pt.id)
+            } else {
+                pt.title.clone()
+            },
             body: Some(body_id.clone()),
             proposal: pt.proposal.clone(),
             ..PointOut::default()
         };
-        po.notes.push(match lang {
-            Lang::En => format!(
+        po.notes.push(match (&pt.origin, lang) {
+            (PointOrigin::List, Lang::En) => format!(
                 "Point {}: the committee's proposal, line {}.",
                 pt.id, pt.line
             ),
-            Lang::Sv => format!("Punkt {}: utskottets förslag, rad {}.", pt.id, pt.line),
+            (PointOrigin::List, Lang::Sv) => {
+                format!("Punkt {}: utskottets förslag, rad {}.", pt.id, pt.line)
+            }
+            (PointOrigin::Single, Lang::En) => format!(
+                "Point {}: the committee's only proposal, unnumbered in the report, line {}.",
+                pt.id, pt.line
+            ),
+            (PointOrigin::Single, Lang::Sv) => format!(
+                "Punkt {}: utskottets enda förslag, utan nummer i betänkandet, rad {}.",
+                pt.id, pt.line
+            ),
+            (PointOrigin::File, Lang::En) => format!(
+                "Point {}: from the dokumentstatus file's list (dokutskottsforslag); the report's list of points was not read.",
+                pt.id
+            ),
+            (PointOrigin::File, Lang::Sv) => format!(
+                "Punkt {}: från dokumentstatus-filens lista (dokutskottsforslag); betänkandets förslagspunkter lästes inte.",
+                pt.id
+            ),
+            (PointOrigin::Heading { what, .. }, Lang::En) => format!(
+                "Point {}: from the heading of {what}, line {}; the report's list of points does not give it{}.",
+                pt.id,
+                pt.line,
+                if pt.title.is_empty() {
+                    " (no title read)"
+                } else {
+                    ""
+                }
+            ),
+            (PointOrigin::Heading { what, .. }, Lang::Sv) => format!(
+                "Punkt {}: från rubriken till {what}, rad {}; betänkandets förslagspunkter anger den inte{}.",
+                pt.id,
+                pt.line,
+                if pt.title.is_empty() {
+                    " (ingen rubrik läst)"
+                } else {
+                    ""
+                }
+            ),
         });
         if let Some(pm) = pm {
             if let Some(d) = &pm.decision {
@@ -1544,7 +1930,6 @@ pub fn import(
         }
         out.points.push(po);
     }
-    let known_points: Vec<&str> = points.iter().map(|p| p.id.as_str()).collect();
     for (k, (e, stance)) in reservations
         .iter()
         .map(|e| (e, Stance::Reservation))
@@ -1559,25 +1944,38 @@ pub fn import(
         };
         let mut po = PositionOut::new(&body_id, stance);
         po.number = e.number;
-        po.point = e
-            .point
-            .clone()
-            .filter(|pt| known_points.contains(&pt.as_str()));
-        if e.point.is_some() && po.point.is_none() && !points.is_empty() {
-            p.warn(
-                e.heading_line,
-                WarningKind::PointUnknown {
-                    what: describe_entry(e, stance, lang),
-                    point: e.point.clone().unwrap_or_default(),
-                },
-            );
+        po.points = e.points.clone();
+        // A point the text's list of points lacks, although the list was read, is a doubt.
+        let mut point_doubt = doubt(Fact::Point);
+        for id in &e.points {
+            if let Some(pt) = points.iter().find(|pt| &pt.id == id)
+                && matches!(
+                    pt.origin,
+                    PointOrigin::Heading {
+                        list_read: true,
+                        ..
+                    }
+                )
+            {
+                p.warn(
+                    e.heading_line,
+                    WarningKind::PointUnknown {
+                        what: describe_entry(e, stance, lang),
+                        point: id.clone(),
+                    },
+                );
+                point_doubt.get_or_insert_with(|| match lang {
+                    Lang::En => format!("point {id} is not in the list of points"),
+                    Lang::Sv => format!("punkt {id} saknas i förslagspunkterna"),
+                });
+            }
         }
         po.reasons_only = stance == Stance::Reservation
             && (e.reasons_only
                 || points.iter().any(|pt| {
-                    pt.refs
-                        .iter()
-                        .any(|r| Some(r.number) == e.number && r.reasons_only && !r.statement)
+                    pt.refs.iter().any(|r| {
+                        r.number.is_some() && r.number == e.number && r.reasons_only && !r.statement
+                    })
                 }));
         po.signatories = e.byline.signatories.clone();
         let generated = crate::model::signature_line(&po.signatories);
@@ -1595,10 +1993,14 @@ pub fn import(
             Vec::new()
         };
         po.proposals = e.proposals.clone();
-        po.paragraphs = if e.text.is_empty() {
+        // No text of its own: its heading (or, headless, its byline) stands as its text, so
+        // that the file always loads.
+        po.paragraphs = if !e.text.is_empty() {
+            e.text.clone()
+        } else if !e.heading_text.trim().is_empty() {
             vec![e.heading_text.clone()]
         } else {
-            e.text.clone()
+            vec![e.byline.written.clone()]
         };
         po.date = None;
         let heading = (e.heading_line, e.heading_last);
@@ -1618,25 +2020,48 @@ pub fn import(
             heading,
         ));
         if e.number.is_some() {
-            po.evidence.push(inferred(
-                Fact::Number,
-                "riksdag.heading_number",
-                &heading_text,
-                heading,
-            ));
-        }
-        if po.point.is_some() {
             let mut ev = inferred(
-                Fact::Point,
-                if e.point_rule == "title" {
-                    "riksdag.point_title"
+                Fact::Number,
+                if e.number_rule.is_empty() {
+                    "riksdag.heading_number"
                 } else {
-                    "riksdag.heading_point"
+                    e.number_rule
                 },
                 &heading_text,
                 heading,
             );
-            if let Some(n) = doubt(Fact::Point) {
+            if !e.number_rule.is_empty() {
+                ev.note = Some(
+                    lang.pick(
+                        "the heading has no number; the dokumentstatus file's list (dokmotforslag) numbers this one",
+                        "rubriken saknar nummer; dokumentstatus-filens lista (dokmotforslag) numrerar denna",
+                    )
+                    .to_string(),
+                );
+            }
+            po.evidence.push(ev);
+        }
+        if !po.points.is_empty() {
+            let mut ev = inferred(
+                Fact::Point,
+                match e.point_rule {
+                    "title" => "riksdag.point_title",
+                    "only" => "riksdag.only_point",
+                    _ => "riksdag.heading_point",
+                },
+                &heading_text,
+                heading,
+            );
+            if e.point_rule == "only" {
+                ev.note = Some(
+                    lang.pick(
+                        "the heading names no point; the report has only this one",
+                        "rubriken anger ingen punkt; betänkandet har bara denna",
+                    )
+                    .to_string(),
+                );
+            }
+            if let Some(n) = point_doubt {
                 ev = uncertain(ev, n);
             }
             po.evidence.push(ev);
@@ -1711,12 +2136,14 @@ fn adopts_whole(decision: &str) -> bool {
     )
 }
 
-/// The report's title: the line after its designation in the head.
+/// The report's title: the line after its designation in the head, where the designation
+/// stands alone on its line or beside "…utskottets betänkande" (a motion cited in the list of
+/// points, "Riksdagen avslår motion 2007/08:T1 av …", is no head).
 fn title_in(lines: &[RLine]) -> Option<String> {
     let k = lines.iter().take(40).position(|l| {
-        l.text()
-            .split_whitespace()
-            .any(|w| designation_token(w).is_some())
+        let words: Vec<&str> = l.text().split_whitespace().collect();
+        let has = words.iter().any(|w| designation_token(w).is_some());
+        has && (words.len() == 1 || l.norm().contains("utskottets betänkande"))
     })?;
     lines
         .get(k + 1)
@@ -1756,22 +2183,35 @@ fn check_against_list(
         Stance::Reservation
     };
     for (pt, r) in &listed {
-        match entries.iter().position(|e| e.number == Some(r.number)) {
+        // A numbered reference names its entry by number; "Reservation (SD)" names the entry
+        // whose heading has no number, at that point.
+        let found = match r.number {
+            Some(n) => entries.iter().position(|e| e.number == Some(n)),
+            None => entries.iter().position(|e| {
+                (e.number.is_none() || e.number_rule == "riksdag.file_number")
+                    && e.points.contains(&pt.id)
+            }),
+        };
+        match found {
             None => {
-                let what = match p.lang {
-                    Lang::En => format!("{} {}", p.lang.stance_lower(stance, false), r.number),
-                    Lang::Sv => format!("{} {}", p.lang.stance_lower(stance, false), r.number),
+                let what = match r.number {
+                    Some(n) => format!("{} {n}", p.lang.stance_lower(stance, false)),
+                    None => format!(
+                        "{} ({})",
+                        p.lang.stance_lower(stance, false),
+                        r.parties.join(", ")
+                    ),
                 };
                 p.warn(r.line, WarningKind::ListedNotFound { what });
             }
             Some(k) => {
                 let e = &entries[k];
                 let what = describe_entry(e, stance, p.lang);
-                if e.point.as_deref().is_some_and(|x| x != pt.id) {
+                if !e.points.is_empty() && !e.points.contains(&pt.id) {
                     let detail = format!(
                         "{} {} / {}",
                         p.lang.pick("point", "punkt"),
-                        e.point.as_deref().unwrap_or(""),
+                        e.points.join(", "),
                         pt.id
                     );
                     doubts.push((k, Fact::Point, format!("{what}: {detail}")));
@@ -1844,40 +2284,122 @@ mod tests {
             heading_point("Utformningen av bostadspolitiken (punkt 2)"),
             (
                 "Utformningen av bostadspolitiken".into(),
-                Some("2".into()),
+                vec!["2".to_string()],
                 vec![],
                 false
             )
         );
         assert!(heading_point("Bostadsförsörjningen (punkt 4, motiveringen)").3);
         assert_eq!(
-            heading_point("Riktlinjerna för jämställdhetsarbetet (mom. 2.)")
-                .1
-                .as_deref(),
-            Some("2")
+            heading_point("Riktlinjerna för jämställdhetsarbetet (mom. 2.)").1,
+            ["2"]
         );
         let (t, p, ps, _) = heading_point("Framtidens arbetsmarknad, punkt 1 (M)");
         assert_eq!(
-            (t.as_str(), p.as_deref(), ps),
-            ("Framtidens arbetsmarknad", Some("1"), vec!["M".to_string()])
+            (t.as_str(), p, ps),
+            (
+                "Framtidens arbetsmarknad",
+                vec!["1".to_string()],
+                vec!["M".to_string()]
+            )
         );
-        assert_eq!(
-            heading_point("Anslagsfördelningen inom utgiftsområde 18").1,
-            None
+        assert!(
+            heading_point("Anslagsfördelningen inom utgiftsområde 18")
+                .1
+                .is_empty()
         );
     }
 
+    /// The wordings of headings in the reports of 2006–2023: several points, a
+    /// motivreservation's mark before or after the parties, a point's own name in a
+    /// parenthesis, no point at all (a report's only reservation).
     #[test]
-    fn references() {
-        let r = reference("Reservation 6 (m, -) - motiv.", 1).unwrap();
+    fn heading_wordings() {
+        let (t, p, ps, r) = heading_point(
+            "Socialdemokraternas särskilda yttrande om anslagen till kultur och idrott (punkterna 11 och 12) (s)",
+        );
+        assert_eq!(
+            (t.as_str(), p, ps, r),
+            (
+                "Socialdemokraternas särskilda yttrande om anslagen till kultur och idrott",
+                vec!["11".to_string(), "12".to_string()],
+                vec!["S".to_string()],
+                false
+            )
+        );
+        let (t, p, ps, r) = heading_point("Lärarnas arbetsmiljö, punkt 4 motiveringen (s)");
+        assert_eq!(
+            (t.as_str(), p, ps, r),
+            (
+                "Lärarnas arbetsmiljö",
+                vec!["4".to_string()],
+                vec!["S".to_string()],
+                true
+            )
+        );
+        let (t, p, ps, r) = heading_point("Tillsynen över hamnarna, punkt 3 – motiveringen (V)");
+        assert_eq!(
+            (t.as_str(), p, ps, r),
+            (
+                "Tillsynen över hamnarna",
+                vec!["3".to_string()],
+                vec!["V".to_string()],
+                true
+            )
+        );
+        let (t, p, ps, _) = heading_point("Jämställdhet, punkt 2 (Jämställdhet) (S)");
+        assert_eq!(
+            (t.as_str(), p, ps),
+            ("Jämställdhet", vec!["2".to_string()], vec!["S".to_string()])
+        );
+        let (_, p, ps, _) = heading_point("Anslag, punkterna 2–4 (M, KD)");
+        assert_eq!(
+            (p, ps.len()),
+            (vec!["2".to_string(), "3".into(), "4".into()], 2)
+        );
+        let (t, p, ps, _) = heading_point("Anslag inom utgiftsområde 24 (SD)");
+        assert_eq!(
+            (t.as_str(), p, ps),
+            (
+                "Anslag inom utgiftsområde 24",
+                vec![],
+                vec!["SD".to_string()]
+            )
+        );
+        assert_eq!(point_ids("3, 5 och 7) (m)"), ["3", "5", "7"]);
+        assert!(point_ids("x").is_empty());
+    }
+
+    #[test]
+    fn references_under_points() {
+        let r = &references("Reservation 6 (m, -) - motiv.", 1)[0];
         assert_eq!(
             (r.number, r.parties.clone(), r.reasons_only),
-            (6, vec!["M".into(), "-".into()], true)
+            (Some(6), vec!["M".into(), "-".into()], true)
         );
-        let r = reference("res.10 (fp)", 1).unwrap();
-        assert_eq!(r.number, 10);
+        let r = &references("res.10 (fp)", 1)[0];
+        assert_eq!(r.number, Some(10));
         assert_eq!(r.parties, ["FP"]);
-        assert!(reference("Reservationer har anmälts", 1).is_none());
+        assert!(references("Reservationer har anmälts", 1).is_empty());
+        // A report's only reservation has no number.
+        let r = &references("Reservation (SD)", 1)[0];
+        assert_eq!(
+            (r.number, r.parties.clone()),
+            (None, vec!["SD".to_string()])
+        );
+        // Two on one line, as a PDF copy joins them; the reasons-only mark is the second's.
+        let rs = references("Reservation 5 (C, KD) Reservation 6 (V) – motiveringen", 1);
+        assert_eq!(
+            rs.iter()
+                .map(|r| (r.number, r.parties.join(","), r.reasons_only))
+                .collect::<Vec<_>>(),
+            [(Some(5), "C,KD".into(), false), (Some(6), "V".into(), true)]
+        );
+        let r = &references("Reservation 3 (m, fp, kd, c) — motivering", 1)[0];
+        assert_eq!(
+            (r.number, r.parties.len(), r.reasons_only),
+            (Some(3), 4, true)
+        );
     }
 
     #[test]
@@ -1885,6 +2407,13 @@ mod tests {
         let t = "text före\nRESERVATIONER 2013/14:FöU11\nmer text\n2013/14:FöU11 RESERVATIONER\nslut 2013/14:FöU11\n";
         let m = mark_running_heads(t);
         assert_eq!(m, "text före\n\u{c}\nmer text\n\u{c}\nslut 2013/14:FöU11\n");
+        // The report's head names its designation under its title: no running head.
+        let t =
+            "Försvarsutskottets betänkande\n2013/14:FöU11\n\ntext\n2013/14:FöU11 RESERVATIONER\n";
+        assert_eq!(
+            mark_running_heads(t),
+            "Försvarsutskottets betänkande\n2013/14:FöU11\n\ntext\n\u{c}\n"
+        );
         assert!(designation_token("2001/02:Bo318,").is_some());
         assert!(designation_token("KS 2025/1121").is_none());
     }

@@ -108,6 +108,8 @@ pub enum ProblemKind {
         suggestion: Option<String>,
         none_declared: bool,
     },
+    /// A position's `point` that is neither a point id nor a non-empty list of them.
+    PointShape,
     /// `identical_to` or `concurs_with` (`key`) names no position.
     UnknownLink {
         key: String,

@@ -217,9 +217,10 @@ pub struct PositionTable {
     /// A position id concurred with (instämde i).
     #[schemars(with = "Option<String>")]
     pub concurs_with: Option<Spanned<String>>,
-    /// The id of the decision point the position concerns.
-    #[schemars(with = "Option<String>")]
-    pub point: Option<Spanned<String>>,
+    /// The id of the decision point the position concerns (`"2"`), or the ids of several
+    /// (`["18", "19"]`, for "punkterna 18 och 19").
+    #[schemars(with = "Option<PointIds>")]
+    pub point: Option<Spanned<toml::Value>>,
     /// The document's number for the position: 4 for "Reservation 4".
     #[schemars(with = "Option<Count>")]
     pub number: Option<Spanned<i64>>,
@@ -378,6 +379,15 @@ struct LineNumber(#[schemars(range(min = 1))] i64);
 #[schemars(transparent)]
 #[allow(dead_code)]
 struct Count(#[schemars(range(min = 0, max = 1_000_000))] i64);
+
+/// A position's point: one point id, or several.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum PointIds {
+    One(String),
+    Several(#[schemars(length(min = 1))] Vec<String>),
+}
 
 /// The format version, 1.
 #[derive(JsonSchema)]

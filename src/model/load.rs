@@ -915,22 +915,38 @@ impl Builder<'_> {
                 .as_deref()
                 .map(text::clean_paragraphs)
                 .unwrap_or_default();
-            let point = p.point.as_ref().and_then(|pt| {
-                let id = clean(pt.get_ref());
-                match point_index.get(&id) {
-                    Some(&i) => Some(i),
-                    None => {
-                        let suggestion = suggest(&id, point_index.keys().map(String::as_str));
-                        let kind = ProblemKind::UnknownPoint {
-                            none_declared: suggestion.is_none() && points.is_empty(),
-                            suggestion,
-                            id,
-                        };
-                        self.error(pt, "point", kind);
-                        None
+            let mut point: Vec<usize> = Vec::new();
+            if let Some(pt) = &p.point {
+                let ids: Option<Vec<&str>> = match pt.get_ref() {
+                    toml::Value::String(s) => Some(vec![s.as_str()]),
+                    toml::Value::Array(a) if !a.is_empty() => {
+                        a.iter().map(toml::Value::as_str).collect()
+                    }
+                    _ => None,
+                };
+                match ids {
+                    None => self.error(pt, "point", ProblemKind::PointShape),
+                    Some(ids) => {
+                        for id in ids {
+                            let id = clean(id);
+                            match point_index.get(&id) {
+                                Some(&i) if !point.contains(&i) => point.push(i),
+                                Some(_) => {}
+                                None => {
+                                    let suggestion =
+                                        suggest(&id, point_index.keys().map(String::as_str));
+                                    let kind = ProblemKind::UnknownPoint {
+                                        none_declared: suggestion.is_none() && points.is_empty(),
+                                        suggestion,
+                                        id,
+                                    };
+                                    self.error(pt, "point", kind);
+                                }
+                            }
+                        }
                     }
                 }
-            });
+            }
             let number = p.number.as_ref().and_then(|n| self.count(n, "number"));
             if p.reasons_only && stance != Stance::Reservation {
                 self.error(sp, "reasons_only", ProblemKind::ReasonsOnly);
@@ -943,7 +959,7 @@ impl Builder<'_> {
                     }
                     v
                 }
-                None => match point {
+                None => match point.first().copied() {
                     Some(pt) => derive_position_id(
                         &format!("{}/{}", bodies[body].id, points[pt].id),
                         stance,
@@ -979,7 +995,7 @@ impl Builder<'_> {
                 Fact::Date => p.date.is_some(),
                 // A members' statement names its parties, or says it found none.
                 Fact::Parties => !parties.is_empty() || stance.needs_text(),
-                Fact::Point => p.point.is_some(),
+                Fact::Point => !point.is_empty(),
                 Fact::Number => p.number.is_some(),
                 _ => true,
             };
@@ -1012,7 +1028,7 @@ impl Builder<'_> {
                 concurs_with: None,
                 text_from: None,
                 evidence,
-                point,
+                points: point,
                 number,
                 reasons_only: p.reasons_only,
             });
@@ -1075,7 +1091,7 @@ impl Builder<'_> {
                     concurs_with: None,
                     text_from: None,
                     evidence: Vec::new(),
-                    point: None,
+                    points: Vec::new(),
                     number: None,
                     reasons_only: false,
                 });

@@ -480,8 +480,10 @@ pub struct Position {
     /// `identical_to` links, resolved once at load (in linear time); `None` when the position
     /// has its own text or no link. See [`Case::text_of`].
     pub text_from: Option<usize>,
-    /// Index into [`Case::points`] of the decision point the position concerns.
-    pub point: Option<usize>,
+    /// Indices into [`Case::points`] of the decision points the position concerns, in the
+    /// document's order: empty when it names none, one as a rule ("Reservation 4, punkt 2"),
+    /// several where the document says so ("punkterna 18 och 19").
+    pub points: Vec<usize>,
     /// The document's number for the position ("Reservation 4", "särskilt yttrande 2").
     pub number: Option<u32>,
     /// A reservation against the reasoning only, not the decision (motivreservation).

@@ -66,20 +66,20 @@ impl Case {
             };
         }
         let statement = |s: Stance| !s.is_decision() && s != Stance::NoAnswer;
-        let parties: Vec<String> =
-            self.parties
-                .iter()
-                .map(|p| p.code.clone())
-                .filter(|code| {
-                    self.positions.iter().any(|p| {
-                        (p.point.is_some() || statement(p.stance)) && p.parties.contains(code)
-                    }) || self.points.iter().any(|pt| {
-                        pt.vote
-                            .as_ref()
-                            .is_some_and(|v| v.party_tally(code).is_some())
-                    })
+        let parties: Vec<String> = self
+            .parties
+            .iter()
+            .map(|p| p.code.clone())
+            .filter(|code| {
+                self.positions.iter().any(|p| {
+                    (!p.points.is_empty() || statement(p.stance)) && p.parties.contains(code)
+                }) || self.points.iter().any(|pt| {
+                    pt.vote
+                        .as_ref()
+                        .is_some_and(|v| v.party_tally(code).is_some())
                 })
-                .collect();
+            })
+            .collect();
         let mut rows: Vec<PointRow> = Vec::new();
         for (k, pt) in self.points.iter().enumerate() {
             let winner = pt.vote.as_ref().and_then(|v| v.winner());
@@ -122,12 +122,16 @@ impl Case {
     }
 
     /// The positions of `party` on `point` (for `None`: its reservations and statements that
-    /// name no point), in file order.
+    /// name no point), in file order. A position on several points is in each of their rows.
     fn marks(&self, point: Option<usize>, party: &str) -> Vec<PointMark> {
         self.positions
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.point == point && p.parties.iter().any(|c| c == party))
+            .filter(|(_, p)| match point {
+                Some(k) => p.points.contains(&k),
+                None => p.points.is_empty(),
+            })
+            .filter(|(_, p)| p.parties.iter().any(|c| c == party))
             .filter(|(_, p)| {
                 point.is_some() || (!p.stance.is_decision() && p.stance != Stance::NoAnswer)
             })

@@ -195,7 +195,7 @@ impl Case {
                 .map(|p| p.code.clone())
                 .filter(|c| of.iter().any(|p| p.parties.contains(c)))
                 .collect();
-            let mut on: Vec<usize> = of.iter().filter_map(|p| p.point).collect();
+            let mut on: Vec<usize> = of.iter().flat_map(|p| p.points.iter().copied()).collect();
             on.sort_unstable();
             on.dedup();
             stances.push(PointStance {

@@ -143,7 +143,7 @@ fn an_extract_with_yrkanden_a_vote_and_a_reservation() {
             (Stance::ProtocolNote, vec!["SD"]),
         ]
     );
-    assert!(case.positions.iter().all(|p| p.point == Some(0)));
+    assert!(case.positions.iter().all(|p| p.points == [0]));
     let reservation = &case.positions[1];
     assert_eq!(reservation.signatories.len(), 2);
     assert_eq!(reservation.proposals, ["bifall till motionen"]);
@@ -429,4 +429,82 @@ fn warnings_of_several_extracts_name_their_own_document() {
     let case = parse_case(&out.cases[0].toml, "t", "t").unwrap();
     assert_eq!(case.dnr, "KS 2025/412");
     assert_eq!(case.bodies.len(), 2);
+}
+
+/// The extract with yrkanden, a vote and a reservation, as a user imports it and asks for the
+/// points × parties matrix: the binary writes the case file, and the matrix gives the vote's
+/// counts, each party's side and whether it won, and who reserved or filed a statement.
+#[test]
+fn the_binary_imports_an_extract_to_its_points_votes_and_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("ks.toml");
+    let run = remiss()
+        .args([
+            "--lang",
+            "en",
+            "import",
+            "tests/fixtures/protocol/bussresor_ks.txt",
+            "-o",
+        ])
+        .arg(&case)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    assert!(
+        String::from_utf8_lossy(&run.stderr)
+            .contains("read as a municipal protocol or protocol extract, Kommunstyrelsen, § 145"),
+        "{run:?}"
+    );
+    let run = remiss()
+        .arg("matrix")
+        .arg(&case)
+        .args(["--by", "point", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    let v: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let c = &v["cases"][0];
+    let vote = &c["points"][0]["vote"];
+    assert_eq!(
+        (&vote["method"], &vote["yes"], &vote["no"], &vote["abstain"]),
+        (
+            &serde_json::json!("vote"),
+            &serde_json::json!(9),
+            &serde_json::json!(2),
+            &serde_json::json!(2)
+        )
+    );
+    let row = &c["point_matrix"]["rows"][0];
+    assert_eq!(row["point"], "145");
+    assert_eq!(row["winner"], "yes");
+    let cell = |party: &str| {
+        row["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["party"] == party)
+            .unwrap()
+            .clone()
+    };
+    let stances = |party: &str| -> Vec<String> {
+        cell(party)["positions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["stance"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(stances("V"), ["reservation"]);
+    assert_eq!(stances("MP"), ["special_statement"]);
+    assert_eq!(stances("SD"), ["protocol_note"]);
+    assert!(stances("S").is_empty());
+    assert_eq!(
+        (&cell("V")["vote"]["side"], &cell("V")["vote"]["won"]),
+        (&serde_json::json!("no"), &serde_json::json!(false))
+    );
+    assert_eq!(
+        (&cell("S")["vote"]["side"], &cell("S")["vote"]["won"]),
+        (&serde_json::json!("yes"), &serde_json::json!(true))
+    );
+    assert_eq!(cell("MP")["vote"]["side"], "abstain");
 }

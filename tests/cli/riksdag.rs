@@ -98,11 +98,12 @@ mod shipped {
             // of its parties.
             let m = case.point_matrix();
             for (k, p) in case.positions.iter().enumerate() {
-                let Some(pt) = p.point else { continue };
-                let row = m.rows.iter().find(|r| r.point == Some(pt)).unwrap();
-                for party in &p.parties {
-                    let col = m.parties.iter().position(|x| x == party).unwrap();
-                    assert!(row.cells[col].marks.iter().any(|mk| mk.position == k));
+                for &pt in &p.points {
+                    let row = m.rows.iter().find(|r| r.point == Some(pt)).unwrap();
+                    for party in &p.parties {
+                        let col = m.parties.iter().position(|x| x == party).unwrap();
+                        assert!(row.cells[col].marks.iter().any(|mk| mk.position == k));
+                    }
                 }
             }
         }
@@ -254,7 +255,7 @@ fn a_report_in_the_newer_html_layout() {
         .map(|e| {
             (
                 e.number,
-                e.point.as_deref(),
+                e.points.first().map(String::as_str),
                 e.parties.iter().map(String::as_str).collect(),
             )
         })
@@ -263,12 +264,118 @@ fn a_report_in_the_newer_html_layout() {
     let st = acc::found(&case, remiss::model::Stance::SpecialStatement);
     assert_eq!(st.len(), 1);
     assert_eq!(
-        (st[0].point.as_deref(), st[0].parties.clone()),
-        (Some("2"), vec!["L".to_string()])
+        (st[0].points.clone(), st[0].parties.clone()),
+        (vec!["2".to_string()], vec!["L".to_string()])
     );
     assert!(
         out.files[0].warnings.is_empty(),
         "{:?}",
         out.files[0].warnings
     );
+}
+
+/// An invented older report as a PDF copy gives it, with every fault of the kind at once:
+/// lower-case party codes, a contents list that repeats every reservation's heading (a summary,
+/// not a second copy), running heads ("RESERVATIONER 2007/08:TU9") between pages, headings glued
+/// to their byline ("1.Hamntillsyn, punkt 1 (s) av …") and to their text
+/// ("StällningstagandeVi anser …"), a word split with a soft hyphen, a motivreservation, and a
+/// reservation on a point the list of points lacks, which is kept on that point but marked
+/// uncertain with its heading as evidence. Run through the binary as a user would.
+#[test]
+fn an_older_pdf_copy_with_the_faults_of_its_kind() {
+    let text = "Trafikutskottets betänkande\n2007/08:TU9\n\nTillsyn över hamnar och lotsning\n\n\
+        Sammanfattning\nI betänkandet behandlar utskottet tre motioner om hamnar och lotsning.\n\
+        I betänkandet finns fyra reservationer och ett särskilt yttrande.\n\n\
+        Innehåll\nSammanfattning ........................................ 1\n\
+        Utskottets förslag till riksdagsbeslut ................ 2\n\
+        Reservationer ......................................... 4\n\
+        1. Hamntillsyn, punkt 1 (s) ........................... 4\n\
+        2. Lotsning, punkt 2 (v, mp) .......................... 4\n\
+        3. Avgifter, punkt 3 motiveringen (c) ................. 5\n\
+        4. Farleder, punkt 4 (m) .............................. 5\n\
+        Särskilt yttrande ..................................... 5\n\
+        Hamnarnas säkerhet, punkt 1 (kd) ...................... 5\n\n\
+        Utskottets förslag till riksdagsbeslut\n1. Hamntillsyn\n\
+        Riksdagen avslår motion 2007/08:T1 av Anna Ek m.fl. (s).\nReservation 1 (s)\n\
+        2. Lotsning\nRiksdagen avslår motionerna 2007/08:T2 av Bo Al (v) och 2007/08:T3 av Cia Berg (mp).\n\
+        Reservation 2 (v, mp)\n3. Avgifter\nRiksdagen avslår motion 2007/08:T4 av Dan Ek (c).\n\
+        Reservation 3 (c) - motiv.\n\nStockholm den 4 mars 2008\nPå trafikutskottets vägnar\nEva Lund\n\n\
+        Utskottets överväganden\nHamntillsyn\nUtskottet anser att tillsynen över hamnarna fungerar väl. \
+        Motionen avstyrks.\n\u{c}\nRESERVATIONER 2007/08:TU9\nLotsning\n\
+        Utskottet anser att lotsningen är en fråga för Sjöfartsverket. Motionerna avstyrks.\n\n\
+        Reservationer\n1.Hamntillsyn, punkt 1 (s) av Anna Ek (s) och Per Holm (s).\n\
+        Förslag till riksdagsbeslut\nRiksdagen bifaller motion 2007/08:T1.\n\
+        StällningstagandeVi anser att tillsynen över hamnarna måste skärpas och att regeringen bör åter\u{ad}\n\
+        komma med förslag.\n2.Lotsning, punkt 2 (v, mp) av Bo Al (v) och Cia Berg (mp).\n\
+        Förslag till riksdagsbeslut\nRiksdagen bifaller motionerna 2007/08:T2 och 2007/08:T3.\n\
+        Ställningstagande\nVi anser att lotsningen ska vara avgiftsfri för mindre fartyg.\n\u{c}\n\
+        2007/08:TU9 RESERVATIONER\n3.Avgifter, punkt 3 motiveringen (c) av Dan Ek (c).\n\
+        Ställningstagande\nJag delar utskottets förslag men anser att avgifterna bör ses över.\n\
+        4.Farleder, punkt 4 (m) av Eva Holm (m).\nStällningstagande\nFarlederna behöver muddras.\n\n\
+        Särskilt yttrande\nHamnarnas säkerhet, punkt 1 (kd)\nGun Ström (kd) anför:\n\
+        Vi vill framhålla vikten av säkerhet i hamnarna.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tu9.txt");
+    std::fs::write(&path, text).unwrap();
+    let run = crate::cmd::remiss()
+        .args(["--lang", "en", "import"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("read as a Riksdag committee report (betänkande), 2007/08:TU9: 4 point(s), 4 reservation(s), 1 special statement(s)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("reservation 4 names point 4, which the list of points lacks"),
+        "{stderr}"
+    );
+    let toml = String::from_utf8(run.stdout).unwrap();
+    let case =
+        remiss::model::parse_case(&toml, "tu9.toml", "t").unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(case.dnr, "2007/08:TU9");
+    assert_eq!(case.title, "Tillsyn över hamnar och lotsning");
+    let got = |stance| {
+        acc::found(&case, stance)
+            .into_iter()
+            .map(|e| (e.number, e.points, e.parties, e.reasons_only, e.uncertain))
+            .collect::<Vec<_>>()
+    };
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        got(remiss::model::Stance::Reservation),
+        [
+            (Some(1), s(&["1"]), s(&["S"]), false, false),
+            (Some(2), s(&["2"]), s(&["V", "MP"]), false, false),
+            (Some(3), s(&["3"]), s(&["C"]), true, false),
+            (Some(4), s(&["4"]), s(&["M"]), false, true),
+        ],
+        "{toml}"
+    );
+    assert_eq!(
+        got(remiss::model::Stance::SpecialStatement),
+        [(None, s(&["1"]), s(&["KD"]), false, false)]
+    );
+    // The uncertain point says why, with the heading it comes from.
+    let res4 = case.positions.iter().find(|p| p.number == Some(4)).unwrap();
+    let ev = res4
+        .evidence
+        .iter()
+        .find(|e| e.fact == remiss::model::Fact::Point)
+        .unwrap();
+    assert_eq!(ev.sentence, "4.Farleder, punkt 4 (m)");
+    assert!(
+        ev.note
+            .as_deref()
+            .is_some_and(|n| n.contains("not in the list of points"))
+    );
+    // Texts: the soft hyphen joined, the glued heading apart, no running head left in them.
+    let res1 = case.positions.iter().find(|p| p.number == Some(1)).unwrap();
+    let t1 = res1.paragraphs.join("\n");
+    assert!(t1.starts_with("Vi anser att tillsynen"), "{t1}");
+    assert!(t1.contains("regeringen bör återkomma med förslag"), "{t1}");
+    assert!(!toml.contains("RESERVATIONER 2007/08:TU9"), "{toml}");
+    assert!(!toml.contains('\u{ad}'));
 }

@@ -5,8 +5,9 @@
 
 use remiss::i18n::Lang;
 use remiss::import::{Document, Options, import};
-use remiss::model::{Case, Stance, parse_case};
+use remiss::model::{Case, Review, Stance, parse_case};
 use serde::Deserialize;
+use std::path::Path;
 
 pub const REPORTS: &[&str] = &["GE01AU1", "GP01BOU1"];
 
@@ -26,13 +27,35 @@ pub struct Expected {
     pub statements: Vec<Entry>,
 }
 
+/// A reservation or special statement: its number, the points it concerns (sorted; one as a
+/// rule, several for "punkterna 18 och 19"), its parties.
 #[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
 pub struct Entry {
     pub number: Option<u32>,
-    pub point: Option<String>,
+    /// `point = "2"` or `point = ["18", "19"]` in an expected file.
+    #[serde(default, rename = "point", deserialize_with = "one_or_many")]
+    pub points: Vec<String>,
     pub parties: Vec<String>,
     #[serde(default)]
     pub reasons_only: bool,
+    /// Marked uncertain by the importer (found entries only).
+    #[serde(skip)]
+    pub uncertain: bool,
+}
+
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    let mut v = match OneOrMany::deserialize(d)? {
+        OneOrMany::One(s) => vec![s],
+        OneOrMany::Many(v) => v,
+    };
+    v.sort();
+    Ok(v)
 }
 
 pub fn expected(name: &str) -> Expected {
@@ -210,9 +233,18 @@ pub fn found(case: &Case, stance: Stance) -> Vec<Entry> {
         .filter(|p| p.stance == stance)
         .map(|p| Entry {
             number: p.number,
-            point: p.point.map(|k| case.points[k].id.clone()),
+            points: {
+                let mut v: Vec<String> = p
+                    .points
+                    .iter()
+                    .map(|&k| case.points[k].id.clone())
+                    .collect();
+                v.sort();
+                v
+            },
             parties: p.parties.clone(),
             reasons_only: p.reasons_only,
+            uncertain: p.evidence.iter().any(|e| e.review == Review::Uncertain),
         })
         .collect()
 }
@@ -224,8 +256,13 @@ pub struct Score {
     pub found: usize,
     /// Found with the right number (where the report numbers them), point and parties.
     pub correct: usize,
-    /// Found entries that give a party the expected entry does not have, or miss one.
+    /// Found entries that give a party the expected entry does not have, or miss one
+    /// (phantoms included).
     pub wrong_party: usize,
+    /// Found entries that match no expected one at all.
+    pub phantom: usize,
+    /// Found entries the importer marked uncertain.
+    pub uncertain: usize,
 }
 
 impl Score {
@@ -263,11 +300,12 @@ pub fn score(expected: &[Entry], found: &[Entry]) -> Score {
         ..Score::default()
     };
     for f in found {
+        s.uncertain += usize::from(f.uncertain);
         let candidate = expected.iter().enumerate().position(|(i, e)| {
             !used[i]
                 && match (e.number, f.number) {
                     (Some(a), Some(b)) => a == b,
-                    _ => e.point == f.point && same_parties(&e.parties, &f.parties),
+                    _ => e.points == f.points && same_parties(&e.parties, &f.parties),
                 }
         });
         match candidate {
@@ -276,13 +314,14 @@ pub fn score(expected: &[Entry], found: &[Entry]) -> Score {
                 let e = &expected[i];
                 if !same_parties(&e.parties, &f.parties) {
                     s.wrong_party += 1;
-                } else if e.point == f.point {
+                } else if e.points == f.points {
                     s.correct += 1;
                 }
             }
             None => {
                 // Nothing it could be: a phantom, and its parties are wrong by definition.
                 s.wrong_party += 1;
+                s.phantom += 1;
             }
         }
     }
@@ -297,4 +336,119 @@ pub fn measure(name: &str, form: Form) -> (Score, Score) {
         score(&exp.reservations, &found(&case, Stance::Reservation)),
         score(&exp.statements, &found(&case, Stance::SpecialStatement)),
     )
+}
+
+/// The forms a held-out report can be given in, by file extension: the dokumentstatus JSON, the
+/// HTML alone, a text copy, a PDF (read through pdftotext).
+pub const HELD_OUT_FORMS: [(&str, &str); 4] = [
+    ("json", "json"),
+    ("html", "html"),
+    ("text", "txt"),
+    ("pdf", "pdf"),
+];
+
+/// A truth file: `NAME.truth.json`, written by hand for a report the importer was not built
+/// against (`{"points": [{"number": 1, …}], "reservations": [{"number": 4, "points": [2],
+/// "parties": ["SD"], "reasons_only": false}], "special_statements": […]}`).
+#[derive(Debug, Deserialize)]
+struct Truth {
+    #[serde(default)]
+    points: Vec<TruthPoint>,
+    #[serde(default)]
+    reservations: Vec<TruthEntry>,
+    #[serde(default)]
+    special_statements: Vec<TruthEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+struct TruthPoint {
+    number: serde_json::Value,
+}
+
+#[derive(Debug, Deserialize)]
+struct TruthEntry {
+    number: Option<u32>,
+    #[serde(default)]
+    points: Vec<serde_json::Value>,
+    parties: Vec<String>,
+    #[serde(default)]
+    reasons_only: bool,
+}
+
+fn id_of(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// One held-out report: its expected entries and point ids, and each form found beside it
+/// (a form that could not be read carries the reason).
+pub struct HeldOut {
+    pub name: String,
+    pub expected: Expected,
+    pub points: Vec<String>,
+    pub forms: Vec<(&'static str, Result<Document, String>)>,
+}
+
+/// The reports of a directory of held-out reports: every `NAME.truth.json` with the files
+/// `NAME.json`, `NAME.html`, `NAME.txt`, `NAME.pdf` that exist beside it, in name order.
+/// Errors: the directory or a truth file cannot be read or parsed.
+pub fn held_out(dir: &Path) -> Result<Vec<HeldOut>, String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| n.strip_suffix(".truth.json"))
+                .map(str::to_string)
+        })
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for name in names {
+        let path = dir.join(format!("{name}.truth.json"));
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let truth: Truth =
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let entry = |t: &TruthEntry| {
+            let mut points: Vec<String> = t.points.iter().map(id_of).collect();
+            points.sort();
+            Entry {
+                number: t.number,
+                points,
+                parties: t.parties.clone(),
+                reasons_only: t.reasons_only,
+                uncertain: false,
+            }
+        };
+        let expected = Expected {
+            reservations: truth.reservations.iter().map(entry).collect(),
+            statements: truth.special_statements.iter().map(entry).collect(),
+        };
+        let points = truth.points.iter().map(|p| id_of(&p.number)).collect();
+        let mut forms = Vec::new();
+        for (form, ext) in HELD_OUT_FORMS {
+            let file = dir.join(format!("{name}.{ext}"));
+            if !file.exists() {
+                continue;
+            }
+            let doc = remiss::import::read_document(&file)
+                .map(|text| Document {
+                    name: file.display().to_string(),
+                    text,
+                })
+                .map_err(|e| e.message(Lang::En));
+            forms.push((form, doc));
+        }
+        out.push(HeldOut {
+            name,
+            expected,
+            points,
+            forms,
+        });
+    }
+    Ok(out)
 }

@@ -137,7 +137,9 @@ impl MatrixScreen {
             // To the position's point, or to the row of positions naming no point.
             let rows = self.rows(ctx);
             self.row = position
-                .point
+                .points
+                .first()
+                .copied()
                 .unwrap_or(rows.saturating_sub(1))
                 .min(rows.saturating_sub(1));
         } else {

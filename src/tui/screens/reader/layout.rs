@@ -301,7 +301,8 @@ pub fn layout(case: &Case, position: usize, width: u16, lang: Lang) -> Vec<Reade
         LineKind::Field,
         &mut out,
     );
-    if let Some(pt) = p.point.and_then(|k| case.points.get(k)) {
+    // Each point the position concerns (one as a rule; "punkterna 18 och 19" two).
+    for pt in p.points.iter().filter_map(|&k| case.points.get(k)) {
         push_point(&mut out, pt, &p.parties, width, lang);
     }
     if !p.parties.is_empty() {
