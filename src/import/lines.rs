@@ -225,6 +225,13 @@ fn remove_page_artefacts(raw: &mut [Raw], blocks: bool) -> Vec<usize> {
     if blocks {
         running_blocks(raw, &firsts, &mut drop);
     }
+    // A numbered heading's number alone on its line ("4.", "12)"), as a PDF gives a number
+    // and its heading in two cells, starts many pages in a part where each entry starts a page;
+    // it is no running header.
+    let item_number = |m: &str| {
+        m.strip_suffix(['.', ')'])
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c == '#'))
+    };
     // Running headers (first lines of pages after the first) and footers (last lines).
     for group in [&firsts[firsts.len().min(1)..], &lasts[..]] {
         let mut counts: std::collections::HashMap<String, usize> = Default::default();
@@ -232,9 +239,11 @@ fn remove_page_artefacts(raw: &mut [Raw], blocks: bool) -> Vec<usize> {
             *counts.entry(masked(&raw[k].text)).or_default() += 1;
         }
         for &k in group {
-            if counts
-                .get(&masked(&raw[k].text))
-                .is_some_and(|&n| n >= phrases::RUNNING_HEADER_PAGES)
+            let m = masked(&raw[k].text);
+            if !item_number(&m)
+                && counts
+                    .get(&m)
+                    .is_some_and(|&n| n >= phrases::RUNNING_HEADER_PAGES)
             {
                 drop[k] = true;
             }
@@ -644,6 +653,26 @@ mod tests {
             ],
         );
         assert_eq!(r.artefacts.len(), 6, "{:?}", r.artefacts);
+    }
+
+    /// Entries that each start a page with their number alone on its line ("4." / heading):
+    /// the numbers are no running header, though they differ only in their digits.
+    #[test]
+    fn numbers_of_headings_that_start_pages_stay() {
+        let mut doc = String::from("Reservationer\n");
+        for n in 1..=4 {
+            doc.push_str(&format!(
+                "\u{c}{n}.\nRubrik {n}, punkt {n} (S)\nText {n}.\n"
+            ));
+        }
+        let r = repair(&doc);
+        assert_eq!(
+            texts(&r)
+                .iter()
+                .filter(|t| t.ends_with('.') && t.len() == 2)
+                .count(),
+            4
+        );
     }
 
     #[test]
