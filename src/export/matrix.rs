@@ -111,10 +111,17 @@ pub fn point_grid(case: &Case, lang: Lang) -> Vec<Vec<String>> {
     rows
 }
 
-/// A point's number and title, "2 Bostadspolitiken"; a title that carries its own number
-/// ("§ 145 …") is not prefixed with the id.
+/// A point's number and title, "2 Bostadspolitiken"; a title that starts with its own number
+/// (a protocol's "§ 145 …", or the id itself) is not prefixed with the id. A `§` inside the
+/// title ("4 § punkt 1 jämställdhetslagen", a law cited by point 12) is the title's, not a
+/// number: the id still comes first, so point 12 is never read as point 4.
 pub fn point_label(pt: &crate::model::Point) -> String {
-    if pt.title.contains('§') {
+    let title = pt.title.trim_start();
+    let numbered = title.starts_with('§')
+        || title
+            .strip_prefix(pt.id.as_str())
+            .is_some_and(|rest| rest.starts_with([' ', '.', ')']));
+    if numbered {
         pt.title.clone()
     } else {
         format!("{} {}", pt.id, pt.title)
@@ -1089,5 +1096,46 @@ mod tests {
                 .summary(&case)
                 .starts_with("Referred to 4; 2 answered")
         );
+    }
+}
+
+#[cfg(test)]
+mod point_label_tests {
+    use super::point_label;
+    fn point(id: &str, title: &str) -> crate::model::Point {
+        crate::model::Point {
+            id: id.into(),
+            title: title.into(),
+            body: None,
+            proposal: Vec::new(),
+            decision: Vec::new(),
+            moves: Vec::new(),
+            propositions: Vec::new(),
+            vote: None,
+        }
+    }
+
+    #[test]
+    fn a_law_cited_in_the_title_does_not_replace_the_number() {
+        // 1990/91:AU1 point 12 cites a law: the label is point 12's, not "4 §".
+        assert_eq!(
+            point_label(&point("12", "4 § punkt 1 jämställdhetslagen")),
+            "12 4 § punkt 1 jämställdhetslagen"
+        );
+        assert_eq!(
+            point_label(&point("2", "Bostadspolitiken")),
+            "2 Bostadspolitiken"
+        );
+    }
+
+    #[test]
+    fn a_title_that_starts_with_its_own_number_is_not_prefixed() {
+        assert_eq!(
+            point_label(&point("145", "§ 145 Motion om parker")),
+            "§ 145 Motion om parker"
+        );
+        assert_eq!(point_label(&point("3", "3. Skolan")), "3. Skolan");
+        // "30 …" does not start with point 3's number.
+        assert_eq!(point_label(&point("3", "30 dagar")), "3 30 dagar");
     }
 }
