@@ -769,7 +769,9 @@ impl Parser<'_> {
             .iter()
             .find(|(name, _)| text.starts_with(&format!("{name} ")))?;
         let (sentence, n) = self.sentence_at(i, MAX_MARKER_LINES)?;
-        super::stance::read_sentence(&sentence).verdict()?;
+        // The board's own decision, not a sentence that reports an earlier one ("Kommunstyrelsen
+        // har tidigare tillstyrkt motionen om …").
+        super::stance::read_sentence_as(&sentence, &super::stance::Voice::of([*name])).verdict()?;
         self.marker();
         self.heading = None;
         let b = self.body_named(name, self.lines[i].no);
