@@ -195,7 +195,11 @@ pub fn resolve(draft: Draft, rep: &Repaired, source_name: &str, lang: Lang) -> R
                     None,
                 ));
             }
-        } else if body.referred && !body.has_section && !has_positions {
+        } else if body.referred
+            && !body.has_section
+            && !has_positions
+            && body.no_comments_source.is_none()
+        {
             r.warnings.push(Warning {
                 line: body.line,
                 kind: WarningKind::NoAnswerFound {
@@ -456,7 +460,16 @@ impl Resolver<'_> {
                     "the body's part holds no decision and no opinion",
                 ));
             }
-            None => return,
+            None => match &body.no_comments_source {
+                // "Kulturnämnden har inga synpunkter på motionen": an answer that states no
+                // stance.
+                Some(src) => readings.push(unknown(
+                    "referral.no_comments",
+                    src.clone(),
+                    "the body answered that it has no comments; the text states no stance on the motion",
+                )),
+                None => return,
+            },
         }
         let Some(decisive) = readings.last() else {
             return;

@@ -285,6 +285,35 @@ impl Voice {
         }
     }
 
+    /// Whether `name` (as a preamble writes it: "Kulturnämnden", "Socialförvaltningens",
+    /// "Region Stockholms") names this body or its administration: a word that always does
+    /// ("Nämnden", "Förvaltningen"), one of its names, or a body word of the same stem
+    /// ("Trafikkontoret" for Trafiknämnden). A genitive's "s" is no difference.
+    pub fn speaks_for(&self, name: &str) -> bool {
+        let norm = normalise(name);
+        let words = split_words(&norm);
+        let Some(last) = words.len().checked_sub(1) else {
+            return false;
+        };
+        if self.own(&words, last) {
+            return true;
+        }
+        let bare_name = |s: &str| {
+            s.split(' ')
+                .map(|w| {
+                    let w = bare(w);
+                    w.strip_suffix(":s")
+                        .or_else(|| w.strip_suffix('s'))
+                        .unwrap_or(w)
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let n = bare_name(&norm);
+        self.names.iter().any(|m| bare_name(m) == n)
+    }
+
     /// Whether the body word at `k` (a word with a body's ending, [`BODY_WORDS`]) names this
     /// body or its administration.
     fn own(&self, words: &[Word], k: usize) -> bool {
@@ -1765,6 +1794,22 @@ mod tests {
         assert!(
             read_sentence_as("Farsta stadsdelsnämnd avstyrker motionen.", &district).other_voice
         );
+    }
+
+    #[test]
+    fn a_preamble_speaks_for_the_body_it_names() {
+        let traffic = Voice::of(["Trafiknämnden"]);
+        assert!(traffic.speaks_for("Trafiknämnden"));
+        assert!(traffic.speaks_for("Trafikkontorets"));
+        assert!(traffic.speaks_for("Nämnden"));
+        assert!(!traffic.speaks_for("Kulturnämnden"));
+        assert!(!traffic.speaks_for("Region Stockholms"));
+        let district = Voice::of(["Hässelby-Vällingby stadsdelsnämnd"]);
+        assert!(district.speaks_for("Hässelby-Vällingby stadsdelsnämnd"));
+        assert!(district.speaks_for("Hässelby-Vällingbys stadsdelsnämnd"));
+        assert!(!district.speaks_for("Farsta stadsdelsnämnd"));
+        let company = Voice::of(["Stockholm Vatten och Avfall AB"]);
+        assert!(company.speaks_for("Stockholm Vatten och Avfall AB:s"));
     }
 
     #[test]
