@@ -1152,6 +1152,11 @@ impl Parser<'_> {
                 let pos = &mut self.draft.positions[p];
                 pos.awaiting_text = false;
                 pos.filled_by = Some((source, same_line));
+                // "Anders Lind m.fl. (M)" referred to, "Anders Lind, Carl Wik och Dina Ali (alla
+                // M)" in "Reservationer m.m.": the fuller signature line names them all.
+                if b.signatories.len() > pos.byline.signatories.len() {
+                    pos.byline = b.clone();
+                }
                 if link.is_some() {
                     pos.link = link;
                 }
