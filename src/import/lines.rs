@@ -12,7 +12,9 @@ use unicode_normalization::UnicodeNormalization;
 /// A line as the parser must see it: Unicode NFC (a decomposed "a" + ring from a macOS copy is
 /// "å"), ligatures spelt out ("ﬁ" → "fi"), the characters the text rule drops
 /// ([`crate::text::hygiene`]: zero-width spaces and joiners, BOM) gone so that they split no
-/// word, and the many Unicode spaces (no-break, thin, …) as plain spaces. Soft hyphens stay
+/// word, the many Unicode spaces (no-break, thin, …) as plain spaces, and the hyphen and the
+/// non-breaking hyphen (U+2010, U+2011, as word processors write "Hässelby‑Vällingby") as the
+/// ASCII hyphen-minus, so that a name is one name however it was typed. Soft hyphens stay
 /// until dehyphenation has seen them; tabs stay (they separate a contents line's name from its
 /// page); other format characters stay, for the writer to mark. Never adds or removes a line
 /// break.
@@ -24,6 +26,8 @@ pub fn normalise_source(line: &str) -> String {
         }
         if let Some((_, letters)) = phrases::LIGATURES.iter().find(|(l, _)| *l == c) {
             out.push_str(letters);
+        } else if matches!(c, '\u{2010}' | '\u{2011}') {
+            out.push('-');
         } else if c != '\t' && !c.is_control() && c != '\u{ad}' && c.is_whitespace() {
             out.push(' ');
         } else {
@@ -238,12 +242,21 @@ fn remove_page_artefacts(raw: &mut [Raw], blocks: bool) -> Vec<usize> {
         for &k in group.iter().filter(|&&k| !drop[k]) {
             *counts.entry(masked(&raw[k].text)).or_default() += 1;
         }
+        // A line that starts (or ends) every page, on two pages or more, reading like no
+        // sentence or structure, is one too: "Stockholms stad" on pages 2 and 3.
+        let live = group.iter().filter(|&&k| !drop[k]).count();
+        let on_every = |k: usize| {
+            live >= 2
+                && counts.get(&masked(&raw[k].text)) == Some(&live)
+                && header_like(&raw[k].text)
+        };
         for &k in group {
             let m = masked(&raw[k].text);
             if !item_number(&m)
-                && counts
+                && (counts
                     .get(&m)
                     .is_some_and(|&n| n >= phrases::RUNNING_HEADER_PAGES)
+                    || on_every(k))
             {
                 drop[k] = true;
             }
@@ -360,9 +373,7 @@ fn header_like(text: &str) -> bool {
         && !text.chars().next().is_some_and(char::is_lowercase)
         && !text.ends_with(['.', ',', ';', '!', '?'])
         && !starts_numbered_item(text)
-        && !phrases::HEADINGS
-            .iter()
-            .any(|h| n.trim_end_matches(':') == h.text)
+        && phrases::heading(&n).is_none()
         && !phrases::POSITION_OPENERS
             .iter()
             .any(|(o, _)| n.starts_with(o))
@@ -779,6 +790,10 @@ mod tests {
     fn source_normalised_before_parsing() {
         // NFD from a macOS copy, ligatures and zero-width characters from a PDF.
         let nfd = "Socialna\u{308}mnden \u{fb01}nns o\u{fb00}entligt i Hässel\u{200b}by\u{00a0}stad\u{ad}";
+        assert_eq!(
+            normalise_source("Hässelby\u{2011}Vällingby"),
+            "Hässelby-Vällingby"
+        );
         assert_eq!(
             normalise_source(nfd),
             "Socialnämnden finns offentligt i Hässelby stad\u{ad}"

@@ -913,4 +913,31 @@ Nämnden avstyrker motionen.\n";
             "{messages:?}"
         );
     }
+
+    /// A statement referred to by one signatory "m.fl." and headed in "Reservationer m.m." by
+    /// all of them keeps every name.
+    #[test]
+    fn the_fuller_signature_line_names_every_signatory() {
+        let text = "Utlåtande Rotel I (Dnr KS 2026/1)\nMotion om simskola\nRemissammanställning\n\
+            Ärendet har remitterats till idrottsnämnden.\nIdrottsnämnden\n\
+            Idrottsnämnden beslutade vid sitt sammanträde den 17 februari 2026 följande.\n\
+            Idrottsnämnden avstyrker motionen.\n\
+            Reservation av Anders Lind m.fl. (M), se Reservationer m.m.\n\
+            Reservationer m.m.\nIdrottsnämnden\n\
+            Reservation av Anders Lind, Carl Wik och Dina Ali (alla M)\n\
+            Vi vill att simskolan införs i hela staden.\n";
+        let out = import_text(text, "x.txt", Lang::En);
+        let case = parse_case(&out.toml, "t", "t").unwrap();
+        let names: Vec<&str> = case
+            .positions
+            .iter()
+            .flat_map(|p| p.signatories.iter().map(|s| s.name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            ["Anders Lind", "Carl Wik", "Dina Ali"],
+            "{}",
+            out.toml
+        );
+    }
 }

@@ -9,6 +9,7 @@
 use super::byline::{self, Byline};
 use super::lines::{self, Line, Paragraph, ParagraphRules, Repaired};
 use super::phrases::{self as ph, Folded, Opens, Phase, Tail, normalise};
+use super::stance;
 use crate::model::{BodyKind, CaseKind, Signatory, Stance};
 use crate::text::squash_whitespace;
 use chrono::NaiveDate;
@@ -107,6 +108,8 @@ pub struct DraftBody {
     pub opinion_source: Option<Source>,
     /// The sentence saying the body did not answer.
     pub no_answer_source: Option<Source>,
+    /// "Kulturnämnden har inga synpunkter på motionen.": the body answered, with no stance.
+    pub no_comments_source: Option<Source>,
     /// In the referral list.
     pub referred: bool,
     /// Named as not having answered.
@@ -159,6 +162,19 @@ pub struct Link {
     pub text: String,
 }
 
+/// What follows a position's header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Follows {
+    /// Its text, on the next lines.
+    Text,
+    /// Nothing of its own: it is the same as, or concurs with, another position.
+    Linked,
+    /// A reference to "Reservationer m.m.", where its text stands.
+    Reference,
+    /// Nothing: the header is a sentence that is the whole statement.
+    Itself(String),
+}
+
 /// Where text goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Sink {
@@ -176,6 +192,12 @@ enum Sink {
 
 /// Lines a marker may span.
 const MAX_MARKER_LINES: usize = 4;
+
+/// Words of a signature line standing alone ("Anders Lind, Carl Wik och Dina Ali (alla M)").
+const MAX_SIGNATURE_WORDS: usize = 16;
+
+/// Parts of a word that names an administration ("Socialförvaltningen", "Stadsledningskontoret").
+const ADMINISTRATION_WORDS: &[&str] = &["förvaltning", "kontor"];
 /// A line longer than this is no heading.
 const MAX_HEADING_BYTES: usize = 200;
 /// Lines the title may span.
@@ -257,6 +279,7 @@ impl Parser<'_> {
             meeting_source: None,
             opinion_source: None,
             no_answer_source: None,
+            no_comments_source: None,
             referred: false,
             no_answer: false,
             has_section: false,
@@ -278,6 +301,12 @@ impl Parser<'_> {
         let list = list.rsplit_once(": ").map_or(list, |(_, after)| after);
         let mut out = Vec::new();
         let list = list.trim_start_matches(|c: char| ph::BULLETS.contains(&c) || c == ' ');
+        // Semicolons separate names like commas; a spaced dash opens an item like a bullet
+        // ("– trafiknämnden – exploateringsnämnden", the items joined into one paragraph).
+        let list = list
+            .replace("; ", ", ")
+            .replace(" – ", " • ")
+            .replace(" - ", " • ");
         for piece in list.split(is_bullet) {
             let items = byline::split_list_joined(piece);
             let mut merged: Vec<String> = Vec::new();
@@ -285,7 +314,7 @@ impl Parser<'_> {
                 let item = item.trim();
                 if joined && let Some(prev) = merged.last_mut() {
                     let whole = format!("{prev} och {item}");
-                    if self.is_whole_name(&whole) {
+                    if let Some(whole) = self.whole_name(&whole) {
                         *prev = whole;
                         continue;
                     }
@@ -296,17 +325,81 @@ impl Parser<'_> {
                 push_item(&mut out, m);
             }
         }
-        out
+        self.districts(out)
     }
 
-    fn is_whole_name(&self, name: &str) -> bool {
+    /// "stadsdelsnämnderna i Rinkeby-Kista, Spånga-Tensta och Skärholmen": each district's
+    /// committee, from the item that opens the group to the end of the list, named as a line
+    /// of the document names it ("Skärholmens stadsdelsnämnd"), else "<district>
+    /// stadsdelsnämnd".
+    fn districts(&self, items: Vec<String>) -> Vec<String> {
+        let mut group = false;
+        items
+            .into_iter()
+            .map(|item| {
+                let n = normalise(&item);
+                let district = ph::DISTRICT_GROUPS.iter().find_map(|g| {
+                    n.starts_with(g)
+                        .then(|| item.get(g.len()..))
+                        .flatten()
+                        .map(|r| r.trim().to_string())
+                });
+                let district = match district {
+                    Some(d) => {
+                        group = true;
+                        d
+                    }
+                    None if group => item,
+                    None => return item,
+                };
+                let forms = [
+                    normalise(&format!("{district} stadsdelsnämnd")),
+                    normalise(&format!("{district}s stadsdelsnämnd")),
+                ];
+                self.lines
+                    .iter()
+                    .find(|l| starts_upper(&l.text) && forms.contains(&l.norm))
+                    .map_or_else(
+                        || format!("{district} stadsdelsnämnd"),
+                        |l| squash_whitespace(&l.text),
+                    )
+            })
+            .collect()
+    }
+
+    /// "a och b" as one name, as the document writes it whole: a company ("… AB"), a line of
+    /// its own, or a company's line ("Stockholm Vatten och Avfall AB" for "Stockholm Vatten
+    /// och Avfall"). `None`: two names.
+    fn whole_name(&self, name: &str) -> Option<String> {
         let n = normalise(name);
         let n = n.trim_end_matches(['.', ',']);
-        ph::COMPANY_SUFFIXES.iter().any(|s| n.ends_with(s))
-            || self
-                .lines
+        if ph::COMPANY_SUFFIXES.iter().any(|s| n.ends_with(s)) {
+            return Some(name.to_string());
+        }
+        // Two names of bodies ("trafiknämnden och exploateringsnämnden") are two bodies.
+        if let Some((a, b)) = n.split_once(" och ")
+            && [a, b]
                 .iter()
-                .any(|l| l.norm.trim_end_matches([':', '.']) == n)
+                .all(|h| ph::body_kind(h) != BodyKind::External)
+        {
+            return None;
+        }
+        // A line of its own (a heading: a capital first, no full stop), or one that names it
+        // as a company ("Stockholm Vatten och Avfall AB"): the name as that line writes it.
+        self.lines.iter().find_map(|l| {
+            let t = l.text.trim_end_matches(':');
+            let ln = normalise(t);
+            if !starts_upper(t) || t.ends_with(['.', ',', ';']) {
+                return None;
+            }
+            if ln == n {
+                return Some(name.to_string());
+            }
+            ph::COMPANY_SUFFIXES
+                .iter()
+                .any(|s| ln == format!("{n}{s}"))
+                .then(|| squash_whitespace(t))
+        })
     }
 
     fn see_parties(&mut self, codes: &[String]) {
@@ -351,7 +444,11 @@ impl Parser<'_> {
         let has_list = self.draft.bodies.iter().any(|b| b.referred);
         for para in &paras {
             let f = Folded::new(&para.text);
-            for phrase in ph::NO_ANSWER {
+            for (phrase, comments) in ph::NO_ANSWER
+                .iter()
+                .map(|p| (p, false))
+                .chain(ph::NO_COMMENTS.iter().map(|p| (p, true)))
+            {
                 let mut from = 0;
                 while let Some((start, end)) = f.find_from(phrase, from) {
                     let names = sentence_before(&para.text, start);
@@ -373,8 +470,12 @@ impl Parser<'_> {
                             continue;
                         }
                         let b = self.body_named(&name, para.first);
-                        self.draft.bodies[b].no_answer = true;
-                        self.draft.bodies[b].no_answer_source = Some(source.clone());
+                        if comments {
+                            self.draft.bodies[b].no_comments_source = Some(source.clone());
+                        } else {
+                            self.draft.bodies[b].no_answer = true;
+                            self.draft.bodies[b].no_answer_source = Some(source.clone());
+                        }
                     }
                     from = f.lower_offset(end);
                 }
@@ -504,9 +605,7 @@ impl Parser<'_> {
                 && line.text.chars().next().is_some_and(char::is_uppercase)
                 && line.text.contains('(')
                 && opener_shape(&line.text))
-            || ph::HEADINGS
-                .iter()
-                .any(|h| line.norm.trim_end_matches(':') == h.text)
+            || ph::heading(&line.norm).is_some()
             || (lines::is_heading_text(&line.text) && self.find_body(&line.text).is_some())
     }
 
@@ -516,7 +615,7 @@ impl Parser<'_> {
     /// this order; the first that recognises the line takes it, else it is text.
     fn step(&mut self) -> usize {
         let i = self.i;
-        let markers: [fn(&mut Self, usize) -> Option<usize>; 15] = [
+        let markers: [fn(&mut Self, usize) -> Option<usize>; 16] = [
             Self::contents_line,
             Self::heading,
             Self::document_header,
@@ -526,6 +625,7 @@ impl Parser<'_> {
             Self::deciding_body,
             Self::date_line,
             Self::position_header,
+            Self::sentence_opener,
             Self::unknown_opener,
             Self::signature,
             Self::body_heading,
@@ -556,7 +656,7 @@ impl Parser<'_> {
         } else if in_contents || before_bodies {
             let known = |name: &str| {
                 let n = normalise(name);
-                self.find_body(name).is_some() || ph::HEADINGS.iter().any(|h| h.text == n)
+                self.find_body(name).is_some() || ph::heading(&n).is_some()
             };
             let next_is_page = self.lines.get(i + 1).is_some_and(|l| is_page(&l.text));
             match contents_entry_spaced(text) {
@@ -575,7 +675,7 @@ impl Parser<'_> {
         self.marker();
         if let Some(name) = name {
             let n = normalise(&name);
-            if !ph::HEADINGS.iter().any(|h| h.text == n) {
+            if ph::heading(&n).is_none() {
                 self.contents.push(n);
             }
         }
@@ -603,9 +703,7 @@ impl Parser<'_> {
         let norm = self.lines[i].norm.clone();
         let norm = norm.as_str();
         let key = norm.trim_end_matches(':');
-        let h = ph::HEADINGS
-            .iter()
-            .find(|h| h.text == key && h.phase >= self.phase)?;
+        let h = ph::heading(key).filter(|h| h.phase >= self.phase)?;
         self.marker();
         self.set_phase(h.phase);
         self.body = None;
@@ -769,7 +867,9 @@ impl Parser<'_> {
             .iter()
             .find(|(name, _)| text.starts_with(&format!("{name} ")))?;
         let (sentence, n) = self.sentence_at(i, MAX_MARKER_LINES)?;
-        super::stance::read_sentence(&sentence).verdict()?;
+        // The board's own decision, not a sentence that reports an earlier one ("Kommunstyrelsen
+        // har tidigare tillstyrkt motionen om …").
+        super::stance::read_sentence_as(&sentence, &super::stance::Voice::of([*name])).verdict()?;
         self.marker();
         self.heading = None;
         let b = self.body_named(name, self.lines[i].no);
@@ -829,7 +929,7 @@ impl Parser<'_> {
             return None;
         }
         if self.find_body(&self.lines[i].text).is_some()
-            || ph::HEADINGS.iter().any(|h| h.text == self.lines[i].norm)
+            || ph::heading(&self.lines[i].norm).is_some()
         {
             return None;
         }
@@ -837,16 +937,38 @@ impl Parser<'_> {
         Some(1)
     }
 
+    /// A position's header: "Reservation av X (M)", "Reservation 1 av …", "Reservation från
+    /// …", a kind on a line of its own with the signatories on the next ("Särskilt
+    /// uttalande" / "Eva Holm m.fl. (S)"). A header starts a line with a capital: "…
+    /// vår\nreservation av den 12 maj" is running text.
     fn position_header(&mut self, i: usize) -> Option<usize> {
-        let norm = self.lines[i].norm.clone();
-        let norm = norm.as_str();
-        if self.phase < Phase::Decisions {
+        if self.phase < Phase::Decisions || !starts_upper(&self.lines[i].text) {
             return None;
         }
+        let first = self.lines[i].norm.split(' ').next().unwrap_or("");
+        if !ph::POSITION_OPENERS
+            .iter()
+            .any(|(o, _)| o.split(' ').next() == Some(first))
+        {
+            return None;
+        }
+        // The header as written, the text it is read by, its lines.
+        let (written, text, n) = match self.titled_byline(i) {
+            Some((kind, n)) => {
+                let written = format!("{} {}", self.lines[i].text, self.lines[i + 1].text);
+                let read = format!("{kind} av {}", squash_whitespace(&self.lines[i + 1].text));
+                (squash_whitespace(&written), read, n)
+            }
+            None => {
+                let (t, n) = self.header_at(i);
+                let read = without_number(&t).unwrap_or_else(|| t.clone());
+                (t, read, n)
+            }
+        };
+        let norm = normalise(&text);
         let (opener, stance) = ph::POSITION_OPENERS
             .iter()
             .find(|(o, _)| norm.starts_with(o))?;
-        let (text, n) = self.header_at(i);
         let f = Folded::new(&text);
         let (_, after_opener) = f.find(opener)?;
         let rest = &text[after_opener..];
@@ -863,6 +985,111 @@ impl Parser<'_> {
         if b.signatories.is_empty() && b.parties.is_empty() {
             return None;
         }
+        let (link, follows) = match tail {
+            Some((Tail::Reference, _)) => (None, Follows::Reference),
+            Some((t @ (Tail::IdenticalTo | Tail::ConcursWith), target)) => {
+                (Some(parse_link(t, target)), Follows::Linked)
+            }
+            _ => (None, Follows::Text),
+        };
+        self.open_position(i, n, written, *stance, b, link, follows);
+        Some(n)
+    }
+
+    /// A statement's kind alone on line `i` ("Särskilt uttalande", "Reservation:") and a
+    /// signature line of its own on the next ("Eva Holm m.fl. (S)"): the kind as written and
+    /// the lines (2).
+    fn titled_byline(&self, i: usize) -> Option<(String, usize)> {
+        let kind = self.lines[i].text.trim_end_matches([':', '.']).trim();
+        let norm = normalise(kind);
+        let known = ph::POSITION_OPENERS
+            .iter()
+            .any(|(o, _)| o.strip_suffix(" av ") == Some(norm.as_str()));
+        (known
+            && self
+                .lines
+                .get(i + 1)
+                .is_some_and(|l| signature_line(&l.text)))
+        .then(|| (kind.to_string(), 2))
+    }
+
+    /// A statement opened by a sentence: "Ledamoten Lars Ek (SD) reserverade sig mot
+    /// beslutet och anförde följande.", "Ida Jansson m.fl. (M) reserverade sig till förmån
+    /// för att tillstyrka motionen.", "Ersättaren Stefan Carneros (KD) instämde i
+    /// Moderaternas reservation." ([`ph::SENTENCE_OPENERS`], [`ph::SENTENCE_CONCURS`]). A
+    /// sentence that ends in "följande" or a colon has its text after it; any other is the
+    /// statement's whole text.
+    fn sentence_opener(&mut self, i: usize) -> Option<usize> {
+        if self.phase < Phase::Decisions
+            || !starts_upper(&self.lines[i].text)
+            || !self.lines[i].text.contains('(')
+        {
+            return None;
+        }
+        let (sentence, n) = self.sentence_at(i, MAX_MARKER_LINES)?;
+        let close = sentence.find(')')?;
+        let f = Folded::new(&sentence[..=close]);
+        let role = ph::SENTENCE_ROLES
+            .iter()
+            .find(|r| f.lower.starts_with(*r))
+            .copied();
+        let who = match role.and_then(|r| f.find(r)) {
+            Some((_, e)) => &sentence[e..=close],
+            None => &sentence[..=close],
+        };
+        if !signature_line(who) {
+            return None;
+        }
+        let b = byline::parse(who);
+        let after = &sentence[close + 1..];
+        let af = Folded::new(after);
+        let lead = af.lower.trim_start();
+        let (stance, link) =
+            if let Some(c) = ph::SENTENCE_CONCURS.iter().find(|c| lead.starts_with(*c)) {
+                let (_, e) = af.find(c)?;
+                let link = parse_link(Tail::ConcursWith, &after[e..]);
+                let stance = if role.is_some_and(|r| r.contains("ersättar")) {
+                    Stance::SubstituteStatement
+                } else {
+                    link.stance
+                };
+                (stance, Some(link))
+            } else {
+                let (_, stance) = ph::SENTENCE_OPENERS
+                    .iter()
+                    .find(|(v, _)| lead.starts_with(v))?;
+                (*stance, None)
+            };
+        let sentence = squash_whitespace(&sentence);
+        let follows = if af
+            .lower
+            .trim_end_matches(['.', ':'])
+            .trim_end()
+            .ends_with("följande")
+            || sentence.ends_with(':')
+        {
+            Follows::Text
+        } else {
+            Follows::Itself(sentence.clone())
+        };
+        self.open_position(i, n, sentence, stance, b, link, follows);
+        Some(n)
+    }
+
+    /// Open the position that lines `i..i + n` head (`text`, as written): it fills the
+    /// position a reference in the body's part waits for, where one matches, else it is a new
+    /// one; what follows it is [`Follows`].
+    #[allow(clippy::too_many_arguments)]
+    fn open_position(
+        &mut self,
+        i: usize,
+        n: usize,
+        text: String,
+        stance: Stance,
+        b: Byline,
+        link: Option<Link>,
+        follows: Follows,
+    ) {
         self.marker();
         let line_no = self.lines[i].no;
         let Some(body) = self.body else {
@@ -873,15 +1100,9 @@ impl Parser<'_> {
             self.run.extend(i..i + n);
             self.flush();
             self.sink = keep;
-            return Some(n);
+            return;
         };
         self.see_parties(&b.parties);
-        let link = match tail {
-            Some((t @ (Tail::IdenticalTo | Tail::ConcursWith), target)) => {
-                Some(parse_link(t, target))
-            }
-            _ => None,
-        };
         if let Some(l) = &link {
             let parties = l.parties.clone();
             self.see_parties(&parties);
@@ -891,7 +1112,7 @@ impl Parser<'_> {
         } else {
             None
         };
-        let reference = matches!(tail, Some((Tail::Reference, _)));
+        let reference = matches!(follows, Follows::Reference);
         // A header in "Reservationer m.m." (or with its text) fills the position referred to:
         // the one with the same signature line, else the only one with the same parties that
         // shares a signatory's name ("Jonas Nilsson m.fl. (M)" and "Jonas Nilsson och Ulla
@@ -903,7 +1124,7 @@ impl Parser<'_> {
             let waiting: Vec<usize> = (0..self.draft.positions.len())
                 .filter(|&k| {
                     let q = &self.draft.positions[k];
-                    q.body == body && q.stance == *stance && q.awaiting_text
+                    q.body == body && q.stance == stance && q.awaiting_text
                 })
                 .collect();
             let same_line = waiting.iter().copied().find(|&k| {
@@ -931,6 +1152,11 @@ impl Parser<'_> {
                 let pos = &mut self.draft.positions[p];
                 pos.awaiting_text = false;
                 pos.filled_by = Some((source, same_line));
+                // "Anders Lind m.fl. (M)" referred to, "Anders Lind, Carl Wik och Dina Ali (alla
+                // M)" in "Reservationer m.m.": the fuller signature line names them all.
+                if b.signatories.len() > pos.byline.signatories.len() {
+                    pos.byline = b.clone();
+                }
                 if link.is_some() {
                     pos.link = link;
                 }
@@ -939,7 +1165,7 @@ impl Parser<'_> {
             None => {
                 self.draft.positions.push(DraftPosition {
                     body,
-                    stance: *stance,
+                    stance,
                     byline: b,
                     proposals: Vec::new(),
                     paragraphs: Vec::new(),
@@ -955,41 +1181,70 @@ impl Parser<'_> {
                 self.draft.positions.len() - 1
             }
         };
-        if reference {
-            self.sink = Sink::Decision(body);
-        } else {
-            self.sink = Sink::Position(p);
-            self.expect_proposals =
-                !matches!(tail, Some((Tail::IdenticalTo | Tail::ConcursWith, _)));
+        match follows {
+            Follows::Reference => self.sink = Sink::Decision(body),
+            Follows::Text | Follows::Linked => {
+                self.expect_proposals = follows == Follows::Text;
+                self.sink = Sink::Position(p);
+            }
+            Follows::Itself(sentence) => {
+                // The sentence is the statement; what follows is the body's part again (or,
+                // in "Reservationer m.m.", no one's until a header says whose).
+                self.draft.positions[p].paragraphs.push(sentence);
+                self.sink = match self.phase {
+                    Phase::Reservations => Sink::Nowhere,
+                    _ => Sink::Decision(body),
+                };
+            }
         }
-        Some(n)
     }
 
     /// A line that opens a statement of a kind the importer does not know ("Yttrande av Lena
     /// Berg (L)", [`opener_shape`]): it ends the position before it, and it and the text after
     /// it go unplaced, with a warning naming the line, so that no text changes hands.
     fn unknown_opener(&mut self, i: usize) -> Option<usize> {
-        if self.phase < Phase::Decisions
-            || !self.lines[i]
-                .text
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-            || !ph::OPENER_CONNECTORS
-                .iter()
-                .any(|c| self.lines[i].norm.contains(c.trim_start()))
+        if self.phase < Phase::Decisions || !starts_upper(&self.lines[i].text) {
+            return None;
+        }
+        let (text, n) = if ph::OPENER_CONNECTORS
+            .iter()
+            .any(|c| self.lines[i].norm.contains(c.trim_start()))
+            && let (text, n) = self.header_at(i)
+            && opener_shape(&text)
         {
+            (text, n)
+        } else if self.titled_unknown(i) {
+            let text = format!("{} {}", self.lines[i].text, self.lines[i + 1].text);
+            (squash_whitespace(&text), 2)
+        } else if let Some((sentence, n)) = self.sentence_at(i, MAX_MARKER_LINES)
+            && sentence_opener_shape(&sentence)
+        {
+            (squash_whitespace(&sentence), n)
+        } else {
             return None;
-        }
-        let (text, n) = self.header_at(i);
-        if !opener_shape(&text) {
-            return None;
-        }
+        };
         self.marker();
         self.note(i, Note::UnknownOpener(text));
         self.sink = Sink::Nowhere;
         self.run.extend(i..i + n);
         Some(n)
+    }
+
+    /// A short title the importer does not know, alone on line `i` ("Tilläggsyrkande",
+    /// "Skiljaktig mening:"), over a signature line of its own ("Eva Holm m.fl. (S)").
+    fn titled_unknown(&self, i: usize) -> bool {
+        let title = self.lines[i].text.trim_end_matches(':');
+        let words = title.split_whitespace().count();
+        (1..=ph::UNKNOWN_OPENER_WORDS).contains(&words)
+            && !title
+                .chars()
+                .any(|c| c.is_ascii_digit() || ",.;()".contains(c))
+            && self.find_body(title).is_none()
+            && ph::heading(&normalise(title)).is_none()
+            && self
+                .lines
+                .get(i + 1)
+                .is_some_and(|l| signature_line(&l.text))
     }
 
     fn body_heading(&mut self, i: usize) -> Option<usize> {
@@ -1080,16 +1335,45 @@ impl Parser<'_> {
         preamble_at(self, i, ph::OPINION_PREAMBLES)
     }
 
+    /// The body a meeting or opinion preamble belongs to. In a body's part, that body,
+    /// unless the preamble names another: another body of the statement, or (for a meeting,
+    /// or an opinion of no administration: "Region Stockholms yttrande") a name that does not
+    /// speak for the body ([`stance::Voice::speaks_for`]). Then that body's part starts here,
+    /// heading or not, so that no body's words go under another's name. An administration's
+    /// opinion ("Stadsledningskontorets tjänsteutlåtande" in Kommunstyrelsen's part) stays
+    /// with the body.
+    fn preamble_body(&mut self, name: &str, opinion: bool, line: usize) -> usize {
+        let current = match self.body {
+            Some(b) if self.phase == Phase::Bodies => b,
+            _ => return self.body_named(name, line),
+        };
+        if let Some(other) = self.find_body(name) {
+            return other;
+        }
+        let body = &self.draft.bodies[current];
+        let voice = stance::Voice::of(
+            [Some(body.name.as_str()), body.administration.as_deref()]
+                .into_iter()
+                .flatten(),
+        );
+        let administration = normalise(name)
+            .split(' ')
+            .next_back()
+            .is_some_and(|w| ADMINISTRATION_WORDS.iter().any(|a| w.contains(a)));
+        if voice.speaks_for(name) || (opinion && administration) {
+            current
+        } else {
+            self.body_named(name, line)
+        }
+    }
+
     fn meeting_preamble(&mut self, i: usize) -> Option<usize> {
         if self.phase < Phase::Background || self.phase == Phase::Reservations {
             return None;
         }
         let (name, date_text, n) = self.meeting_at(i)?;
         self.marker();
-        let b = match self.body {
-            Some(b) if self.phase == Phase::Bodies => b,
-            _ => self.body_named(&name, self.lines[i].no),
-        };
+        let b = self.preamble_body(&name, false, self.lines[i].no);
         let date = self.date(i, &date_text);
         let source = self.source(i, n);
         if self.body != Some(b) {
@@ -1112,10 +1396,7 @@ impl Parser<'_> {
         let (genitive, date_text, n) = self.opinion_at(i)?;
         self.marker();
         let administration = nominative(&genitive);
-        let b = match self.body {
-            Some(b) if self.phase == Phase::Bodies => b,
-            _ => self.body_named(&administration, self.lines[i].no),
-        };
+        let b = self.preamble_body(&administration, true, self.lines[i].no);
         let date = self.date(i, &date_text);
         let source = self.source(i, n);
         if self.body != Some(b) {
@@ -1249,6 +1530,89 @@ pub(crate) fn opener_shape(header: &str) -> bool {
     tail_ok && !b.parties.is_empty() && !b.signatories.is_empty()
 }
 
+fn starts_upper(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a line is a signature line and nothing else: "Eva Holm m.fl. (S)", "Anders Lind,
+/// Carl Wik och Dina Ali (alla M).": a capital first, at most [`MAX_SIGNATURE_WORDS`] words,
+/// signatories and a party, the last party parenthesis at its end, no opener's connector.
+fn signature_line(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', ':']);
+    if !starts_upper(t)
+        || !t.ends_with(')')
+        || t.split_whitespace().count() > MAX_SIGNATURE_WORDS
+        || t.chars().any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let f = Folded::new(t);
+    if ph::OPENER_CONNECTORS.iter().any(|c| f.find(c).is_some()) {
+        return false;
+    }
+    let b = byline::parse(t);
+    !b.signatories.is_empty() && !b.parties.is_empty()
+}
+
+/// Whether a sentence has the shape of a statement opened by a sentence whose verb the
+/// importer does not know: a member's title or none, a signature line, and a verb whose text
+/// follows ("Lars Ek (SD) anförde följande.", "Ledamoten Eva Holm (S) yttrade:").
+fn sentence_opener_shape(sentence: &str) -> bool {
+    let Some(close) = sentence.find(')') else {
+        return false;
+    };
+    let f = Folded::new(&sentence[..=close]);
+    let who = match ph::SENTENCE_ROLES
+        .iter()
+        .find_map(|r| f.lower.starts_with(r).then(|| f.find(r)).flatten())
+    {
+        Some((_, e)) => &sentence[e..=close],
+        None => &sentence[..=close],
+    };
+    let after = normalise(&sentence[close + 1..]);
+    let after = after.trim_end_matches(['.', ':']).trim_end();
+    signature_line(who)
+        && after.split(' ').count() <= 6
+        && (after.ends_with("följande") || sentence.trim_end().ends_with(':'))
+}
+
+/// A header with its number taken out ("Reservation 1 av …", "Reservation nr 2 av …",
+/// "Särskilt uttalande II av …" → "Reservation av …"), where what is left opens a position.
+fn without_number(header: &str) -> Option<String> {
+    let words: Vec<&str> = header.split_whitespace().collect();
+    let number = |w: &str| {
+        let w = w.trim_end_matches(['.', ':']);
+        (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+            || (!w.is_empty() && w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+    };
+    for at in 1..=2 {
+        let Some(w) = words.get(at) else { break };
+        let skip = if matches!(normalise(w).as_str(), "nr" | "nr." | "nummer")
+            && words.get(at + 1).is_some_and(|n| number(n))
+        {
+            2
+        } else if number(w) {
+            1
+        } else {
+            continue;
+        };
+        let rest: Vec<&str> = words[..at]
+            .iter()
+            .chain(&words[at + skip..])
+            .copied()
+            .collect();
+        let rest = rest.join(" ");
+        let norm = normalise(&rest);
+        if ph::POSITION_OPENERS
+            .iter()
+            .any(|(o, _)| norm.starts_with(o))
+        {
+            return Some(rest);
+        }
+    }
+    None
+}
+
 /// A preamble `<name><infix><date><suffix>.` over one to three lines.
 fn preamble_at(p: &Parser, i: usize, table: &[(&str, &str)]) -> Option<(String, String, usize)> {
     // Cheap test first: some line of the three holds a word of an infix.
@@ -1263,7 +1627,9 @@ fn preamble_at(p: &Parser, i: usize, table: &[(&str, &str)]) -> Option<(String, 
         return None;
     }
     let (sentence, n) = p.sentence_at(i, 3)?;
-    let sentence = sentence.trim_end_matches(['.', ':']).to_string();
+    // "Socialförvaltningens tjänsteutlåtande, daterat den 30 december 2025, har …": the
+    // commas around the date are no part of the pattern.
+    let sentence = sentence.trim_end_matches(['.', ':']).replace(", ", " ");
     let f = Folded::new(&sentence);
     for (infix, suffix) in table {
         let Some((name_end, date_start)) = f.find(infix) else {
@@ -1422,6 +1788,8 @@ fn push_item(out: &mut Vec<String>, s: &str) {
         .trim_start_matches(|c: char| ph::BULLETS.contains(&c) || c.is_whitespace())
         .trim_end_matches(['.', ',', ';'])
         .trim();
+    // "… samt till Polisregion Stockholm".
+    let s = s.strip_prefix("till ").unwrap_or(s);
     if !s.is_empty() && s.chars().count() <= 80 {
         out.push(s.to_string());
     }
@@ -1483,6 +1851,36 @@ fn parse_link(tail: Tail, target: &str) -> Link {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_headers_and_signature_lines() {
+        assert_eq!(
+            without_number("Reservation 1 av Anders Lind m.fl. (M)").as_deref(),
+            Some("Reservation av Anders Lind m.fl. (M)")
+        );
+        assert_eq!(
+            without_number("Reservation nr 2 av Eva Nord (MP)").as_deref(),
+            Some("Reservation av Eva Nord (MP)")
+        );
+        assert_eq!(
+            without_number("Särskilt uttalande II av Eva Holm (S)").as_deref(),
+            Some("Särskilt uttalande av Eva Holm (S)")
+        );
+        assert_eq!(without_number("Reservation av den 12 maj 2025"), None);
+        assert!(signature_line("Eva Holm m.fl. (S)"));
+        assert!(signature_line(
+            "Anders Lind, Carl Wik och Dina Ali (alla M)."
+        ));
+        assert!(!signature_line("Reservation av Eva Holm (S)"));
+        assert!(!signature_line(
+            "Moderaterna vill ha fler bänkar (M) i parkerna"
+        ));
+        assert!(sentence_opener_shape("Lars Ek (SD) anförde följande."));
+        assert!(sentence_opener_shape("Ledamoten Eva Holm (S) yttrade:"));
+        assert!(!sentence_opener_shape(
+            "Eva Holm (S) vill bygga fler simhallar."
+        ));
+    }
 
     #[test]
     fn lists() {

@@ -127,6 +127,45 @@ pub const HEADINGS: &[Heading] = &[
     },
 ];
 
+/// The heading a normalised line is (a trailing colon aside): one of [`HEADINGS`], or a
+/// heading of the part with the statements in any of its wordings ("Reservationer och
+/// särskilda uttalanden", "Reservationer, särskilda yttranden och protokollsanteckningar",
+/// "Särskilda uttalanden och reservationer m.m."): only the statements' plural names, "och",
+/// "samt", "m.m.".
+pub fn heading(normalised: &str) -> Option<&'static Heading> {
+    const WORDS: &[&str] = &[
+        "reservationer",
+        "särskilda",
+        "uttalanden",
+        "yttranden",
+        "protokollsanteckningar",
+        "ersättaryttranden",
+        "och",
+        "samt",
+        "m.m.",
+        "m.m",
+        "med",
+        "mera",
+    ];
+    let key = normalised.trim_end_matches(':');
+    if let Some(h) = HEADINGS.iter().find(|h| h.text == key) {
+        return Some(h);
+    }
+    let words: Vec<&str> = key.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let statements = words.iter().any(|w| {
+        matches!(
+            *w,
+            "reservationer" | "uttalanden" | "yttranden" | "protokollsanteckningar"
+        )
+    });
+    (words.len() >= 2
+        && statements
+        && matches!(words[0], "reservationer" | "särskilda")
+        && words.iter().all(|w| WORDS.contains(w)))
+    .then(|| HEADINGS.iter().find(|h| h.opens == Opens::Reservations))
+    .flatten()
+}
+
 /// The first line: "Utlåtande Rotel I (Dnr KS 2025/1121)". It starts with one of these and
 /// holds [`DNR_MARKERS`].
 pub const DOCUMENT_HEADERS: &[&str] = &["utlåtande"];
@@ -248,7 +287,54 @@ pub const POSITION_OPENERS: &[(&str, Stance)] = &[
     ("protokollsanteckning anförs av ", Stance::ProtocolNote),
     ("protokollsanteckning av ", Stance::ProtocolNote),
     ("protokollsanteckningar av ", Stance::ProtocolNote),
+    ("reservation från ", Stance::Reservation),
+    ("särskilt uttalande från ", Stance::SpecialStatement),
+    ("särskilt yttrande från ", Stance::SpecialStatement),
+    ("ersättaryttrande från ", Stance::SubstituteStatement),
+    ("protokollsanteckning från ", Stance::ProtocolNote),
 ];
+
+/// What a member's title before a sentence opener may be ("Ledamoten Lars Ek (SD)
+/// reserverade sig …"); one holding "ersättar" makes a concurrence a substitute's statement.
+pub const SENTENCE_ROLES: &[&str] = &[
+    "ledamoten ",
+    "ledamöterna ",
+    "tjänstgörande ersättaren ",
+    "tjänstgörande ersättarna ",
+    "ersättaren ",
+    "ersättarna ",
+    "förste vice ordföranden ",
+    "andre vice ordföranden ",
+    "andra vice ordföranden ",
+    "vice ordföranden ",
+    "ordföranden ",
+    "borgarrådet ",
+    "borgarråden ",
+];
+
+/// A sentence that opens a statement: the verb after the signatories, and the stance.
+pub const SENTENCE_OPENERS: &[(&str, Stance)] = &[
+    ("reserverade sig", Stance::Reservation),
+    ("reserverar sig", Stance::Reservation),
+    ("anmälde reservation", Stance::Reservation),
+    ("lämnade särskilt uttalande", Stance::SpecialStatement),
+    ("lämnade ett särskilt uttalande", Stance::SpecialStatement),
+    ("anmälde särskilt uttalande", Stance::SpecialStatement),
+    ("lämnade särskilt yttrande", Stance::SpecialStatement),
+    ("lämnade ett särskilt yttrande", Stance::SpecialStatement),
+    ("anmälde särskilt yttrande", Stance::SpecialStatement),
+    ("lämnade ersättaryttrande", Stance::SubstituteStatement),
+    ("lämnade ett ersättaryttrande", Stance::SubstituteStatement),
+    ("anmälde ersättaryttrande", Stance::SubstituteStatement),
+    ("anmälde protokollsanteckning", Stance::ProtocolNote),
+    ("lämnade protokollsanteckning", Stance::ProtocolNote),
+    ("lämnade en protokollsanteckning", Stance::ProtocolNote),
+    ("lät anteckna till protokollet", Stance::ProtocolNote),
+];
+
+/// A sentence that joins another statement ("Ersättaren X (KD) instämde i Moderaternas
+/// reservation."): the stance is the one it names, or a substitute's statement.
+pub const SENTENCE_CONCURS: &[&str] = &["instämde i ", "instämmer i "];
 
 /// What an unknown statement opener may look like: at most this many words before " av "
 /// ("Yttrande av …", "Gemensamt uttalande av …"), then a signature line with a party.
@@ -257,6 +343,7 @@ pub const UNKNOWN_OPENER_WORDS: usize = 4;
 /// Between an unknown opener's words and its signatories.
 pub const OPENER_CONNECTORS: &[&str] = &[
     " av ",
+    " från ",
     " anförd av ",
     " anfördes av ",
     " anförs av ",
@@ -370,6 +457,14 @@ pub const BULLETS: &[char] = &[
 
 /// A name ending in one of these is a company's: "Stockholm Vatten och Avfall AB" is one name
 /// though it holds "och".
+/// Opens a list of district committees named by their districts ("stadsdelsnämnderna i
+/// Rinkeby-Kista, Spånga-Tensta och Skärholmen"); normalised, with its space.
+pub const DISTRICT_GROUPS: &[&str] = &[
+    "stadsdelsnämnderna i ",
+    "stadsdelsnämnderna för ",
+    "stadsdelsnämnderna ",
+];
+
 pub const COMPANY_SUFFIXES: &[&str] = &[" ab", " hb", " kb", " ab (publ)"];
 
 /// Bodies that did not answer: "Polisregion Stockholm har inte inkommit med svar."
@@ -399,8 +494,21 @@ pub const NO_ANSWER: &[&str] = &[
     " har avböjt att svara",
     " har meddelat att de avstår",
     " har meddelat att den avstår",
+    " har valt att inte yttra sig",
+    " har valt att inte svara",
+    " har valt att avstå",
+    " har inte velat yttra sig",
+    " avstod från att yttra sig",
+];
+
+/// Bodies that answered with no comments: an answer, with no stance on the motion
+/// (`unknown`, uncertain, the sentence as evidence).
+pub const NO_COMMENTS: &[&str] = &[
     " har inga synpunkter",
     " har inte haft några synpunkter",
+    " har inte några synpunkter",
+    " lämnar inga synpunkter",
+    " har inget att tillägga",
 ];
 
 /// A body's kind from its name: (how to match, fragment, kind); the first match wins.
@@ -512,7 +620,21 @@ pub const MONTHS: &[&str] = &[
 
 /// Lines that are page numbers wherever they stand: "Sida 3 (14)", "3 (14)", "Sida 3 av 14".
 /// `#` stands for a number.
-pub const PAGE_NUMBERS: &[&str] = &["sida # (#)", "sida # av #", "# (#)", "sid. # (#)", "- # -"];
+pub const PAGE_NUMBERS: &[&str] = &[
+    "sida # (#)",
+    "sida #(#)",
+    "sida # av #",
+    "sid # (#)",
+    "sid #(#)",
+    "sid # av #",
+    "sid. # (#)",
+    "sid. #(#)",
+    "sid. # av #",
+    "# (#)",
+    "#(#)",
+    "# av #",
+    "- # -",
+];
 
 /// A line that is only a number is a page number when it stands next to a page break.
 pub const BARE_PAGE_NUMBER: &str = "#";
@@ -701,6 +823,29 @@ pub fn shape_matches(s: &str, pattern: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_of_the_statements_part_in_any_wording() {
+        for h in [
+            "reservationer m.m.",
+            "reservationer och särskilda uttalanden",
+            "reservationer, särskilda yttranden och protokollsanteckningar:",
+            "särskilda uttalanden och reservationer m.m.",
+        ] {
+            assert_eq!(
+                heading(h).map(|h| h.opens),
+                Some(Opens::Reservations),
+                "{h}"
+            );
+        }
+        for not in [
+            "reservationer mot beslutet",
+            "särskilda skäl",
+            "reservation",
+        ] {
+            assert!(heading(not).is_none(), "{not}");
+        }
+    }
 
     #[test]
     fn normalising() {

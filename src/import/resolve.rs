@@ -195,7 +195,11 @@ pub fn resolve(draft: Draft, rep: &Repaired, source_name: &str, lang: Lang) -> R
                     None,
                 ));
             }
-        } else if body.referred && !body.has_section && !has_positions {
+        } else if body.referred
+            && !body.has_section
+            && !has_positions
+            && body.no_comments_source.is_none()
+        {
             r.warnings.push(Warning {
                 line: body.line,
                 kind: WarningKind::NoAnswerFound {
@@ -366,9 +370,17 @@ impl Resolver<'_> {
                 Source::new(p.text[r].trim(), first, last)
             })
         };
+        // Who speaks in the body's part: the body, under the names the document gives it
+        // and its administration.
+        let voice = stance::Voice::of(
+            [Some(body.name.as_str()), body.administration.as_deref()]
+                .into_iter()
+                .flatten()
+                .chain(body.heading.as_ref().map(|h| h.sentence.as_str())),
+        );
         // The readings behind the stance, the decisive one last.
         let mut readings: Vec<Reading> = Vec::new();
-        match stance::read_decision(&body.decision) {
+        match stance::read_decision(&body.decision, &voice) {
             Some(r) if r.verdict == Verdict::NoAnswer => {
                 if members {
                     readings.push(unknown(
@@ -382,7 +394,7 @@ impl Resolver<'_> {
                 }
             }
             Some(r) if r.verdict == Verdict::AdoptsOpinion => {
-                let adopted = stance::read_opinion(&body.opinion);
+                let adopted = stance::read_opinion(&body.opinion, &voice);
                 readings.push(r.clone());
                 readings.push(adopted.unwrap_or_else(|| {
                     unknown(
@@ -403,9 +415,25 @@ impl Resolver<'_> {
                     )
                 }));
             }
-            Some(r) => readings.push(r),
+            Some(mut r) => {
+                // A decision that states its stance and adopts an opinion that says
+                // otherwise: the decision's words are taken, but a reviewer should look.
+                if r.review == Review::Inferred
+                    && stance::adopts(&body.decision, &voice)
+                    && let Some(o) = stance::read_opinion(&body.opinion, &voice)
+                    && o.review == Review::Inferred
+                    && o.verdict != r.verdict
+                {
+                    r.review = Review::Uncertain;
+                    r.note = Some(
+                        "the decision adopts the administration's opinion, which states another stance"
+                            .into(),
+                    );
+                }
+                readings.push(r)
+            }
             None if body.decision.is_empty() && !body.opinion.is_empty() => {
-                if let Some(r) = stance::read_opinion(&body.opinion) {
+                if let Some(r) = stance::read_opinion(&body.opinion, &voice) {
                     readings.push(r);
                 }
             }
@@ -432,7 +460,16 @@ impl Resolver<'_> {
                     "the body's part holds no decision and no opinion",
                 ));
             }
-            None => return,
+            None => match &body.no_comments_source {
+                // "Kulturnämnden har inga synpunkter på motionen": an answer that states no
+                // stance.
+                Some(src) => readings.push(unknown(
+                    "referral.no_comments",
+                    src.clone(),
+                    "the body answered that it has no comments; the text states no stance on the motion",
+                )),
+                None => return,
+            },
         }
         let Some(decisive) = readings.last() else {
             return;
