@@ -69,7 +69,10 @@ impl Byline {
                 self.parties.push(c.clone());
             }
         }
-        if codes.len() == 1 {
+        if names.is_empty() {
+            // "Reservation (SD)": parties and no name to give them to.
+            self.parties_apart |= !codes.is_empty();
+        } else if codes.len() == 1 {
             for name in names {
                 self.signatories.push(Signatory {
                     name,
@@ -358,5 +361,14 @@ mod tests {
         assert_eq!(parse_date("29 april 20260"), None);
         assert_eq!(parse_date("20260-04-29"), None);
         assert_eq!(parse_date("+2026-04-29"), None);
+    }
+
+    #[test]
+    fn parties_without_a_name_are_the_positions_own() {
+        // "Reservation (SD)": no signatory, but the party is not lost.
+        let b = parse("(SD)");
+        assert!(b.signatories.is_empty());
+        assert_eq!(b.parties, ["SD"]);
+        assert!(b.parties_apart);
     }
 }

@@ -583,6 +583,19 @@ impl Parser<'_> {
             if complete && !continues {
                 break;
             }
+            // "Protokollsanteckning från Vänsterpartiet" + "Vänsterpartiet vill att …": a
+            // whole sentence in a capital, with no party code, after a header that does not
+            // end in a comma or "och", is the statement's text, not the rest of its byline.
+            let open_end = text.ends_with([',', '&']) || normalise(&text).ends_with(" och");
+            if balanced
+                && !open_end
+                && next.text.chars().next().is_some_and(char::is_uppercase)
+                && !next.text.contains('(')
+                && lines::ends_sentence(&next.text)
+                && next.text.split_whitespace().count() >= 3
+            {
+                break;
+            }
             // "…, se" + "Reservationer m.m.": the heading ends the header here.
             if self.is_structure(i + n) && !normalise(&text).ends_with(" se") {
                 break;
@@ -964,6 +977,11 @@ impl Parser<'_> {
                 let read = without_number(&t).unwrap_or_else(|| t.clone());
                 (t, read, n)
             }
+        };
+        // "Reservation (SD)": a kind and a party code alone, read as "Reservation av (SD)".
+        let text = match kind_and_party(&text) {
+            Some(read) => read,
+            None => text,
         };
         let norm = normalise(&text);
         let (opener, stance) = ph::POSITION_OPENERS
@@ -1497,6 +1515,27 @@ fn line_starts(lines: &[Line]) -> Vec<(usize, usize)> {
 /// a case byline's word), a connector ("av", "anförd av", …), a signature line with a party
 /// code, and after the last party parenthesis nothing, a full stop, or a position header's
 /// tail ("se Reservationer m.m.", "enligt följande", "som instämde i …").
+/// "Reservation (SD)", "Särskilt uttalande (S, V)": a statement's kind followed by nothing but
+/// party codes in parentheses, as "Reservation av (SD)" so the byline reads the parties; `None`
+/// for anything else.
+fn kind_and_party(header: &str) -> Option<String> {
+    let header = header.trim().trim_end_matches(['.', ':']);
+    let open = header.rfind('(')?;
+    if !header.ends_with(')') {
+        return None;
+    }
+    let kind = header[..open].trim();
+    let codes = &header[open + 1..header.len() - 1];
+    let known = ph::POSITION_OPENERS
+        .iter()
+        .any(|(o, _)| o.strip_suffix(" av ") == Some(normalise(kind).as_str()));
+    let all_codes = !codes.trim().is_empty()
+        && codes.split([',', ' ']).filter(|c| !c.is_empty()).all(|c| {
+            c.chars().count() <= 3 && c.chars().all(|ch| ch.is_alphabetic()) || c == "och"
+        });
+    (known && all_codes).then(|| format!("{kind} av ({codes})"))
+}
+
 pub(crate) fn opener_shape(header: &str) -> bool {
     let f = Folded::new(header);
     let Some((at, end)) = ph::OPENER_CONNECTORS.iter().filter_map(|c| f.find(c)).min() else {
@@ -1969,5 +2008,20 @@ mod tests {
         assert!(proposal_complete("Att därutöver anföra"));
         assert!(!proposal_complete("att uppdra åt nämnden att"));
         assert_eq!(strip_number("1. att tillstyrka"), "att tillstyrka");
+    }
+
+    #[test]
+    fn a_kind_and_party_codes_alone_are_a_header() {
+        assert_eq!(
+            super::kind_and_party("Reservation (SD)").as_deref(),
+            Some("Reservation av (SD)")
+        );
+        assert_eq!(
+            super::kind_and_party("Särskilt uttalande (S, V):").as_deref(),
+            Some("Särskilt uttalande av (S, V)")
+        );
+        // Not a kind, or not party codes: no header.
+        assert_eq!(super::kind_and_party("Motionen (2026:12)"), None);
+        assert_eq!(super::kind_and_party("Reservation (se nedan)"), None);
     }
 }
