@@ -940,4 +940,50 @@ Nämnden avstyrker motionen.\n";
             out.toml
         );
     }
+
+    /// "A och B:s stadsdelsnämnder samt c": the plural names both districts' committees, and
+    /// the body after "samt" is its own, not a district.
+    #[test]
+    fn a_plural_after_the_districts_names_each_committee() {
+        let text = "Utlåtande Rotel II (Dnr KS 2026/9)\nMotion om stränder\nBeredning\n\
+            Ärendet har remitterats till Hägersten-Älvsjö och Skärholmens stadsdelsnämnder samt\n\
+            miljö- och hälsoskyddsnämnden.\n\
+            Miljö- och hälsoskyddsnämnden har inte inkommit med svar.\n\
+            Hägersten-Älvsjö stadsdelsnämnd\n\
+            Hägersten-Älvsjö stadsdelsnämnd beslutade vid sitt sammanträde den 10 februari 2026 följande.\n\
+            Stadsdelsnämnden tillstyrker motionen.\n\
+            Skärholmens stadsdelsnämnd\n\
+            Skärholmens stadsdelsnämnd beslutade vid sitt sammanträde den 11 februari 2026 följande.\n\
+            Stadsdelsnämnden avstyrker motionen.\n";
+        let out = import_text(text, "x.txt", Lang::En);
+        let names: Vec<&str> = out.case.bodies.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Hägersten-Älvsjö stadsdelsnämnd",
+                "Skärholmens stadsdelsnämnd",
+                "Miljö- och hälsoskyddsnämnden"
+            ],
+            "{}",
+            out.toml
+        );
+        use crate::model::Stance;
+        let decisions: Vec<(usize, Stance)> = out
+            .case
+            .positions
+            .iter()
+            .filter(|p| p.signatories.is_empty())
+            .map(|p| (p.body, p.stance))
+            .collect();
+        assert_eq!(
+            decisions,
+            [
+                (0, Stance::Approve),
+                (1, Stance::Reject),
+                (2, Stance::NoAnswer)
+            ],
+            "{}",
+            out.toml
+        );
+    }
 }

@@ -333,6 +333,26 @@ impl Parser<'_> {
     /// of the document names it ("Skärholmens stadsdelsnämnd"), else "<district>
     /// stadsdelsnämnd".
     fn districts(&self, items: Vec<String>) -> Vec<String> {
+        // "Hägersten-Älvsjö och Skärholmens stadsdelsnämnder": the plural after the last
+        // district names the ones before it too; each becomes "stadsdelsnämnderna i <district>"
+        // for the rule below. Only bare names before it join the group (no body's own word).
+        let mut items = items;
+        for end in 0..items.len() {
+            let n = normalise(&items[end]);
+            let Some(last) = n.strip_suffix(" stadsdelsnämnder") else {
+                continue;
+            };
+            let last = items[end][..last.len()].trim().to_string();
+            let mut start = end;
+            while start > 0 && bare_district(&items[start - 1]) {
+                start -= 1;
+            }
+            for item in &mut items[start..end] {
+                *item = format!("stadsdelsnämnderna i {item}");
+            }
+            // "Skärholmens" as written: the rule below finds "Skärholmens stadsdelsnämnd".
+            items[end] = format!("stadsdelsnämnderna i {last}");
+        }
         let mut group = false;
         items
             .into_iter()
@@ -349,8 +369,13 @@ impl Parser<'_> {
                         group = true;
                         d
                     }
-                    None if group => item,
-                    None => return item,
+                    None if group && bare_district(&item) => item,
+                    None => {
+                        // A body's own name ("… samt miljö- och hälsoskyddsnämnden") ends the
+                        // group of districts.
+                        group = false;
+                        return item;
+                    }
                 };
                 let forms = [
                     normalise(&format!("{district} stadsdelsnämnd")),
@@ -1515,6 +1540,27 @@ fn line_starts(lines: &[Line]) -> Vec<(usize, usize)> {
 /// a case byline's word), a connector ("av", "anförd av", …), a signature line with a party
 /// code, and after the last party parenthesis nothing, a full stop, or a position header's
 /// tail ("se Reservationer m.m.", "enligt följande", "som instämde i …").
+/// A district's bare name in a referral list ("Hägersten-Älvsjö"): a capital first, no word of
+/// a body's own (nämnd, styrelse, kontor, förvaltning, a company's suffix) and no full stop.
+fn bare_district(item: &str) -> bool {
+    let n = normalise(item);
+    starts_upper(item)
+        && !item.ends_with('.')
+        && ![
+            "nämnd",
+            "styrelse",
+            "kontor",
+            "förvaltning",
+            "region",
+            "polis",
+            " ab",
+            "bolag",
+        ]
+        .iter()
+        .any(|w| n.contains(w))
+        && n.split(' ').count() <= 3
+}
+
 /// "Reservation (SD)", "Särskilt uttalande (S, V)": a statement's kind followed by nothing but
 /// party codes in parentheses, as "Reservation av (SD)" so the byline reads the parties; `None`
 /// for anything else.
