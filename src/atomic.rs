@@ -100,6 +100,13 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool, access: Access) ->
     Ok(true)
 }
 
+/// Whether a write to `path` could go ahead as far as the kind of file there goes (a regular
+/// file, a link to one, or a new path), without writing: a command that works long before it
+/// writes (an import) refuses a FIFO or a device at once. Errors as [`write_file`]'s.
+pub fn check_writable(path: &Path) -> io::Result<()> {
+    resolve_for_writing(path).map(|_| ())
+}
+
 /// The file a write to `path` replaces: `path`, or the end of its chain of symbolic links;
 /// with its metadata when it exists. Anything but a regular file or a new path is an error.
 fn resolve_for_writing(path: &Path) -> io::Result<(PathBuf, Option<Metadata>)> {

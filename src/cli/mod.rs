@@ -1002,6 +1002,12 @@ fn import(
         .iter()
         .map(|f| escape(&f.display().to_string()))
         .collect();
+    // A FIFO or a device at -o is refused before the documents are read, not after.
+    if let Some(out) = output.filter(|o| !o.is_dir())
+        && let Err(e) = crate::atomic::check_writable(out)
+    {
+        return write_failed(out, &e, lang);
+    }
     let mut docs = Vec::new();
     for (k, file) in files.iter().enumerate() {
         match crate::import::read_document(file) {
@@ -1137,6 +1143,18 @@ fn import(
 
 /// Write a command's output file (`-o FILE`) atomically, readable as the umask allows (it is
 /// meant to be shared); an existing file only with `force`.
+/// Say that `path` cannot be written, and why; the exit code.
+fn write_failed(path: &Path, e: &std::io::Error, lang: Lang) -> u8 {
+    message!(
+        "{}: {}: {} {}",
+        crate::text::escape(&path.display().to_string()),
+        lang.pick("error", "fel"),
+        lang.pick("cannot write:", "kan inte skriva:"),
+        io_words(e, lang)
+    );
+    INVALID
+}
+
 pub(crate) fn write_output(path: &Path, bytes: &[u8], force: bool, lang: Lang) -> u8 {
     use crate::text::escape;
     match crate::atomic::write_file(path, bytes, force, crate::atomic::Access::Shared) {
@@ -1153,16 +1171,7 @@ pub(crate) fn write_output(path: &Path, bytes: &[u8], force: bool, lang: Lang) -
             );
             INVALID
         }
-        Err(e) => {
-            message!(
-                "{}: {}: {} {}",
-                escape(&path.display().to_string()),
-                lang.pick("error", "fel"),
-                lang.pick("cannot write:", "kan inte skriva:"),
-                io_words(&e, lang)
-            );
-            INVALID
-        }
+        Err(e) => write_failed(path, &e, lang),
     }
 }
 
