@@ -4,15 +4,13 @@
 //! wrapped multi-line strings, comments that say where each inferred fact comes from.
 
 use super::write::{
-    comment, date, evidence_tables, header, key, list, rule, signatories, string, text,
-    unplaced_title,
+    Who, comment, date, evidence_tables, header, key, rule, string, text, unplaced_title, who,
 };
 use crate::i18n::Lang;
 use crate::model::{
     BodyKind, CaseKind, Choice, Evidence, Fact, Review, Signatory, Stance, Tally, VoteMethod,
 };
 use chrono::NaiveDate;
-use std::fmt::Write as _;
 
 #[derive(Debug, Clone, Default)]
 pub struct CaseOut {
@@ -400,25 +398,17 @@ pub fn write(c: &CaseOut, lang: Lang) -> String {
         if p.reasons_only {
             key(&mut out, "reasons_only", "true".into());
         }
-        if let Some(a) = &p.author {
-            key(&mut out, "author", string(a));
-        }
-        if let Some(d) = p.date {
-            key(&mut out, "date", date(d));
-        }
-        if let Some(b) = &p.byline {
-            key(&mut out, "byline", string(b));
-        }
-        if !p.signatories.is_empty() {
-            signatories(&mut out, "signatories", &p.signatories);
-        }
-        if !p.parties.is_empty() {
-            let codes: Vec<String> = p.parties.iter().map(|c| string(c)).collect();
-            let _ = writeln!(out, "parties = [{}]", codes.join(", "));
-        }
-        if !p.proposals.is_empty() {
-            list(&mut out, "proposals", &p.proposals);
-        }
+        who(
+            &mut out,
+            Who {
+                author: p.author.as_deref(),
+                date: p.date,
+                byline: p.byline.as_deref(),
+                signatories: &p.signatories,
+                parties: &p.parties,
+                proposals: &p.proposals,
+            },
+        );
         if !p.paragraphs.is_empty() {
             key(&mut out, "text", text(&p.paragraphs));
         }

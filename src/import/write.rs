@@ -112,6 +112,40 @@ pub(super) fn list(out: &mut String, k: &str, items: &[String]) {
     out.push_str("]\n");
 }
 
+/// Who stands behind a position and what it proposes, as every genre's writer writes them.
+pub(super) struct Who<'a> {
+    pub author: Option<&'a str>,
+    pub date: Option<NaiveDate>,
+    pub byline: Option<&'a str>,
+    pub signatories: &'a [Signatory],
+    pub parties: &'a [String],
+    pub proposals: &'a [String],
+}
+
+/// A position's `author`, `date`, `byline`, `signatories`, `parties` and `proposals` keys, in
+/// the format's order, each only where it has a value.
+pub(super) fn who(out: &mut String, w: Who) {
+    if let Some(a) = w.author {
+        key(out, "author", string(a));
+    }
+    if let Some(d) = w.date {
+        key(out, "date", date(d));
+    }
+    if let Some(b) = w.byline {
+        key(out, "byline", string(b));
+    }
+    if !w.signatories.is_empty() {
+        signatories(out, "signatories", w.signatories);
+    }
+    if !w.parties.is_empty() {
+        let codes: Vec<String> = w.parties.iter().map(|c| string(c)).collect();
+        let _ = writeln!(out, "parties = [{}]", codes.join(", "));
+    }
+    if !w.proposals.is_empty() {
+        list(out, "proposals", w.proposals);
+    }
+}
+
 pub(super) fn signatories(out: &mut String, k: &str, items: &[Signatory]) {
     let one = |s: &Signatory| match &s.party {
         Some(p) => format!("{{ name = {}, party = {} }}", string(&s.name), string(p)),
@@ -328,25 +362,17 @@ pub fn write(r: &Resolved, lang: Lang) -> String {
             }
             key(&mut out, "body", string(&r.body_ids[b]));
             key(&mut out, "stance", string(p.stance.as_str()));
-            if let Some(a) = &p.author {
-                key(&mut out, "author", string(a));
-            }
-            if let Some(dt) = p.date {
-                key(&mut out, "date", date(dt));
-            }
-            if let Some(by) = &p.byline {
-                key(&mut out, "byline", string(by));
-            }
-            if !p.signatories.is_empty() {
-                signatories(&mut out, "signatories", &p.signatories);
-            }
-            if !p.parties.is_empty() {
-                let codes: Vec<String> = p.parties.iter().map(|c| string(c)).collect();
-                let _ = writeln!(out, "parties = [{}]", codes.join(", "));
-            }
-            if !p.proposals.is_empty() {
-                list(&mut out, "proposals", &p.proposals);
-            }
+            who(
+                &mut out,
+                Who {
+                    author: p.author.as_deref(),
+                    date: p.date,
+                    byline: p.byline.as_deref(),
+                    signatories: &p.signatories,
+                    parties: &p.parties,
+                    proposals: &p.proposals,
+                },
+            );
             if let Some(t) = &p.identical_to {
                 key(&mut out, "identical_to", string(t));
             }
