@@ -56,6 +56,18 @@ pub fn parse(written: &str) -> Byline {
         search = close + 1;
     }
     let names = split_names(&s[names_start..]);
+    // "Reservation av Moderaterna och Liberalerna", "… från Vänsterpartiet": parties named in
+    // full and no person: the parties are the position's, and nobody signed by name.
+    let codes: Option<Vec<&str>> = names.iter().map(|n| phrases::party_of_name(n)).collect();
+    if let Some(codes) = codes.filter(|c| !c.is_empty() && out.signatories.is_empty()) {
+        for c in codes {
+            if !out.parties.iter().any(|p| p == c) {
+                out.parties.push(c.to_string());
+            }
+        }
+        out.parties_apart = true;
+        return out;
+    }
     for name in names {
         out.signatories.push(Signatory { name, party: None });
     }
@@ -370,5 +382,18 @@ mod tests {
         assert!(b.signatories.is_empty());
         assert_eq!(b.parties, ["SD"]);
         assert!(b.parties_apart);
+    }
+
+    #[test]
+    fn parties_named_in_full_are_parties_not_signatories() {
+        let b = parse("Moderaterna och Liberalerna");
+        assert!(b.signatories.is_empty());
+        assert_eq!(b.parties, ["M", "L"]);
+        assert!(b.parties_apart);
+        let b = parse("Vänsterpartiet");
+        assert_eq!(b.parties, ["V"]);
+        // A person is a person.
+        let b = parse("Anna Ek och Moderaterna");
+        assert_eq!(b.signatories.len(), 2);
     }
 }

@@ -545,6 +545,19 @@ pub struct PartyInfo {
     pub colour: &'static str,
 }
 
+/// The code of the party a word names, in the nominative or the genitive ("Moderaterna",
+/// "Vänsterpartiets"); `None` for any other word.
+pub fn party_of_name(word: &str) -> Option<&'static str> {
+    let w = normalise(word.trim_matches(|c: char| !c.is_alphanumeric()));
+    PARTIES
+        .iter()
+        .find(|p| {
+            let n = normalise(p.name);
+            w == n || w == format!("{n}s")
+        })
+        .map(|p| p.code)
+}
+
 pub const PARTIES: &[PartyInfo] = &[
     PartyInfo {
         code: "M",

@@ -138,19 +138,6 @@ fn is_furniture(norm: &str) -> bool {
     norm.starts_with("justerandes sign") || norm.starts_with("utdragsbestyrkande")
 }
 
-/// Party names, their genitives and what they stand for (for "Vänsterpartiets
-/// fullmäktigegrupp", "Ledamöterna för Moderaterna").
-fn party_of_name(word: &str) -> Option<&'static str> {
-    let w = normalise(word.trim_matches(|c: char| !c.is_alphanumeric()));
-    super::phrases::PARTIES
-        .iter()
-        .find(|p| {
-            let n = normalise(p.name);
-            w == n || w == format!("{n}s")
-        })
-        .map(|p| p.code)
-}
-
 /// A party code in a parenthesis of a municipal protocol: the known codes in any case
 /// ("(s)", "(Fi)"), else one to three upper-case letters.
 fn code_of(token: &str) -> Option<String> {
@@ -608,7 +595,7 @@ fn motion_stance(decision: &[(String, usize, usize)]) -> Option<Reading> {
 fn group_parties(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for w in text.split_whitespace() {
-        if let Some(c) = party_of_name(w)
+        if let Some(c) = super::phrases::party_of_name(w)
             && !out.iter().any(|x| x == c)
         {
             out.push(c.to_string());
