@@ -4,7 +4,8 @@
 //! wrapped multi-line strings, comments that say where each inferred fact comes from.
 
 use super::write::{
-    Who, comment, date, evidence_tables, header, key, rule, string, text, unplaced_title, who,
+    Who, comment, date, evidence_tables, header, key, party_table, rule, string, text,
+    unplaced_section, who,
 };
 use crate::i18n::Lang;
 use crate::model::{
@@ -250,36 +251,11 @@ pub fn write(c: &CaseOut, lang: Lang) -> String {
         key(&mut out, "text", text(&s.paragraphs));
     }
     for (k, u) in c.unplaced.iter().enumerate() {
-        out.push('\n');
-        comment(
-            &mut out,
-            &match lang {
-                Lang::En => format!(
-                    "UNPLACED: source lines {}–{}; the importer could not tell where this text belongs.",
-                    u.first, u.last
-                ),
-                Lang::Sv => format!(
-                    "EJ PLACERAD: källans rad {}–{}; importen kunde inte avgöra var texten hör hemma.",
-                    u.first, u.last
-                ),
-            },
-        );
-        out.push_str("[[case.sections]]\n");
-        key(&mut out, "id", string(&format!("unplaced-{}", k + 1)));
-        key(
-            &mut out,
-            "title",
-            string(&unplaced_title(u.first, u.last, lang)),
-        );
-        key(&mut out, "text", text(&u.paragraphs));
+        let id = format!("unplaced-{}", k + 1);
+        unplaced_section(&mut out, &id, (u.first, u.last), &u.paragraphs, lang);
     }
     for p in &c.parties {
-        out.push_str("\n[[parties]]\n");
-        key(&mut out, "code", string(&p.code));
-        key(&mut out, "name", string(&p.name));
-        if let Some(col) = p.colour {
-            key(&mut out, "colour", string(col));
-        }
+        party_table(&mut out, &p.code, &p.name, p.colour);
     }
     if !c.bodies.is_empty() {
         rule(&mut out, lang.pick("Bodies", "Organ"));

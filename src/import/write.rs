@@ -112,6 +112,43 @@ pub(super) fn list(out: &mut String, k: &str, items: &[String]) {
     out.push_str("]\n");
 }
 
+/// An `unplaced-N` section: the text the importer could not place, with a comment naming its
+/// source lines `(first, last)`.
+pub(super) fn unplaced_section(
+    out: &mut String,
+    id: &str,
+    (first, last): (usize, usize),
+    paragraphs: &[String],
+    lang: Lang,
+) {
+    out.push('\n');
+    comment(
+        out,
+        &match lang {
+            Lang::En => format!(
+                "UNPLACED: source lines {first}–{last}; the importer could not tell where this text belongs."
+            ),
+            Lang::Sv => format!(
+                "EJ PLACERAD: källans rad {first}–{last}; importen kunde inte avgöra var texten hör hemma."
+            ),
+        },
+    );
+    out.push_str("[[case.sections]]\n");
+    key(out, "id", string(id));
+    key(out, "title", string(&unplaced_title(first, last, lang)));
+    key(out, "text", text(paragraphs));
+}
+
+/// A `[[parties]]` table.
+pub(super) fn party_table(out: &mut String, code: &str, name: &str, colour: Option<&str>) {
+    out.push_str("\n[[parties]]\n");
+    key(out, "code", string(code));
+    key(out, "name", string(name));
+    if let Some(c) = colour {
+        key(out, "colour", string(c));
+    }
+}
+
 /// Who stands behind a position and what it proposes, as every genre's writer writes them.
 pub(super) struct Who<'a> {
     pub author: Option<&'a str>,
@@ -270,37 +307,11 @@ pub fn write(r: &Resolved, lang: Lang) -> String {
         key(&mut out, "text", text(&s.paragraphs));
     }
     for (u, id) in d.unplaced.iter().zip(&r.unplaced_ids) {
-        out.push('\n');
-        comment(
-            &mut out,
-            &match lang {
-                Lang::En => format!(
-                    "UNPLACED: source lines {}–{}; the importer could not tell where this text belongs.",
-                    u.first, u.last
-                ),
-                Lang::Sv => format!(
-                    "EJ PLACERAD: källans rad {}–{}; importen kunde inte avgöra var texten hör hemma.",
-                    u.first, u.last
-                ),
-            },
-        );
-        out.push_str("[[case.sections]]\n");
-        key(&mut out, "id", string(id));
-        key(
-            &mut out,
-            "title",
-            string(&unplaced_title(u.first, u.last, lang)),
-        );
-        key(&mut out, "text", text(&u.paragraphs));
+        unplaced_section(&mut out, id, (u.first, u.last), &u.paragraphs, lang);
     }
 
     for p in &r.parties {
-        out.push_str("\n[[parties]]\n");
-        key(&mut out, "code", string(&p.code));
-        key(&mut out, "name", string(&p.name));
-        if let Some(c) = p.colour {
-            key(&mut out, "colour", string(c));
-        }
+        party_table(&mut out, &p.code, &p.name, p.colour);
     }
     if let Some((name, parties)) = &r.majority {
         out.push('\n');
