@@ -212,43 +212,110 @@ pub fn clean_paragraphs(text: &str) -> Vec<String> {
     if is_clean(text) {
         paragraphs(text)
     } else {
-        paragraphs(&clean(text))
+        paragraphs_owned(clean(text))
+    }
+}
+
+/// [`clean_paragraphs`] of a text that may be owned already (a case file's text with escapes
+/// in it): an owned clean text is split in its own buffer, so that it is never held twice.
+pub fn clean_paragraphs_cow(text: std::borrow::Cow<'_, str>) -> Vec<String> {
+    if is_clean(&text) {
+        paragraphs_owned(text.into_owned())
+    } else {
+        paragraphs_owned(clean(&text))
     }
 }
 
 /// Split a text into paragraphs: blank lines separate paragraphs, single line breaks inside a
-/// paragraph become spaces, and runs of white space collapse to one space.
+/// paragraph become spaces, and runs of white space collapse to one space (white space as
+/// Unicode defines it, [`char::is_whitespace`]).
 pub fn paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let mut offset = 0;
-    for line in text.split('\n') {
-        let rest = text.len() - offset;
-        offset += line.len() + 1;
-        if line.trim().is_empty() {
-            if !current.is_empty() {
-                // Only what the paragraph holds (its reservation was the rest of the text).
-                current.shrink_to_fit();
-                out.push(std::mem::take(&mut current));
+    paragraphs_owned(text.to_owned())
+}
+
+/// [`paragraphs`], compacting `text` in its own buffer (the result is never longer than the
+/// text): the first paragraph keeps the buffer, so a text of one long paragraph is never
+/// held twice; the others are copied out of it.
+pub fn paragraphs_owned(text: String) -> Vec<String> {
+    let mut bytes = text.into_bytes();
+    // Paragraphs as ranges of the compacted buffer.
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    // Read and write positions; the write position never passes the read position, since
+    // a run of white space (at least one byte) becomes at most one space.
+    let (mut r, mut w) = (0, 0);
+    let mut start: Option<usize> = None;
+    let mut space = false;
+    let mut line_has_word = false;
+    while r < bytes.len() {
+        let b = bytes[r];
+        let n = match b {
+            0x00..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        }
+        .min(bytes.len() - r);
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            std::str::from_utf8(&bytes[r..r + n])
+                .ok()
+                .and_then(|s| s.chars().next())
+                .unwrap_or(char::REPLACEMENT_CHARACTER)
+        };
+        if c == '\n' {
+            if !line_has_word && let Some(s) = start.take() {
+                found.push(s..w);
             }
+            line_has_word = false;
+            space = start.is_some();
+            r += n;
             continue;
         }
-        if current.is_empty() {
-            // A paragraph is at most the rest of the text: no doubling while it grows, which
-            // for a 10 MB paragraph held twice its size.
-            current.reserve_exact(rest);
+        if c.is_whitespace() {
+            space = start.is_some();
+            r += n;
+            continue;
         }
-        for word in line.split_whitespace() {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
+        // A character of a word; a run of ASCII ones is moved at once.
+        let ascii_word = |b: &u8| b.is_ascii() && !b.is_ascii_whitespace() && *b != 0x0B;
+        let end = if ascii_word(&b) {
+            bytes[r..]
+                .iter()
+                .position(|b| !ascii_word(b))
+                .map_or(bytes.len(), |k| r + k)
+        } else {
+            r + n
+        };
+        if start.is_none() {
+            start = Some(w);
+        } else if space {
+            bytes[w] = b' ';
+            w += 1;
         }
+        space = false;
+        bytes.copy_within(r..end, w);
+        w += end - r;
+        line_has_word = true;
+        r = end;
     }
-    if !current.is_empty() {
-        current.shrink_to_fit();
-        out.push(current);
+    if let Some(s) = start {
+        found.push(s..w);
     }
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    let rest: Vec<String> = found
+        .iter()
+        .skip(1)
+        .map(|p| text(&bytes[p.clone()]))
+        .collect();
+    let mut out = Vec::with_capacity(found.len());
+    if let Some(first) = found.first() {
+        // The first paragraph starts at 0: the first character written is written there.
+        bytes.truncate(first.end);
+        bytes.shrink_to_fit();
+        out.push(String::from_utf8(bytes).unwrap_or_else(|e| text(e.as_bytes())));
+    }
+    out.extend(rest);
     out
 }
 
@@ -282,6 +349,55 @@ pub fn slug(name: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The rule of [`paragraphs`] written the plain way, as the oracle of the in-place one.
+    fn paragraphs_by_lines(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut current: Vec<&str> = Vec::new();
+        for line in text.split('\n') {
+            if line.trim().is_empty() {
+                if !current.is_empty() {
+                    out.push(current.join(" "));
+                    current.clear();
+                }
+                continue;
+            }
+            current.extend(line.split_whitespace());
+        }
+        if !current.is_empty() {
+            out.push(current.join(" "));
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn paragraphs_in_place_follow_the_line_rule(
+            text in "([a-zå\u{a0}\u{2028}\u{3000}\u{85} \n\t\r\x0b\x0c\x1f]|\u{1F600}|é){0,80}"
+        ) {
+            prop_assert_eq!(paragraphs(&text), paragraphs_by_lines(&text));
+            prop_assert_eq!(paragraphs_owned(text.clone()), paragraphs_by_lines(&text));
+        }
+    }
+
+    #[test]
+    fn paragraphs_of_edge_texts() {
+        for text in [
+            "",
+            "\n",
+            " a ",
+            "a\n\nb",
+            "a\n \nb\n",
+            "\u{a0}a\u{a0}\u{a0}b\u{a0}",
+            "å\n\n\n",
+        ] {
+            assert_eq!(paragraphs(text), paragraphs_by_lines(text), "{text:?}");
+        }
+        assert_eq!(
+            paragraphs("  one\n two  \n\n\tthree\n"),
+            ["one two", "three"]
+        );
+    }
 
     #[test]
     fn escape_sequences_become_visible() {

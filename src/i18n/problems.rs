@@ -176,6 +176,19 @@ fn mib0(bytes: u64) -> String {
     format!("{:.0}", mib(bytes))
 }
 
+/// A whole number in groups of three digits: `sep` ',' in English, ' ' in Swedish.
+fn grouped(n: usize, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
+}
+
 /// A number with one decimal, written the Swedish way ("40,5").
 fn decimal_comma(x: f64) -> String {
     format!("{x:.1}").replace('.', ",")
@@ -233,6 +246,11 @@ fn en(kind: &ProblemKind) -> String {
         K::TooDeep => {
             "keys or tables nested too deeply (more levels than the parser follows)".into()
         }
+        K::TooManyTokens { limit } => format!(
+            "more than {} values, brackets and separators in one table, more than remiss \
+             reads at once; split the table, or check that this is the right file",
+            grouped(*limit, ',')
+        ),
         K::DuplicateCaseId { id, first } => {
             format!("case id `{id}` is already used by {first}; give one an explicit [case] id")
         }
@@ -445,6 +463,11 @@ fn sv(kind: &ProblemKind) -> String {
         K::Toml { detail } => toml_sv(detail),
         K::Config { detail } => format!("fel i konfigurationen (på engelska: {detail})"),
         K::TooDeep => "nycklar eller tabeller är för djupt nästlade (fler nivåer än tolken följer)".into(),
+        K::TooManyTokens { limit } => format!(
+            "fler än {} värden, hakparenteser och skiljetecken i en tabell, fler än remiss \
+             läser på en gång; dela upp tabellen, eller kontrollera att det är rätt fil",
+            grouped(*limit, ' ')
+        ),
         K::DuplicateCaseId { id, first } => format!(
             "ärende-id `{id}` används redan av {first}; ge ett av dem ett eget id i [case]"
         ),
@@ -951,6 +974,7 @@ mod tests {
                 detail: s("invalid string\nexpected `\"`"),
             },
             K::TooDeep,
+            K::TooManyTokens { limit: 2_000_000 },
             K::Config {
                 detail: s("unknown theme `drak`"),
             },

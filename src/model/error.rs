@@ -50,6 +50,9 @@ pub enum ProblemKind {
     Toml { detail: String },
     /// Tables nested deeper than the parser follows.
     TooDeep,
+    /// One table (or a file that must be parsed whole) with more tokens than the parser is
+    /// given (`model::pieces::MAX_TOKENS`); the place is the first token over the limit.
+    TooManyTokens { limit: usize },
     /// A mistake in the app's configuration file (`tui::config`), in that module's English
     /// words (a key, an action or a theme it does not know, a key bound twice).
     Config { detail: String },

@@ -15,15 +15,18 @@ pub const FORMAT_VERSION: i64 = 1;
 
 /// A case file (format version 1): the case, its parties and majority, the bodies it was
 /// referred to, and every position taken on it. See docs/case-format.md.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "remiss case file, format 1")]
-pub struct CaseFile {
+pub struct CaseFile<'a> {
     /// Format version; must be 1 (and precede the first table).
+    // Optional to serde, required by the loader: a file is read one table at a time
+    // (`super::pieces`), so no one table has both.
     #[schemars(with = "FormatVersion")]
-    pub format: Spanned<i64>,
+    pub format: Option<Spanned<i64>>,
     /// The case itself.
-    pub case: CaseTable,
+    #[schemars(with = "CaseTable")]
+    pub case: Option<CaseTable>,
     /// Every party the file refers to.
     #[serde(default)]
     pub parties: Vec<PartyTable>,
@@ -35,12 +38,28 @@ pub struct CaseFile {
     /// What each body, or some of its members, said about the motion.
     #[serde(default)]
     #[schemars(with = "Vec<PositionTable>")]
-    pub positions: Vec<Spanned<PositionTable>>,
+    #[serde(borrow)]
+    pub positions: Vec<Spanned<PositionTable<'a>>>,
     /// Numbered decision points (att-satser of a motion, förslagspunkter of a report, a
     /// protocol's §), in document order.
     #[serde(default)]
     #[schemars(with = "Vec<PointTable>")]
     pub points: Vec<Spanned<PointTable>>,
+}
+
+impl<'a> CaseFile<'a> {
+    /// Add the tables of a later piece of the same file (`super::pieces`): lists grow in file
+    /// order; a table given once keeps its first value (a file that gives one twice is not
+    /// read in pieces, so the toml crate reports it).
+    pub(crate) fn merge(&mut self, part: CaseFile<'a>) {
+        self.format = self.format.take().or(part.format);
+        self.case = self.case.take().or(part.case);
+        self.majority = self.majority.take().or(part.majority);
+        self.parties.extend(part.parties);
+        self.bodies.extend(part.bodies);
+        self.positions.extend(part.positions);
+        self.points.extend(part.points);
+    }
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -180,7 +199,7 @@ fn yes() -> bool {
 /// What one body, or some of its members, said about the motion.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct PositionTable {
+pub struct PositionTable<'a> {
     /// An explicit position id (default: `<body>/<stance>[/<parties>]`): non-empty, no spaces,
     /// unique.
     #[schemars(with = "Option<String>")]
@@ -210,7 +229,9 @@ pub struct PositionTable {
     pub proposals: Vec<String>,
     /// The text; a blank line starts a new paragraph. Required for a reservation, special
     /// statement or substitute's statement unless `identical_to` or `concurs_with` is set.
-    pub text: Option<String>,
+    // Borrowed from the source where it has no escapes: a long text is not held twice.
+    #[serde(borrow)]
+    pub text: Option<std::borrow::Cow<'a, str>>,
     /// A position id with the same text (likalydande).
     #[schemars(with = "Option<String>")]
     pub identical_to: Option<Spanned<String>>,

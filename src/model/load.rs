@@ -2,6 +2,7 @@
 
 use super::error::{IdOf, KeyTable, Problem, ProblemKind, Thing, ValueOf};
 use super::file::{self, CaseFile, FORMAT_VERSION, KNOWN_KEYS};
+use super::pieces::{self, Header, Piece, PieceError, Split, TooManyTokens};
 use super::{
     Body, Case, Choice, Evidence, Fact, Majority, MemberVote, Move, Party, PartyVote, Point,
     Position, Review, Section, Signatory, Source, Stance, Tally, Vote, VoteMethod, Workspace,
@@ -10,6 +11,7 @@ use crate::atomic::FileError;
 use crate::text::{self, clean};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
@@ -193,17 +195,29 @@ fn case_id_problem(path: &Path, label: &str, kind: ProblemKind) -> Problem {
     struct CaseIdOnly {
         id: Option<Spanned<String>>,
     }
-    let span = read_limited(path, label).ok().and_then(|bytes| {
-        let src = std::str::from_utf8(&bytes).ok()?;
-        let parsed: IdOnly = toml::from_str(src).ok()?;
-        let span = match &parsed.case.get_ref().id {
-            Some(id) => id.span(),
-            None => parsed.case.span(),
-        };
-        Some((src.to_owned(), span))
-    });
-    match span {
-        Some((src, span)) => Problem::at(label, &src, Some(span), kind).with_key("id"),
+    let Ok(bytes) = read_limited(path, label) else {
+        return Problem::file(label, kind);
+    };
+    let Ok(src) = std::str::from_utf8(&bytes) else {
+        return Problem::file(label, kind);
+    };
+    // Only the `[case]` table is read, where the file splits.
+    let parsed: Option<IdOnly> = match pieces::split(src) {
+        Ok(Split::Pieces(pieces)) => pieces
+            .iter()
+            .find(|p| p.header == Header::Table("case".into()))
+            .and_then(|p| pieces::parse_piece(src, p.range.clone()).ok()),
+        Ok(Split::Whole) => toml::from_str(src).ok(),
+        Err(_) => None,
+    };
+    match parsed {
+        Some(parsed) => {
+            let span = match &parsed.case.get_ref().id {
+                Some(id) => id.span(),
+                None => parsed.case.span(),
+            };
+            Problem::at(label, src, Some(span), kind).with_key("id")
+        }
         None => Problem::file(label, kind),
     }
 }
@@ -269,23 +283,104 @@ fn byte_place(bytes: &[u8], at: usize) -> (usize, usize) {
 
 /// Parse and validate one case from TOML source. `file` names the source in problems;
 /// `default_id` is the case id when the file gives none.
+///
+/// A source of more than [`WHOLE_UP_TO`] bytes is parsed one top-level table at a time
+/// ([`pieces`]): the head of the file (everything but `[[positions]]`) first, then each
+/// position, validated and turned into the domain's [`Position`] before the next is parsed,
+/// so that memory stays near the size of the source and of the case it holds (the toml
+/// crate holds about 40 bytes per byte of the document it parses). A smaller source, or one
+/// whose shape does not split, is parsed whole: the same reading, without lexing it twice.
+///
+/// # Errors
+/// Every problem of the file: the first TOML or type error alone (as the toml crate words
+/// it), else every validation problem, in line order.
 pub fn parse_case(src: &str, file: &str, default_id: &str) -> Result<Case, Vec<Problem>> {
-    if src.trim().is_empty() {
-        return Err(vec![Problem::at(file, src, Some(0..0), ProblemKind::Empty)]);
+    if src.len() <= WHOLE_UP_TO {
+        parse_whole(src, file, default_id)
+    } else {
+        parse_in_pieces(src, file, default_id)
     }
-    let raw: CaseFile = toml::from_str(src).map_err(|e| vec![toml_problem(file, src, &e)])?;
+}
+
+/// Sources up to this size (bytes) are parsed whole: at most this many tokens, so at most
+/// about 40 MB in the parser, even for a file of nothing but brackets. The largest real
+/// statement is well under this; a year of cases in one file is far above it.
+pub const WHOLE_UP_TO: usize = 256 * 1024;
+
+fn builder<'a>(src: &'a str, file: &'a str) -> Builder<'a> {
     Builder {
         file,
         src,
         problems: Vec::new(),
     }
-    .build(raw, default_id)
+}
+
+/// [`parse_case`] with the toml crate parsing the whole source at once.
+fn parse_whole(src: &str, file: &str, default_id: &str) -> Result<Case, Vec<Problem>> {
+    if src.trim().is_empty() {
+        return Err(vec![Problem::at(file, src, Some(0..0), ProblemKind::Empty)]);
+    }
+    let mut raw: CaseFile = toml::from_str(src).map_err(|e| vec![toml_problem(file, src, &e)])?;
+    let positions = std::mem::take(&mut raw.positions);
+    builder(src, file).build(raw, positions.into_iter().map(Ok), default_id)
+}
+
+/// [`parse_case`] one top-level table at a time, or whole when the source does not split.
+fn parse_in_pieces(src: &str, file: &str, default_id: &str) -> Result<Case, Vec<Problem>> {
+    if src.trim().is_empty() {
+        return Err(vec![Problem::at(file, src, Some(0..0), ProblemKind::Empty)]);
+    }
+    let pieces = match pieces::split(src) {
+        Err(e) => return Err(vec![too_many_tokens(file, src, e)]),
+        Ok(Split::Whole) => return parse_whole(src, file, default_id),
+        Ok(Split::Pieces(pieces)) => pieces,
+    };
+    let toml_error = |e: PieceError| vec![piece_problem(file, src, &e.message, e.span)];
+    let is_position = |p: &&Piece| matches!(&p.header, Header::Element(r) if r == "positions");
+    let mut head = CaseFile::default();
+    for piece in pieces.iter().filter(|p| !is_position(p)) {
+        let part: CaseFile = pieces::parse_piece(src, piece.range.clone()).map_err(toml_error)?;
+        head.merge(part);
+    }
+    let positions = pieces.iter().filter(is_position).flat_map(|piece| {
+        match pieces::parse_piece::<CaseFile>(src, piece.range.clone()) {
+            Ok(part) => part.positions.into_iter().map(Ok).collect::<Vec<_>>(),
+            Err(e) => vec![Err(toml_error(e))],
+        }
+    });
+    builder(src, file).build(head, positions, default_id)
+}
+
+/// The problem of a source with more tokens than the parser is given.
+fn too_many_tokens(file: &str, src: &str, e: TooManyTokens) -> Problem {
+    let kind = ProblemKind::TooManyTokens {
+        limit: pieces::MAX_TOKENS,
+    };
+    Problem::at(file, src, Some(e.at..e.at), kind)
+}
+
+/// Parse a whole TOML document (a notes file) with the toml crate, after checking that it
+/// has no more tokens than [`pieces::MAX_TOKENS`] (which bounds the parser's memory).
+///
+/// # Errors
+/// The token limit's problem, or the toml crate's first error as a problem.
+pub(crate) fn parse_toml<'a, T: serde::Deserialize<'a>>(
+    file: &str,
+    src: &'a str,
+) -> Result<T, Vec<Problem>> {
+    pieces::check_tokens(src).map_err(|e| vec![too_many_tokens(file, src, e)])?;
+    toml::from_str(src).map_err(|e| vec![toml_problem(file, src, &e)])
 }
 
 /// Turn a TOML/serde error into a problem, with a suggestion for a misspelt key or value.
 pub(crate) fn toml_problem(file: &str, src: &str, e: &toml::de::Error) -> Problem {
-    let msg = e.message().trim().to_string();
-    let mut span = e.span();
+    piece_problem(file, src, e.message(), e.span())
+}
+
+/// [`toml_problem`] of an error's message and its span in `src`.
+fn piece_problem(file: &str, src: &str, message: &str, span: Option<Range<usize>>) -> Problem {
+    let msg = message.trim().to_string();
+    let mut span = span;
     let mut key = None;
     let kind = if let Some(rest) = msg.strip_prefix("unknown field `") {
         let name = rest.split('`').next().unwrap_or_default();
@@ -438,8 +533,12 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn error<T>(&mut self, at: &Spanned<T>, key: &str, kind: ProblemKind) {
+        self.error_at(at.span(), key, kind);
+    }
+
+    fn error_at(&mut self, span: Range<usize>, key: &str, kind: ProblemKind) {
         self.problems
-            .push(Problem::at(self.file, self.src, Some(at.span()), kind).with_key(key));
+            .push(Problem::at(self.file, self.src, Some(span), kind).with_key(key));
     }
 
     fn date(
@@ -748,13 +847,36 @@ impl Builder<'_> {
         vote
     }
 
-    fn build(mut self, raw: CaseFile, default_id: &str) -> Result<Case, Vec<Problem>> {
-        if *raw.format.get_ref() != FORMAT_VERSION {
+    /// Validate the file's head (`raw`, whose own `positions` are ignored) and its
+    /// positions, which arrive one at a time (each dropped once it is a [`Position`]); a
+    /// position that could not be parsed ends the build with that problem alone.
+    fn build<'t>(
+        mut self,
+        raw: CaseFile<'t>,
+        tables: impl Iterator<Item = Result<Spanned<file::PositionTable<'t>>, Vec<Problem>>>,
+        default_id: &str,
+    ) -> Result<Case, Vec<Problem>> {
+        // Required keys, in the order serde would name them missing.
+        let missing = |key: &str| {
+            vec![piece_problem(
+                self.file,
+                self.src,
+                &format!("missing field `{key}`"),
+                None,
+            )]
+        };
+        let Some(format) = &raw.format else {
+            return Err(missing("format"));
+        };
+        let Some(c) = &raw.case else {
+            return Err(missing("case"));
+        };
+        if *format.get_ref() != FORMAT_VERSION {
             self.error(
-                &raw.format,
+                format,
                 "format",
                 ProblemKind::FormatVersion {
-                    found: *raw.format.get_ref(),
+                    found: *format.get_ref(),
                     reads: FORMAT_VERSION,
                 },
             );
@@ -794,7 +916,6 @@ impl Builder<'_> {
         });
 
         // Case.
-        let c = &raw.case;
         let id = match &c.id {
             Some(id) => {
                 let v = clean(id.get_ref());
@@ -868,7 +989,10 @@ impl Builder<'_> {
         let mut links = Vec::new();
         // The file's table of each position in `positions`, for problems found later.
         let mut position_spans = Vec::new();
-        for sp in &raw.positions {
+        for sp in tables {
+            let mut sp = sp?;
+            // Taken, so that a long text is split in its own buffer (never held twice).
+            let own_text = sp.get_mut().text.take();
             let p = sp.get_ref();
             let body_ref = clean(p.body.get_ref());
             let body = match body_index.get(&body_ref) {
@@ -899,7 +1023,7 @@ impl Builder<'_> {
                 {
                     if !p.parties.is_empty() {
                         self.error(
-                            sp,
+                            &sp,
                             "parties",
                             ProblemKind::SignatoryParty {
                                 name: s.name.clone(),
@@ -910,11 +1034,7 @@ impl Builder<'_> {
                     parties.push(party.clone());
                 }
             }
-            let paras = p
-                .text
-                .as_deref()
-                .map(text::clean_paragraphs)
-                .unwrap_or_default();
+            let paras = own_text.map(text::clean_paragraphs_cow).unwrap_or_default();
             let mut point: Vec<usize> = Vec::new();
             if let Some(pt) = &p.point {
                 let ids: Option<Vec<&str>> = match pt.get_ref() {
@@ -949,7 +1069,7 @@ impl Builder<'_> {
             }
             let number = p.number.as_ref().and_then(|n| self.count(n, "number"));
             if p.reasons_only && stance != Stance::Reservation {
-                self.error(sp, "reasons_only", ProblemKind::ReasonsOnly);
+                self.error(&sp, "reasons_only", ProblemKind::ReasonsOnly);
             }
             let id = match &p.id {
                 Some(explicit) => {
@@ -970,7 +1090,7 @@ impl Builder<'_> {
             };
             if ids.contains_key(&id) {
                 self.error(
-                    sp,
+                    &sp,
                     "id",
                     ProblemKind::DuplicatePositionId { id: id.clone() },
                 );
@@ -978,7 +1098,7 @@ impl Builder<'_> {
                 ids.insert(id.clone(), positions.len());
             }
             if stance == Stance::NoAnswer && (!paras.is_empty() || !signatories.is_empty()) {
-                self.error(sp, "stance", ProblemKind::NoAnswerWithText);
+                self.error(&sp, "stance", ProblemKind::NoAnswerWithText);
             }
             if !bodies[body].answered {
                 let body = bodies[body].id.clone();
@@ -987,7 +1107,7 @@ impl Builder<'_> {
             let needs_text =
                 stance.needs_text() && p.identical_to.is_none() && p.concurs_with.is_none();
             if needs_text && paras.is_empty() {
-                self.error(sp, "text", ProblemKind::NeedsText { stance });
+                self.error(&sp, "text", ProblemKind::NeedsText { stance });
             }
             let has = |fact: Fact| match fact {
                 Fact::IdenticalTo => p.identical_to.is_some(),
@@ -1000,12 +1120,14 @@ impl Builder<'_> {
                 _ => true,
             };
             let evidence = self.evidence(&p.evidence, true, has);
-            links.push((
-                positions.len(),
-                p.identical_to.clone(),
-                p.concurs_with.clone(),
-            ));
-            position_spans.push(sp);
+            if p.identical_to.is_some() || p.concurs_with.is_some() {
+                links.push((
+                    positions.len(),
+                    p.identical_to.clone(),
+                    p.concurs_with.clone(),
+                ));
+            }
+            position_spans.push(sp.span());
             positions.push(Position {
                 id,
                 body,
@@ -1064,8 +1186,8 @@ impl Builder<'_> {
         for (i, end) in ends.into_iter().enumerate() {
             match end {
                 ChainEnd::Loop => {
-                    if let Some(sp) = position_spans.get(i).copied() {
-                        self.error(sp, "identical_to", ProblemKind::LinkLoop);
+                    if let Some(span) = position_spans.get(i).cloned() {
+                        self.error_at(span, "identical_to", ProblemKind::LinkLoop);
                     }
                 }
                 ChainEnd::At(j) if j != i => positions[i].text_from = Some(j),
@@ -1098,21 +1220,7 @@ impl Builder<'_> {
             }
         }
         // Keep positions grouped by body in body order; within a body, file order.
-        let mut order: Vec<usize> = (0..positions.len()).collect();
-        order.sort_by_key(|&i| positions[i].body);
-        let remap: HashMap<usize, usize> = order
-            .iter()
-            .enumerate()
-            .map(|(new, &old)| (old, new))
-            .collect();
-        // Moved, not cloned: a copy of every text would double the peak of a large file.
-        let mut slots: Vec<Option<Position>> = positions.into_iter().map(Some).collect();
-        let mut sorted: Vec<Position> = order.iter().filter_map(|&i| slots[i].take()).collect();
-        for p in &mut sorted {
-            p.identical_to = p.identical_to.map(|i| remap[&i]);
-            p.concurs_with = p.concurs_with.map(|i| remap[&i]);
-            p.text_from = p.text_from.map(|i| remap[&i]);
-        }
+        let sorted = group_by_body(positions);
 
         if !self.problems.is_empty() {
             self.problems.sort_by_key(|p| (p.line, p.column));
@@ -1152,6 +1260,37 @@ impl Builder<'_> {
             path: None,
         })
     }
+}
+
+/// Positions grouped by body in body order, in file order within a body, with their links
+/// (`identical_to`, `concurs_with`, `text_from`) following them. Moves the positions in
+/// place: no second list of positions (a large file's positions are most of its memory),
+/// and nothing moves when they are grouped already, as files written by remiss are.
+fn group_by_body(mut positions: Vec<Position>) -> Vec<Position> {
+    if positions.is_sorted_by_key(|p| p.body) {
+        return positions;
+    }
+    let mut order: Vec<usize> = (0..positions.len()).collect();
+    order.sort_by_key(|&i| positions[i].body);
+    // new_of[old] = new
+    let mut new_of = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_of[old] = new;
+    }
+    for p in &mut positions {
+        p.identical_to = p.identical_to.map(|i| new_of[i]);
+        p.concurs_with = p.concurs_with.map(|i| new_of[i]);
+        p.text_from = p.text_from.map(|i| new_of[i]);
+    }
+    // Apply the permutation by cycles: the position at `i` belongs at `new_of[i]`.
+    for i in 0..positions.len() {
+        while new_of[i] != i {
+            let j = new_of[i];
+            positions.swap(i, j);
+            new_of.swap(i, j);
+        }
+    }
+    positions
 }
 
 /// Where a position's chain of `identical_to` links ends.
@@ -1244,6 +1383,96 @@ fn parse_colour(s: &str) -> Option<(u8, u8, u8)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn toml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                toml_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn read_in_pieces_or_whole_every_shipped_and_test_case_reads_the_same() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        toml_files(&root.join("cases"), &mut files);
+        toml_files(&root.join("tests/fixtures"), &mut files);
+        assert!(files.len() > 40, "{files:?}");
+        let mut split = 0;
+        for path in files {
+            // Fixtures of bytes that are not UTF-8 never reach the parser.
+            let Ok(src) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            if matches!(pieces::split(&src), Ok(Split::Pieces(_))) {
+                split += 1;
+            }
+            let name = path.display().to_string();
+            let by_pieces = format!("{:?}", parse_in_pieces(&src, &name, "x"));
+            let whole = format!("{:?}", parse_whole(&src, &name, "x"));
+            assert_eq!(by_pieces, whole, "{name}");
+        }
+        assert!(split > 30, "most files split: {split}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// Lines of the bundled case deleted, repeated and swapped: read in pieces, a file
+        /// reads as the toml crate reads it whole (the same case, or a problem either way).
+        #[test]
+        fn mangled_files_read_in_pieces_as_whole(
+            ops in proptest::collection::vec((0u8..3, 0usize..400, 0usize..400), 1..6)
+        ) {
+            let mut lines: Vec<&str> = BUNDLED_CASE.lines().collect();
+            for (op, a, b) in ops {
+                let (a, b) = (a % lines.len(), b % lines.len());
+                match op {
+                    0 => { lines.remove(a); }
+                    1 => { let l = lines[a]; lines.insert(b, l); }
+                    _ => lines.swap(a, b),
+                }
+            }
+            let src = lines.join("\n");
+            let by_pieces = parse_in_pieces(&src, "m.toml", "m");
+            let whole = parse_whole(&src, "m.toml", "m");
+            proptest::prop_assert_eq!(by_pieces.is_ok(), whole.is_ok(), "{}", src);
+            if let (Ok(a), Ok(b)) = (by_pieces, whole) {
+                proptest::prop_assert_eq!(format!("{a:?}"), format!("{b:?}"));
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_shape_that_does_not_split_still_reads() {
+        // `[case.source]` after the positions: the case table is continued.
+        let src = "format = 1\n[case]\ndnr = \"KS 1\"\ntitle = \"T\"\nkind = \"motion\"\n\
+                   [[parties]]\ncode = \"M\"\nname = \"Moderaterna\"\n\
+                   [[bodies]]\nid = \"a\"\nname = \"A\"\nkind = \"committee\"\n\
+                   [[positions]]\nbody = \"a\"\nstance = \"approve\"\n\
+                   [case.source]\ntitle = \"Källa\"\n";
+        assert_eq!(pieces::split(src), Ok(Split::Whole));
+        let case = parse_in_pieces(src, "t.toml", "t").unwrap();
+        assert_eq!(case.source.unwrap().title.as_deref(), Some("Källa"));
+        assert_eq!(case.positions.len(), 1);
+    }
+
+    #[test]
+    fn problems_in_later_tables_have_places_in_the_whole_file() {
+        let src = "format = 1\n[case]\ndnr = \"KS 1\"\ntitle = \"T\"\nkind = \"motion\"\n\
+                   [[bodies]]\nid = \"a\"\nname = \"A\"\nkind = \"committee\"\n\
+                   [[positions]]\nbody = \"a\"\nstance = \"approve\"\n\
+                   [[positions]]\nbody = \"a\"\nstanse = \"reject\"\n";
+        let problems = parse_in_pieces(src, "t.toml", "t").unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!((problems[0].line, problems[0].column), (Some(15), Some(1)));
+        assert!(
+            matches!(&problems[0].kind, ProblemKind::UnknownKey { name, .. } if name == "stanse")
+        );
+    }
 
     const MINIMAL: &str = r#"
 format = 1

@@ -6,6 +6,7 @@ pub mod error;
 pub mod file;
 mod load;
 pub mod matrix;
+pub mod pieces;
 pub mod points;
 pub mod summary;
 mod text_ref;
@@ -16,7 +17,7 @@ pub use load::{
     BUNDLED_CASE, MAX_FILE_BYTES, case_files, derive_position_id, load_bundled, load_file,
     load_listed, load_listed_with_progress, load_path, parse_case,
 };
-pub(crate) use load::{decode, read_limited, suggest, toml_problem};
+pub(crate) use load::{decode, parse_toml, read_limited, suggest, toml_problem};
 pub use text_ref::{Part, TextRef};
 
 use chrono::NaiveDate;

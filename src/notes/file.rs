@@ -81,8 +81,7 @@ struct ItemTable {
 
 /// Parse a notes file. `file` names it in problems.
 pub fn parse(src: &str, file: &str) -> Result<Notes, Vec<Problem>> {
-    let raw: NotesFile =
-        toml::from_str(src).map_err(|e| vec![crate::model::toml_problem(file, src, &e)])?;
+    let raw: NotesFile = crate::model::parse_toml(file, src)?;
     let mut problems = Vec::new();
     if raw.format != FORMAT_VERSION {
         problems.push(Problem::file(

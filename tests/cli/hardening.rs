@@ -286,3 +286,42 @@ fn stacked_combining_marks_do_not_widen_the_printed_matrix() {
     };
     assert_eq!(widths("z.toml"), widths("p.toml"));
 }
+
+/// A position followed by lines of arrays nested 60 deep: every byte a token of the parser.
+/// Parsed as it was, 2 MB of it took the toml crate about 300 MB (19 MB: 3 GB); the table
+/// is refused before it is parsed, at the place where it crosses the limit.
+#[test]
+fn a_table_of_millions_of_brackets_is_refused_with_its_place_before_it_is_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut src = chain_case(1);
+    let line = format!("n = {}{}\n", "[".repeat(60), "]".repeat(60));
+    let header_lines = src.lines().count();
+    // 125 tokens a line (`n`, two spaces, `=`, 120 brackets, the line end): 2,000,000 tokens
+    // are crossed on about the 16,000th of them.
+    src.push_str(&line.repeat(16_200));
+    std::fs::write(dir.path().join("nested.toml"), &src).unwrap();
+    let start = Instant::now();
+    let out = remiss(dir.path(), &["check", "nested.toml"]);
+    let took = start.elapsed();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let line_no: usize = err
+        .strip_prefix("nested.toml:")
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a place in {err}"));
+    let crossed = line_no - header_lines;
+    assert!((15_950..16_050).contains(&crossed), "line {line_no}: {err}");
+    assert!(
+        err.contains("more than 2,000,000 values, brackets and separators"),
+        "{err}"
+    );
+    assert!(took < Duration::from_secs(10), "{took:?}");
+    // The same in a notes file, which is parsed whole.
+    std::fs::write(dir.path().join("case.toml"), chain_case(1)).unwrap();
+    let notes = format!("format = 1\n{}", line.repeat(16_200));
+    std::fs::write(dir.path().join("notes.toml"), notes).unwrap();
+    let out = remiss(dir.path(), &["notes", "case.toml", "--notes", "notes.toml"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("more than 2,000,000"), "{err}");
+}
