@@ -401,13 +401,13 @@ mod tests {
         let case = crate::model::load_bundled();
         assert_eq!(
             Lang::Sv.summary(&case),
-            "Remitterad till 7; 6 svar; reservationer (M) i 7 organ; särskilt uttalande \
-             (S, V, MP) i 1; ersättaryttrande (KD) i 1"
+            "Remitterad till 7; 6 svar (4 osäkra); reservationer (M) i 7 organ; särskilt \
+             uttalande (S, V, MP) i 1; ersättaryttrande (KD) i 1"
         );
         assert!(
-            Lang::En
-                .summary(&case)
-                .starts_with("Referred to 7; 6 answered; reservations (M) in 7 bodies")
+            Lang::En.summary(&case).starts_with(
+                "Referred to 7; 6 answered (4 uncertain); reservations (M) in 7 bodies"
+            )
         );
     }
 }

@@ -341,14 +341,27 @@ fn table_rows(rows: &[Vec<String>], width: usize) -> Vec<Vec<String>> {
                 .unwrap_or(0)
         })
         .collect();
-    while widths.iter().sum::<usize>() + 2 * (cols - 1) > width {
-        let Some(c) = (1..cols)
-            .filter(|&c| widths[c] > longest_item[c])
-            .max_by_key(|&c| widths[c])
-        else {
-            break;
-        };
-        widths[c] -= 1;
+    // Then, if need be, down to its longest word: an item wraps at its spaces (`Rej.* 5/7`
+    // over `(3!)`), never inside a word, so no mark is cut.
+    let longest_word: Vec<usize> = (0..cols)
+        .map(|c| {
+            rows.iter()
+                // Words as wrapped: an item's comma stays with its last word.
+                .flat_map(|r| r[c].split_whitespace().map(text_width))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for floor in [&longest_item, &longest_word] {
+        while widths.iter().sum::<usize>() + 2 * (cols - 1) > width {
+            let Some(c) = (1..cols)
+                .filter(|&c| widths[c] > floor[c])
+                .max_by_key(|&c| widths[c])
+            else {
+                break;
+            };
+            widths[c] -= 1;
+        }
     }
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
@@ -383,22 +396,21 @@ fn table_rows(rows: &[Vec<String>], width: usize) -> Vec<Vec<String>> {
 /// Wrap a cell of ", "-separated items to `width`, breaking between items where one fits.
 fn wrap_items(cell: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
-    for item in cell.split(", ") {
+    let items: Vec<&str> = cell.split(", ").collect();
+    for (i, item) in items.iter().enumerate() {
+        // An item that is not the last keeps its comma, within the width.
+        let item = if i + 1 < items.len() {
+            format!("{item},")
+        } else {
+            (*item).to_string()
+        };
         match lines.last_mut() {
-            Some(last) if text_width(last) + 2 + text_width(item) <= width => {
-                last.push_str(", ");
-                last.push_str(item);
+            Some(last) if text_width(last) + 1 + text_width(&item) <= width => {
+                last.push(' ');
+                last.push_str(&item);
             }
-            Some(last) => {
-                last.push(',');
-                lines.extend(
-                    textwrap::wrap(item, width)
-                        .into_iter()
-                        .map(|l| l.into_owned()),
-                );
-            }
-            None => lines.extend(
-                textwrap::wrap(item, width)
+            _ => lines.extend(
+                textwrap::wrap(&item, width)
                     .into_iter()
                     .map(|l| l.into_owned()),
             ),
@@ -1037,13 +1049,17 @@ mod tests {
         assert_eq!(plain[1], ["Socialnämnden", "", "•", "", "M", "L", ""]);
         let party = grid(&case, Lens::Party, Lang::Sv);
         assert_eq!(party[1], ["Socialnämnden", "Reservation~", "Prot.ant."]);
-        // A hand-written case has no marks and no extra legend.
+        // The bundled case marks the four stances its source leaves open, and only those.
         let bundled = crate::model::load_bundled();
-        assert_eq!(
-            grid(&bundled, Lens::Stance, Lang::En),
-            grid_with(&bundled, Lens::Stance, Lang::En, false)
-        );
-        assert_eq!(legend(&bundled, Lens::Stance, Lang::En).len(), 1);
+        let marked = grid(&bundled, Lens::Stance, Lang::En);
+        let plain = grid_with(&bundled, Lens::Stance, Lang::En, false);
+        let differ: Vec<(&str, &str)> = marked
+            .iter()
+            .zip(&plain)
+            .flat_map(|(m, p)| m.iter().zip(p).filter(|(a, b)| a != b))
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(differ, [("•!", "•"); 4]);
         let lines = legend(&case, Lens::Stance, Lang::En);
         assert_eq!(lines.len(), 4, "{lines:?}");
         assert!(lines[2].starts_with("! uncertain"));

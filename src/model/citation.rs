@@ -5,21 +5,33 @@
 use crate::model::{Case, Part, Stance};
 
 /// Who said it, where and when: `Reservation av Andréa Hedin m.fl. (M), Socialnämnden
-/// 2026-02-17, KS 2025/1121`.
+/// 2026-02-17, KS 2025/1121`; an administration's opinion with its own date and its body's
+/// meeting: `Tjänsteutlåtande, Socialförvaltningen 2025-12-30 (Socialnämnden 2026-02-17), KS
+/// 2025/1121`.
 pub fn citation(case: &Case, position: usize) -> String {
     let p = &case.positions[position];
     let body = case.body(p);
+    let when = case.date_of(p).map(|d| format!(" {d}")).unwrap_or_default();
     let who = match p.stance {
         Stance::Reservation => format!("Reservation av {}", case.byline(p)),
         Stance::SpecialStatement => format!("Särskilt uttalande av {}", case.byline(p)),
         Stance::SubstituteStatement => format!("Ersättaryttrande av {}", case.byline(p)),
         Stance::ProtocolNote => format!("Protokollsanteckning av {}", case.byline(p)),
-        _ => match &p.author {
-            Some(author) if *author != body.name => format!("Tjänsteutlåtande, {author}"),
-            _ => "Tjänsteutlåtande".to_string(),
+        // An administration's opinion: its own date beside it, the body's meeting beside the
+        // body, so that no date is read as the other's.
+        _ => match case.opinion_author(p) {
+            Some(author) => {
+                let dated = |d: Option<chrono::NaiveDate>| d.map(|d| format!(" {d}"));
+                let written = dated(case.opinion_date_of(p)).unwrap_or_default();
+                let meeting = dated(body.meeting_date).unwrap_or_default();
+                return format!(
+                    "Tjänsteutlåtande, {author}{written} ({}{meeting}), {}",
+                    body.name, case.dnr
+                );
+            }
+            None => "Tjänsteutlåtande".to_string(),
         },
     };
-    let when = case.date_of(p).map(|d| format!(" {d}")).unwrap_or_default();
     format!("{who}, {}{when}, {}", body.name, case.dnr)
 }
 
@@ -103,7 +115,14 @@ mod tests {
         let i = case.position_index("socialnamnden/reject").unwrap();
         assert_eq!(
             citation(&case, i),
-            "Tjänsteutlåtande, Socialförvaltningen, Socialnämnden 2026-02-17, KS 2025/1121"
+            "Tjänsteutlåtande, Socialförvaltningen 2025-12-30 (Socialnämnden 2026-02-17), KS \
+             2025/1121"
+        );
+        // An office's own opinion has one date, the opinion's.
+        let i = case.position_index("stadsledningskontoret/reject").unwrap();
+        assert_eq!(
+            citation(&case, i),
+            "Tjänsteutlåtande, Stadsledningskontoret 2026-03-04, KS 2025/1121"
         );
     }
 }

@@ -746,10 +746,32 @@ impl Case {
         }
     }
 
-    /// The date to cite for a position: its own, else its body's meeting or opinion date.
+    /// The date of a position in a list of the body's stances: its own, else its body's
+    /// meeting date (the decision), else its opinion date. A quote of an administration's
+    /// opinion cites the opinion's own date ([`Case::opinion_date_of`]).
     pub fn date_of(&self, position: &Position) -> Option<NaiveDate> {
         let body = self.body(position);
         position.date.or(body.meeting_date).or(body.opinion_date)
+    }
+
+    /// The date of an opinion an administration wrote for its body ([`Case::opinion_author`]):
+    /// its own, else the body's opinion date; `None` for other positions.
+    pub fn opinion_date_of(&self, position: &Position) -> Option<NaiveDate> {
+        self.opinion_author(position)?;
+        position.date.or(self.body(position).opinion_date)
+    }
+
+    /// The administration that wrote a body's own position (its opinion, tjänsteutlåtande),
+    /// when that is not the body itself: `Socialförvaltningen` for Socialnämnden's.
+    pub fn opinion_author<'a>(&'a self, position: &'a Position) -> Option<&'a str> {
+        if position.stance.needs_text() {
+            return None;
+        }
+        let body = self.body(position);
+        position
+            .author
+            .as_deref()
+            .filter(|author| *author != body.name)
     }
 }
 

@@ -6,7 +6,7 @@ use remiss::export::matrix::{grid, grid_with};
 use remiss::i18n::Lang;
 use remiss::import::{Imported, WarningKind, import_text};
 use remiss::model::matrix::Lens;
-use remiss::model::{Case, Stance, load_bundled, parse_case};
+use remiss::model::{Case, Review, Stance, load_bundled, parse_case};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -89,11 +89,19 @@ fn the_seeds_matrix_equals_the_bundled_case() {
             "{lens:?}"
         );
     }
-    // Every imported position says how sure the import is; the hand-written case says nothing.
+    // Every imported position says how sure the import is; the hand-written case marks as
+    // uncertain exactly the stances the import of its source does (the source leaves them open).
     for i in 0..case.positions.len() {
         assert!(case.review_of(i).is_some(), "{}", case.positions[i].id);
     }
-    assert!(bundled.positions.iter().all(|p| p.evidence.is_empty()));
+    let uncertain = |c: &Case| {
+        (0..c.positions.len())
+            .filter(|&i| c.review_of(i) == Some(Review::Uncertain))
+            .map(|i| c.positions[i].id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(uncertain(&case), uncertain(&bundled));
+    assert_eq!(uncertain(&bundled).len(), 4);
     let codes = |c: &Case| c.parties.iter().map(|p| p.code.clone()).collect::<Vec<_>>();
     assert_eq!(codes(&case), codes(&bundled));
     let body_ids = |c: &Case| c.bodies.iter().map(|b| b.id.clone()).collect::<Vec<_>>();

@@ -65,10 +65,11 @@ fn position<'a>(case: &'a Value, body_id: &str, stance: &str) -> &'a Value {
     found[0]
 }
 
-const SUMMARY_EN: &str = "Referred to 7; 6 answered; reservations (M) in 7 bodies; special \
-                          statement (S, V, MP) in 1; substitute's statement (KD) in 1";
-const SUMMARY_SV: &str = "Remitterad till 7; 6 svar; reservationer (M) i 7 organ; särskilt \
-                          uttalande (S, V, MP) i 1; ersättaryttrande (KD) i 1";
+const SUMMARY_EN: &str = "Referred to 7; 6 answered (4 uncertain); reservations (M) in 7 \
+                          bodies; special statement (S, V, MP) in 1; substitute's statement (KD) \
+                          in 1";
+const SUMMARY_SV: &str = "Remitterad till 7; 6 svar (4 osäkra); reservationer (M) i 7 organ; \
+                          särskilt uttalande (S, V, MP) i 1; ersättaryttrande (KD) i 1";
 
 #[test]
 fn check_cases_folder_is_valid() {
