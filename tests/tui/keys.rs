@@ -444,3 +444,37 @@ fn the_family_legend_names_the_letters_the_case_shows() {
     assert!(legends.len() >= 2, "{legends:?}");
     assert!(!legends.last().unwrap().starts_with('A'), "{legends:?}");
 }
+
+/// `d` in the reader diffs only against a text worth diffing (one that would join the
+/// position's family): in the Riksdag report AU1 every reservation only shares passages with
+/// the others (at most about a fifth), so `d` says why there is nothing to diff, in both
+/// languages and naming the keys, and stays in the reader; the pane of similar texts (`s`)
+/// still lists them and `d` there diffs the one picked. On the bundled case, whose
+/// reservations are near-identical, `d` opens the diff at once.
+#[test]
+fn d_diffs_only_a_near_identical_text_and_says_why_not() {
+    let au1 = vec![shipped_case("riksdag-1990-91-au1.toml")];
+    for (lang, start, end) in [
+        (
+            Lang::En,
+            "No near-identical text to diff: the closest shares ",
+            "; s lists the similar texts, d there diffs one",
+        ),
+        (
+            Lang::Sv,
+            "Ingen nästan identisk text att jämföra: den närmaste har ",
+            "; s visar liknande texter, d där jämför en",
+        ),
+    ] {
+        let (app, _, _) = drive(au1.clone(), lang, 120, 40, "p p Enter d");
+        assert_eq!(app.screen(), Screen::Reader);
+        let status = &app.status.as_ref().expect("a message").text;
+        assert!(status.starts_with(start) && status.ends_with(end), "{status}");
+    }
+    // Picked in the pane, a partial relative is diffed all the same.
+    let (app, _, _) = drive(au1, Lang::En, 120, 40, "p p Enter s d");
+    assert_eq!(app.screen(), Screen::Diff);
+    // The bundled case: Socialnämnden's reservation has near-identical relatives.
+    let (app, _, _) = drive(bundled(), Lang::En, 120, 40, "j j j j l l Enter d");
+    assert_eq!(app.screen(), Screen::Diff);
+}
