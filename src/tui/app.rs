@@ -427,7 +427,9 @@ impl App {
             .filter_map(|a| self.keys.char_label(help, a))
             .collect::<Vec<_>>()
             .join("/");
-        Help::new(keys, &marks, self.lang).naming(close, scroll)
+        let mode = self.mode();
+        let fill = |text: &str| self.keys.fill(mode, text);
+        Help::new(keys, &marks, self.lang, &fill).naming(close, scroll)
     }
 
     /// The status bar's hints that fit in `width` columns.

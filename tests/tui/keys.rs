@@ -469,7 +469,10 @@ fn d_diffs_only_a_near_identical_text_and_says_why_not() {
         let (app, _, _) = drive(au1.clone(), lang, 120, 40, "p p Enter d");
         assert_eq!(app.screen(), Screen::Reader);
         let status = &app.status.as_ref().expect("a message").text;
-        assert!(status.starts_with(start) && status.ends_with(end), "{status}");
+        assert!(
+            status.starts_with(start) && status.ends_with(end),
+            "{status}"
+        );
     }
     // Picked in the pane, a partial relative is diffed all the same.
     let (app, _, _) = drive(au1, Lang::En, 120, 40, "p p Enter s d");
@@ -477,4 +480,56 @@ fn d_diffs_only_a_near_identical_text_and_says_why_not() {
     // The bundled case: Socialnämnden's reservation has near-identical relatives.
     let (app, _, _) = drive(bundled(), Lang::En, 120, 40, "j j j j l l Enter d");
     assert_eq!(app.screen(), Screen::Diff);
+}
+
+/// The legends of marks, the texts that name a key on screen and the status hints name the
+/// keys of the configuration, not the built-in ones: `open` on the case list rebound to `o`,
+/// `follow-link` in the reader to `L`, in both languages.
+#[test]
+fn legends_and_texts_name_the_configured_keys() {
+    let config = "[keys.cases]\nopen = \"o\"\n[keys.reader]\nfollow-link = \"L\"\n";
+    for (lang, case_mark, link, legend) in [
+        (
+            Lang::En,
+            "the case o opens",
+            "Identical to (L follows)",
+            "(L follows)",
+        ),
+        (
+            Lang::Sv,
+            "ärendet som o öppnar",
+            "Likalydande med (L följer)",
+            "(L följer)",
+        ),
+    ] {
+        // The case list's help: its legend names `o`, and `o` opens the case.
+        let (_, term, _) = drive_configured(two_cases(), lang, 100, 30, config, "?");
+        let shown = screen(&term);
+        assert!(shown.contains(case_mark), "{shown}");
+        assert!(
+            !shown.contains("Enter opens") && !shown.contains("Enter öppnar"),
+            "{shown}"
+        );
+        let (_, term, _) = drive_configured(two_cases(), lang, 100, 30, config, "");
+        let hints = screen(&term).lines().last().unwrap_or_default().to_string();
+        assert!(hints.contains("  o "), "{hints}");
+        let (app, _, _) = drive_configured(two_cases(), lang, 100, 30, config, "o");
+        assert_eq!(app.screen(), Screen::Matrix);
+        // Kommunstyrelsen's reservation links to another: the reader's label, the status
+        // hint and the help's legend name `L`, and `L` follows the link.
+        let spec = "o G l l Enter";
+        let (_, term, _) = drive_configured(two_cases(), lang, 100, 30, config, spec);
+        let shown = screen(&term);
+        assert!(shown.contains(link), "{shown}");
+        assert!(!shown.contains("(f "), "{shown}");
+        let (_, term, _) = drive_configured(two_cases(), lang, 100, 40, config, "o G l l Enter ?");
+        let shown = screen(&term);
+        assert!(shown.contains(legend), "{shown}");
+        let (app, _, _) = drive_configured(two_cases(), lang, 100, 30, config, "o G l l Enter L");
+        let r = app.reader().unwrap();
+        assert_eq!(
+            app.current_case().positions[r.position().unwrap()].id,
+            "borgarradsberedningen/reservation/M"
+        );
+    }
 }

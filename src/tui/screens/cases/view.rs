@@ -57,7 +57,11 @@ pub fn render(frame: &mut Frame, area: Rect, s: &CasesScreen, ctx: &Ctx, theme: 
 
 /// Every mark the case list can show.
 pub const MARKS: &[Mark] = &[
-    Mark::new("▶", "the case Enter opens", "ärendet som Enter öppnar"),
+    Mark::new(
+        "▶",
+        "the case {cases:open} opens",
+        "ärendet som {cases:open} öppnar",
+    ),
     Mark::named(
         ("2nd line", "rad 2"),
         "the case in one line: its bodies and decision points, referred to, answered, who filed what",

@@ -869,8 +869,8 @@ pub const COMMON_MARKS: &[Mark] = &[
     ),
     Mark::new(
         "A′",
-        "a variant of family A's text (d in the reader shows what changed)",
-        "en variant av familj A:s text (d i läsaren visar vad som ändrats)",
+        "a variant of family A's text ({reader:diff-relative} in the reader shows what changed)",
+        "en variant av familj A:s text ({reader:diff-relative} i läsaren visar vad som ändrats)",
     ),
     Mark::new(
         "?",
@@ -894,8 +894,8 @@ pub const COMMON_MARKS: &[Mark] = &[
     ),
     Mark::new(
         "▶",
-        "the position of the cell that Enter opens (Tab, then ↑↓ to choose)",
-        "cellens ställningstagande som Enter öppnar (Tab, sedan ↑↓ för att välja)",
+        "the position of the cell that {matrix:open} opens ({matrix:next-pane}, then {matrix:down}/{matrix:up} to choose)",
+        "cellens ställningstagande som {matrix:open} öppnar ({matrix:next-pane}, sedan {matrix:down}/{matrix:up} för att välja)",
     ),
 ];
 

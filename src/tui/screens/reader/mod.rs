@@ -201,7 +201,7 @@ impl ReaderScreen {
             *f = (*f).min(items.saturating_sub(1));
         }
         let width = layout::areas(ctx.main(), self).text.width;
-        self.lines = layout::layout_doc(ctx.case(self.case), self.doc, width, ctx.lang);
+        self.lines = layout::layout_doc(ctx.case(self.case), self.doc, width, ctx.lang, ctx.keys);
         self.top = self.top.min(self.lines.len().saturating_sub(1));
         self.keep_cursor_visible(self.height(ctx));
     }
@@ -533,10 +533,9 @@ impl ReaderScreen {
                 // The closest relative only shares passages: say so, and how to diff one
                 // anyway (the pane of similar texts lists them).
                 None => match self.relatives.first() {
-                    Some(r) => Outcome::say(ctx.keys_in(
-                        Mode::Screen(Screen::Reader),
-                        &only_passages(lang, r),
-                    )),
+                    Some(r) => Outcome::say(
+                        ctx.keys_in(Mode::Screen(Screen::Reader), &only_passages(lang, r)),
+                    ),
                     None => nothing_to_diff(lang),
                 },
             };
