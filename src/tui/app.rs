@@ -646,7 +646,11 @@ impl App {
             }
             Ok(_) => {}
             Err(e) => {
-                let msg = format!("{}: {e}", lang.pick("Not written", "Inte skrivet"));
+                let msg = format!(
+                    "{}: {}",
+                    lang.pick("Not written", "Inte skrivet"),
+                    crate::text::escape(&e)
+                );
                 self.notify(msg, true);
             }
         }

@@ -22,6 +22,7 @@ use super::keymap::{
     self, EVERYWHERE, Key, Keymap, Mode, action_name, key_name, mode_name, parse_key,
 };
 use super::theme::ThemeName;
+use crate::model::error::ConfigMistake;
 use crate::model::{Problem, ProblemKind, suggest, toml_problem};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -107,11 +108,11 @@ pub fn parse(src: &str, file: &str) -> Result<Config, Vec<Problem>> {
             "theme" => reader.theme(value),
             "keys" => reader.keys(value),
             other => {
-                let message = format!(
-                    "unknown key `{other}`{} (the configuration takes: theme, keys)",
-                    did_you_mean(other, ["theme", "keys"].into_iter())
-                );
-                reader.problem(key.span(), message, other);
+                let mistake = ConfigMistake::UnknownKey {
+                    name: other.to_string(),
+                    suggestion: suggest(other, ["theme", "keys"].into_iter()),
+                };
+                reader.problem(key.span(), mistake, other);
             }
         }
     }
@@ -121,12 +122,6 @@ pub fn parse(src: &str, file: &str) -> Result<Config, Vec<Problem>> {
     } else {
         Err(reader.problems)
     }
-}
-
-fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> String {
-    suggest(name, candidates)
-        .map(|s| format!("; did you mean `{s}`?"))
-        .unwrap_or_default()
 }
 
 /// A section of `[keys]`: every mode, or one.
@@ -158,13 +153,13 @@ struct Reader<'a> {
 type SetKey = (Key, Range<usize>);
 
 impl Reader<'_> {
-    fn problem(&mut self, span: Range<usize>, message: String, key: &str) {
+    fn problem(&mut self, span: Range<usize>, mistake: ConfigMistake, key: &str) {
         self.problems.push(
             Problem::at(
                 self.file,
                 self.src,
                 Some(span),
-                ProblemKind::Config { detail: message },
+                ProblemKind::Config(mistake),
             )
             .with_key(key),
         );
@@ -172,29 +167,29 @@ impl Reader<'_> {
 
     fn theme(&mut self, value: &Spanned<DeValue>) {
         let names = ThemeName::ALL.map(ThemeName::as_str);
-        let valid = names.join(", ");
+        let valid: Vec<String> = names.iter().map(|n| n.to_string()).collect();
         match value.get_ref() {
             DeValue::String(s) => match ThemeName::parse(s) {
                 Some(t) => self.config.theme = t,
                 None => {
-                    let message = format!(
-                        "unknown theme `{s}`{} (valid: {valid})",
-                        did_you_mean(s, names.into_iter())
-                    );
-                    self.problem(value.span(), message, "theme");
+                    let mistake = ConfigMistake::UnknownTheme {
+                        name: s.to_string(),
+                        suggestion: suggest(s, names.into_iter()),
+                        valid,
+                    };
+                    self.problem(value.span(), mistake, "theme");
                 }
             },
             _ => {
-                let message = format!("`theme` is a name in quotes: one of {valid}");
-                self.problem(value.span(), message, "theme");
+                let mistake = ConfigMistake::ThemeNotName { valid };
+                self.problem(value.span(), mistake, "theme");
             }
         }
     }
 
     fn keys(&mut self, value: &Spanned<DeValue>) {
         let DeValue::Table(sections) = value.get_ref() else {
-            let message = "`keys` is a table of screens: [keys.reader], [keys.global], …";
-            return self.problem(value.span(), message.into(), "keys");
+            return self.problem(value.span(), ConfigMistake::KeysNotTable, "keys");
         };
         // The global section first, so that a screen's own section overrides it.
         let mut sections: Vec<_> = sections.iter().collect();
@@ -208,22 +203,21 @@ impl Reader<'_> {
                 n => match Mode::ALL.iter().find(|m| mode_name(**m) == n) {
                     Some(m) => Section::Mode(*m),
                     None => {
-                        let message = format!(
-                            "unknown screen `{n}` in [keys]{} (valid: {})",
-                            did_you_mean(n, names.iter().map(String::as_str)),
-                            names.join(", ")
-                        );
-                        self.problem(name.span(), message, n);
+                        let mistake = ConfigMistake::UnknownScreen {
+                            name: n.to_string(),
+                            suggestion: suggest(n, names.iter().map(String::as_str)),
+                            valid: names.clone(),
+                        };
+                        self.problem(name.span(), mistake, n);
                         continue;
                     }
                 },
             };
             let DeValue::Table(rows) = table.get_ref() else {
-                let message = format!(
-                    "`keys.{}` is a table: action = key, or action = [keys]",
-                    section.name()
-                );
-                self.problem(table.span(), message, &section.name());
+                let mistake = ConfigMistake::SectionNotTable {
+                    section: section.name(),
+                };
+                self.problem(table.span(), mistake, &section.name());
                 continue;
             };
             for (action, keys) in rows {
@@ -247,23 +241,14 @@ impl Reader<'_> {
                 .collect(),
         };
         if !known.iter().any(|k| k == name) {
-            let hint = match section {
-                Section::Global => format!(
-                    " ([keys.global] takes: {}; other actions are set per screen)",
-                    known.join(", ")
-                ),
-                Section::Mode(_) => format!(
-                    " (`remiss config --default` lists the actions of every screen; this one \
-                     takes: {})",
-                    known.join(", ")
-                ),
+            let mistake = ConfigMistake::UnknownAction {
+                name: name.to_string(),
+                section: section.name(),
+                suggestion: suggest(name, known.iter().map(String::as_str)),
+                global: matches!(section, Section::Global),
+                known,
             };
-            let message = format!(
-                "unknown action `{name}` in [keys.{}]{}{hint}",
-                section.name(),
-                did_you_mean(name, known.iter().map(String::as_str)),
-            );
-            return self.problem(action.span(), message, name);
+            return self.problem(action.span(), mistake, name);
         }
         let Some(keys) = self.key_list(section, name, value) else {
             return;
@@ -285,10 +270,10 @@ impl Reader<'_> {
             DeValue::String(_) => vec![value],
             DeValue::Array(items) => items.iter().collect(),
             _ => {
-                let message = format!(
-                    "`{action}` takes a key or a list of keys, e.g. \"y\" or [\"y\", \"Ctrl-y\"]"
-                );
-                self.problem(value.span(), message, action);
+                let mistake = ConfigMistake::NotKeys {
+                    action: action.to_string(),
+                };
+                self.problem(value.span(), mistake, action);
                 return None;
             }
         };
@@ -296,9 +281,7 @@ impl Reader<'_> {
         let mut ok = true;
         for item in items {
             let DeValue::String(text) = item.get_ref() else {
-                let message =
-                    "a key is a name in quotes, e.g. \"y\", \"Ctrl-r\", \"PgDn\"".to_string();
-                self.problem(item.span(), message, action);
+                self.problem(item.span(), ConfigMistake::KeyNotName, action);
                 ok = false;
                 continue;
             };
@@ -308,29 +291,22 @@ impl Reader<'_> {
                         && mode.is_typing()
                         && is_plain_char(key)
                     {
-                        let message = format!(
-                            "in [keys.{}] a plain character is typed as text; give `{action}` \
-                             a key with Ctrl- or Alt-, or a named key such as \"F2\"",
-                            mode_name(mode)
-                        );
-                        self.problem(item.span(), message, action);
+                        let mistake = ConfigMistake::PlainCharTyped {
+                            section: mode_name(mode),
+                            action: action.to_string(),
+                        };
+                        self.problem(item.span(), mistake, action);
                         ok = false;
                     } else if !keys.iter().any(|(k, _)| *k == key) {
                         keys.push((key, item.span()));
                     }
                 }
                 Err(e) => {
-                    let mut message = format!("unknown key `{text}`");
-                    if let Some(s) = e.suggestion {
-                        message.push_str(&format!("; did you mean `{s}`?"));
-                    }
-                    message.push_str(
-                        " (a character such as \"y\" or \"?\", or a name: Enter, Esc, Tab, \
-                         Backspace, Del, Insert, Up, Down, Left, Right, Home, End, PgUp, PgDn, \
-                         Space, F1–F24; with Ctrl- or Alt- before it, or Shift- before a letter or \
-                         Tab)",
-                    );
-                    self.problem(item.span(), message, action);
+                    let mistake = ConfigMistake::UnknownKeyName {
+                        text: text.to_string(),
+                        suggestion: e.suggestion,
+                    };
+                    self.problem(item.span(), mistake, action);
                     ok = false;
                 }
             }
@@ -422,13 +398,13 @@ impl Reader<'_> {
                         action_name(&rows[mine].action),
                         action_name(&rows[other].action),
                     );
-                    let message = format!(
-                        "`{}` would mean both `{mine}` and `{other}` in [keys.{}]; give `{other}` \
-                         another key there, or unbind it (`{other} = []`)",
-                        key_name(key),
-                        mode_name(mode)
-                    );
-                    self.problem(span, message, &mine);
+                    let mistake = ConfigMistake::KeyConflict {
+                        key: key_name(key),
+                        mine: mine.clone(),
+                        other,
+                        section: mode_name(mode),
+                    };
+                    self.problem(span, mistake, &mine);
                 }
             }
         }
