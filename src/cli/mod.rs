@@ -12,6 +12,7 @@ use crate::model::{self, Workspace};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod clap_sv;
+mod help_sv;
 pub mod notes;
 pub mod output;
 pub mod review;

@@ -149,11 +149,11 @@ fn usage_errors_in_swedish() {
     let (code, _, stderr) = run_in("sv_SE.UTF-8", dir.path(), &["check"]);
     assert_eq!(code, 2);
     assert!(
-        stderr.starts_with("fel: följande obligatoriska argument saknas:\n  <PATHS>..."),
+        stderr.starts_with("fel: följande obligatoriska argument saknas:\n  <SÖKVÄGAR>..."),
         "{stderr}"
     );
     assert!(
-        stderr.contains("\nAnvändning: remiss check <PATHS>..."),
+        stderr.contains("\nAnvändning: remiss check <SÖKVÄGAR>..."),
         "{stderr}"
     );
     assert!(
@@ -354,5 +354,93 @@ fn review_errors_in_swedish() {
         assert_no_english("review", &stderr);
         let (_, _, stderr) = run_in("C", dir.path(), args);
         assert!(stderr.starts_with(en), "{args:?}: {stderr}");
+    }
+}
+
+/// `--help` and `-h` of remiss and of every command: under `LANG=sv_SE.UTF-8` the descriptions
+/// of the commands, arguments and values are Swedish as well as clap's own words (headings,
+/// possible values, defaults); under `LANG=C` they are the English of the doc comments.
+#[test]
+fn the_help_of_every_command_in_swedish() {
+    let dir = folder();
+    // English words of the descriptions that Swedish ones never use (names such as `case:` in
+    // the search syntax, `stance`, file names and `[OPTIONS]` in the usage line aside).
+    const HELP_ENGLISH: &[&str] = &[
+        "the",
+        "print",
+        "write",
+        "file",
+        "with",
+        "when",
+        "of",
+        "and",
+        "or",
+        "every",
+        "possible",
+        "default",
+        "values",
+        "usage",
+        "commands",
+        "options",
+        "arguments",
+        "language",
+        "only",
+    ];
+    let commands = [
+        "",
+        "check",
+        "matrix",
+        "notes",
+        "similar",
+        "diff",
+        "elsewhere",
+        "import",
+        "review",
+        "search",
+        "report",
+        "completions",
+        "man",
+        "schema",
+        "config",
+    ];
+    for command in commands {
+        for flag in ["--help", "-h"] {
+            let args: Vec<&str> = [command, flag]
+                .into_iter()
+                .filter(|a| !a.is_empty())
+                .collect();
+            let (code, stdout, _) = run_in("sv_SE.UTF-8", dir.path(), &args);
+            assert_eq!(code, 0, "{args:?}");
+            let text = stdout.replace("[OPTIONS]", "");
+            let lower = text.to_lowercase();
+            let words: Vec<&str> = lower
+                .split(|c: char| !c.is_alphanumeric() && c != '_' && c != '-')
+                .collect();
+            for w in HELP_ENGLISH {
+                assert!(!words.contains(w), "{args:?}: English `{w}`:\n{stdout}");
+            }
+            assert!(stdout.contains("Användning: remiss"), "{stdout}");
+            let (_, english, _) = run_in("C", dir.path(), &args);
+            assert!(english.contains("Usage: remiss"), "{english}");
+        }
+    }
+    // The same texts in English under LANG=C, as the doc comments write them.
+    let (_, stdout, _) = run_in("C", dir.path(), &["matrix", "--help"]);
+    for line in [
+        "Print the body × stance matrix (or body × party) of every case",
+        "Each case: bodies × stances; cells list the parties",
+        "[default: stance]",
+        "Only cases dated on or before this day (YYYY-MM-DD)",
+    ] {
+        assert!(stdout.contains(line), "{line}:\n{stdout}");
+    }
+    let (_, stdout, _) = run_in("sv_SE.UTF-8", dir.path(), &["matrix", "--help"]);
+    for line in [
+        "Skriv ut matrisen organ × ställningstagande (eller organ × parti) för varje ärende",
+        "- stance: Varje ärende: organ × ställningstaganden; cellerna listar partierna",
+        "[standard: stance]",
+        "Bara ärenden daterade denna dag eller tidigare (ÅÅÅÅ-MM-DD)",
+    ] {
+        assert!(stdout.contains(line), "{line}:\n{stdout}");
     }
 }
