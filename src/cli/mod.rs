@@ -521,7 +521,7 @@ pub fn default_workspace(path: Option<PathBuf>) -> Result<Workspace, Box<model::
 fn config(default: bool, file: Option<&Path>, lang: Lang) -> u8 {
     use crate::tui::config;
     if default {
-        return out(&config::default_text());
+        return out(&config::default_text(lang));
     }
     match config::load_in_force(file) {
         Ok((_, Some(path))) => {

@@ -22,6 +22,7 @@ use super::keymap::{
     self, EVERYWHERE, Key, Keymap, Mode, action_name, key_name, mode_name, parse_key,
 };
 use super::theme::ThemeName;
+use crate::i18n::Lang;
 use crate::model::error::ConfigMistake;
 use crate::model::{Problem, ProblemKind, suggest, toml_problem};
 use std::collections::BTreeMap;
@@ -423,38 +424,74 @@ fn is_plain_char(key: Key) -> bool {
 }
 
 /// What each section is, for the default file's comments.
-fn describe(mode: Mode) -> &'static str {
+fn describe(mode: Mode, lang: Lang) -> &'static str {
     use super::screens::Screen;
-    match mode {
-        Mode::Screen(Screen::Cases) => "The list of cases (when several are loaded).",
-        Mode::Screen(Screen::Matrix) => "The matrix of bodies and stances (or parties).",
-        Mode::Screen(Screen::Reader) => "The reader: a position or the case's own texts in full.",
-        Mode::Visual => "The reader while sentences are selected (after v).",
-        Mode::Similar => "The reader's pane of similar texts.",
-        Mode::Screen(Screen::Diff) => "The word diff of two texts.",
-        Mode::Screen(Screen::Notes) => "The debate notes.",
-        Mode::Search => "The search, while typing the query (plain characters are text).",
-        Mode::SearchList => "The search's list of hits.",
-        Mode::Prompt => "A line of text to type: a heading, a comment (plain characters are text).",
-        Mode::Confirm => "A yes/no question (overwrite a file?).",
-        Mode::Screen(Screen::Review) => "The review of an imported case's facts.",
-        Mode::Screen(Screen::CrossCase) => {
-            "The cases × parties view of a folder (p on the case list)."
-        }
-        Mode::Screen(Screen::Elsewhere) => {
-            "This text elsewhere: the other cases that hold it (e in the reader)."
-        }
-        Mode::Pick => "The review's picker (a stance, a party, where a paragraph goes).",
-        Mode::Help => "The help.",
-    }
+    let (en, sv) = match mode {
+        Mode::Screen(Screen::Cases) => (
+            "The list of cases (when several are loaded).",
+            "Listan av ärenden (när flera är inlästa).",
+        ),
+        Mode::Screen(Screen::Matrix) => (
+            "The matrix of bodies and stances (or parties).",
+            "Matrisen av organ och ställningstaganden (eller partier).",
+        ),
+        Mode::Screen(Screen::Reader) => (
+            "The reader: a position or the case's own texts in full.",
+            "Läsaren: ett ställningstagande eller ärendets egna texter i sin helhet.",
+        ),
+        Mode::Visual => (
+            "The reader while sentences are selected (after v).",
+            "Läsaren medan meningar markeras (efter v).",
+        ),
+        Mode::Similar => (
+            "The reader's pane of similar texts.",
+            "Läsarens panel med liknande texter.",
+        ),
+        Mode::Screen(Screen::Diff) => (
+            "The word diff of two texts.",
+            "Den ordvisa jämförelsen av två texter.",
+        ),
+        Mode::Screen(Screen::Notes) => ("The debate notes.", "Debattanteckningarna."),
+        Mode::Search => (
+            "The search, while typing the query (plain characters are text).",
+            "Sökningen, medan frågan skrivs (vanliga tecken är text).",
+        ),
+        Mode::SearchList => ("The search's list of hits.", "Sökningens lista av träffar."),
+        Mode::Prompt => (
+            "A line of text to type: a heading, a comment (plain characters are text).",
+            "En rad text att skriva: en rubrik, en kommentar (vanliga tecken är text).",
+        ),
+        Mode::Confirm => (
+            "A yes/no question (overwrite a file?).",
+            "En ja/nej-fråga (skriva över en fil?).",
+        ),
+        Mode::Screen(Screen::Review) => (
+            "The review of an imported case's facts.",
+            "Granskningen av ett importerat ärendes fakta.",
+        ),
+        Mode::Screen(Screen::CrossCase) => (
+            "The cases × parties view of a folder (p on the case list).",
+            "Vyn ärenden × partier för en mapp (p i ärendelistan).",
+        ),
+        Mode::Screen(Screen::Elsewhere) => (
+            "This text elsewhere: the other cases that hold it (e in the reader).",
+            "Denna text på andra ställen: de andra ärenden som har den (e i läsaren).",
+        ),
+        Mode::Pick => (
+            "The review's picker (a stance, a party, where a paragraph goes).",
+            "Granskningens väljare (ett ställningstagande, ett parti, vart ett stycke ska).",
+        ),
+        Mode::Help => ("The help.", "Hjälpen."),
+    };
+    lang.pick(en, sv)
 }
 
 /// The built-in configuration as a commented TOML file: the theme, the actions of
 /// `[keys.global]`, then every screen's actions with their keys and what they do. Loaded, it
 /// gives the built-in keys and the dark theme.
-pub fn default_text() -> String {
+pub fn default_text(lang: Lang) -> String {
     let keys = Keymap::default();
-    let mut out = String::from(
+    let mut out = String::from(lang.pick(
         "# remiss configuration: the theme and the keys.\n\
          #\n\
          # remiss reads $XDG_CONFIG_HOME/remiss/config.toml (else ~/.config/remiss/config.toml),\n\
@@ -463,12 +500,20 @@ pub fn default_text() -> String {
          \n\
          # dark, light (for a light terminal background) or monochrome. NO_COLOR, TERM=dumb and\n\
          # --color never always give monochrome.\n",
-    );
+        "# remiss konfiguration: temat och tangenterna.\n\
+         #\n\
+         # remiss läser $XDG_CONFIG_HOME/remiss/config.toml (annars ~/.config/remiss/config.toml),\n\
+         # eller filen som anges med --config FIL eller variabeln REMISS_CONFIG. Detta är den\n\
+         # inbyggda konfigurationen: behåll bara det du ändrar. `remiss config` kontrollerar filen.\n\
+         \n\
+         # dark, light (för en ljus terminalbakgrund) eller monochrome. NO_COLOR, TERM=dumb och\n\
+         # --color never ger alltid monochrome.\n",
+    ));
     out.push_str(&format!(
         "theme = {}\n",
         quoted(ThemeName::default().as_str())
     ));
-    out.push_str(
+    out.push_str(lang.pick(
         "\n\
          # Keys: in [keys.SCREEN], an action = a key or a list of keys; [] unbinds it. A key is a\n\
          # character (\"j\"; \"J\" is Shift-j; \"å\", \"?\") or a name: Enter, Esc, Tab, Backspace,\n\
@@ -480,10 +525,28 @@ pub fn default_text() -> String {
          # section can still set them there). While typing (the search, prompts) plain characters\n\
          # are text and are left out; in a yes/no question, letters answer it.\n\
          [keys.global]\n",
-    );
+        "\n\
+         # Tangenter: i [keys.SKÄRM] är en åtgärd = en tangent eller en lista av tangenter; []\n\
+         # tar bort dem. En tangent är ett tecken (\"j\"; \"J\" är Shift-j; \"å\", \"?\") eller ett\n\
+         # namn: Enter, Esc, Tab, Backspace, Del, Insert, Up, Down, Left, Right, Home, End, PgUp,\n\
+         # PgDn, Space, F1-F24; med Ctrl- och/eller Alt- före (\"Ctrl-r\", \"Alt-b\"). Den första\n\
+         # tangenten är den som statusraden visar. En tangent som skulle betyda två åtgärder på\n\
+         # en skärm är ett fel.\n\
+         \n\
+         # Åtgärderna som betyder detsamma överallt, satta på varje skärm på en gång (en skärms\n\
+         # egen sektion kan ändå sätta dem där). Medan text skrivs (sökningen, frågor) är vanliga\n\
+         # tecken text och utelämnas; i en ja/nej-fråga svarar bokstäver på den.\n\
+         [keys.global]\n",
+    ));
     let everywhere: Vec<(String, Vec<Key>, &str)> = EVERYWHERE
         .iter()
-        .map(|b| (action_name(&b.action), b.keys.to_vec(), b.en))
+        .map(|b| {
+            (
+                action_name(&b.action),
+                b.keys.to_vec(),
+                lang.pick(b.en, b.sv),
+            )
+        })
         .collect();
     push_rows(&mut out, &everywhere);
     for &mode in Mode::ALL {
@@ -495,7 +558,7 @@ pub fn default_text() -> String {
                 (
                     action_name(&b.action),
                     b.keys.clone(),
-                    keys.fill(mode, b.en),
+                    keys.fill(mode, lang.pick(b.en, b.sv)),
                 )
             })
             .collect();
@@ -504,7 +567,7 @@ pub fn default_text() -> String {
         }
         out.push_str(&format!(
             "\n# {}\n[keys.{}]\n",
-            describe(mode),
+            describe(mode, lang),
             mode_name(mode)
         ));
         push_rows(&mut out, &rows);
@@ -556,7 +619,11 @@ mod tests {
 
     #[test]
     fn the_default_file_loads_back_to_the_defaults() {
-        let text = default_text();
+        // In Swedish too: only its comments differ.
+        let sv = default_text(Lang::Sv);
+        assert_eq!(parse(&sv, "default.toml"), Ok(Config::default()), "{sv}");
+        assert!(sv.contains("# Läsaren: ett ställningstagande"), "{sv}");
+        let text = default_text(Lang::En);
         assert_eq!(
             parse(&text, "default.toml"),
             Ok(Config::default()),

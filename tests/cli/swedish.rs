@@ -299,6 +299,12 @@ fn configuration_mistakes_in_swedish() {
     let own = own_words(&stderr, " (");
     assert_no_english("configuration", &own);
     assert!(!own.contains("på engelska"), "{own}");
+    // The built-in configuration's comments, in the language too.
+    let (_, sv, _) = run_in("sv_SE.UTF-8", dir.path(), &["config", "--default"]);
+    assert!(sv.contains("\n# Läsaren: ett ställningstagande"), "{sv}");
+    assert!(sv.contains("  # avsluta\n"), "{sv}");
+    let (_, en, _) = run_in("C", dir.path(), &["config", "--default"]);
+    assert!(en.contains("\n# The reader: a position"), "{en}");
     let (_, _, stderr) = run_in("C", dir.path(), &args);
     assert!(
         stderr.contains(
