@@ -181,7 +181,30 @@ pub fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
     if lang == Lang::En {
         return cmd;
     }
-    localize_one(cmd, "")
+    swedish_usage(localize_one(cmd, ""))
+}
+
+/// The usage lines with clap's `[OPTIONS]` as `[FLAGGOR]`: each command's usage as clap
+/// renders it once the tree is built, set as its own.
+fn swedish_usage(cmd: clap::Command) -> clap::Command {
+    let mut built = cmd.clone();
+    built.build();
+    let usage = |c: &clap::Command| {
+        let text = c.clone().render_usage().to_string();
+        let text = text
+            .strip_prefix("Usage:")
+            .unwrap_or(&text)
+            .trim()
+            .to_string();
+        text.replace("[OPTIONS]", "[FLAGGOR]")
+    };
+    let root = usage(&built);
+    let mut cmd = cmd.override_usage(root);
+    for sub in built.get_subcommands() {
+        let line = usage(sub);
+        cmd = cmd.mut_subcommand(sub.get_name(), |s| s.override_usage(line));
+    }
+    cmd
 }
 
 /// A Swedish text as clap's short and long help: its first paragraph, and the whole when it
