@@ -171,36 +171,125 @@ pub struct Applied {
 /// Why a change could not be made.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReviewError {
-    /// The file is no TOML (it did not come from `remiss import`, or was broken by hand).
+    /// The file is no TOML (it did not come from `remiss import`, or was broken by hand): the
+    /// parser's message, as `toml_edit` words it.
     Syntax(String),
-    /// No such position, body, fact, section or paragraph; what was looked for.
-    NotFound(String),
+    /// No such position, body, fact, section or paragraph.
+    NotFound(Missing),
     /// The change would leave a file that does not load (the problems, with lines).
     Invalid(Vec<Problem>),
-    /// The file could not be read or written.
-    Io(String),
+    /// The file could not be read (the first problem).
+    Unreadable(Box<Problem>),
+    /// The file could not be written.
+    CannotWrite(crate::atomic::FileError),
+    /// The case was not read from a file, so there is none to change.
+    NoFile,
     /// The file no longer holds the case as it was loaded: someone changed it on disk since.
     Changed,
 }
 
-impl fmt::Display for ReviewError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// What a change names that the case file does not hold (ids as the user wrote them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    Position(String),
+    Body(String),
+    /// An item that is not `OWNER#FACT`, or whose owner or fact is not there.
+    Fact(String),
+    /// A fact without evidence to confirm.
+    Evidence(String),
+    Party {
+        party: String,
+        position: String,
+    },
+    Section(String),
+    /// Paragraph `paragraph` (from 1) of a section.
+    Paragraph {
+        paragraph: usize,
+        section: String,
+    },
+}
+
+impl ReviewError {
+    /// Why the change was not made, in `lang` (not escaped: ids and paths are the user's).
+    pub fn worded(&self, lang: Lang) -> String {
         match self {
-            ReviewError::Syntax(m) => write!(f, "not a TOML file: {m}"),
-            ReviewError::NotFound(what) => write!(f, "no {what} in the file"),
-            ReviewError::Invalid(problems) => {
-                write!(f, "the change would leave a file that does not load")?;
-                if let Some(p) = problems.first() {
-                    write!(f, ": {}", crate::i18n::Lang::En.problem_message(&p.kind))?;
-                }
-                Ok(())
-            }
-            ReviewError::Io(m) => write!(f, "{m}"),
-            ReviewError::Changed => write!(
-                f,
-                "the case file changed on disk since it was loaded; nothing was written (open it again to review it)"
+            ReviewError::Syntax(m) => format!(
+                "{}: {}",
+                lang.pick("not a TOML file", "ingen TOML-fil"),
+                lang.toml_message(m)
             ),
+            ReviewError::NotFound(what) => {
+                let what = match (lang, what) {
+                    (Lang::En, Missing::Position(id)) => format!("position `{id}`"),
+                    (Lang::Sv, Missing::Position(id)) => format!("ställningstagande `{id}`"),
+                    (Lang::En, Missing::Body(id)) => format!("body `{id}`"),
+                    (Lang::Sv, Missing::Body(id)) => format!("organ `{id}`"),
+                    (Lang::En, Missing::Fact(item)) => format!("fact `{item}` (write OWNER#FACT)"),
+                    (Lang::Sv, Missing::Fact(item)) => {
+                        format!("faktum `{item}` (skriv ÄGARE#FAKTUM)")
+                    }
+                    (Lang::En, Missing::Evidence(item)) => format!("evidence for `{item}`"),
+                    (Lang::Sv, Missing::Evidence(item)) => format!("belägg för `{item}`"),
+                    (Lang::En, Missing::Party { party, position }) => {
+                        format!("party `{party}` in position `{position}`")
+                    }
+                    (Lang::Sv, Missing::Party { party, position }) => {
+                        format!("parti `{party}` i ställningstagande `{position}`")
+                    }
+                    (Lang::En, Missing::Section(id)) => format!("section `{id}`"),
+                    (Lang::Sv, Missing::Section(id)) => format!("avsnitt `{id}`"),
+                    (Lang::En, Missing::Paragraph { paragraph, section }) => {
+                        format!("paragraph {paragraph} of section `{section}`")
+                    }
+                    (Lang::Sv, Missing::Paragraph { paragraph, section }) => {
+                        format!("stycke {paragraph} i avsnitt `{section}`")
+                    }
+                };
+                match lang {
+                    Lang::En => format!("no {what} in the file"),
+                    Lang::Sv => format!("filen har inget {what}"),
+                }
+            }
+            ReviewError::Invalid(problems) => {
+                let mut s = lang
+                    .pick(
+                        "the change would leave a file that does not load",
+                        "ändringen skulle ge en fil som inte går att läsa in",
+                    )
+                    .to_string();
+                if let Some(p) = problems.first() {
+                    s.push_str(&format!(": {}", lang.problem_message(&p.kind)));
+                }
+                s
+            }
+            ReviewError::Unreadable(p) => lang.problem_message(&p.kind),
+            ReviewError::CannotWrite(e) => format!(
+                "{}: {}",
+                lang.pick("cannot write", "kan inte skriva"),
+                lang.file_error(e)
+            ),
+            ReviewError::NoFile => lang
+                .pick(
+                    "the case was not read from a file",
+                    "ärendet lästes inte från en fil",
+                )
+                .into(),
+            ReviewError::Changed => lang
+                .pick(
+                    "the case file changed on disk since it was loaded; nothing was written \
+                     (open it again to review it)",
+                    "ärendefilen har ändrats på disken sedan den lästes in; inget skrevs \
+                     (öppna den igen för att granska den)",
+                )
+                .into(),
         }
+    }
+}
+
+impl fmt::Display for ReviewError {
+    /// The English wording ([`ReviewError::worded`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.worded(Lang::En))
     }
 }
 
@@ -243,13 +332,11 @@ pub fn apply_to_file(path: &Path, change: &Change) -> Result<Applied, ReviewErro
 /// loaded; a change of layout or comments alone is no change). Returns the result and the
 /// case as the file now loads (its `path` set). The app's review screen writes through this.
 ///
-/// Errors: [`ReviewError::Changed`] when the file says something else now, [`ReviewError::Io`]
-/// when it cannot be read or written (or `loaded` has no file), the errors of [`apply`].
+/// Errors: [`ReviewError::Changed`] when the file says something else now,
+/// [`ReviewError::Unreadable`] or [`ReviewError::CannotWrite`] when it cannot be read or
+/// written, [`ReviewError::NoFile`] when `loaded` has no file, the errors of [`apply`].
 pub fn apply_to_loaded(loaded: &Case, change: &Change) -> Result<(Applied, Case), ReviewError> {
-    let path = loaded
-        .path
-        .as_deref()
-        .ok_or_else(|| ReviewError::Io("the case was not read from a file".to_string()))?;
+    let path = loaded.path.as_deref().ok_or(ReviewError::NoFile)?;
     let label = path.display().to_string();
     let applied = apply_checked(path, change, |src| {
         // What the file says now, compared with what was loaded (the id as it was given).
@@ -276,10 +363,9 @@ fn apply_checked(
     check: impl FnOnce(&str) -> Result<(), ReviewError>,
 ) -> Result<Applied, ReviewError> {
     let label = path.display().to_string();
-    let problems = |p: Vec<Problem>| {
-        ReviewError::Io(p.first().map_or_else(String::new, |p| {
-            crate::i18n::Lang::En.problem_message(&p.kind)
-        }))
+    let problems = |p: Vec<Problem>| match p.into_iter().next() {
+        Some(p) => ReviewError::Unreadable(Box::new(p)),
+        None => ReviewError::NoFile,
     };
     let bytes = model::read_limited(path, &label).map_err(problems)?;
     let src = model::decode(&label, &bytes).map_err(problems)?;
@@ -291,7 +377,7 @@ fn apply_checked(
         true,
         crate::atomic::Access::Shared,
     )
-    .map_err(|e| ReviewError::Io(format!("cannot write: {e}")))?;
+    .map_err(|e| ReviewError::CannotWrite(crate::atomic::FileError::of(&e)))?;
     Ok(applied)
 }
 
@@ -429,20 +515,20 @@ fn parties_of(t: &Table) -> Vec<String> {
 fn position_index(doc: &mut DocumentMut, id: &str) -> Result<usize, ReviewError> {
     array(doc, "positions")
         .and_then(|a| a.iter().position(|t| position_id(t) == id))
-        .ok_or_else(|| ReviewError::NotFound(format!("position `{id}`")))
+        .ok_or_else(|| ReviewError::NotFound(Missing::Position(id.to_string())))
 }
 
 fn position_mut<'a>(doc: &'a mut DocumentMut, id: &str) -> Result<&'a mut Table, ReviewError> {
     let k = position_index(doc, id)?;
     array(doc, "positions")
         .and_then(|a| a.get_mut(k))
-        .ok_or_else(|| ReviewError::NotFound(format!("position `{id}`")))
+        .ok_or_else(|| ReviewError::NotFound(Missing::Position(id.to_string())))
 }
 
 fn body_mut<'a>(doc: &'a mut DocumentMut, id: &str) -> Result<&'a mut Table, ReviewError> {
     array(doc, "bodies")
         .and_then(|a| a.iter_mut().find(|t| str_of(t, "id") == Some(id)))
-        .ok_or_else(|| ReviewError::NotFound(format!("body `{id}`")))
+        .ok_or_else(|| ReviewError::NotFound(Missing::Body(id.to_string())))
 }
 
 /// Set a key's value, keeping the decor (spaces, comments) of the one it replaces.
@@ -483,14 +569,14 @@ fn confirm(doc: &mut DocumentMut, item: &str) -> Result<(), ReviewError> {
     let (owner, fact) = item
         .rsplit_once('#')
         .and_then(|(o, f)| Some((o, Fact::parse(f)?)))
-        .ok_or_else(|| ReviewError::NotFound(format!("fact `{item}` (write OWNER#FACT)")))?;
+        .ok_or_else(|| ReviewError::NotFound(Missing::Fact(item.to_string())))?;
     let table = if owner.contains('/') {
         position_mut(doc, owner)?
     } else {
         body_mut(doc, owner)?
     };
     if confirm_fact(table, fact, None) == 0 {
-        return Err(ReviewError::NotFound(format!("evidence for `{item}`")));
+        return Err(ReviewError::NotFound(Missing::Evidence(item.to_string())));
     }
     Ok(())
 }
@@ -522,9 +608,10 @@ fn set_party(
     let k = position_index(doc, position)?;
     let t = position_mut(doc, position)?;
     if !parties_of(t).iter().any(|p| p == from) {
-        return Err(ReviewError::NotFound(format!(
-            "party `{from}` in position `{position}`"
-        )));
+        return Err(ReviewError::NotFound(Missing::Party {
+            party: from.to_string(),
+            position: position.to_string(),
+        }));
     }
     if let Some(parties) = t.get_mut("parties").and_then(Item::as_array_mut) {
         for v in parties.iter_mut() {
@@ -618,10 +705,10 @@ fn assign(
     to: &Destination,
 ) -> Result<(), ReviewError> {
     let missing = || {
-        ReviewError::NotFound(format!(
-            "paragraph {} of section `{section}`",
-            paragraph + 1
-        ))
+        ReviewError::NotFound(Missing::Paragraph {
+            paragraph: paragraph + 1,
+            section: section.to_string(),
+        })
     };
     let sections = doc
         .get_mut("case")
@@ -632,7 +719,7 @@ fn assign(
     let k = sections
         .iter()
         .position(|t| str_of(t, "id") == Some(section))
-        .ok_or_else(|| ReviewError::NotFound(format!("section `{section}`")))?;
+        .ok_or_else(|| ReviewError::NotFound(Missing::Section(section.to_string())))?;
     let table = sections.get_mut(k).ok_or_else(missing)?;
     let mut paras = crate::text::paragraphs(str_of(table, "text").unwrap_or_default());
     if paragraph >= paras.len() {
@@ -1016,7 +1103,7 @@ Yttrande av Lena Berg (L)\nLiberalerna vill att frågan utreds vidare.\n";
         bundled.path = None;
         assert!(matches!(
             apply_to_loaded(&bundled, &confirm),
-            Err(ReviewError::Io(_))
+            Err(ReviewError::NoFile)
         ));
     }
 

@@ -174,17 +174,178 @@ fn values(m: &mut String, name: &str, values: &[String]) {
     }
 }
 
-/// The command's help in Swedish where clap words it: the headings, the usage line's lead,
-/// the help and version flags and the `help` command. The commands' own descriptions stay
-/// as written (English).
+/// The command's help in Swedish: the headings, the usage line's lead, the help and version
+/// flags and the `help` command, which clap words; the descriptions of our commands, arguments
+/// and values, from [`super::help_sv`]; the lists of possible values and the defaults.
 pub fn localize(cmd: clap::Command, lang: Lang) -> clap::Command {
     if lang == Lang::En {
         return cmd;
     }
-    localize_one(cmd)
+    swedish_usage(localize_one(cmd, ""))
 }
 
-fn localize_one(cmd: clap::Command) -> clap::Command {
+/// The usage lines with clap's `[OPTIONS]` as `[FLAGGOR]`: each command's usage as clap
+/// renders it once the tree is built, set as its own.
+fn swedish_usage(cmd: clap::Command) -> clap::Command {
+    let mut built = cmd.clone();
+    built.build();
+    let usage = |c: &clap::Command| {
+        let text = c.clone().render_usage().to_string();
+        let text = text
+            .strip_prefix("Usage:")
+            .unwrap_or(&text)
+            .trim()
+            .to_string();
+        text.replace("[OPTIONS]", "[FLAGGOR]")
+    };
+    let root = usage(&built);
+    let mut cmd = cmd.override_usage(root);
+    for sub in built.get_subcommands() {
+        let line = usage(sub);
+        cmd = cmd.mut_subcommand(sub.get_name(), |s| s.override_usage(line));
+    }
+    cmd
+}
+
+/// A Swedish text as clap's short and long help: its first paragraph, and the whole when it
+/// has more than one.
+fn short_long(text: &str) -> (String, Option<String>) {
+    match text.split_once("\n\n") {
+        Some((first, _)) => (first.to_string(), Some(text.to_string())),
+        None => (text.to_string(), None),
+    }
+}
+
+/// Argument `a` of the command at `path` with its Swedish help, and its possible values and
+/// default worded in Swedish (clap's own "[possible values: …]" and "[default: …]" hidden).
+fn localize_arg(a: Arg, path: &str) -> Arg {
+    let a = match a.get_value_names() {
+        Some(names) => {
+            let names: Vec<clap::builder::Str> = names
+                .iter()
+                .map(|n| value_name(n.as_str()).map_or_else(|| n.clone(), Into::into))
+                .collect();
+            a.value_names(names)
+        }
+        None => a,
+    };
+    let id = a.get_id().as_str().to_string();
+    // A global argument (`--lang`) is described once, at the top.
+    let text = super::help_sv::text(&format!("{path}:{id}"))
+        .or_else(|| super::help_sv::text(&format!(":{id}")));
+    let (mut short, long) = short_long(text.unwrap_or_default());
+    let mut long = long.unwrap_or_else(|| short.clone());
+    let values: Vec<_> = a
+        .get_possible_values()
+        .into_iter()
+        .filter(|v| !v.is_hide_set())
+        .collect();
+    let takes_value = a.get_action().takes_values();
+    if takes_value && !values.is_empty() && !a.is_hide_possible_values_set() {
+        let names: Vec<&str> = values.iter().map(|v| v.get_name()).collect();
+        let list = format!("[möjliga värden: {}]", names.join(", "));
+        push_word(&mut short, &list);
+        if values.iter().any(|v| v.get_help().is_some()) {
+            push_para(&mut long, "Möjliga värden:");
+            for v in &values {
+                let name = v.get_name();
+                let help = super::help_sv::text(&format!("{path}:{id}={name}"))
+                    .or_else(|| super::help_sv::text(&format!(":{id}={name}")));
+                match help {
+                    Some(h) => long.push_str(&format!("\n- {}: {h}", v.get_name())),
+                    None => long.push_str(&format!("\n- {}", v.get_name())),
+                }
+            }
+        } else {
+            push_para(&mut long, &list);
+        }
+    }
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|d| d.to_string_lossy().into_owned())
+        .collect();
+    if takes_value && !defaults.is_empty() && !a.is_hide_default_value_set() {
+        let default = format!("[standard: {}]", defaults.join(", "));
+        push_word(&mut short, &default);
+        push_para(&mut long, &default);
+    }
+    if short.is_empty() {
+        return a;
+    }
+    let a = a.help(short).long_help(long);
+    if takes_value {
+        a.hide_possible_values(true).hide_default_value(true)
+    } else {
+        a
+    }
+}
+
+/// A placeholder of the usage and the help (`<FILE>`) in Swedish (`<FIL>`); `None` for those
+/// that stay (one letter, `ID`, `FORMAT`).
+fn value_name(name: &str) -> Option<&'static str> {
+    let sv = match name {
+        "BY" => "EFTER",
+        "CASE" => "ÄRENDE",
+        "COMMENT" => "KOMMENTAR",
+        "DATE" => "DATUM",
+        "DIR" => "MAPP",
+        "FILE" => "FIL",
+        "FILE.html" => "FIL.html",
+        "OUT.toml" => "UT.toml",
+        "SOURCE[#N[-M]]" => "KÄLLA[#N[-M]]",
+        "FILES" => "FILER",
+        "FROM" => "FRÅN",
+        "HEADING" => "RUBRIK",
+        "LANG" => "SPRÅK",
+        "NOTES" => "ANTECKNINGAR",
+        "OUT" => "UT",
+        "PATH" => "SÖKVÄG",
+        "PATHS" => "SÖKVÄGAR",
+        "POSITION" => "STÄLLNINGSTAGANDE",
+        "QUERY" => "FRÅGA",
+        "SECTION#N" => "AVSNITT#N",
+        "SHELL" => "SKAL",
+        "STANCE" => "STÄLLNING",
+        "TARGET" => "MÅL",
+        "THRESHOLD" => "TRÖSKEL",
+        "TO" => "TILL",
+        "WHEN" => "NÄR",
+        _ => return None,
+    };
+    Some(sv)
+}
+
+/// `text` after `s`, a space between them when `s` has text.
+fn push_word(s: &mut String, text: &str) {
+    if !s.is_empty() {
+        s.push(' ');
+    }
+    s.push_str(text);
+}
+
+/// `text` as a paragraph of its own after `s`.
+fn push_para(s: &mut String, text: &str) {
+    if !s.is_empty() {
+        s.push_str("\n\n");
+    }
+    s.push_str(text);
+}
+
+fn localize_one(cmd: clap::Command, path: &str) -> clap::Command {
+    let cmd = match super::help_sv::text(path) {
+        Some(text) => {
+            let (first, long) = short_long(text);
+            let short = super::help_sv::text(&format!("{path}#short")).map_or(first, String::from);
+            let cmd = cmd.about(short);
+            match long {
+                Some(long) => cmd.long_about(long),
+                None => cmd.long_about(None::<&'static str>),
+            }
+        }
+        None => cmd,
+    };
+    let cmd = cmd.mut_args(|a| localize_arg(a, path));
     let cmd = cmd
         .help_template(
             "{before-help}{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}",
@@ -223,7 +384,13 @@ fn localize_one(cmd: clap::Command) -> clap::Command {
     } else {
         cmd
     };
-    cmd.mut_subcommands(localize_one)
+    cmd.mut_subcommands(|sub| {
+        let sub_path = match path {
+            "" => sub.get_name().to_string(),
+            p => format!("{p} {}", sub.get_name()),
+        };
+        localize_one(sub, &sub_path)
+    })
 }
 
 #[cfg(test)]
@@ -240,7 +407,7 @@ mod tests {
     fn a_missing_argument_in_swedish() {
         let text = error_text(&error(&["remiss", "check"]), Lang::Sv);
         assert!(
-            text.starts_with("fel: följande obligatoriska argument saknas:\n  <PATHS>..."),
+            text.starts_with("fel: följande obligatoriska argument saknas:\n  <SÖKVÄGAR>..."),
             "{text}"
         );
         assert!(text.contains("Användning: remiss check"), "{text}");
@@ -253,7 +420,7 @@ mod tests {
         assert!(text.starts_with("fel: oväntat argument '--frce'"), "{text}");
         let text = error_text(&error(&["remiss", "--lang", "de", "check", "x"]), Lang::Sv);
         assert!(
-            text.starts_with("fel: ogiltigt värde 'de' för '--lang <LANG>'"),
+            text.starts_with("fel: ogiltigt värde 'de' för '--lang <SPRÅK>'"),
             "{text}"
         );
         assert!(text.contains("[möjliga värden: en, sv]"), "{text}");

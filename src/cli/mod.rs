@@ -12,6 +12,7 @@ use crate::model::{self, Workspace};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod clap_sv;
+mod help_sv;
 pub mod notes;
 pub mod output;
 pub mod review;
@@ -520,7 +521,7 @@ pub fn default_workspace(path: Option<PathBuf>) -> Result<Workspace, Box<model::
 fn config(default: bool, file: Option<&Path>, lang: Lang) -> u8 {
     use crate::tui::config;
     if default {
-        return out(&config::default_text());
+        return out(&config::default_text(lang));
     }
     match config::load_in_force(file) {
         Ok((_, Some(path))) => {

@@ -108,7 +108,7 @@ pub fn run(args: ReviewArgs, lang: Lang) -> u8 {
                 message!(
                     "{shown}: {}: {}",
                     lang.pick("error", "fel"),
-                    escape(&e.to_string())
+                    escape(&e.worded(lang))
                 );
                 return USAGE;
             }
@@ -128,7 +128,7 @@ pub fn run(args: ReviewArgs, lang: Lang) -> u8 {
                 message!(
                     "{shown}: {}: {}",
                     lang.pick("error", "fel"),
-                    escape(&e.to_string())
+                    escape(&e.worded(lang))
                 );
                 return INVALID;
             }

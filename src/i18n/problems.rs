@@ -6,7 +6,7 @@
 
 use super::Lang;
 use crate::atomic::{FileError, FileKind, ReadError, Verb};
-use crate::model::error::{IdOf, KeyTable, Problem, ProblemKind, Thing, ValueOf};
+use crate::model::error::{ConfigMistake, IdOf, KeyTable, Problem, ProblemKind, Thing, ValueOf};
 use crate::notes::store::{SaveError, SaveStep};
 
 use crate::text;
@@ -31,6 +31,15 @@ impl Lang {
     /// bar or a short message.
     pub fn problem_message(self, kind: &ProblemKind) -> String {
         text::escape(&self.problem_words(kind))
+    }
+
+    /// A message of the TOML parser (as the `toml` and `toml_edit` crates word it) in this
+    /// language: as it is in English, translated phrase by phrase in Swedish.
+    pub fn toml_message(self, detail: &str) -> String {
+        match self {
+            Lang::En => detail.to_string(),
+            Lang::Sv => toml_sv(detail),
+        }
     }
 
     /// Why a file could not be read or written, in running text ("no such file or folder").
@@ -213,6 +222,175 @@ fn system_sv(kind: ErrorKind) -> Option<&'static str> {
     })
 }
 
+/// A mistake in the configuration file, in English.
+fn config_en(m: &ConfigMistake) -> String {
+    use ConfigMistake as M;
+    let dym = |s: &Option<String>| did_you_mean(Lang::En, s);
+    match m {
+        M::UnknownKey { name, suggestion } => format!(
+            "unknown key `{name}`{} (the configuration takes: theme, keys)",
+            dym(suggestion)
+        ),
+        M::UnknownTheme {
+            name,
+            suggestion,
+            valid,
+        } => format!(
+            "unknown theme `{name}`{} (valid: {})",
+            dym(suggestion),
+            valid.join(", ")
+        ),
+        M::ThemeNotName { valid } => {
+            format!("`theme` is a name in quotes: one of {}", valid.join(", "))
+        }
+        M::KeysNotTable => "`keys` is a table of screens: [keys.reader], [keys.global], …".into(),
+        M::UnknownScreen {
+            name,
+            suggestion,
+            valid,
+        } => format!(
+            "unknown screen `{name}` in [keys]{} (valid: {})",
+            dym(suggestion),
+            valid.join(", ")
+        ),
+        M::SectionNotTable { section } => {
+            format!("`keys.{section}` is a table: action = key, or action = [keys]")
+        }
+        M::UnknownAction {
+            name,
+            section,
+            suggestion,
+            known,
+            global,
+        } => {
+            let known = known.join(", ");
+            let hint = if *global {
+                format!(" ([keys.global] takes: {known}; other actions are set per screen)")
+            } else {
+                format!(
+                    " (`remiss config --default` lists the actions of every screen; this one \
+                     takes: {known})"
+                )
+            };
+            format!(
+                "unknown action `{name}` in [keys.{section}]{}{hint}",
+                dym(suggestion)
+            )
+        }
+        M::NotKeys { action } => {
+            format!("`{action}` takes a key or a list of keys, e.g. \"y\" or [\"y\", \"Ctrl-y\"]")
+        }
+        M::KeyNotName => "a key is a name in quotes, e.g. \"y\", \"Ctrl-r\", \"PgDn\"".into(),
+        M::PlainCharTyped { section, action } => format!(
+            "in [keys.{section}] a plain character is typed as text; give `{action}` a key with \
+             Ctrl- or Alt-, or a named key such as \"F2\""
+        ),
+        M::UnknownKeyName { text, suggestion } => format!(
+            "unknown key `{text}`{} (a character such as \"y\" or \"?\", or a name: Enter, Esc, \
+             Tab, Backspace, Del, Insert, Up, Down, Left, Right, Home, End, PgUp, PgDn, Space, \
+             F1–F24; with Ctrl- or Alt- before it, or Shift- before a letter or Tab)",
+            dym(suggestion)
+        ),
+        M::KeyConflict {
+            key,
+            mine,
+            other,
+            section,
+        } => format!(
+            "`{key}` would mean both `{mine}` and `{other}` in [keys.{section}]; give `{other}` \
+             another key there, or unbind it (`{other} = []`)"
+        ),
+    }
+}
+
+/// A mistake in the configuration file, in Swedish (names of keys, screens, actions and
+/// themes stay as the file writes them).
+fn config_sv(m: &ConfigMistake) -> String {
+    use ConfigMistake as M;
+    let dym = |s: &Option<String>| did_you_mean(Lang::Sv, s);
+    match m {
+        M::UnknownKey { name, suggestion } => format!(
+            "okänd nyckel `{name}`{} (konfigurationen tar: theme, keys)",
+            dym(suggestion)
+        ),
+        M::UnknownTheme {
+            name,
+            suggestion,
+            valid,
+        } => format!(
+            "okänt tema `{name}`{} (giltiga: {})",
+            dym(suggestion),
+            valid.join(", ")
+        ),
+        M::ThemeNotName { valid } => {
+            format!(
+                "`theme` är ett namn inom citattecken: ett av {}",
+                valid.join(", ")
+            )
+        }
+        M::KeysNotTable => "`keys` är en tabell av skärmar: [keys.reader], [keys.global], …".into(),
+        M::UnknownScreen {
+            name,
+            suggestion,
+            valid,
+        } => format!(
+            "okänd skärm `{name}` i [keys]{} (giltiga: {})",
+            dym(suggestion),
+            valid.join(", ")
+        ),
+        M::SectionNotTable { section } => {
+            format!("`keys.{section}` är en tabell: åtgärd = tangent, eller åtgärd = [tangenter]")
+        }
+        M::UnknownAction {
+            name,
+            section,
+            suggestion,
+            known,
+            global,
+        } => {
+            let known = known.join(", ");
+            let hint = if *global {
+                format!(" ([keys.global] tar: {known}; andra åtgärder anges per skärm)")
+            } else {
+                format!(
+                    " (`remiss config --default` visar alla skärmars åtgärder; den här tar: \
+                     {known})"
+                )
+            };
+            format!(
+                "okänd åtgärd `{name}` i [keys.{section}]{}{hint}",
+                dym(suggestion)
+            )
+        }
+        M::NotKeys { action } => format!(
+            "`{action}` tar en tangent eller en lista av tangenter, t.ex. \"y\" eller \
+             [\"y\", \"Ctrl-y\"]"
+        ),
+        M::KeyNotName => {
+            "en tangent är ett namn inom citattecken, t.ex. \"y\", \"Ctrl-r\", \"PgDn\"".into()
+        }
+        M::PlainCharTyped { section, action } => format!(
+            "i [keys.{section}] skrivs ett vanligt tecken som text; ge `{action}` en tangent med \
+             Ctrl- eller Alt-, eller en namngiven tangent som \"F2\""
+        ),
+        M::UnknownKeyName { text, suggestion } => format!(
+            "okänd tangent `{text}`{} (ett tecken som \"y\" eller \"?\", eller ett namn: Enter, \
+             Esc, Tab, Backspace, Del, Insert, Up, Down, Left, Right, Home, End, PgUp, PgDn, \
+             Space, F1–F24; med Ctrl- eller Alt- före, eller Shift- före en bokstav eller Tab)",
+            dym(suggestion)
+        ),
+        M::KeyConflict {
+            key,
+            mine,
+            other,
+            section,
+        } => format!(
+            "`{key}` skulle betyda både `{mine}` och `{other}` i [keys.{section}]; ge `{other}` \
+             en annan tangent där, eller ta bort dess tangent (`{other} = []`)"
+        ),
+    }
+}
+
 /// "; did you mean `x`?" or nothing.
 fn did_you_mean(lang: Lang, s: &Option<String>) -> String {
     match (lang, s) {
@@ -242,7 +420,7 @@ fn en(kind: &ProblemKind) -> String {
             "the file is empty; a case file starts with `format = 1` and a [case] table".into()
         }
         K::Toml { detail } => detail.clone(),
-        K::Config { detail } => detail.clone(),
+        K::Config(m) => config_en(m),
         K::TooDeep => {
             "keys or tables nested too deeply (more levels than the parser follows)".into()
         }
@@ -461,7 +639,7 @@ fn sv(kind: &ProblemKind) -> String {
         }
         K::Empty => "filen är tom; en ärendefil börjar med `format = 1` och en [case]-tabell".into(),
         K::Toml { detail } => toml_sv(detail),
-        K::Config { detail } => format!("fel i konfigurationen (på engelska: {detail})"),
+        K::Config(m) => config_sv(m),
         K::TooDeep => "nycklar eller tabeller är för djupt nästlade (fler nivåer än tolken följer)".into(),
         K::TooManyTokens { limit } => format!(
             "fler än {} värden, hakparenteser och skiljetecken i en tabell, fler än remiss \
@@ -975,9 +1153,57 @@ mod tests {
             },
             K::TooDeep,
             K::TooManyTokens { limit: 2_000_000 },
-            K::Config {
-                detail: s("unknown theme `drak`"),
-            },
+            K::Config(ConfigMistake::UnknownTheme {
+                name: s("drak"),
+                suggestion: Some(s("dark")),
+                valid: vec![s("dark"), s("light")],
+            }),
+            K::Config(ConfigMistake::KeyConflict {
+                key: s("d"),
+                mine: s("export"),
+                other: s("delete"),
+                section: s("notes"),
+            }),
+            K::Config(ConfigMistake::UnknownKey {
+                name: s("tema"),
+                suggestion: Some(s("theme")),
+            }),
+            K::Config(ConfigMistake::ThemeNotName {
+                valid: vec![s("dark")],
+            }),
+            K::Config(ConfigMistake::KeysNotTable),
+            K::Config(ConfigMistake::UnknownScreen {
+                name: s("reder"),
+                suggestion: Some(s("reader")),
+                valid: vec![s("reader")],
+            }),
+            K::Config(ConfigMistake::SectionNotTable {
+                section: s("reader"),
+            }),
+            K::Config(ConfigMistake::UnknownAction {
+                name: s("copy"),
+                section: s("global"),
+                suggestion: None,
+                known: vec![s("quit")],
+                global: true,
+            }),
+            K::Config(ConfigMistake::UnknownAction {
+                name: s("copy"),
+                section: s("reader"),
+                suggestion: Some(s("copy-paragraph")),
+                known: vec![s("copy-paragraph")],
+                global: false,
+            }),
+            K::Config(ConfigMistake::NotKeys { action: s("quit") }),
+            K::Config(ConfigMistake::KeyNotName),
+            K::Config(ConfigMistake::PlainCharTyped {
+                section: s("search"),
+                action: s("back"),
+            }),
+            K::Config(ConfigMistake::UnknownKeyName {
+                text: s("Entr"),
+                suggestion: Some(s("Enter")),
+            }),
             K::DuplicateCaseId {
                 id: s("a"),
                 first: s("a.toml"),

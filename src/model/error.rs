@@ -28,6 +28,62 @@ pub struct Problem {
     pub caret: Option<usize>,
 }
 
+/// A mistake in the app's configuration file, as data (names are the file's own; a
+/// suggestion is the closest valid name). Worded by `i18n` in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigMistake {
+    /// A top-level key other than `theme` and `keys`.
+    UnknownKey {
+        name: String,
+        suggestion: Option<String>,
+    },
+    /// A theme that is not one of `valid`.
+    UnknownTheme {
+        name: String,
+        suggestion: Option<String>,
+        valid: Vec<String>,
+    },
+    /// `theme` is not a name in quotes.
+    ThemeNotName { valid: Vec<String> },
+    /// `keys` is not a table of screens.
+    KeysNotTable,
+    /// A section of `[keys]` that names no screen (`valid`: the sections there are).
+    UnknownScreen {
+        name: String,
+        suggestion: Option<String>,
+        valid: Vec<String>,
+    },
+    /// `keys.SECTION` is not a table.
+    SectionNotTable { section: String },
+    /// An action `section` does not take (`known`: those it takes); `global`: the section is
+    /// `[keys.global]`, which takes only the actions that mean the same everywhere.
+    UnknownAction {
+        name: String,
+        section: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+        global: bool,
+    },
+    /// An action's value that is neither a key nor a list of keys.
+    NotKeys { action: String },
+    /// An item of a list of keys that is not a name in quotes.
+    KeyNotName,
+    /// A plain character in a section where characters are typed as text.
+    PlainCharTyped { section: String, action: String },
+    /// A key name that cannot be read.
+    UnknownKeyName {
+        text: String,
+        suggestion: Option<String>,
+    },
+    /// `key` would mean both `mine` and `other` in `section`.
+    KeyConflict {
+        key: String,
+        mine: String,
+        other: String,
+        section: String,
+    },
+}
+
 /// What is wrong in a case or notes file. Names of keys, tables and values are the file's
 /// own (`stance`, `[[positions]]`); a suggestion is the closest valid name ("did you mean").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,9 +109,9 @@ pub enum ProblemKind {
     /// One table (or a file that must be parsed whole) with more tokens than the parser is
     /// given (`model::pieces::MAX_TOKENS`); the place is the first token over the limit.
     TooManyTokens { limit: usize },
-    /// A mistake in the app's configuration file (`tui::config`), in that module's English
-    /// words (a key, an action or a theme it does not know, a key bound twice).
-    Config { detail: String },
+    /// A mistake in the app's configuration file (`tui::config`): a key, a screen, an action
+    /// or a theme it does not know, a key bound twice.
+    Config(ConfigMistake),
     /// Two files give the same case id; `first` is the file that has it.
     DuplicateCaseId { id: String, first: String },
     /// The file's `format` is one this remiss does not read.

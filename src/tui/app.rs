@@ -9,7 +9,7 @@ use super::action::{
     Status, WriteOutcome,
 };
 use super::book::{NotesBook, merge_message};
-use super::ctx::Ctx;
+use super::ctx::{Ctx, Derived};
 use super::frame::{self, Areas};
 use super::keymap::{self, Keymap, Mode};
 use super::overlays::Overlay;
@@ -37,6 +37,7 @@ macro_rules! ctx {
     ($app:expr, $areas:expr, $screen:expr) => {
         Ctx {
             cases: &$app.cases,
+            derived: &$app.derived,
             similarity: $app.similarity.as_deref(),
             lang: $app.lang,
             notes: &$app.notes,
@@ -54,6 +55,9 @@ macro_rules! ctx {
 pub struct App {
     /// The loaded cases (shared with background work).
     pub cases: Arc<Vec<Case>>,
+    /// What is derived from each case (same order), computed wherever `cases` is set: when
+    /// the app starts, when a folder's cases arrive, when a review replaces a case.
+    derived: Vec<Derived>,
     /// Families and relations of the positions' texts, once built.
     pub similarity: Option<Arc<Similarity>>,
     pub lang: Lang,
@@ -99,6 +103,7 @@ impl App {
             .map(|c| NotesBook::new(Notes::for_case(c), None))
             .collect();
         App {
+            derived: Derived::all(&cases, lang),
             cases: Arc::new(cases),
             similarity: None,
             lang,
@@ -176,6 +181,7 @@ impl App {
         } else {
             Route::Cases(CasesScreen::default())
         };
+        self.derived = Derived::all(&ws.cases, self.lang);
         self.cases = Arc::new(ws.cases);
         self.routes = vec![first];
         if let Some(msg) = super::start_message(&ws.problems, &[], self.lang) {
@@ -421,7 +427,9 @@ impl App {
             .filter_map(|a| self.keys.char_label(help, a))
             .collect::<Vec<_>>()
             .join("/");
-        Help::new(keys, &marks, self.lang).naming(close, scroll)
+        let mode = self.mode();
+        let fill = |text: &str| self.keys.fill(mode, text);
+        Help::new(keys, &marks, self.lang, &fill).naming(close, scroll)
     }
 
     /// The status bar's hints that fit in `width` columns.
@@ -616,6 +624,7 @@ impl App {
             Ok(done) if case < self.cases.len() => {
                 let mut cases = self.cases.as_ref().clone();
                 cases[case] = done.case.0.as_ref().clone();
+                self.derived[case] = Derived::of(&cases[case], lang);
                 self.cases = Arc::new(cases);
                 if let Some(book) = self.notes.get_mut(case) {
                     book.refresh_stale(&self.cases[case]);
@@ -637,7 +646,11 @@ impl App {
             }
             Ok(_) => {}
             Err(e) => {
-                let msg = format!("{}: {e}", lang.pick("Not written", "Inte skrivet"));
+                let msg = format!(
+                    "{}: {}",
+                    lang.pick("Not written", "Inte skrivet"),
+                    crate::text::escape(&e)
+                );
                 self.notify(msg, true);
             }
         }

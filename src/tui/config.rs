@@ -22,6 +22,8 @@ use super::keymap::{
     self, EVERYWHERE, Key, Keymap, Mode, action_name, key_name, mode_name, parse_key,
 };
 use super::theme::ThemeName;
+use crate::i18n::Lang;
+use crate::model::error::ConfigMistake;
 use crate::model::{Problem, ProblemKind, suggest, toml_problem};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -107,11 +109,11 @@ pub fn parse(src: &str, file: &str) -> Result<Config, Vec<Problem>> {
             "theme" => reader.theme(value),
             "keys" => reader.keys(value),
             other => {
-                let message = format!(
-                    "unknown key `{other}`{} (the configuration takes: theme, keys)",
-                    did_you_mean(other, ["theme", "keys"].into_iter())
-                );
-                reader.problem(key.span(), message, other);
+                let mistake = ConfigMistake::UnknownKey {
+                    name: other.to_string(),
+                    suggestion: suggest(other, ["theme", "keys"].into_iter()),
+                };
+                reader.problem(key.span(), mistake, other);
             }
         }
     }
@@ -121,12 +123,6 @@ pub fn parse(src: &str, file: &str) -> Result<Config, Vec<Problem>> {
     } else {
         Err(reader.problems)
     }
-}
-
-fn did_you_mean<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> String {
-    suggest(name, candidates)
-        .map(|s| format!("; did you mean `{s}`?"))
-        .unwrap_or_default()
 }
 
 /// A section of `[keys]`: every mode, or one.
@@ -158,13 +154,13 @@ struct Reader<'a> {
 type SetKey = (Key, Range<usize>);
 
 impl Reader<'_> {
-    fn problem(&mut self, span: Range<usize>, message: String, key: &str) {
+    fn problem(&mut self, span: Range<usize>, mistake: ConfigMistake, key: &str) {
         self.problems.push(
             Problem::at(
                 self.file,
                 self.src,
                 Some(span),
-                ProblemKind::Config { detail: message },
+                ProblemKind::Config(mistake),
             )
             .with_key(key),
         );
@@ -172,29 +168,29 @@ impl Reader<'_> {
 
     fn theme(&mut self, value: &Spanned<DeValue>) {
         let names = ThemeName::ALL.map(ThemeName::as_str);
-        let valid = names.join(", ");
+        let valid: Vec<String> = names.iter().map(|n| n.to_string()).collect();
         match value.get_ref() {
             DeValue::String(s) => match ThemeName::parse(s) {
                 Some(t) => self.config.theme = t,
                 None => {
-                    let message = format!(
-                        "unknown theme `{s}`{} (valid: {valid})",
-                        did_you_mean(s, names.into_iter())
-                    );
-                    self.problem(value.span(), message, "theme");
+                    let mistake = ConfigMistake::UnknownTheme {
+                        name: s.to_string(),
+                        suggestion: suggest(s, names.into_iter()),
+                        valid,
+                    };
+                    self.problem(value.span(), mistake, "theme");
                 }
             },
             _ => {
-                let message = format!("`theme` is a name in quotes: one of {valid}");
-                self.problem(value.span(), message, "theme");
+                let mistake = ConfigMistake::ThemeNotName { valid };
+                self.problem(value.span(), mistake, "theme");
             }
         }
     }
 
     fn keys(&mut self, value: &Spanned<DeValue>) {
         let DeValue::Table(sections) = value.get_ref() else {
-            let message = "`keys` is a table of screens: [keys.reader], [keys.global], …";
-            return self.problem(value.span(), message.into(), "keys");
+            return self.problem(value.span(), ConfigMistake::KeysNotTable, "keys");
         };
         // The global section first, so that a screen's own section overrides it.
         let mut sections: Vec<_> = sections.iter().collect();
@@ -208,22 +204,21 @@ impl Reader<'_> {
                 n => match Mode::ALL.iter().find(|m| mode_name(**m) == n) {
                     Some(m) => Section::Mode(*m),
                     None => {
-                        let message = format!(
-                            "unknown screen `{n}` in [keys]{} (valid: {})",
-                            did_you_mean(n, names.iter().map(String::as_str)),
-                            names.join(", ")
-                        );
-                        self.problem(name.span(), message, n);
+                        let mistake = ConfigMistake::UnknownScreen {
+                            name: n.to_string(),
+                            suggestion: suggest(n, names.iter().map(String::as_str)),
+                            valid: names.clone(),
+                        };
+                        self.problem(name.span(), mistake, n);
                         continue;
                     }
                 },
             };
             let DeValue::Table(rows) = table.get_ref() else {
-                let message = format!(
-                    "`keys.{}` is a table: action = key, or action = [keys]",
-                    section.name()
-                );
-                self.problem(table.span(), message, &section.name());
+                let mistake = ConfigMistake::SectionNotTable {
+                    section: section.name(),
+                };
+                self.problem(table.span(), mistake, &section.name());
                 continue;
             };
             for (action, keys) in rows {
@@ -247,23 +242,14 @@ impl Reader<'_> {
                 .collect(),
         };
         if !known.iter().any(|k| k == name) {
-            let hint = match section {
-                Section::Global => format!(
-                    " ([keys.global] takes: {}; other actions are set per screen)",
-                    known.join(", ")
-                ),
-                Section::Mode(_) => format!(
-                    " (`remiss config --default` lists the actions of every screen; this one \
-                     takes: {})",
-                    known.join(", ")
-                ),
+            let mistake = ConfigMistake::UnknownAction {
+                name: name.to_string(),
+                section: section.name(),
+                suggestion: suggest(name, known.iter().map(String::as_str)),
+                global: matches!(section, Section::Global),
+                known,
             };
-            let message = format!(
-                "unknown action `{name}` in [keys.{}]{}{hint}",
-                section.name(),
-                did_you_mean(name, known.iter().map(String::as_str)),
-            );
-            return self.problem(action.span(), message, name);
+            return self.problem(action.span(), mistake, name);
         }
         let Some(keys) = self.key_list(section, name, value) else {
             return;
@@ -285,10 +271,10 @@ impl Reader<'_> {
             DeValue::String(_) => vec![value],
             DeValue::Array(items) => items.iter().collect(),
             _ => {
-                let message = format!(
-                    "`{action}` takes a key or a list of keys, e.g. \"y\" or [\"y\", \"Ctrl-y\"]"
-                );
-                self.problem(value.span(), message, action);
+                let mistake = ConfigMistake::NotKeys {
+                    action: action.to_string(),
+                };
+                self.problem(value.span(), mistake, action);
                 return None;
             }
         };
@@ -296,9 +282,7 @@ impl Reader<'_> {
         let mut ok = true;
         for item in items {
             let DeValue::String(text) = item.get_ref() else {
-                let message =
-                    "a key is a name in quotes, e.g. \"y\", \"Ctrl-r\", \"PgDn\"".to_string();
-                self.problem(item.span(), message, action);
+                self.problem(item.span(), ConfigMistake::KeyNotName, action);
                 ok = false;
                 continue;
             };
@@ -308,29 +292,22 @@ impl Reader<'_> {
                         && mode.is_typing()
                         && is_plain_char(key)
                     {
-                        let message = format!(
-                            "in [keys.{}] a plain character is typed as text; give `{action}` \
-                             a key with Ctrl- or Alt-, or a named key such as \"F2\"",
-                            mode_name(mode)
-                        );
-                        self.problem(item.span(), message, action);
+                        let mistake = ConfigMistake::PlainCharTyped {
+                            section: mode_name(mode),
+                            action: action.to_string(),
+                        };
+                        self.problem(item.span(), mistake, action);
                         ok = false;
                     } else if !keys.iter().any(|(k, _)| *k == key) {
                         keys.push((key, item.span()));
                     }
                 }
                 Err(e) => {
-                    let mut message = format!("unknown key `{text}`");
-                    if let Some(s) = e.suggestion {
-                        message.push_str(&format!("; did you mean `{s}`?"));
-                    }
-                    message.push_str(
-                        " (a character such as \"y\" or \"?\", or a name: Enter, Esc, Tab, \
-                         Backspace, Del, Insert, Up, Down, Left, Right, Home, End, PgUp, PgDn, \
-                         Space, F1–F24; with Ctrl- or Alt- before it, or Shift- before a letter or \
-                         Tab)",
-                    );
-                    self.problem(item.span(), message, action);
+                    let mistake = ConfigMistake::UnknownKeyName {
+                        text: text.to_string(),
+                        suggestion: e.suggestion,
+                    };
+                    self.problem(item.span(), mistake, action);
                     ok = false;
                 }
             }
@@ -422,13 +399,13 @@ impl Reader<'_> {
                         action_name(&rows[mine].action),
                         action_name(&rows[other].action),
                     );
-                    let message = format!(
-                        "`{}` would mean both `{mine}` and `{other}` in [keys.{}]; give `{other}` \
-                         another key there, or unbind it (`{other} = []`)",
-                        key_name(key),
-                        mode_name(mode)
-                    );
-                    self.problem(span, message, &mine);
+                    let mistake = ConfigMistake::KeyConflict {
+                        key: key_name(key),
+                        mine: mine.clone(),
+                        other,
+                        section: mode_name(mode),
+                    };
+                    self.problem(span, mistake, &mine);
                 }
             }
         }
@@ -447,38 +424,74 @@ fn is_plain_char(key: Key) -> bool {
 }
 
 /// What each section is, for the default file's comments.
-fn describe(mode: Mode) -> &'static str {
+fn describe(mode: Mode, lang: Lang) -> &'static str {
     use super::screens::Screen;
-    match mode {
-        Mode::Screen(Screen::Cases) => "The list of cases (when several are loaded).",
-        Mode::Screen(Screen::Matrix) => "The matrix of bodies and stances (or parties).",
-        Mode::Screen(Screen::Reader) => "The reader: a position or the case's own texts in full.",
-        Mode::Visual => "The reader while sentences are selected (after v).",
-        Mode::Similar => "The reader's pane of similar texts.",
-        Mode::Screen(Screen::Diff) => "The word diff of two texts.",
-        Mode::Screen(Screen::Notes) => "The debate notes.",
-        Mode::Search => "The search, while typing the query (plain characters are text).",
-        Mode::SearchList => "The search's list of hits.",
-        Mode::Prompt => "A line of text to type: a heading, a comment (plain characters are text).",
-        Mode::Confirm => "A yes/no question (overwrite a file?).",
-        Mode::Screen(Screen::Review) => "The review of an imported case's facts.",
-        Mode::Screen(Screen::CrossCase) => {
-            "The cases × parties view of a folder (p on the case list)."
-        }
-        Mode::Screen(Screen::Elsewhere) => {
-            "This text elsewhere: the other cases that hold it (e in the reader)."
-        }
-        Mode::Pick => "The review's picker (a stance, a party, where a paragraph goes).",
-        Mode::Help => "The help.",
-    }
+    let (en, sv) = match mode {
+        Mode::Screen(Screen::Cases) => (
+            "The list of cases (when several are loaded).",
+            "Listan av ärenden (när flera är inlästa).",
+        ),
+        Mode::Screen(Screen::Matrix) => (
+            "The matrix of bodies and stances (or parties).",
+            "Matrisen av organ och ställningstaganden (eller partier).",
+        ),
+        Mode::Screen(Screen::Reader) => (
+            "The reader: a position or the case's own texts in full.",
+            "Läsaren: ett ställningstagande eller ärendets egna texter i sin helhet.",
+        ),
+        Mode::Visual => (
+            "The reader while sentences are selected (after v).",
+            "Läsaren medan meningar markeras (efter v).",
+        ),
+        Mode::Similar => (
+            "The reader's pane of similar texts.",
+            "Läsarens panel med liknande texter.",
+        ),
+        Mode::Screen(Screen::Diff) => (
+            "The word diff of two texts.",
+            "Den ordvisa jämförelsen av två texter.",
+        ),
+        Mode::Screen(Screen::Notes) => ("The debate notes.", "Debattanteckningarna."),
+        Mode::Search => (
+            "The search, while typing the query (plain characters are text).",
+            "Sökningen, medan frågan skrivs (vanliga tecken är text).",
+        ),
+        Mode::SearchList => ("The search's list of hits.", "Sökningens lista av träffar."),
+        Mode::Prompt => (
+            "A line of text to type: a heading, a comment (plain characters are text).",
+            "En rad text att skriva: en rubrik, en kommentar (vanliga tecken är text).",
+        ),
+        Mode::Confirm => (
+            "A yes/no question (overwrite a file?).",
+            "En ja/nej-fråga (skriva över en fil?).",
+        ),
+        Mode::Screen(Screen::Review) => (
+            "The review of an imported case's facts.",
+            "Granskningen av ett importerat ärendes fakta.",
+        ),
+        Mode::Screen(Screen::CrossCase) => (
+            "The cases × parties view of a folder (p on the case list).",
+            "Vyn ärenden × partier för en mapp (p i ärendelistan).",
+        ),
+        Mode::Screen(Screen::Elsewhere) => (
+            "This text elsewhere: the other cases that hold it (e in the reader).",
+            "Denna text på andra ställen: de andra ärenden som har den (e i läsaren).",
+        ),
+        Mode::Pick => (
+            "The review's picker (a stance, a party, where a paragraph goes).",
+            "Granskningens väljare (ett ställningstagande, ett parti, vart ett stycke ska).",
+        ),
+        Mode::Help => ("The help.", "Hjälpen."),
+    };
+    lang.pick(en, sv)
 }
 
 /// The built-in configuration as a commented TOML file: the theme, the actions of
 /// `[keys.global]`, then every screen's actions with their keys and what they do. Loaded, it
 /// gives the built-in keys and the dark theme.
-pub fn default_text() -> String {
+pub fn default_text(lang: Lang) -> String {
     let keys = Keymap::default();
-    let mut out = String::from(
+    let mut out = String::from(lang.pick(
         "# remiss configuration: the theme and the keys.\n\
          #\n\
          # remiss reads $XDG_CONFIG_HOME/remiss/config.toml (else ~/.config/remiss/config.toml),\n\
@@ -487,12 +500,20 @@ pub fn default_text() -> String {
          \n\
          # dark, light (for a light terminal background) or monochrome. NO_COLOR, TERM=dumb and\n\
          # --color never always give monochrome.\n",
-    );
+        "# remiss konfiguration: temat och tangenterna.\n\
+         #\n\
+         # remiss läser $XDG_CONFIG_HOME/remiss/config.toml (annars ~/.config/remiss/config.toml),\n\
+         # eller filen som anges med --config FIL eller variabeln REMISS_CONFIG. Detta är den\n\
+         # inbyggda konfigurationen: behåll bara det du ändrar. `remiss config` kontrollerar filen.\n\
+         \n\
+         # dark, light (för en ljus terminalbakgrund) eller monochrome. NO_COLOR, TERM=dumb och\n\
+         # --color never ger alltid monochrome.\n",
+    ));
     out.push_str(&format!(
         "theme = {}\n",
         quoted(ThemeName::default().as_str())
     ));
-    out.push_str(
+    out.push_str(lang.pick(
         "\n\
          # Keys: in [keys.SCREEN], an action = a key or a list of keys; [] unbinds it. A key is a\n\
          # character (\"j\"; \"J\" is Shift-j; \"å\", \"?\") or a name: Enter, Esc, Tab, Backspace,\n\
@@ -504,10 +525,28 @@ pub fn default_text() -> String {
          # section can still set them there). While typing (the search, prompts) plain characters\n\
          # are text and are left out; in a yes/no question, letters answer it.\n\
          [keys.global]\n",
-    );
+        "\n\
+         # Tangenter: i [keys.SKÄRM] är en åtgärd = en tangent eller en lista av tangenter; []\n\
+         # tar bort dem. En tangent är ett tecken (\"j\"; \"J\" är Shift-j; \"å\", \"?\") eller ett\n\
+         # namn: Enter, Esc, Tab, Backspace, Del, Insert, Up, Down, Left, Right, Home, End, PgUp,\n\
+         # PgDn, Space, F1-F24; med Ctrl- och/eller Alt- före (\"Ctrl-r\", \"Alt-b\"). Den första\n\
+         # tangenten är den som statusraden visar. En tangent som skulle betyda två åtgärder på\n\
+         # en skärm är ett fel.\n\
+         \n\
+         # Åtgärderna som betyder detsamma överallt, satta på varje skärm på en gång (en skärms\n\
+         # egen sektion kan ändå sätta dem där). Medan text skrivs (sökningen, frågor) är vanliga\n\
+         # tecken text och utelämnas; i en ja/nej-fråga svarar bokstäver på den.\n\
+         [keys.global]\n",
+    ));
     let everywhere: Vec<(String, Vec<Key>, &str)> = EVERYWHERE
         .iter()
-        .map(|b| (action_name(&b.action), b.keys.to_vec(), b.en))
+        .map(|b| {
+            (
+                action_name(&b.action),
+                b.keys.to_vec(),
+                lang.pick(b.en, b.sv),
+            )
+        })
         .collect();
     push_rows(&mut out, &everywhere);
     for &mode in Mode::ALL {
@@ -519,7 +558,7 @@ pub fn default_text() -> String {
                 (
                     action_name(&b.action),
                     b.keys.clone(),
-                    keys.fill(mode, b.en),
+                    keys.fill(mode, lang.pick(b.en, b.sv)),
                 )
             })
             .collect();
@@ -528,7 +567,7 @@ pub fn default_text() -> String {
         }
         out.push_str(&format!(
             "\n# {}\n[keys.{}]\n",
-            describe(mode),
+            describe(mode, lang),
             mode_name(mode)
         ));
         push_rows(&mut out, &rows);
@@ -580,7 +619,11 @@ mod tests {
 
     #[test]
     fn the_default_file_loads_back_to_the_defaults() {
-        let text = default_text();
+        // In Swedish too: only its comments differ.
+        let sv = default_text(Lang::Sv);
+        assert_eq!(parse(&sv, "default.toml"), Ok(Config::default()), "{sv}");
+        assert!(sv.contains("# Läsaren: ett ställningstagande"), "{sv}");
+        let text = default_text(Lang::En);
         assert_eq!(
             parse(&text, "default.toml"),
             Ok(Config::default()),

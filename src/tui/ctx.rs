@@ -11,10 +11,38 @@ use crate::analysis::search::Index;
 use crate::analysis::similarity::{PosRef, Similarity};
 use crate::i18n::Lang;
 use crate::model::Case;
+use crate::model::points::PointMatrix;
 use ratatui::layout::Rect;
+
+/// What the screens show of a case that is a function of the case alone: computed once when
+/// the cases are loaded, and again for a case a review replaced, never while drawing (the
+/// case list of 500 cases and the points lens read them every frame).
+#[derive(Debug, Clone)]
+pub struct Derived {
+    /// The one-line summary ([`Lang::summary`]), in the app's language.
+    pub summary: String,
+    /// The points × parties matrix ([`Case::point_matrix`]); no rows without points.
+    pub points: PointMatrix,
+}
+
+impl Derived {
+    pub fn of(case: &Case, lang: Lang) -> Derived {
+        Derived {
+            summary: lang.summary(case),
+            points: case.point_matrix(),
+        }
+    }
+
+    /// [`Derived::of`] every case, in their order.
+    pub fn all(cases: &[Case], lang: Lang) -> Vec<Derived> {
+        cases.iter().map(|c| Derived::of(c, lang)).collect()
+    }
+}
 
 pub struct Ctx<'a> {
     pub cases: &'a [Case],
+    /// What is derived from each case (same order as `cases`).
+    pub derived: &'a [Derived],
     /// Families and relations of the positions' texts, once built (in the background).
     pub similarity: Option<&'a Similarity>,
     pub lang: Lang,
@@ -40,6 +68,11 @@ impl Ctx<'_> {
     /// found in the cases, so `i` is in range.
     pub fn case(&self, i: usize) -> &Case {
         &self.cases[i]
+    }
+
+    /// What is derived from case `i` (its summary, its points matrix).
+    pub fn derived(&self, i: usize) -> &Derived {
+        &self.derived[i]
     }
 
     /// A text with `{action}` / `{mode:action}` placeholders, naming the keys the user has

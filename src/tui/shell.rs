@@ -242,7 +242,7 @@ impl<C: Clipboard> Shell for SystemShell<C> {
                         renamed: applied.renamed,
                         case: Shared(Arc::new(new)),
                     })
-                    .map_err(|e| e.to_string());
+                    .map_err(|e| e.worded(app.lang));
                 Some(Action::Reviewed { case, result })
             }
             Effect::Reanalyse => {

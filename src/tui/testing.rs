@@ -3,7 +3,7 @@
 
 use super::action::Outcome;
 use super::book::NotesBook;
-use super::ctx::Ctx;
+use super::ctx::{Ctx, Derived};
 use super::frame::{Areas, ScreenAreas};
 use super::keymap::Keymap;
 use super::screens::Screen;
@@ -15,6 +15,7 @@ use ratatui::layout::Rect;
 
 pub struct Harness {
     pub cases: Vec<Case>,
+    pub derived: Vec<Derived>,
     pub similarity: Similarity,
     pub notes: Vec<NotesBook>,
     pub lang: Lang,
@@ -36,6 +37,7 @@ impl Harness {
             .map(|c| NotesBook::new(Notes::for_case(c), None))
             .collect();
         Harness {
+            derived: Derived::all(&cases, lang),
             cases,
             similarity,
             notes,
@@ -50,6 +52,7 @@ impl Harness {
         let main = Rect::new(0, 0, self.size.0, self.size.1.saturating_sub(1));
         Ctx {
             cases: &self.cases,
+            derived: &self.derived,
             similarity: Some(&self.similarity),
             lang: self.lang,
             notes: &self.notes,

@@ -1,6 +1,7 @@
 //! Small pieces the screens and overlays share: a centred box, the visible window of a text
 //! input, and scrolling a block of lines into view.
 
+use crate::i18n::Lang;
 use crate::model::Case;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -56,7 +57,9 @@ pub fn scroll_to_show(top: usize, first: usize, last: usize, height: usize) -> u
 }
 
 /// A mark a screen can show, and what it means, in English and Swedish (the help's legend).
-/// A mark that is a word ("reverse", "bold") is named in each language.
+/// A mark that is a word ("reverse", "bold") is named in each language. A key either names
+/// is written as a placeholder, `{mode:action}` (`{reader:follow-link}`), so that the legend
+/// names the key the user configured ([`Mark::worded`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mark {
     pub mark: (&'static str, &'static str),
@@ -70,6 +73,16 @@ impl Mark {
             mark: (mark, mark),
             meaning: (en, sv),
         }
+    }
+
+    /// The mark and its meaning in `lang`, the keys they name filled in by `fill` (e.g.
+    /// [`Keymap::fill`](super::keymap::Keymap::fill) in the mode the help is opened over).
+    pub fn worded(&self, lang: Lang, fill: &dyn Fn(&str) -> String) -> (String, String) {
+        let (mark, meaning) = (
+            lang.pick(self.mark.0, self.mark.1),
+            lang.pick(self.meaning.0, self.meaning.1),
+        );
+        (fill(mark), fill(meaning))
     }
 
     /// A mark named in words, in English and Swedish ("reverse" / "omvänd").

@@ -60,6 +60,17 @@ fn assert_no_english(what: &str, text: &str) {
     }
 }
 
+/// The messages of `stderr` without the quoted lines of the file and what follows `cut` on a
+/// line (lists of the format's own names).
+fn own_words(stderr: &str, cut: &str) -> String {
+    stderr
+        .lines()
+        .filter(|l| !l.contains(" | ") && !l.trim_start().starts_with('|'))
+        .map(|l| l.split(cut).next().unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bad.toml"), BAD_CASE).unwrap();
@@ -92,13 +103,7 @@ fn a_bad_case_file_in_swedish_with_place_and_caret() {
     );
     assert!(stderr.ends_with("1 fel; 0 ärende(n) giltiga\n"), "{stderr}");
     // Strip the quoted line and the list of valid stances (the format's own names).
-    let own: String = stderr
-        .lines()
-        .filter(|l| !l.contains(" | ") && !l.trim_start().starts_with('|'))
-        .map(|l| l.split(" (giltiga:").next().unwrap_or(l))
-        .collect::<Vec<_>>()
-        .join("\n");
-    assert_no_english("bad case", &own);
+    assert_no_english("bad case", &own_words(&stderr, " (giltiga:"));
 
     let (code, _, stderr) = run_in("sv_SE.UTF-8", dir.path(), &["check", "syntax.toml"]);
     assert_eq!(code, 1);
@@ -144,11 +149,11 @@ fn usage_errors_in_swedish() {
     let (code, _, stderr) = run_in("sv_SE.UTF-8", dir.path(), &["check"]);
     assert_eq!(code, 2);
     assert!(
-        stderr.starts_with("fel: följande obligatoriska argument saknas:\n  <PATHS>..."),
+        stderr.starts_with("fel: följande obligatoriska argument saknas:\n  <SÖKVÄGAR>..."),
         "{stderr}"
     );
     assert!(
-        stderr.contains("\nAnvändning: remiss check <PATHS>..."),
+        stderr.contains("\nAnvändning: remiss check [FLAGGOR] <SÖKVÄGAR>..."),
         "{stderr}"
     );
     assert!(
@@ -264,4 +269,183 @@ fn the_same_in_english_under_lang_c() {
         stderr.starts_with("fel: följande obligatoriska"),
         "{stderr}"
     );
+}
+
+/// A configuration file's mistakes (an unknown theme and screen, a key bound twice) are worded
+/// in Swedish, detail included, with place and caret; in English under `LANG=C`.
+#[test]
+fn configuration_mistakes_in_swedish() {
+    let dir = folder();
+    std::fs::write(
+        dir.path().join("config.toml"),
+        "theme = \"drak\"\n[keys.reder]\nx = \"y\"\n[keys.notes]\nexport = \"d\"\n\
+         [keys.reader]\nfollow-link = \"Entr\"\ncopy = \"y\"\n",
+    )
+    .unwrap();
+    let args = ["config", "--config", "config.toml"];
+    let (code, _, stderr) = run_in("sv_SE.UTF-8", dir.path(), &args);
+    assert_eq!(code, 1, "{stderr}");
+    for line in [
+        "config.toml:1:9: fel: okänt tema `drak`; menade du `dark`? (giltiga: dark, light, monochrome)",
+        "config.toml:2:7: fel: okänd skärm `reder` i [keys]; menade du `reader`?",
+        "config.toml:5:10: fel: `d` skulle betyda både `export` och `delete` i [keys.notes]; ge \
+         `delete` en annan tangent där, eller ta bort dess tangent (`delete = []`)",
+        "config.toml:7:15: fel: okänd tangent `Entr`; menade du `Enter`? (ett tecken som",
+        "config.toml:8:1: fel: okänd åtgärd `copy` i [keys.reader]",
+    ] {
+        assert!(stderr.contains(line), "{line}\n{stderr}");
+    }
+    // The file's own names (keys, actions, key names, the lists of valid ones) left aside.
+    let own = own_words(&stderr, " (");
+    assert_no_english("configuration", &own);
+    assert!(!own.contains("på engelska"), "{own}");
+    // The built-in configuration's comments, in the language too.
+    let (_, sv, _) = run_in("sv_SE.UTF-8", dir.path(), &["config", "--default"]);
+    assert!(sv.contains("\n# Läsaren: ett ställningstagande"), "{sv}");
+    assert!(sv.contains("  # avsluta\n"), "{sv}");
+    let (_, en, _) = run_in("C", dir.path(), &["config", "--default"]);
+    assert!(en.contains("\n# The reader: a position"), "{en}");
+    let (_, _, stderr) = run_in("C", dir.path(), &args);
+    assert!(
+        stderr.contains(
+            "config.toml:5:10: error: `d` would mean both `export` and `delete` in \
+             [keys.notes]; give `delete` another key there, or unbind it (`delete = []`)"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("config.toml:1:9: error: unknown theme `drak`; did you mean `dark`?"),
+        "{stderr}"
+    );
+}
+
+/// `remiss review`'s errors (an id the file lacks, a paragraph that is not there, a file that
+/// is no TOML) in Swedish, and in English under `LANG=C`.
+#[test]
+fn review_errors_in_swedish() {
+    let dir = folder();
+    let (code, _, stderr) = run_in(
+        "sv_SE.UTF-8",
+        dir.path(),
+        &["import", "doc.txt", "--force", "-o", "doc.toml"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    std::fs::write(dir.path().join("trasig.toml"), "x = \n").unwrap();
+    let cases: [(&[&str], &str, &str); 4] = [
+        (
+            &["review", "doc.toml", "--stance", "nope/x", "reservation"],
+            "doc.toml: fel: filen har inget ställningstagande `nope/x`\n",
+            "doc.toml: error: no position `nope/x` in the file\n",
+        ),
+        (
+            &["review", "doc.toml", "--confirm", "doc#stance"],
+            "doc.toml: fel: filen har inget organ `doc`\n",
+            "doc.toml: error: no body `doc` in the file\n",
+        ),
+        (
+            &["review", "doc.toml", "--assign", "unplaced-1#9", "x/y"],
+            "doc.toml: fel: filen har inget stycke 9 i avsnitt `unplaced-1`\n",
+            "doc.toml: error: no paragraph 9 of section `unplaced-1` in the file\n",
+        ),
+        (
+            &["review", "trasig.toml", "--confirm", "a#stance"],
+            "trasig.toml: fel: ingen TOML-fil: ",
+            "trasig.toml: error: not a TOML file: ",
+        ),
+    ];
+    for (args, sv, en) in cases {
+        let (code, _, stderr) = run_in("sv_SE.UTF-8", dir.path(), args);
+        assert_ne!(code, 0);
+        assert!(stderr.starts_with(sv), "{args:?}: {stderr}");
+        assert_no_english("review", &stderr);
+        let (_, _, stderr) = run_in("C", dir.path(), args);
+        assert!(stderr.starts_with(en), "{args:?}: {stderr}");
+    }
+}
+
+/// `--help` and `-h` of remiss and of every command: under `LANG=sv_SE.UTF-8` the descriptions
+/// of the commands, arguments and values are Swedish as well as clap's own words (headings,
+/// possible values, defaults); under `LANG=C` they are the English of the doc comments.
+#[test]
+fn the_help_of_every_command_in_swedish() {
+    let dir = folder();
+    // English words of the descriptions that Swedish ones never use (names such as `case:` in
+    // the search syntax, `stance` and file names aside).
+    const HELP_ENGLISH: &[&str] = &[
+        "the",
+        "print",
+        "write",
+        "file",
+        "with",
+        "when",
+        "of",
+        "and",
+        "or",
+        "every",
+        "possible",
+        "default",
+        "values",
+        "usage",
+        "commands",
+        "options",
+        "arguments",
+        "language",
+        "only",
+    ];
+    let commands = [
+        "",
+        "check",
+        "matrix",
+        "notes",
+        "similar",
+        "diff",
+        "elsewhere",
+        "import",
+        "review",
+        "search",
+        "report",
+        "completions",
+        "man",
+        "schema",
+        "config",
+    ];
+    for command in commands {
+        for flag in ["--help", "-h"] {
+            let args: Vec<&str> = [command, flag]
+                .into_iter()
+                .filter(|a| !a.is_empty())
+                .collect();
+            let (code, stdout, _) = run_in("sv_SE.UTF-8", dir.path(), &args);
+            assert_eq!(code, 0, "{args:?}");
+            let lower = stdout.to_lowercase();
+            let words: Vec<&str> = lower
+                .split(|c: char| !c.is_alphanumeric() && c != '_' && c != '-')
+                .collect();
+            for w in HELP_ENGLISH {
+                assert!(!words.contains(w), "{args:?}: English `{w}`:\n{stdout}");
+            }
+            assert!(stdout.contains("Användning: remiss"), "{stdout}");
+            let (_, english, _) = run_in("C", dir.path(), &args);
+            assert!(english.contains("Usage: remiss"), "{english}");
+        }
+    }
+    // The same texts in English under LANG=C, as the doc comments write them.
+    let (_, stdout, _) = run_in("C", dir.path(), &["matrix", "--help"]);
+    for line in [
+        "Print the body × stance matrix (or body × party) of every case",
+        "Each case: bodies × stances; cells list the parties",
+        "[default: stance]",
+        "Only cases dated on or before this day (YYYY-MM-DD)",
+    ] {
+        assert!(stdout.contains(line), "{line}:\n{stdout}");
+    }
+    let (_, stdout, _) = run_in("sv_SE.UTF-8", dir.path(), &["matrix", "--help"]);
+    for line in [
+        "Skriv ut matrisen organ × ställningstagande (eller organ × parti) för varje ärende",
+        "- stance: Varje ärende: organ × ställningstaganden; cellerna listar partierna",
+        "[standard: stance]",
+        "Bara ärenden daterade denna dag eller tidigare (ÅÅÅÅ-MM-DD)",
+    ] {
+        assert!(stdout.contains(line), "{line}:\n{stdout}");
+    }
 }

@@ -144,14 +144,46 @@ pub fn drive_events(
     drive_events_in(dir.path(), cases, lang, (w, h), events, &Theme::coloured())
 }
 
+/// Like [`drive`], with the keys of a configuration file whose text is `config` (as
+/// `remiss --config FILE` reads it).
+pub fn drive_configured(
+    cases: Vec<Case>,
+    lang: Lang,
+    w: u16,
+    h: u16,
+    config: &str,
+    spec: &str,
+) -> (App, Terminal<TestBackend>, FakeClipboard) {
+    let keymap = remiss::tui::config::parse(config, "config.toml")
+        .expect("the configuration is valid")
+        .keys;
+    let dir = tempfile::tempdir().unwrap();
+    let theme = Theme::coloured();
+    drive_keyed(dir.path(), cases, lang, (w, h), keys(spec), &theme, keymap)
+}
+
 /// The app through the real loop at `size` on `events`, each case's notes file in `dir`.
 fn drive_events_in(
+    dir: &Path,
+    cases: Vec<Case>,
+    lang: Lang,
+    size: (u16, u16),
+    events: Vec<std::io::Result<Event>>,
+    theme: &Theme,
+) -> (App, Terminal<TestBackend>, FakeClipboard) {
+    let keymap = remiss::tui::keymap::Keymap::default();
+    drive_keyed(dir, cases, lang, size, events, theme, keymap)
+}
+
+/// The app through the real loop with the keys `keymap`.
+fn drive_keyed(
     dir: &Path,
     cases: Vec<Case>,
     lang: Lang,
     (w, h): (u16, u16),
     events: Vec<std::io::Result<Event>>,
     theme: &Theme,
+    keymap: remiss::tui::keymap::Keymap,
 ) -> (App, Terminal<TestBackend>, FakeClipboard) {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     let opened = SystemShell::open(FakeClipboard::default(), &cases, |c| {
@@ -166,7 +198,8 @@ fn drive_events_in(
     shell.searcher = Searcher::Inline(Arc::clone(&index), Arc::new(cases.clone()));
     let mut app = App::new(cases, lang)
         .with_notes(opened.notes)
-        .with_similarity(sim);
+        .with_similarity(sim)
+        .with_keymap(keymap);
     app.indexed = true;
     app.index = Some(index);
     let app = remiss::tui::run_loop(&mut terminal, app, theme, events, &mut shell).unwrap();

@@ -444,3 +444,92 @@ fn the_family_legend_names_the_letters_the_case_shows() {
     assert!(legends.len() >= 2, "{legends:?}");
     assert!(!legends.last().unwrap().starts_with('A'), "{legends:?}");
 }
+
+/// `d` in the reader diffs only against a text worth diffing (one that would join the
+/// position's family): in the Riksdag report AU1 every reservation only shares passages with
+/// the others (at most about a fifth), so `d` says why there is nothing to diff, in both
+/// languages and naming the keys, and stays in the reader; the pane of similar texts (`s`)
+/// still lists them and `d` there diffs the one picked. On the bundled case, whose
+/// reservations are near-identical, `d` opens the diff at once.
+#[test]
+fn d_diffs_only_a_near_identical_text_and_says_why_not() {
+    let au1 = vec![shipped_case("riksdag-1990-91-au1.toml")];
+    for (lang, start, end) in [
+        (
+            Lang::En,
+            "No near-identical text to diff: the closest shares ",
+            "; s lists the similar texts, d there diffs one",
+        ),
+        (
+            Lang::Sv,
+            "Ingen nästan identisk text att jämföra: den närmaste har ",
+            "; s visar liknande texter, d där jämför en",
+        ),
+    ] {
+        let (app, _, _) = drive(au1.clone(), lang, 120, 40, "p p Enter d");
+        assert_eq!(app.screen(), Screen::Reader);
+        let status = &app.status.as_ref().expect("a message").text;
+        assert!(
+            status.starts_with(start) && status.ends_with(end),
+            "{status}"
+        );
+    }
+    // Picked in the pane, a partial relative is diffed all the same.
+    let (app, _, _) = drive(au1, Lang::En, 120, 40, "p p Enter s d");
+    assert_eq!(app.screen(), Screen::Diff);
+    // The bundled case: Socialnämnden's reservation has near-identical relatives.
+    let (app, _, _) = drive(bundled(), Lang::En, 120, 40, "j j j j l l Enter d");
+    assert_eq!(app.screen(), Screen::Diff);
+}
+
+/// The legends of marks, the texts that name a key on screen and the status hints name the
+/// keys of the configuration, not the built-in ones: `open` on the case list rebound to `o`,
+/// `follow-link` in the reader to `L`, in both languages.
+#[test]
+fn legends_and_texts_name_the_configured_keys() {
+    let config = "[keys.cases]\nopen = \"o\"\n[keys.reader]\nfollow-link = \"L\"\n";
+    for (lang, case_mark, link, legend) in [
+        (
+            Lang::En,
+            "the case o opens",
+            "Identical to (L follows)",
+            "(L follows)",
+        ),
+        (
+            Lang::Sv,
+            "ärendet som o öppnar",
+            "Likalydande med (L följer)",
+            "(L följer)",
+        ),
+    ] {
+        // The case list's help: its legend names `o`, and `o` opens the case.
+        let (_, term, _) = drive_configured(two_cases(), lang, 100, 30, config, "?");
+        let shown = screen(&term);
+        assert!(shown.contains(case_mark), "{shown}");
+        assert!(
+            !shown.contains("Enter opens") && !shown.contains("Enter öppnar"),
+            "{shown}"
+        );
+        let (_, term, _) = drive_configured(two_cases(), lang, 100, 30, config, "");
+        let hints = screen(&term).lines().last().unwrap_or_default().to_string();
+        assert!(hints.contains("  o "), "{hints}");
+        let (app, _, _) = drive_configured(two_cases(), lang, 100, 30, config, "o");
+        assert_eq!(app.screen(), Screen::Matrix);
+        // Kommunstyrelsen's reservation links to another: the reader's label, the status
+        // hint and the help's legend name `L`, and `L` follows the link.
+        let spec = "o G l l Enter";
+        let (_, term, _) = drive_configured(two_cases(), lang, 100, 30, config, spec);
+        let shown = screen(&term);
+        assert!(shown.contains(link), "{shown}");
+        assert!(!shown.contains("(f "), "{shown}");
+        let (_, term, _) = drive_configured(two_cases(), lang, 100, 40, config, "o G l l Enter ?");
+        let shown = screen(&term);
+        assert!(shown.contains(legend), "{shown}");
+        let (app, _, _) = drive_configured(two_cases(), lang, 100, 30, config, "o G l l Enter L");
+        let r = app.reader().unwrap();
+        assert_eq!(
+            app.current_case().positions[r.position().unwrap()].id,
+            "borgarradsberedningen/reservation/M"
+        );
+    }
+}

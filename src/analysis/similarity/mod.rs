@@ -188,6 +188,15 @@ impl Options {
         }
     }
 
+    /// Whether a word diff of a pair is worth reading: the two texts would join one family
+    /// ([`Options::joins`]: near-identical, or one incorporates the other and is at least
+    /// [`Options::family_min`] of it). Two texts that only share passages (`partial`, an 11 %
+    /// overlap) give a diff that is nearly all change; the app diffs such a pair only when the
+    /// user picks it in the list of similar texts.
+    pub fn worth_diffing(&self, r: &Relation) -> bool {
+        r.label == Label::Identical || self.joins(r.a_in_b, r.b_in_a)
+    }
+
     /// The label of a pair from its two scores (not for identical texts).
     pub fn label(&self, a_in_b: f32, b_in_a: f32) -> Label {
         let t = self.threshold;
@@ -444,6 +453,15 @@ impl Similarity {
                 .then(x.other.cmp(&y.other))
         });
         out
+    }
+
+    /// The relative a word diff of `pos` is made against: the first of
+    /// [`Similarity::relatives`] that is [worth diffing](Options::worth_diffing); `None`
+    /// when there is none (no relative, or the closest only shares passages).
+    pub fn diff_partner(&self, pos: PosRef) -> Option<Relation> {
+        self.relatives(pos)
+            .into_iter()
+            .find(|r| self.options.worth_diffing(r))
     }
 
     /// The relation of `a` to `b`, as kept (`None`: unrelated, not compared, or not among

@@ -505,8 +505,8 @@ const READER: &[Binding] = &[
     bind!(
         Action::DiffRelative,
         [k('d')],
-        "diff against the closest similar text",
-        "jämför med den mest lika texten"
+        "diff against the closest near-identical text",
+        "jämför med den närmaste nästan identiska texten"
     ),
     bind!(
         Action::DiffBase,
@@ -676,8 +676,8 @@ const DIFF: &[Binding] = &[
     bind!(
         Action::NextBase,
         [k('b')],
-        "read against the next similar text",
-        "jämför med nästa liknande text"
+        "read against the next near-identical text",
+        "jämför med nästa nästan identiska text"
     ),
     bind!(Action::SwapSides, [k('x')], "swap the sides", "byt sida"),
     bind!(

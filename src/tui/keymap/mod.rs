@@ -212,13 +212,28 @@ impl Keymap {
         b.keys.first().map(key_label)
     }
 
-    /// Like [`Keymap::label`], preferring a key that is a character (`j` rather than `↓`), for
-    /// texts that name a key in passing.
+    /// Like [`Keymap::label`], passing over the keys that move (`j` rather than `↓`, `Tab`
+    /// rather than nothing), for texts that name a key in passing: the first key that is not
+    /// an arrow, a page or line-end key or the space bar, else the first.
     pub fn char_label(&self, mode: Mode, action: &Action) -> Option<String> {
         let b = self.bindings(mode).iter().find(|b| b.action == *action)?;
+        let moves = |k: &Key| {
+            matches!(
+                k.0,
+                KeyCode::Up
+                    | KeyCode::Down
+                    | KeyCode::Left
+                    | KeyCode::Right
+                    | KeyCode::PageUp
+                    | KeyCode::PageDown
+                    | KeyCode::Home
+                    | KeyCode::End
+                    | KeyCode::Char(' ')
+            )
+        };
         b.keys
             .iter()
-            .find(|k| matches!(k.0, KeyCode::Char(c) if c != ' '))
+            .find(|k| !moves(k))
             .or(b.keys.first())
             .map(key_label)
     }

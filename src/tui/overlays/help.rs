@@ -41,20 +41,20 @@ struct HelpLine {
 }
 
 impl Help {
-    pub fn new(keys: Vec<(String, String)>, marks: &[Mark], lang: Lang) -> Help {
+    /// The help of `keys` (each key and what it does) and `marks`, in `lang`; `fill` names
+    /// the keys a mark's text refers to (`{mode:action}`, [`Keymap::fill`]) as the user has
+    /// them.
+    ///
+    /// [`Keymap::fill`]: crate::tui::keymap::Keymap::fill
+    pub fn new(
+        keys: Vec<(String, String)>,
+        marks: &[Mark],
+        lang: Lang,
+        fill: &dyn Fn(&str) -> String,
+    ) -> Help {
         Help {
             keys,
-            marks: marks
-                .iter()
-                .map(|m| {
-                    let (en, sv) = m.mark;
-                    let (men, msv) = m.meaning;
-                    (
-                        lang.pick(en, sv).to_string(),
-                        lang.pick(men, msv).to_string(),
-                    )
-                })
-                .collect(),
+            marks: marks.iter().map(|m| m.worded(lang, fill)).collect(),
             scroll: 0,
             close_key: "Esc".to_string(),
             scroll_keys: "j/k".to_string(),

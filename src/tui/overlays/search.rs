@@ -377,8 +377,8 @@ fn snippet_line(ctx: &Ctx, hit: &Hit, width: usize, theme: &Theme) -> Line<'stat
 pub const MARKS: &[Mark] = &[
     Mark::new(
         "▶",
-        "the chosen hit (Enter opens it in the reader)",
-        "den valda träffen (Enter öppnar den i läsaren)",
+        "the chosen hit ({search-list:open} opens it in the reader)",
+        "den valda träffen ({search-list:open} öppnar den i läsaren)",
     ),
     Mark::named(
         ("bold", "fet"),

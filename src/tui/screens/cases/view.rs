@@ -14,7 +14,8 @@ pub fn render(frame: &mut Frame, area: Rect, s: &CasesScreen, ctx: &Ctx, theme: 
     let items: Vec<ListItem> = ctx
         .cases
         .iter()
-        .map(|c| {
+        .zip(ctx.derived)
+        .map(|(c, d)| {
             ListItem::new(vec![
                 Line::from(vec![
                     Span::styled(c.dnr.clone(), theme.heading),
@@ -22,11 +23,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &CasesScreen, ctx: &Ctx, theme: 
                 ]),
                 Line::styled(
                     // A case with points: its summary starts with how many.
-                    format!(
-                        "  {}; {}",
-                        ctx.lang.bodies(c.bodies.len()),
-                        ctx.lang.summary(c)
-                    ),
+                    format!("  {}; {}", ctx.lang.bodies(c.bodies.len()), d.summary),
                     theme.dim,
                 ),
             ])
@@ -60,7 +57,11 @@ pub fn render(frame: &mut Frame, area: Rect, s: &CasesScreen, ctx: &Ctx, theme: 
 
 /// Every mark the case list can show.
 pub const MARKS: &[Mark] = &[
-    Mark::new("▶", "the case Enter opens", "ärendet som Enter öppnar"),
+    Mark::new(
+        "▶",
+        "the case {cases:open} opens",
+        "ärendet som {cases:open} öppnar",
+    ),
     Mark::named(
         ("2nd line", "rad 2"),
         "the case in one line: its bodies and decision points, referred to, answered, who filed what",

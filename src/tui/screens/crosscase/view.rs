@@ -8,6 +8,8 @@ use crate::export::matrix::case_cell;
 use crate::model::matrix::{INFERRED_MARK, UNCERTAIN_MARK, UNREVIEWED_MARK};
 use crate::text::width;
 use crate::tui::ctx::Ctx;
+use crate::tui::keymap::Mode;
+use crate::tui::screens::Screen;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::Mark;
 use ratatui::Frame;
@@ -172,9 +174,12 @@ fn detail_lines<'a>(s: &CrossCaseScreen, ctx: &Ctx, theme: &Theme) -> Vec<Line<'
     let mut lines = Vec::new();
     match m.rows.get(s.row) {
         None => lines.push(Line::styled(
-            lang.pick(
-                "No case passes the filter (F to change it)",
-                "Inget ärende klarar filtret (F för att ändra det)",
+            ctx.keys_in(
+                Mode::Screen(Screen::CrossCase),
+                lang.pick(
+                    "No case passes the filter ({filter} to change it)",
+                    "Inget ärende klarar filtret ({filter} för att ändra det)",
+                ),
             ),
             theme.dim,
         )),
@@ -252,8 +257,8 @@ pub const MARKS: &[Mark] = &[
     ),
     Mark::named(
         ("reverse", "omvänd"),
-        "the selected cell (Enter opens the case on the party's column)",
-        "den valda cellen (Enter öppnar ärendet på partiets kolumn)",
+        "the selected cell ({cross-case:open} opens the case on the party's column)",
+        "den valda cellen ({cross-case:open} öppnar ärendet på partiets kolumn)",
     ),
     Mark::new(
         "3–8/9",

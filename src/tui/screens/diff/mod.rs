@@ -211,11 +211,13 @@ impl DiffScreen {
                 return Outcome::replace(Route::Diff(Box::new(d)));
             }
             Action::NextBase => {
+                // The relatives worth diffing (the rule `d` in the reader keeps).
                 let bases: Vec<PosRef> = ctx
                     .similarity
                     .map(|s| {
                         s.relatives(self.right)
                             .into_iter()
+                            .filter(|r| s.options().worth_diffing(r))
                             .map(|r| r.other)
                             .collect()
                     })
@@ -230,8 +232,8 @@ impl DiffScreen {
                         Outcome::replace(Route::Diff(Box::new(d)))
                     }
                     _ => Outcome::say(lang.pick(
-                        "No other text to compare with",
-                        "Ingen annan text att jämföra med",
+                        "No other near-identical text to compare with",
+                        "Ingen annan nästan identisk text att jämföra med",
                     )),
                 };
             }

@@ -7,6 +7,8 @@ use crate::analysis::diff::{Side, Tag};
 use crate::export::diff::summary;
 use crate::tui::ctx::Ctx;
 use crate::tui::frame::ScreenAreas;
+use crate::tui::keymap::Mode;
+use crate::tui::screens::Screen;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::Mark;
 use ratatui::Frame;
@@ -94,9 +96,14 @@ pub fn render(frame: &mut Frame, areas: &ScreenAreas, d: &DiffScreen, ctx: &Ctx,
             let mut spans = vec![gutter];
             if let Some(words) = l.folded {
                 let text = match lang {
-                    crate::i18n::Lang::En => format!("⋯ {words} unchanged words (z unfolds) ⋯"),
-                    crate::i18n::Lang::Sv => format!("⋯ {words} oförändrade ord (z fäller ut) ⋯"),
+                    crate::i18n::Lang::En => {
+                        format!("⋯ {words} unchanged words ({{toggle-fold}} unfolds) ⋯")
+                    }
+                    crate::i18n::Lang::Sv => {
+                        format!("⋯ {words} oförändrade ord ({{toggle-fold}} fäller ut) ⋯")
+                    }
                 };
+                let text = ctx.keys_in(Mode::Screen(Screen::Diff), &text);
                 spans.push(Span::styled(text, theme.dim));
                 return Line::from(spans);
             }
@@ -133,13 +140,13 @@ pub const MARKS: &[Mark] = &[
     ),
     Mark::new(
         "▌",
-        "the cursor's row: y and a take its paragraph from the chosen side (Tab)",
-        "markörens rad: y och a tar dess stycke från den valda sidan (Tab)",
+        "the cursor's row: {diff:copy-paragraph} and {diff:add-to-notes} take its paragraph from the chosen side ({diff:next-pane})",
+        "markörens rad: {diff:copy-paragraph} och {diff:add-to-notes} tar dess stycke från den valda sidan ({diff:next-pane})",
     ),
     Mark::new(
         "⋯ 12 ⋯",
-        "12 unchanged words folded away (z unfolds)",
-        "12 oförändrade ord ihopfällda (z fäller ut)",
+        "12 unchanged words folded away ({diff:toggle-fold} unfolds)",
+        "12 oförändrade ord ihopfällda ({diff:toggle-fold} fäller ut)",
     ),
     Mark::new(
         "¶",

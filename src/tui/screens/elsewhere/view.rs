@@ -192,8 +192,8 @@ pub const MARKS: &[Mark] = &[
     ),
     Mark::new(
         VARIANT_MARK,
-        "a variant: nearly the same text (d shows what changed)",
-        "en variant: nästan samma text (d visar vad som ändrats)",
+        "a variant: nearly the same text ({elsewhere:diff-relative} shows what changed)",
+        "en variant: nästan samma text ({elsewhere:diff-relative} visar vad som ändrats)",
     ),
     Mark::named(
         ("¶2", "¶2"),
@@ -202,7 +202,7 @@ pub const MARKS: &[Mark] = &[
     ),
     Mark::new(
         "▶",
-        "the place Enter reads and d compares with",
-        "stället som Enter läser och d jämför med",
+        "the place {elsewhere:open} reads and {elsewhere:diff-relative} compares with",
+        "stället som {elsewhere:open} läser och {elsewhere:diff-relative} jämför med",
     ),
 ];

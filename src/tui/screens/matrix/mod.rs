@@ -61,10 +61,12 @@ impl MatrixScreen {
     pub fn columns(&self, ctx: &Ctx) -> Vec<Column> {
         let case = ctx.case(self.case);
         if self.by_point {
-            return case
-                .point_matrix()
+            return ctx
+                .derived(self.case)
+                .points
                 .parties
-                .into_iter()
+                .iter()
+                .cloned()
                 .map(Column::Party)
                 .collect();
         }
@@ -75,7 +77,7 @@ impl MatrixScreen {
     pub fn rows(&self, ctx: &Ctx) -> usize {
         let case = ctx.case(self.case);
         if self.by_point {
-            case.point_matrix().rows.len()
+            ctx.derived(self.case).points.rows.len()
         } else {
             case.bodies.len()
         }
@@ -85,8 +87,9 @@ impl MatrixScreen {
     pub fn selected_cell(&self, ctx: &Ctx) -> Vec<usize> {
         let case = ctx.case(self.case);
         if self.by_point {
-            return case
-                .point_matrix()
+            return ctx
+                .derived(self.case)
+                .points
                 .rows
                 .get(self.row)
                 .and_then(|r| r.cells.get(self.col))

@@ -22,8 +22,8 @@ const PREVIEW_CHARS: usize = 1500;
 
 pub fn render(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme: &Theme) {
     let case = ctx.case(m.case);
-    let summary = ctx.lang.summary(case);
-    let summary_rows = (crate::text::width(&summary) as u16)
+    let summary = &ctx.derived(m.case).summary;
+    let summary_rows = (crate::text::width(summary) as u16)
         .div_ceil(area.width.max(1))
         .clamp(1, 2);
     let header_h = if area.height >= 20 {
@@ -57,7 +57,7 @@ pub fn render(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme:
         };
         frame.render_widget(Paragraph::new(proposal), proposal_row);
         frame.render_widget(
-            Paragraph::new(Line::styled(summary, theme.dim)).wrap(Wrap { trim: true }),
+            Paragraph::new(Line::styled(summary.as_str(), theme.dim)).wrap(Wrap { trim: true }),
             summary_rows,
         );
     }
@@ -257,7 +257,7 @@ const POINT_PANE_FROM: u16 = 14;
 fn point_table_layout(m: &MatrixScreen, ctx: &Ctx, theme: &Theme, columns: u16) -> TableLayout {
     let case = ctx.case(m.case);
     let lang = ctx.lang;
-    let pm = case.point_matrix();
+    let pm = &ctx.derived(m.case).points;
     let lead_headers = [
         lang.pick("Point", "Punkt").to_string(),
         lang.pick("Decision", "Beslut").to_string(),
@@ -703,7 +703,7 @@ fn render_cell(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme
     let row_name = if m.by_point {
         // The point in full: its title (cut in the table), how it was decided, and how the
         // column's party voted.
-        let pm = case.point_matrix();
+        let pm = &ctx.derived(m.case).points;
         let row = pm.rows.get(m.row);
         match row.and_then(|r| r.point).and_then(|k| case.points.get(k)) {
             Some(pt) => {
@@ -869,8 +869,8 @@ pub const COMMON_MARKS: &[Mark] = &[
     ),
     Mark::new(
         "A′",
-        "a variant of family A's text (d in the reader shows what changed)",
-        "en variant av familj A:s text (d i läsaren visar vad som ändrats)",
+        "a variant of family A's text ({reader:diff-relative} in the reader shows what changed)",
+        "en variant av familj A:s text ({reader:diff-relative} i läsaren visar vad som ändrats)",
     ),
     Mark::new(
         "?",
@@ -894,8 +894,8 @@ pub const COMMON_MARKS: &[Mark] = &[
     ),
     Mark::new(
         "▶",
-        "the position of the cell that Enter opens (Tab, then ↑↓ to choose)",
-        "cellens ställningstagande som Enter öppnar (Tab, sedan ↑↓ för att välja)",
+        "the position of the cell that {matrix:open} opens ({matrix:next-pane}, then {matrix:down}/{matrix:up} to choose)",
+        "cellens ställningstagande som {matrix:open} öppnar ({matrix:next-pane}, sedan {matrix:down}/{matrix:up} för att välja)",
     ),
 ];
 

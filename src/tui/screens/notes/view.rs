@@ -209,8 +209,8 @@ pub const MARKS: &[Mark] = &[
     ),
     Mark::new(
         "↳",
-        "your comment (c edits it)",
-        "din kommentar (c redigerar den)",
+        "your comment ({notes:edit-item} edits it)",
+        "din kommentar ({notes:edit-item} redigerar den)",
     ),
     Mark::new(
         "⚠",

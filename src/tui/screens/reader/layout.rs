@@ -7,6 +7,8 @@
 use super::ReaderScreen;
 use crate::i18n::Lang;
 use crate::model::{Case, Part, TextRef};
+use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::screens::Screen;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 /// Width of the pane of similar texts beside the reader's text.
@@ -161,9 +163,9 @@ fn push_paragraph(out: &mut Vec<ReaderLine>, index: usize, para: &str, width: us
 }
 
 /// Lay out `doc` for a terminal `width` columns wide.
-pub fn layout_doc(case: &Case, doc: Doc, width: u16, lang: Lang) -> Vec<ReaderLine> {
+pub fn layout_doc(case: &Case, doc: Doc, width: u16, lang: Lang, keys: &Keymap) -> Vec<ReaderLine> {
     match doc {
-        Doc::Position(p) => layout(case, p, width, lang),
+        Doc::Position(p) => layout(case, p, width, lang, keys),
         Doc::CaseText => layout_case_text(case, width, lang),
     }
 }
@@ -279,7 +281,18 @@ fn wrap(text: &str, width: usize) -> Vec<std::borrow::Cow<'_, str>> {
 /// Margin on each side of the text.
 pub const MARGIN: u16 = 2;
 
-pub fn layout(case: &Case, position: usize, width: u16, lang: Lang) -> Vec<ReaderLine> {
+/// The mode whose keys the reader's texts name.
+const READER: Mode = Mode::Screen(Screen::Reader);
+
+/// A position laid out at `width` columns; a link's label names the key that follows it, as
+/// the user has it in `keys`.
+pub fn layout(
+    case: &Case,
+    position: usize,
+    width: u16,
+    lang: Lang,
+    keys: &Keymap,
+) -> Vec<ReaderLine> {
     let width = usize::from(width.saturating_sub(2 * MARGIN)).max(8);
     let p = &case.positions[position];
     let body = case.body(p);
@@ -359,9 +372,12 @@ pub fn layout(case: &Case, position: usize, width: u16, lang: Lang) -> Vec<Reade
     }
     if let Some(t) = p.identical_to {
         let target = &case.positions[t];
-        let label = lang.pick("Identical to (f follows)", "Likalydande med (f följer)");
+        let label = lang.pick(
+            "Identical to ({follow-link} follows)",
+            "Likalydande med ({follow-link} följer)",
+        );
         field(
-            label,
+            &keys.fill(READER, label),
             format!("{} · {}", case.body(target).name, target.id),
             LineKind::Link,
             &mut out,
@@ -369,9 +385,12 @@ pub fn layout(case: &Case, position: usize, width: u16, lang: Lang) -> Vec<Reade
     }
     if let Some(t) = p.concurs_with {
         let target = &case.positions[t];
-        let label = lang.pick("Concurs with (f follows)", "Instämmer i (f följer)");
+        let label = lang.pick(
+            "Concurs with ({follow-link} follows)",
+            "Instämmer i ({follow-link} följer)",
+        );
         field(
-            label,
+            &keys.fill(READER, label),
             format!("{} · {}", case.byline(target), target.id),
             LineKind::Link,
             &mut out,
@@ -425,7 +444,7 @@ mod tests {
     fn lines_fit_the_width_and_keep_every_word() {
         let case = load_bundled();
         let i = case.position_index("skarholmen/reservation/M").unwrap();
-        let lines = layout(&case, i, 40, Lang::En);
+        let lines = layout(&case, i, 40, Lang::En, &Keymap::default());
         assert!(
             lines
                 .iter()
@@ -452,7 +471,7 @@ mod tests {
             .unwrap();
         let text = case.text_of(i);
         for width in [12, 30, 57, 200] {
-            for l in layout(&case, i, width, Lang::Sv) {
+            for l in layout(&case, i, width, Lang::Sv, &Keymap::default()) {
                 if let Some(p) = l.paragraph {
                     assert_eq!(&text[p][l.offset..l.offset + l.text.len()], l.text);
                 }
@@ -463,7 +482,7 @@ mod tests {
     #[test]
     fn case_text_has_every_section_and_numbers_paragraphs_in_order() {
         let case = load_bundled();
-        let lines = layout_doc(&case, Doc::CaseText, 100, Lang::Sv);
+        let lines = layout_doc(&case, Doc::CaseText, 100, Lang::Sv, &Keymap::default());
         for s in &case.sections {
             assert!(
                 lines
@@ -488,7 +507,7 @@ mod tests {
         let src = include_str!("../../../../tests/fixtures/evidence/imported.toml");
         let case = crate::model::parse_case(src, "t.toml", "t").unwrap();
         let i = case.position_index("socialnamnden/reject").unwrap();
-        let text: Vec<String> = layout(&case, i, 200, Lang::En)
+        let text: Vec<String> = layout(&case, i, 200, Lang::En, &Keymap::default())
             .into_iter()
             .filter(|l| l.kind == LineKind::Field)
             .map(|l| l.text)
@@ -515,7 +534,7 @@ mod tests {
             );
         }
         // Swedish.
-        let sv = layout(&case, i, 200, Lang::Sv);
+        let sv = layout(&case, i, 200, Lang::Sv, &Keymap::default());
         assert!(
             sv.iter()
                 .any(|l| l.text.starts_with("Belägg (ställningstagande, osäker"))
@@ -528,7 +547,7 @@ mod tests {
         let i = case
             .position_index("kommunstyrelsen/reservation/M")
             .unwrap();
-        let lines = layout(&case, i, 100, Lang::En);
+        let lines = layout(&case, i, 100, Lang::En, &Keymap::default());
         assert!(
             lines.iter().any(|l| l.kind == LineKind::Link
                 && l.text.contains("borgarradsberedningen/reservation/M"))

@@ -171,6 +171,17 @@ impl ReaderScreen {
         items
     }
 
+    /// The relative `d` diffs against: the closest that is worth diffing
+    /// ([`Options::worth_diffing`](crate::analysis::similarity::Options::worth_diffing), the
+    /// rule that makes a family), once the similarity is built.
+    pub fn diff_partner(&self, ctx: &Ctx) -> Option<Relation> {
+        let options = ctx.similarity?.options();
+        self.relatives
+            .iter()
+            .find(|r| options.worth_diffing(r))
+            .copied()
+    }
+
     /// Lines of text that fit on screen.
     pub fn height(&self, ctx: &Ctx) -> usize {
         usize::from(layout::areas(ctx.main(), self).text.height).max(1)
@@ -190,7 +201,7 @@ impl ReaderScreen {
             *f = (*f).min(items.saturating_sub(1));
         }
         let width = layout::areas(ctx.main(), self).text.width;
-        self.lines = layout::layout_doc(ctx.case(self.case), self.doc, width, ctx.lang);
+        self.lines = layout::layout_doc(ctx.case(self.case), self.doc, width, ctx.lang, ctx.keys);
         self.top = self.top.min(self.lines.len().saturating_sub(1));
         self.keep_cursor_visible(self.height(ctx));
     }
@@ -295,7 +306,11 @@ impl ReaderScreen {
                 let pos = &ctx.case(self.case).positions[p];
                 pos.identical_to.or(pos.concurs_with).is_some()
             }
-            // Before the texts are compared the keys say so; after, they need a relative.
+            // Before the texts are compared the keys say so; after, they need a relative (a
+            // diff outside the pane: one worth diffing).
+            Action::DiffRelative if self.similar_focus.is_none() => {
+                ctx.similarity.is_none() || self.diff_partner(ctx).is_some()
+            }
             Action::ToggleSimilar | Action::DiffRelative | Action::DiffBase => {
                 ctx.similarity.is_none() || !self.similar_items().is_empty()
             }
@@ -513,9 +528,16 @@ impl ReaderScreen {
             ));
         };
         if !base {
-            return match sim.relatives(me).first() {
+            return match self.diff_partner(ctx) {
                 Some(r) => Outcome::push(diff(ctx, self.case, r.other, me)),
-                None => nothing_to_diff(lang),
+                // The closest relative only shares passages: say so, and how to diff one
+                // anyway (the pane of similar texts lists them).
+                None => match self.relatives.first() {
+                    Some(r) => Outcome::say(
+                        ctx.keys_in(Mode::Screen(Screen::Reader), &only_passages(lang, r)),
+                    ),
+                    None => nothing_to_diff(lang),
+                },
             };
         }
         let Some(family) = sim.family_of(me).and_then(|m| sim.families().get(m.family)) else {
@@ -625,6 +647,22 @@ fn diff(ctx: &Ctx, case: usize, left: PosRef, right: PosRef) -> Route {
 
 fn nothing_to_quote(lang: Lang) -> Outcome {
     Outcome::error(lang.pick("No text to quote", "Ingen text att citera"))
+}
+
+/// Why `d` diffs nothing when the closest relative `r` only shares passages: how much, and
+/// how to diff it anyway (`{…}` name the user's keys).
+fn only_passages(lang: Lang, r: &Relation) -> String {
+    let share = lang.percent(r.a_in_b.max(r.b_in_a));
+    match lang {
+        Lang::En => format!(
+            "No near-identical text to diff: the closest shares {share}; {{toggle-similar}} \
+             lists the similar texts, {{similar:diff-relative}} there diffs one"
+        ),
+        Lang::Sv => format!(
+            "Ingen nästan identisk text att jämföra: den närmaste har {share} gemensamt; \
+             {{toggle-similar}} visar liknande texter, {{similar:diff-relative}} där jämför en"
+        ),
+    }
 }
 
 fn nothing_to_diff(lang: Lang) -> Outcome {

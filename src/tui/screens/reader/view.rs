@@ -230,8 +230,8 @@ pub fn highlighted(
 pub const TEXT_MARKS: &[Mark] = &[
     Mark::new(
         "▌",
-        "the paragraph under the cursor (y, a and v start there)",
-        "stycket under markören (y, a och v utgår därifrån)",
+        "the paragraph under the cursor ({reader:copy-paragraph}, {reader:add-to-notes} and {reader:toggle-visual} start there)",
+        "stycket under markören ({reader:copy-paragraph}, {reader:add-to-notes} och {reader:toggle-visual} utgår därifrån)",
     ),
     Mark::named(
         ("reverse", "omvänd"),
@@ -240,15 +240,18 @@ pub const TEXT_MARKS: &[Mark] = &[
     ),
     Mark::named(
         ("bold", "fet"),
-        "the words the search matched (n, N: the other hits)",
-        "orden sökningen träffade (n, N: de andra träffarna)",
+        "the words the search matched ({reader:next-hit}, {reader:prev-hit}: the other hits)",
+        "orden sökningen träffade ({reader:next-hit}, {reader:prev-hit}: de andra träffarna)",
     ),
 ];
 
 /// The marks only a position shows: its links and the pane of similar texts.
 pub const POSITION_MARKS: &[Mark] = &[
     Mark::named(
-        ("(f follows)", "(f följer)"),
+        (
+            "({reader:follow-link} follows)",
+            "({reader:follow-link} följer)",
+        ),
         "a link: identical to, or concurs with, another position",
         "en länk: likalydande med, eller instämmer i, ett annat ställningstagande",
     ),
@@ -274,7 +277,7 @@ pub const POSITION_MARKS: &[Mark] = &[
     ),
     Mark::new(
         "▶",
-        "the entry chosen in the pane (s or Tab moves there)",
-        "posten som valts i panelen (s eller Tab flyttar dit)",
+        "the entry chosen in the pane ({reader:toggle-similar} moves there)",
+        "posten som valts i panelen ({reader:toggle-similar} flyttar dit)",
     ),
 ];

@@ -224,9 +224,12 @@ impl ReviewScreen {
                     case: self.case,
                     change: Change::Confirm { item: item.id },
                 }),
-                Some(Entry::Unplaced { .. }) => Outcome::say(lang.pick(
-                    "Only a fact can be confirmed; m moves a paragraph",
-                    "Bara ett faktum kan bekräftas; m flyttar ett stycke",
+                Some(Entry::Unplaced { .. }) => Outcome::say(ctx.keys_in(
+                    Mode::Screen(Screen::Review),
+                    lang.pick(
+                        "Only a fact can be confirmed; {review-assign} moves a paragraph",
+                        "Bara ett faktum kan bekräftas; {review-assign} flyttar ett stycke",
+                    ),
                 )),
                 None => Outcome::none(),
             },

@@ -7,6 +7,7 @@ use crate::model::matrix::{UNCERTAIN_MARK, UNREVIEWED_MARK};
 use crate::model::{Case, Evidence, Fact, Review};
 use crate::review::{self, ReviewItem, Subject, value_of};
 use crate::tui::ctx::Ctx;
+use crate::tui::keymap::Mode;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::Mark;
 use ratatui::Frame;
@@ -89,16 +90,16 @@ pub fn render(frame: &mut Frame, area: Rect, s: &ReviewScreen, ctx: &Ctx, theme:
         Some(pick) => {
             let title = match pick.kind {
                 PickKind::Stance => lang.pick(
-                    " Another stance: Enter writes it, Esc cancels ",
-                    " Annat ställningstagande: Enter skriver, Esc avbryter ",
+                    " Another stance: {open} writes it, {back} cancels ",
+                    " Annat ställningstagande: {open} skriver, {back} avbryter ",
                 ),
                 PickKind::Party => lang.pick(
-                    " Another party: Enter writes it, Esc cancels ",
-                    " Annat parti: Enter skriver, Esc avbryter ",
+                    " Another party: {open} writes it, {back} cancels ",
+                    " Annat parti: {open} skriver, {back} avbryter ",
                 ),
                 PickKind::Destination => lang.pick(
-                    " Move the paragraph to: Enter writes it, Esc cancels ",
-                    " Flytta stycket till: Enter skriver, Esc avbryter ",
+                    " Move the paragraph to: {open} writes it, {back} cancels ",
+                    " Flytta stycket till: {open} skriver, {back} avbryter ",
                 ),
             };
             let items: Vec<ListItem> = pick
@@ -110,7 +111,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &ReviewScreen, ctx: &Ctx, theme:
                 .block(
                     Block::default()
                         .borders(Borders::ALL)
-                        .title(title)
+                        .title(ctx.keys_in(Mode::Pick, title))
                         .border_style(theme.border_focused),
                 )
                 .highlight_style(theme.selected)
@@ -384,8 +385,8 @@ pub const MARKS: &[Mark] = &[
     ),
     Mark::new(
         UNPLACED_MARK,
-        "text the import could not place (m moves it)",
-        "text som importen inte kunde placera (m flyttar den)",
+        "text the import could not place ({review:review-assign} moves it)",
+        "text som importen inte kunde placera ({review:review-assign} flyttar den)",
     ),
     Mark::new(
         UNREVIEWED_MARK,
