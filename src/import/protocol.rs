@@ -72,6 +72,8 @@ enum Part {
     Reservation,
     Statement,
     Note,
+    /// "Ersättaryttrande": a substitute's statement.
+    Substitute,
     Jav,
     /// A text of the matter, kept as a section.
     Text,
@@ -101,6 +103,8 @@ const SUBHEADINGS: &[(&str, Part)] = &[
     ("särskilda yttranden", Part::Statement),
     ("protokollsanteckning", Part::Note),
     ("protokollsanteckningar", Part::Note),
+    ("ersättaryttrande", Part::Substitute),
+    ("ersättaryttranden", Part::Substitute),
     ("jäv", Part::Jav),
     ("ärendet", Part::Text),
     ("ärendebeskrivning", Part::Text),
@@ -133,13 +137,44 @@ fn subheading(norm: &str) -> Option<Part> {
     }
 }
 
+/// A line that opens a statement with its byline, as Stockholm's protocols write them inside a
+/// § without a sub-heading: "Reservation anfördes av Peter Holm (SD) enligt följande.",
+/// "Särskilt uttalande gjordes av Ann Ek m.fl. (S) …", "Protokollsanteckning gjordes av …",
+/// "Ersättaryttrande anfördes av …".
+fn inline_opener(norm: &str) -> Option<Part> {
+    const KINDS: &[(&str, Part)] = &[
+        ("reservation ", Part::Reservation),
+        ("särskilt uttalande ", Part::Statement),
+        ("särskilt yttrande ", Part::Statement),
+        ("protokollsanteckning ", Part::Note),
+        ("ersättaryttrande ", Part::Substitute),
+    ];
+    const VERBS: &[&str] = &[
+        "anfördes av ",
+        "anförs av ",
+        "gjordes av ",
+        "görs av ",
+        "lämnades av ",
+        "lämnas av ",
+        "avgavs av ",
+    ];
+    let (_, part) = KINDS.iter().find(|(k, _)| norm.starts_with(k))?;
+    let rest = &norm[norm.find(' ')? + 1..];
+    let rest = rest
+        .strip_prefix("uttalande ")
+        .or_else(|| rest.strip_prefix("yttrande "))
+        .unwrap_or(rest);
+    VERBS.iter().any(|v| rest.starts_with(v)).then_some(*part)
+}
+
 /// Lines of page furniture: "Justerandes sign", "Utdragsbestyrkande", "Justerandes signatur".
 fn is_furniture(norm: &str) -> bool {
     norm.starts_with("justerandes sign") || norm.starts_with("utdragsbestyrkande")
 }
 
 /// A party code in a parenthesis of a municipal protocol: the known codes in any case
-/// ("(s)", "(Fi)"), else one to three upper-case letters.
+/// ("(s)", "(Fi)"), else one to five upper-case letters (a local party: "(SJVP)"), kept as
+/// written and declared with a warning.
 fn code_of(token: &str) -> Option<String> {
     let t = token.trim();
     if let Some(p) = super::phrases::PARTIES
@@ -152,7 +187,7 @@ fn code_of(token: &str) -> Option<String> {
         return Some(c.to_string());
     }
     let n = t.chars().count();
-    ((1..=3).contains(&n) && t.chars().all(char::is_uppercase)).then(|| t.to_string())
+    ((1..=5).contains(&n) && t.chars().all(char::is_uppercase)).then(|| t.to_string())
 }
 
 fn names(text: &str) -> RByline {
@@ -174,8 +209,27 @@ struct Paragraph {
 }
 
 /// A registration number: "Dnr KS 2025/412", "KS 2025/412", "SN 2025/118", "Dnr 0412/25".
+/// After the word "Dnr" the number is taken as written, whatever its municipality's shape
+/// ("Dnr Kst 2025/300", "Dnr KS/2025:222", "Dnr RS 2025-00123", "Dnr T2021-01234"): up to
+/// three words, to the first that holds a digit. Without "Dnr", only "SERIES YYYY/N" or
+/// "YYYY/N" shapes count.
 fn dnr_in(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    if let Some(at) = words
+        .iter()
+        .position(|w| normalise(w).trim_end_matches([':', '.']) == "dnr")
+    {
+        let mut taken: Vec<&str> = Vec::new();
+        for w in words[at + 1..].iter().take(3) {
+            let w = w.trim_end_matches([',', ';']);
+            taken.push(w);
+            if w.chars().any(|c| c.is_ascii_digit()) {
+                let dnr = taken.join(" ");
+                let dnr = dnr.trim_end_matches('.');
+                return (!dnr.is_empty()).then(|| dnr.to_string());
+            }
+        }
+    }
     for (k, w) in words.iter().enumerate() {
         let is_number = |s: &str| {
             let (a, b) = match s.split_once('/') {
@@ -222,6 +276,12 @@ fn date_in(text: &str) -> Option<NaiveDate> {
             return Some(d);
         }
     }
+    // "12/3 2025".
+    for win in words.windows(2) {
+        if let Some(d) = super::byline::parse_date(&win.join(" ")) {
+            return Some(d);
+        }
+    }
     None
 }
 
@@ -238,6 +298,33 @@ const BODY_ENDINGS: &[&str] = &[
 /// The body named in a header line: "Kommunstyrelsen", "Socialnämnden 2026-02-17",
 /// "Kultur- och fritidsnämnden".
 fn body_in(line: &str) -> Option<String> {
+    // Stockholm's protocols: "fört vid Skärholmens stadsdelsnämnds sammanträde torsdagen den …".
+    let n = normalise(line);
+    if let (Some(at), Some(end)) = (n.find("vid "), n.find(" sammanträde"))
+        && at + "vid ".len() < end
+    {
+        let words: Vec<&str> = line
+            .get(at + "vid ".len()..end)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        if let Some((last, rest)) = words.split_last()
+            && words.len() <= 5
+            && let Some(stem) = last.strip_suffix(":s").or_else(|| last.strip_suffix('s'))
+        {
+            let name = rest
+                .iter()
+                .copied()
+                .chain(std::iter::once(stem))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let nn = normalise(&name);
+            if BODY_ENDINGS.iter().any(|e| nn.ends_with(e)) && name.starts_with(char::is_uppercase)
+            {
+                return Some(name);
+            }
+        }
+    }
     for cell in line.split("  ").map(str::trim).filter(|c| !c.is_empty()) {
         let words: Vec<&str> = cell
             .split_whitespace()
@@ -388,6 +475,14 @@ fn read(doc: &Document) -> Protocol {
                 if !title.is_empty() && lines[k].blank_before {
                     break;
                 }
+                // "Dnr …" under the title (Stockholm's protocols): the dnr, not the title.
+                if !title.is_empty() && lines[k].norm.starts_with("dnr") {
+                    if dnr.is_none() {
+                        dnr = dnr_in(&lines[k].text);
+                    }
+                    k += 1;
+                    break;
+                }
                 if !title.is_empty() {
                     title.push(' ');
                 }
@@ -409,6 +504,12 @@ fn read(doc: &Document) -> Protocol {
                     last.3 = j;
                 }
                 parts.push((p, lines[j].text.clone(), j + 1, end));
+            } else if let Some(p) = inline_opener(&lines[j].norm) {
+                // The line is its own heading and byline: it stays in the part.
+                if let Some(last) = parts.last_mut() {
+                    last.3 = j;
+                }
+                parts.push((p, lines[j].text.clone(), j, end));
             }
             j += 1;
         }
@@ -466,14 +567,32 @@ impl Protocol {
             .collect()
     }
 
-    /// Whether a § holds positions: yrkanden, a vote, a reservation, a statement or a note.
+    /// Whether a § holds positions: yrkanden, a vote, a reservation, a statement or a note,
+    /// or a decision that states the body's stance on a motion (a committee's answer to a
+    /// referral is often only that: "Nämnden avstyrker motionen").
     fn has_positions(&self, p: &Paragraph) -> bool {
         p.parts.iter().any(|(k, _, a, b)| {
             matches!(
                 k,
-                Part::Moves | Part::Vote | Part::Reservation | Part::Statement | Part::Note
+                Part::Moves
+                    | Part::Vote
+                    | Part::Reservation
+                    | Part::Statement
+                    | Part::Note
+                    | Part::Substitute
             ) && a < b
-        })
+        }) || (normalise(&p.title).contains("motion")
+            && motion_stance(&self.decision_paras(p)).is_some())
+    }
+
+    /// The paragraphs of a § 's decision: under its heading, or, without one, those that stand
+    /// first ("Kommunstyrelsen utser …").
+    fn decision_paras(&self, p: &Paragraph) -> Vec<(String, usize, usize)> {
+        let decision = self.part_paras(p, Part::Decision);
+        if decision.is_empty() && !p.parts.iter().any(|(k, ..)| *k == Part::Decision) {
+            return self.paras(p.lead.0, p.lead.1);
+        }
+        decision
     }
 }
 
@@ -500,6 +619,27 @@ fn sentences(text: &str) -> Vec<&str> {
     out.into_iter().filter(|s| !s.is_empty()).collect()
 }
 
+/// A decision that does not answer the referral.
+const NO_ANSWER: &[&str] = &[
+    "utan eget yttrande",
+    "utan yttrande",
+    "avstår från att yttra sig",
+    "avstå från att yttra sig",
+    "att inte yttra sig",
+    "avstår från att lämna yttrande",
+    "avstå från att lämna yttrande",
+];
+
+/// Words that make an approval one in part: "tillstyrker delvis", "i delar", "till viss del".
+const PARTLY: &[&str] = &[
+    " delvis ",
+    " i delar ",
+    " i vissa delar ",
+    " till viss del ",
+    " i de delar ",
+    " i den del ",
+];
+
 /// A stance read from a decision: the stance, the sentence, its lines, the rule, and why it is
 /// uncertain ("adopts", "negated", "conflict").
 type Reading = (
@@ -523,6 +663,17 @@ fn motion_stance(decision: &[(String, usize, usize)]) -> Option<Reading> {
                 .filter(|w| !w.is_empty())
                 .collect();
             let motion = words.iter().any(|w| w.starts_with("motion"));
+            // "lämnar ärendet utan eget yttrande", "avstår från att yttra sig över motionen",
+            // "beslutar att inte yttra sig": the body does not answer.
+            if NO_ANSWER.iter().any(|w| n.contains(w)) {
+                found.push((
+                    Stance::NoAnswer,
+                    s.to_string(),
+                    (*first, *last),
+                    "protocol.decision_no_answer",
+                ));
+                continue;
+            }
             let negated = words.iter().any(|w| matches!(*w, "inte" | "ej" | "icke"));
             if !motion {
                 if (n.contains("som svar på remissen")
@@ -536,7 +687,8 @@ fn motion_stance(decision: &[(String, usize, usize)]) -> Option<Reading> {
                 continue;
             }
             let has = |stems: &[&str]| words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
-            let partly = words.contains(&"delvis");
+            let spaced = format!(" {} ", words.join(" "));
+            let partly = PARTLY.iter().any(|w| spaced.contains(w));
             let stance = if has(&["besvarad", "besvaras"]) {
                 Some((Stance::Answered, "protocol.decision_answered"))
             } else if has(&["avslå", "avslås", "avstyrk"]) {
@@ -618,6 +770,8 @@ fn who(before: &str) -> (RByline, Vec<String>) {
         "Ordförande ",
         "ordföranden ",
         "Vice ordföranden ",
+        "Ersättaren ",
+        "Ersättarna ",
     ] {
         t = t.strip_prefix(prefix).unwrap_or(t);
     }
@@ -803,11 +957,7 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
         }
     };
     let line_no = |k: usize| pr.lines.get(k).map_or(1, |l| l.no);
-    let mut decision = pr.part_paras(p, Part::Decision);
-    if decision.is_empty() && !p.parts.iter().any(|(k, ..)| *k == Part::Decision) {
-        // A § whose decision stands first, without a heading ("Kommunstyrelsen utser …").
-        decision = pr.paras(p.lead.0, p.lead.1);
-    }
+    let decision = pr.decision_paras(p);
     let proposal = pr.part_paras(p, Part::Proposal);
     // Moves.
     let mut moves: Vec<MoveOut> = Vec::new();
@@ -899,7 +1049,10 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
     if about_motion && let Some((stance, sentence, lines, rule, why)) = motion_stance(&decision) {
         let mut po = PositionOut::new(body_id, stance);
         po.points = vec![point_id.to_string()];
-        po.paragraphs = decision.iter().map(|d| d.0.clone()).collect();
+        // A body that does not answer has no text of its own (the decision stays the body's).
+        if stance != Stance::NoAnswer {
+            po.paragraphs = decision.iter().map(|d| d.0.clone()).collect();
+        }
         let mut ev = inferred(
             Fact::Stance,
             rule,
@@ -952,6 +1105,12 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
             Stance::ProtocolNote,
             &["antecknar", "protokollsanteckning", "till protokollet"][..],
             "protocol.protocol_note",
+        ),
+        (
+            Part::Substitute,
+            Stance::SubstituteStatement,
+            &["ersättaryttrande", "ersättaren", "ersättarna"][..],
+            "protocol.substitute_statement",
         ),
     ] {
         // Blocks: a sentence that names who and holds the trigger starts one ("Sven Åhl (SD)
@@ -1009,11 +1168,24 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
             .iter()
             .filter_map(|v| n.find(v))
             .min();
-            let before = verb_at.map_or("", |k| {
+            let before = match verb_at {
                 // The same offset in the sentence as written (normalise keeps lengths for
                 // text without runs of white space, as sentences here are).
-                sentence.get(..k).unwrap_or("")
-            });
+                Some(k) => sentence.get(..k).unwrap_or(""),
+                // "Reservation anfördes av Peter Holm (SD) enligt följande.": the names
+                // after "av".
+                None => n
+                    .find(" av ")
+                    .and_then(|k| sentence.get(k + " av ".len()..))
+                    .map_or("", |rest| {
+                        let cut = [" enligt ", " med följande", ":"]
+                            .iter()
+                            .filter_map(|c| rest.find(c))
+                            .min()
+                            .unwrap_or(rest.len());
+                        rest[..cut].trim_end_matches('.')
+                    }),
+            };
             let (b, group) = who(before);
             let mut po = PositionOut::new(body_id, stance);
             po.points = vec![point_id.to_string()];
@@ -1408,6 +1580,15 @@ fn build(parts: &[(&Protocol, usize)], several: bool, lang: Lang) -> (CaseOut, V
         for c in &read.parties {
             if !parties.contains(c) {
                 parties.push(c.clone());
+                // A local party ("(SJVP)") is kept as written, and said.
+                if super::phrases::party(c).is_none()
+                    && !super::riksdag::PARTY_CODES.iter().any(|(k, _)| k == c)
+                {
+                    warnings[k].push(Warning {
+                        line: pr.lines.get(p.head).map_or(1, |l| l.no),
+                        kind: WarningKind::UnknownParty { code: c.clone() },
+                    });
+                }
             }
         }
         for a in read.authors {
@@ -1608,6 +1789,93 @@ mod tests {
         let (st, .., why) = motion_stance(&d("Socialnämnden godkänner förvaltningens tjänsteskrivelse och överlämnar den som svar på remissen.")).unwrap();
         assert_eq!((st, why), (Stance::Unknown, Some("adopts")));
         assert!(motion_stance(&d("Kommunstyrelsen tackar för informationen.")).is_none());
+        // Parts in other words.
+        for s in [
+            "Nämnden tillstyrker motionen i delar.",
+            "Nämnden tillstyrker delvis motionen enligt förvaltningens förslag.",
+            "Nämnden tillstyrker motionen till viss del.",
+        ] {
+            assert_eq!(
+                motion_stance(&d(s)).unwrap().0,
+                Stance::ApproveInPart,
+                "{s}"
+            );
+        }
+        // A body that does not answer: no_answer, whether or not the sentence names the
+        // motion.
+        for s in [
+            "Miljö- och hälsoskyddsnämnden lämnar ärendet utan eget yttrande.",
+            "Byggnadsnämnden beslutar att avstå från att yttra sig över motionen.",
+            "Nämnden beslutar att inte yttra sig över remissen.",
+        ] {
+            let (st, _, _, rule, why) = motion_stance(&d(s)).unwrap();
+            assert_eq!(
+                (st, rule, why),
+                (Stance::NoAnswer, "protocol.decision_no_answer", None),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn registration_numbers_after_dnr_as_written() {
+        for (line, want) in [
+            ("Dnr KS 2025/412", "KS 2025/412"),
+            ("Dnr Kst 2025/300", "Kst 2025/300"),
+            ("Dnr KS/2025:222", "KS/2025:222"),
+            ("Dnr RS 2025-00123", "RS 2025-00123"),
+            ("Dnr: T2021-01234", "T2021-01234"),
+            ("§ 62 Dnr KS 2026/31", "KS 2026/31"),
+            ("SN § 23    SN 2025/118", "SN 2025/118"),
+        ] {
+            assert_eq!(dnr_in(line).as_deref(), Some(want), "{line}");
+        }
+        // "Dnr" followed by no number is none.
+        assert_eq!(dnr_in("Dnr saknas i utdraget"), None);
+    }
+
+    #[test]
+    fn bodies_and_dates_of_other_headers() {
+        assert_eq!(
+            body_in("fört vid Skärholmens stadsdelsnämnds sammanträde torsdagen den 20 mars 2025")
+                .as_deref(),
+            Some("Skärholmens stadsdelsnämnd")
+        );
+        assert_eq!(
+            date_in("Sammanträdesdatum 12/3 2025"),
+            NaiveDate::from_ymd_opt(2025, 3, 12)
+        );
+        assert_eq!(
+            date_in("Datum: den 3 mars 2025"),
+            NaiveDate::from_ymd_opt(2025, 3, 3)
+        );
+    }
+
+    #[test]
+    fn statements_opened_on_their_own_line() {
+        for (line, part) in [
+            (
+                "reservation anfördes av peter holm (sd) enligt följande.",
+                Part::Reservation,
+            ),
+            (
+                "särskilt uttalande gjordes av ann ek m.fl. (s) och ali reza (v).",
+                Part::Statement,
+            ),
+            ("protokollsanteckning gjordes av eva ås (l).", Part::Note),
+            (
+                "ersättaryttrande anfördes av pia ek (mp).",
+                Part::Substitute,
+            ),
+        ] {
+            assert_eq!(inline_opener(line), Some(part), "{line}");
+        }
+        // Running text that starts with the word is none.
+        assert_eq!(inline_opener("reservationen gäller hela beslutet."), None);
+        assert_eq!(
+            inline_opener("reservation av den 12 maj i samma fråga."),
+            None
+        );
     }
 
     #[test]
