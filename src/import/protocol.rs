@@ -640,6 +640,62 @@ const PARTLY: &[&str] = &[
     " i den del ",
 ];
 
+/// The stems of the verbs (and nouns) that state a stance on a motion.
+const STANCE_VERBS: &[&str] = &[
+    "besvarad",
+    "besvaras",
+    "avslå",
+    "avslag",
+    "avstyrk",
+    "bifall",
+    "tillstyrk",
+];
+
+/// Words that are the object of a stance verb when it is not the motion: "bifaller
+/// förvaltningens förslag", "avslår Sverigedemokraternas yrkande".
+const OTHER_OBJECTS: &[&str] = &[
+    "förslag",
+    "yrkande",
+    "tjänsteskrivelse",
+    "tjänsteutlåtande",
+    "yttrande",
+    "ändringsyrkande",
+    "tilläggsyrkande",
+];
+
+/// Whether a word of `stems` in `words` has the motion as its object: a "motion…" word at most
+/// three words after it with no other object between ("avslå motionen", "bifall till
+/// motionen", "tillstyrker delvis motionen"), or at most four words before it ("Motionen
+/// avslås", "anse motionen besvarad", "motionen ska anses vara besvarad"), and the word itself is
+/// not what a yrkande asks ("yrkande om bifall till motionen"). The second value: some word of
+/// `stems` has another object (a proposal, a yrkande).
+fn governed(words: &[&str], stems: &[&str]) -> (bool, bool) {
+    let is_motion = |w: &&str| w.starts_with("motion");
+    let is_other = |w: &&str| OTHER_OBJECTS.iter().any(|o| w.starts_with(o));
+    let (mut motion, mut other) = (false, false);
+    for (i, w) in words.iter().enumerate() {
+        if !stems.iter().any(|s| w.starts_with(s)) {
+            continue;
+        }
+        let asked = words[i.saturating_sub(2)..i]
+            .iter()
+            .any(|p| *p == "om" || p.starts_with("yrkande"));
+        if asked {
+            continue;
+        }
+        let after = &words[i + 1..(i + 4).min(words.len())];
+        let before = &words[i.saturating_sub(4)..i];
+        let object = after.iter().position(|a| is_motion(a) || is_other(a));
+        match object {
+            Some(k) if is_motion(&after[k]) => motion = true,
+            Some(_) => other = true,
+            None if before.iter().any(is_motion) => motion = true,
+            None => {}
+        }
+    }
+    (motion, other)
+}
+
 /// A stance read from a decision: the stance, the sentence, its lines, the rule, and why it is
 /// uncertain ("adopts", "negated", "conflict").
 type Reading = (
@@ -675,18 +731,24 @@ fn motion_stance(decision: &[(String, usize, usize)]) -> Option<Reading> {
                 continue;
             }
             let negated = words.iter().any(|w| matches!(*w, "inte" | "ej" | "icke"));
+            // "bifaller förvaltningens förslag", "bifalla kommunstyrelsens förslag avseende
+            // motionen": the body takes up a proposal, whose stance the decision does not say.
+            let takes_up = governed(&words, STANCE_VERBS).1;
+            let adopting = takes_up
+                || n.contains("som svar på remissen")
+                || n.contains("som nämndens yttrande")
+                || n.contains("som sitt yttrande")
+                || n.contains("som yttrande");
             if !motion {
-                if (n.contains("som svar på remissen")
-                    || n.contains("som nämndens yttrande")
-                    || n.contains("som sitt yttrande")
-                    || n.contains("som yttrande"))
-                    && adopts.is_none()
-                {
+                if adopting && adopts.is_none() {
                     adopts = Some((s.to_string(), (*first, *last)));
                 }
                 continue;
             }
-            let has = |stems: &[&str]| words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
+            // A stance verb counts where the motion is its object ("avslå motionen", "bifall
+            // till motionen", "Motionen avslås"), not a proposal or a yrkande ("avslår SD:s
+            // yrkande om bifall till motionen").
+            let has = |stems: &[&str]| governed(&words, stems).0;
             let spaced = format!(" {} ", words.join(" "));
             let partly = PARTLY.iter().any(|w| spaced.contains(w));
             let stance = if has(&["besvarad", "besvaras"]) {
@@ -702,6 +764,9 @@ fn motion_stance(decision: &[(String, usize, usize)]) -> Option<Reading> {
             } else {
                 None
             };
+            if stance.is_none() && adopting && adopts.is_none() {
+                adopts = Some((s.to_string(), (*first, *last)));
+            }
             if let Some((st, rule)) = stance {
                 if negated {
                     return Some((
@@ -740,6 +805,24 @@ fn motion_stance(decision: &[(String, usize, usize)]) -> Option<Reading> {
             }
         }
     }
+}
+
+/// A part that says there is nothing under its heading: "Inga reservationer anmäldes.",
+/// "Ingen.", "–". Such a paragraph opens no position.
+fn says_none(para: &str) -> bool {
+    let n = normalise(para);
+    let n = n.trim().trim_end_matches('.').trim();
+    if matches!(
+        n,
+        "-" | "–" | "—" | "inga" | "ingen" | "inget" | "nej" | "saknas"
+    ) {
+        return true;
+    }
+    ["inga ", "ingen ", "inget "]
+        .iter()
+        .any(|w| n.starts_with(w))
+        && !has_names(para)
+        && n.split(' ').count() <= 6
 }
 
 /// Parties named in a group phrase: "Vänsterpartiets fullmäktigegrupp", "Ledamöterna för
@@ -1118,6 +1201,9 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
         // paragraphs after it are its text.
         let mut blocks: Vec<Vec<(String, usize, usize)>> = Vec::new();
         for (para, first, last) in pr.part_paras(p, part) {
+            if says_none(&para) {
+                continue;
+            }
             let mut current = String::new();
             for sen in sentences(&para) {
                 let n = normalise(sen);
@@ -1815,6 +1901,60 @@ mod tests {
                 "{s}"
             );
         }
+    }
+
+    #[test]
+    fn a_stance_verb_counts_only_with_the_motion_as_its_object() {
+        let d = |s: &str| vec![(s.to_string(), 1, 1)];
+        // A proposal taken up: its stance is not in the decision.
+        for s in [
+            "Socialnämnden bifaller förvaltningens förslag och överlämnar tjänsteskrivelsen som nämndens yttrande över motionen till kommunstyrelsen.",
+            "Kommunfullmäktige beslutar att bifalla kommunstyrelsens förslag avseende motionen.",
+        ] {
+            let (st, .., why) = motion_stance(&d(s)).unwrap();
+            assert_eq!((st, why), (Stance::Unknown, Some("adopts")), "{s}");
+        }
+        // A yrkande rejected is not the motion rejected.
+        assert_eq!(
+            motion_stance(&d("Kommunstyrelsen avslår Sverigedemokraternas yrkande om bifall till motionen och föreslår kommunfullmäktige att anse motionen besvarad.")).unwrap().0,
+            Stance::Answered
+        );
+        for (s, want) in [
+            (
+                "Kommunfullmäktige beslutar att bifalla motionen.",
+                Stance::Approve,
+            ),
+            (
+                "Kommunstyrelsen föreslår kommunfullmäktige att avslå motionen.",
+                Stance::Reject,
+            ),
+            ("1. Motionen avslås.", Stance::Reject),
+            (
+                "Nämnden tillstyrker delvis motionen.",
+                Stance::ApproveInPart,
+            ),
+            (
+                "Kommunstyrelsen föreslår kommunfullmäktige besluta att anse motionen besvarad.",
+                Stance::Answered,
+            ),
+            (
+                "Kommunfullmäktige beslutar att motionen ska anses vara besvarad.",
+                Stance::Answered,
+            ),
+        ] {
+            assert_eq!(motion_stance(&d(s)).unwrap().0, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_part_that_says_none_opens_no_position() {
+        for s in ["Inga reservationer anmäldes.", "Ingen.", "–", "Inga."] {
+            assert!(says_none(s), "{s}");
+        }
+        assert!(!says_none("Anna Ek (S) reserverar sig mot beslutet."));
+        assert!(!says_none(
+            "Ingen av oss kan ställa sig bakom ett beslut som drabbar barnen på det här sättet."
+        ));
     }
 
     #[test]
