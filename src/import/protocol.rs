@@ -400,7 +400,11 @@ struct Protocol {
     rules: ParagraphRules,
     municipality: Option<String>,
     body: Option<String>,
+    /// The header line that names the body: its text and number.
+    body_source: Option<(String, usize)>,
     date: Option<NaiveDate>,
+    /// The header line that gives the date: its text and number.
+    date_source: Option<(String, usize)>,
     paragraphs: Vec<Paragraph>,
     artefacts: Vec<usize>,
 }
@@ -427,8 +431,24 @@ fn read(doc: &Document) -> Protocol {
         .unwrap_or(lines.len());
     let header = &lines[..first_para.min(lines.len())];
     let municipality = header.iter().take(6).find_map(|l| municipality_in(&l.text));
-    let body = header.iter().take(15).find_map(|l| body_in(&l.text));
-    let date = header.iter().take(15).find_map(|l| date_in(&l.text));
+    // The body and the date, with where each comes from: the header line's cell that holds it
+    // (a line laid out in columns holds several) and its line number.
+    let cell = |text: &str, has: &dyn Fn(&str) -> bool| {
+        text.split("  ")
+            .map(str::trim)
+            .find(|c| has(c))
+            .unwrap_or(text.trim())
+            .to_string()
+    };
+    let body = header.iter().take(15).find_map(|l| {
+        let name = body_in(&l.text)?;
+        let source = cell(&l.text, &|c| c.contains(name.as_str()));
+        Some((name, source, l.no))
+    });
+    let date = header.iter().take(15).find_map(|l| {
+        let d = date_in(&l.text)?;
+        Some((d, cell(&l.text, &|c| date_in(c).is_some()), l.no))
+    });
     let mut heads: Vec<usize> = (0..lines.len())
         .filter(|&k| paragraph_heading(&lines[k].text).is_some())
         .collect();
@@ -532,8 +552,10 @@ fn read(doc: &Document) -> Protocol {
         },
         lines,
         municipality,
-        body,
-        date,
+        body: body.as_ref().map(|b| b.0.clone()),
+        body_source: body.map(|b| (b.1, b.2)),
+        date: date.as_ref().map(|d| d.0),
+        date_source: date.map(|d| (d.1, d.2)),
         paragraphs,
         artefacts: rep.artefacts,
     }
@@ -1304,6 +1326,11 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
             let lines = (line_no_of(pr, block[0].1), line_no_of(pr, block[0].2));
             po.evidence
                 .push(inferred(Fact::Stance, rule, &sentence, lines));
+            // The body: the one whose protocol this is, as its head names it.
+            if let Some((line, no)) = &pr.body_source {
+                po.evidence
+                    .push(inferred(Fact::Body, "protocol.header", line, (*no, *no)));
+            }
             let all_parties: Vec<String> = if b.parties.is_empty() {
                 group.clone()
             } else {
@@ -1688,6 +1715,13 @@ fn build(parts: &[(&Protocol, usize)], several: bool, lang: Lang) -> (CaseOut, V
             kind: body_kind(pr.body.as_deref().unwrap_or("")),
             meeting_date: pr.date,
             decision: read.decision,
+            evidence: pr
+                .date_source
+                .iter()
+                .map(|(line, no)| {
+                    inferred(Fact::MeetingDate, "protocol.header_date", line, (*no, *no))
+                })
+                .collect(),
         });
         for mut s in read.sections {
             let base = crate::text::slug(&format!(
