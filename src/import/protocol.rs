@@ -829,6 +829,34 @@ fn motion_stance(decision: &[(String, usize, usize)]) -> Option<Reading> {
     }
 }
 
+/// A sentence cut before each comma after which someone named with a party makes another
+/// statement of the kind: "Karin Ek (M) reserverar sig …, Anna Ås (V) reserverar sig till
+/// förmån för eget yrkande." is two reservations, not one of M's holding V's.
+fn clauses<'a>(sentence: &'a str, triggers: &[&str]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut from = 0;
+    while let Some(k) = sentence[from..].find(", ") {
+        let at = from + k;
+        let rest = &sentence[at + 2..];
+        let n = normalise(rest);
+        let opens = rest.starts_with(char::is_uppercase)
+            && triggers.iter().find_map(|t| n.find(t)).is_some_and(|t| {
+                rest.get(..t)
+                    .is_some_and(|who| has_names(who) && !who.contains(", "))
+            });
+        // The clause before must itself be a statement, not a list of names before one verb.
+        let before = normalise(&sentence[start..at]);
+        if opens && triggers.iter().any(|t| before.contains(t)) {
+            out.push(sentence[start..at].trim());
+            start = at + 2;
+        }
+        from = at + 2;
+    }
+    out.push(sentence[start..].trim());
+    out
+}
+
 /// A part that says there is nothing under its heading: "Inga reservationer anmäldes.",
 /// "Ingen.", "–". Such a paragraph opens no position.
 fn says_none(para: &str) -> bool {
@@ -1227,7 +1255,10 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
                 continue;
             }
             let mut current = String::new();
-            for sen in sentences(&para) {
+            for sen in sentences(&para)
+                .into_iter()
+                .flat_map(|sen| clauses(sen, triggers))
+            {
                 let n = normalise(sen);
                 let starts = triggers.iter().any(|t| n.contains(t))
                     && (has_names(sen) || !group_parties(sen).is_empty() || blocks.is_empty());
@@ -1978,6 +2009,30 @@ mod tests {
         ] {
             assert_eq!(motion_stance(&d(s)).unwrap().0, want, "{s}");
         }
+    }
+
+    #[test]
+    fn two_statements_in_one_sentence_are_two() {
+        let t = &["reserverar sig"][..];
+        assert_eq!(
+            clauses(
+                "Karin Ek (M) och Sven Berg (KD) reserverar sig mot beslutet till förmån för Karin Eks yrkande, Anna Ås (V) reserverar sig till förmån för eget yrkande.",
+                t
+            ),
+            [
+                "Karin Ek (M) och Sven Berg (KD) reserverar sig mot beslutet till förmån för Karin Eks yrkande",
+                "Anna Ås (V) reserverar sig till förmån för eget yrkande.",
+            ]
+        );
+        // A list of names before one verb stays one clause.
+        assert_eq!(
+            clauses(
+                "Anna Ek (S), Per Ås (V) och Eva Lind (MP) reserverar sig mot beslutet.",
+                t
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]

@@ -170,6 +170,8 @@ pub const RULES: &[Rule] = &[
     rule!("no_answer", NO_ANSWER, ["inte|ej", "yttra sig|lämna något yttrande|lämna yttrande|svara på remissen"], 0, "Nämnden beslutar att inte yttra sig över remissen."),
     rule!("no_answer", NO_ANSWER, ["utan", "yttrande|eget yttrande|synpunkter"], 0, "Nämnden lämnar remissen utan yttrande."),
     rule!("no_answer", NO_ANSWER, ["lämnar inget|avger inget", "yttrande"], 0, "Nämnden lämnar inget yttrande."),
+    // A body's part that only says it did not answer (the referral summary's wording).
+    rule!("no_answer", NO_ANSWER, ["har inte|har ej", "inkommit|svarat|besvarat remissen|yttrat sig|lämnat något svar|lämnat svar|lämnat något yttrande|avgett något yttrande"], 0, "Region Stockholms trafiknämnd har inte inkommit med svar."),
     // ---- What reads like a part, and is none.
     rule!("approve", APPROVE, ["tillstyrk*|bifall*", "båda|samtliga|alla", "att-sats*|attsats*"], 1, "Nämnden tillstyrker motionens båda att-satser."),
     rule!("approve", APPROVE, ["tillstyrk*|bifall*", "motionen", "i sin helhet"], 0, "Nämnden tillstyrker motionen i sin helhet."),
