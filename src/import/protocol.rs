@@ -291,7 +291,9 @@ const BODY_ENDINGS: &[&str] = &[
     "styrelsen",
     "fullmäktige",
     "utskottet",
+    "utskott",
     "beredningen",
+    "presidium",
     "direktionen",
 ];
 
@@ -351,7 +353,7 @@ fn body_kind(name: &str) -> BodyKind {
         BodyKind::Council
     } else if n == "kommunstyrelsen" || n == "regionstyrelsen" {
         BodyKind::Board
-    } else if n.ends_with("utskottet") || n.ends_with("beredningen") {
+    } else if n.ends_with("utskottet") || n.ends_with("utskott") || n.ends_with("beredningen") {
         BodyKind::Preparatory
     } else if n.contains("stadsdelsnämnd") {
         BodyKind::DistrictCommittee
@@ -2069,6 +2071,15 @@ mod tests {
             body_in("fört vid Skärholmens stadsdelsnämnds sammanträde torsdagen den 20 mars 2025")
                 .as_deref(),
             Some("Skärholmens stadsdelsnämnd")
+        );
+        // A working committee is a body of its own, not the committee it prepares for.
+        assert_eq!(
+            body_in("Barn- och utbildningsnämndens arbetsutskott").as_deref(),
+            Some("Barn- och utbildningsnämndens arbetsutskott")
+        );
+        assert_eq!(
+            body_kind("Kommunstyrelsens arbetsutskott"),
+            BodyKind::Preparatory
         );
         assert_eq!(
             date_in("Sammanträdesdatum 12/3 2025"),
