@@ -816,7 +816,28 @@ fn motion_stance(decision: &[(String, usize, usize)]) -> Option<Reading> {
             )
         }),
         [(st, s, l, rule), rest @ ..] => {
-            if rest.iter().all(|(x, ..)| x == st) {
+            // "1. Motionens första att-sats bifalls. 2. Motionens andra att-sats avslås.": each
+            // att-sats decided on its own, some approved and some not.
+            let by_parts = found.iter().all(|(x, s, ..)| {
+                matches!(x, Stance::Approve | Stance::Reject) && {
+                    let n = normalise(s);
+                    n.contains("att-sats") || n.contains("attsats")
+                }
+            }) && found.iter().any(|f| f.0 == Stance::Approve)
+                && found.iter().any(|f| f.0 == Stance::Reject);
+            if by_parts {
+                let first = found
+                    .iter()
+                    .find(|f| f.0 == Stance::Approve)
+                    .unwrap_or(&found[0]);
+                Some((
+                    Stance::ApproveInPart,
+                    first.1.clone(),
+                    first.2,
+                    "protocol.decision_in_part",
+                    None,
+                ))
+            } else if rest.iter().all(|(x, ..)| x == st) {
                 Some((*st, s.clone(), *l, rule, None))
             } else {
                 Some((
@@ -2035,6 +2056,22 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn att_satser_decided_one_by_one() {
+        let d = vec![
+            ("Kommunfullmäktige beslutar 1. Motionens första att-sats bifalls. 2. Motionens andra att-sats avslås.".to_string(), 1, 3),
+        ];
+        let (st, sentence, _, rule, why) = motion_stance(&d).unwrap();
+        assert_eq!(
+            (st, rule, why),
+            (Stance::ApproveInPart, "protocol.decision_in_part", None)
+        );
+        assert!(sentence.contains("första att-sats bifalls"), "{sentence}");
+        // Sentences that disagree about the whole motion settle nothing.
+        let d = vec![("Motionen bifalls. Motionen avslås.".to_string(), 1, 1)];
+        assert_eq!(motion_stance(&d).unwrap().0, Stance::Unknown);
     }
 
     #[test]
