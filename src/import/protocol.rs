@@ -792,6 +792,18 @@ fn motion_stance(decision: &[(String, usize, usize)]) -> Option<Reading> {
                 adopts = Some((s.to_string(), (*first, *last)));
             }
             if let Some((st, rule)) = stance {
+                // "beslutar att inte tillstyrka motionen": a negated approval is a reject, as
+                // the statement's reader takes it, but only uncertain; a negated reject or
+                // answer settles nothing.
+                if negated && matches!(st, Stance::Approve | Stance::ApproveInPart) {
+                    return Some((
+                        Stance::Reject,
+                        s.to_string(),
+                        (*first, *last),
+                        "protocol.decision_negated_approve",
+                        Some("negated_approve"),
+                    ));
+                }
                 if negated {
                     return Some((
                         Stance::Unknown,
@@ -849,6 +861,41 @@ fn motion_stance(decision: &[(String, usize, usize)]) -> Option<Reading> {
                 ))
             }
         }
+    }
+}
+
+/// A decision that takes up a named proposal ("bifalla kommunstyrelsens förslag avseende
+/// motionen") whose text the § holds under "Förslag till beslut" ("Kommunstyrelsen föreslår
+/// kommunfullmäktige att avslå motionen"): the proposal's stance, still uncertain, with the
+/// proposal's sentence as evidence. Only where the decision names the proposal's author (its
+/// genitive) and the proposal states a stance cleanly; any other reading is kept.
+fn follows_proposal(reading: Reading, proposal: &[(String, usize, usize)]) -> Reading {
+    if reading.4 != Some("adopts") {
+        return reading;
+    }
+    let n = normalise(&reading.1);
+    let words: Vec<&str> = n.split_whitespace().collect();
+    let Some(owner) = words
+        .windows(2)
+        .find(|w| w[1].starts_with("förslag"))
+        .and_then(|w| w[0].strip_suffix('s'))
+    else {
+        return reading;
+    };
+    match motion_stance(proposal) {
+        Some((stance, sentence, lines, _, None))
+            if normalise(&sentence).starts_with(owner)
+                && !matches!(stance, Stance::Unknown | Stance::NoAnswer) =>
+        {
+            (
+                stance,
+                sentence,
+                lines,
+                "protocol.decision_follows_proposal",
+                Some("follows"),
+            )
+        }
+        _ => reading,
     }
 }
 
@@ -1202,7 +1249,9 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
     let mut positions: Vec<PositionOut> = Vec::new();
     // The body's stance on the motion.
     let about_motion = normalise(&p.title).contains("motion");
-    if about_motion && let Some((stance, sentence, lines, rule, why)) = motion_stance(&decision) {
+    let reading =
+        motion_stance(&decision).map(|r| follows_proposal(r, &pr.part_paras(p, Part::Proposal)));
+    if about_motion && let Some((stance, sentence, lines, rule, why)) = reading {
         let mut po = PositionOut::new(body_id, stance);
         po.points = vec![point_id.to_string()];
         // A body that does not answer has no text of its own (the decision stays the body's).
@@ -1218,8 +1267,12 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
         if let Some(why) = why {
             ev = uncertain(ev,
                 match (why, lang) {
-                    ("adopts", Lang::En) => "the decision adopts the administration's opinion, which this protocol does not hold",
-                    ("adopts", Lang::Sv) => "beslutet antar förvaltningens yttrande, som inte finns i protokollet",
+                    ("adopts", Lang::En) => "the decision takes up a proposal or opinion whose stance this protocol does not state",
+                    ("adopts", Lang::Sv) => "beslutet antar ett förslag eller yttrande vars ställningstagande inte står i protokollet",
+                    ("follows", Lang::En) => "the decision takes up the proposal under 'Förslag till beslut'; its stance is the proposal's",
+                    ("follows", Lang::Sv) => "beslutet antar förslaget under ”Förslag till beslut”; ställningstagandet är förslagets",
+                    ("negated_approve", Lang::En) => "a negated approval, read as a reject",
+                    ("negated_approve", Lang::Sv) => "en nekad tillstyrkan, läst som avstyrkan",
                     ("negated", Lang::En) => "the decision's sentence is negated",
                     ("negated", Lang::Sv) => "beslutsmeningen är nekad",
                     (_, Lang::En) => "the decision's sentences disagree",
@@ -1959,6 +2012,8 @@ mod tests {
         );
         let (st, .., why) =
             motion_stance(&d("Nämnden beslutar att inte tillstyrka motionen.")).unwrap();
+        assert_eq!((st, why), (Stance::Reject, Some("negated_approve")));
+        let (st, .., why) = motion_stance(&d("Nämnden beslutar att inte avslå motionen.")).unwrap();
         assert_eq!((st, why), (Stance::Unknown, Some("negated")));
         let (st, .., why) = motion_stance(&d("Socialnämnden godkänner förvaltningens tjänsteskrivelse och överlämnar den som svar på remissen.")).unwrap();
         assert_eq!((st, why), (Stance::Unknown, Some("adopts")));
@@ -2056,6 +2111,27 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_decision_taking_up_a_named_proposal_follows_it_uncertain() {
+        let d = |s: &str| vec![(s.to_string(), 1, 1)];
+        let decision =
+            d("Kommunfullmäktige beslutar att bifalla kommunstyrelsens förslag avseende motionen.");
+        let proposal = d("Kommunstyrelsen föreslår kommunfullmäktige att avslå motionen.");
+        let r = follows_proposal(motion_stance(&decision).unwrap(), &proposal);
+        assert_eq!(
+            (r.0, r.3, r.4),
+            (
+                Stance::Reject,
+                "protocol.decision_follows_proposal",
+                Some("follows")
+            )
+        );
+        // Another author's proposal is not followed.
+        let other = d("Förvaltningen föreslår att nämnden tillstyrker motionen.");
+        let r = follows_proposal(motion_stance(&decision).unwrap(), &other);
+        assert_eq!((r.0, r.4), (Stance::Unknown, Some("adopts")));
     }
 
     #[test]
