@@ -242,6 +242,15 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         }
         return None;
     }
+    // "12/3 2025": day, then month, as Swedish writes it (never the month first).
+    if let Some((dm, year)) = n.split_once(' ')
+        && four_digits(year)
+        && let Some((day, month)) = dm.split_once('/')
+    {
+        let day: u32 = day.parse().ok()?;
+        let month: u32 = month.parse().ok()?;
+        return NaiveDate::from_ymd_opt(year.parse().ok()?, month, day);
+    }
     let mut words = n.split(' ');
     let (day, month, year) = (words.next()?, words.next()?, words.next()?);
     if words.next().is_some() || !four_digits(year) {
@@ -373,6 +382,18 @@ mod tests {
         assert_eq!(parse_date("29 april 20260"), None);
         assert_eq!(parse_date("20260-04-29"), None);
         assert_eq!(parse_date("+2026-04-29"), None);
+        // Day, then month, as Swedish writes "12/3 2025"; never 3 December.
+        assert_eq!(
+            parse_date("12/3 2025"),
+            NaiveDate::from_ymd_opt(2025, 3, 12)
+        );
+        assert_eq!(
+            parse_date("den 3/3 2025"),
+            NaiveDate::from_ymd_opt(2025, 3, 3)
+        );
+        assert_eq!(parse_date("3/13 2025"), None);
+        assert_eq!(parse_date("12/3"), None);
+        assert_eq!(parse_date("12/3 25"), None);
     }
 
     #[test]

@@ -63,6 +63,8 @@ pub struct BodyOut {
     pub kind: BodyKind,
     pub meeting_date: Option<NaiveDate>,
     pub decision: Vec<String>,
+    /// Where an inferred `meeting_date` comes from (`[[bodies.evidence]]`).
+    pub evidence: Vec<Evidence>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -271,6 +273,7 @@ pub fn write(c: &CaseOut, lang: Lang) -> String {
         if !b.decision.is_empty() {
             key(&mut out, "decision", text(&b.decision));
         }
+        evidence_tables(&mut out, "bodies", &b.evidence);
     }
     if !c.points.is_empty() {
         rule(&mut out, lang.pick("Decision points", "Beslutspunkter"));

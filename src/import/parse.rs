@@ -603,7 +603,14 @@ impl Parser<'_> {
                 break;
             };
             let balanced = text.matches('(').count() <= text.matches(')').count();
-            let complete = balanced && (text.ends_with(')') || lines::ends_sentence(&text));
+            // "Reservation av Socialdemokraterna, Vänsterpartiet och Miljöpartiet": a byline
+            // that ends in a party named in full is whole, like one that ends in "(MP)".
+            let ends_in_party = text
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| !w.ends_with(',') && ph::party_of_name(w).is_some());
+            let complete =
+                balanced && (text.ends_with(')') || lines::ends_sentence(&text) || ends_in_party);
             let continues = next.text.chars().next().is_some_and(char::is_lowercase);
             if complete && !continues {
                 break;

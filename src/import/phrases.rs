@@ -233,6 +233,9 @@ pub const MEETING_PREAMBLES: &[(&str, &str)] = &[
     (" beslutade vid sammanträde den ", " följande"),
     (" har vid sitt sammanträde den ", " beslutat följande"),
     (" beslutade den ", " följande"),
+    // The date without "den": "vid sitt sammanträde 2025-03-03 följande", "… 12/3 2025 …".
+    (" beslutade vid sitt sammanträde ", " följande"),
+    (" beslutade vid sammanträde ", " följande"),
 ];
 
 /// Opens an administration's opinion: "Socialförvaltningens tjänsteutlåtande daterat den 30

@@ -72,6 +72,8 @@ enum Part {
     Reservation,
     Statement,
     Note,
+    /// "Ersättaryttrande": a substitute's statement.
+    Substitute,
     Jav,
     /// A text of the matter, kept as a section.
     Text,
@@ -101,6 +103,8 @@ const SUBHEADINGS: &[(&str, Part)] = &[
     ("särskilda yttranden", Part::Statement),
     ("protokollsanteckning", Part::Note),
     ("protokollsanteckningar", Part::Note),
+    ("ersättaryttrande", Part::Substitute),
+    ("ersättaryttranden", Part::Substitute),
     ("jäv", Part::Jav),
     ("ärendet", Part::Text),
     ("ärendebeskrivning", Part::Text),
@@ -133,13 +137,44 @@ fn subheading(norm: &str) -> Option<Part> {
     }
 }
 
+/// A line that opens a statement with its byline, as Stockholm's protocols write them inside a
+/// § without a sub-heading: "Reservation anfördes av Peter Holm (SD) enligt följande.",
+/// "Särskilt uttalande gjordes av Ann Ek m.fl. (S) …", "Protokollsanteckning gjordes av …",
+/// "Ersättaryttrande anfördes av …".
+fn inline_opener(norm: &str) -> Option<Part> {
+    const KINDS: &[(&str, Part)] = &[
+        ("reservation ", Part::Reservation),
+        ("särskilt uttalande ", Part::Statement),
+        ("särskilt yttrande ", Part::Statement),
+        ("protokollsanteckning ", Part::Note),
+        ("ersättaryttrande ", Part::Substitute),
+    ];
+    const VERBS: &[&str] = &[
+        "anfördes av ",
+        "anförs av ",
+        "gjordes av ",
+        "görs av ",
+        "lämnades av ",
+        "lämnas av ",
+        "avgavs av ",
+    ];
+    let (_, part) = KINDS.iter().find(|(k, _)| norm.starts_with(k))?;
+    let rest = &norm[norm.find(' ')? + 1..];
+    let rest = rest
+        .strip_prefix("uttalande ")
+        .or_else(|| rest.strip_prefix("yttrande "))
+        .unwrap_or(rest);
+    VERBS.iter().any(|v| rest.starts_with(v)).then_some(*part)
+}
+
 /// Lines of page furniture: "Justerandes sign", "Utdragsbestyrkande", "Justerandes signatur".
 fn is_furniture(norm: &str) -> bool {
     norm.starts_with("justerandes sign") || norm.starts_with("utdragsbestyrkande")
 }
 
 /// A party code in a parenthesis of a municipal protocol: the known codes in any case
-/// ("(s)", "(Fi)"), else one to three upper-case letters.
+/// ("(s)", "(Fi)"), else one to five upper-case letters (a local party: "(SJVP)"), kept as
+/// written and declared with a warning.
 fn code_of(token: &str) -> Option<String> {
     let t = token.trim();
     if let Some(p) = super::phrases::PARTIES
@@ -152,7 +187,7 @@ fn code_of(token: &str) -> Option<String> {
         return Some(c.to_string());
     }
     let n = t.chars().count();
-    ((1..=3).contains(&n) && t.chars().all(char::is_uppercase)).then(|| t.to_string())
+    ((1..=5).contains(&n) && t.chars().all(char::is_uppercase)).then(|| t.to_string())
 }
 
 fn names(text: &str) -> RByline {
@@ -174,8 +209,27 @@ struct Paragraph {
 }
 
 /// A registration number: "Dnr KS 2025/412", "KS 2025/412", "SN 2025/118", "Dnr 0412/25".
+/// After the word "Dnr" the number is taken as written, whatever its municipality's shape
+/// ("Dnr Kst 2025/300", "Dnr KS/2025:222", "Dnr RS 2025-00123", "Dnr T2021-01234"): up to
+/// three words, to the first that holds a digit. Without "Dnr", only "SERIES YYYY/N" or
+/// "YYYY/N" shapes count.
 fn dnr_in(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
+    if let Some(at) = words
+        .iter()
+        .position(|w| normalise(w).trim_end_matches([':', '.']) == "dnr")
+    {
+        let mut taken: Vec<&str> = Vec::new();
+        for w in words[at + 1..].iter().take(3) {
+            let w = w.trim_end_matches([',', ';']);
+            taken.push(w);
+            if w.chars().any(|c| c.is_ascii_digit()) {
+                let dnr = taken.join(" ");
+                let dnr = dnr.trim_end_matches('.');
+                return (!dnr.is_empty()).then(|| dnr.to_string());
+            }
+        }
+    }
     for (k, w) in words.iter().enumerate() {
         let is_number = |s: &str| {
             let (a, b) = match s.split_once('/') {
@@ -222,6 +276,12 @@ fn date_in(text: &str) -> Option<NaiveDate> {
             return Some(d);
         }
     }
+    // "12/3 2025".
+    for win in words.windows(2) {
+        if let Some(d) = super::byline::parse_date(&win.join(" ")) {
+            return Some(d);
+        }
+    }
     None
 }
 
@@ -231,13 +291,42 @@ const BODY_ENDINGS: &[&str] = &[
     "styrelsen",
     "fullmäktige",
     "utskottet",
+    "utskott",
     "beredningen",
+    "presidium",
     "direktionen",
 ];
 
 /// The body named in a header line: "Kommunstyrelsen", "Socialnämnden 2026-02-17",
 /// "Kultur- och fritidsnämnden".
 fn body_in(line: &str) -> Option<String> {
+    // Stockholm's protocols: "fört vid Skärholmens stadsdelsnämnds sammanträde torsdagen den …".
+    let n = normalise(line);
+    if let (Some(at), Some(end)) = (n.find("vid "), n.find(" sammanträde"))
+        && at + "vid ".len() < end
+    {
+        let words: Vec<&str> = line
+            .get(at + "vid ".len()..end)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        if let Some((last, rest)) = words.split_last()
+            && words.len() <= 5
+            && let Some(stem) = last.strip_suffix(":s").or_else(|| last.strip_suffix('s'))
+        {
+            let name = rest
+                .iter()
+                .copied()
+                .chain(std::iter::once(stem))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let nn = normalise(&name);
+            if BODY_ENDINGS.iter().any(|e| nn.ends_with(e)) && name.starts_with(char::is_uppercase)
+            {
+                return Some(name);
+            }
+        }
+    }
     for cell in line.split("  ").map(str::trim).filter(|c| !c.is_empty()) {
         let words: Vec<&str> = cell
             .split_whitespace()
@@ -264,7 +353,7 @@ fn body_kind(name: &str) -> BodyKind {
         BodyKind::Council
     } else if n == "kommunstyrelsen" || n == "regionstyrelsen" {
         BodyKind::Board
-    } else if n.ends_with("utskottet") || n.ends_with("beredningen") {
+    } else if n.ends_with("utskottet") || n.ends_with("utskott") || n.ends_with("beredningen") {
         BodyKind::Preparatory
     } else if n.contains("stadsdelsnämnd") {
         BodyKind::DistrictCommittee
@@ -313,7 +402,11 @@ struct Protocol {
     rules: ParagraphRules,
     municipality: Option<String>,
     body: Option<String>,
+    /// The header line that names the body: its text and number.
+    body_source: Option<(String, usize)>,
     date: Option<NaiveDate>,
+    /// The header line that gives the date: its text and number.
+    date_source: Option<(String, usize)>,
     paragraphs: Vec<Paragraph>,
     artefacts: Vec<usize>,
 }
@@ -340,8 +433,24 @@ fn read(doc: &Document) -> Protocol {
         .unwrap_or(lines.len());
     let header = &lines[..first_para.min(lines.len())];
     let municipality = header.iter().take(6).find_map(|l| municipality_in(&l.text));
-    let body = header.iter().take(15).find_map(|l| body_in(&l.text));
-    let date = header.iter().take(15).find_map(|l| date_in(&l.text));
+    // The body and the date, with where each comes from: the header line's cell that holds it
+    // (a line laid out in columns holds several) and its line number.
+    let cell = |text: &str, has: &dyn Fn(&str) -> bool| {
+        text.split("  ")
+            .map(str::trim)
+            .find(|c| has(c))
+            .unwrap_or(text.trim())
+            .to_string()
+    };
+    let body = header.iter().take(15).find_map(|l| {
+        let name = body_in(&l.text)?;
+        let source = cell(&l.text, &|c| c.contains(name.as_str()));
+        Some((name, source, l.no))
+    });
+    let date = header.iter().take(15).find_map(|l| {
+        let d = date_in(&l.text)?;
+        Some((d, cell(&l.text, &|c| date_in(c).is_some()), l.no))
+    });
     let mut heads: Vec<usize> = (0..lines.len())
         .filter(|&k| paragraph_heading(&lines[k].text).is_some())
         .collect();
@@ -388,6 +497,14 @@ fn read(doc: &Document) -> Protocol {
                 if !title.is_empty() && lines[k].blank_before {
                     break;
                 }
+                // "Dnr …" under the title (Stockholm's protocols): the dnr, not the title.
+                if !title.is_empty() && lines[k].norm.starts_with("dnr") {
+                    if dnr.is_none() {
+                        dnr = dnr_in(&lines[k].text);
+                    }
+                    k += 1;
+                    break;
+                }
                 if !title.is_empty() {
                     title.push(' ');
                 }
@@ -409,6 +526,12 @@ fn read(doc: &Document) -> Protocol {
                     last.3 = j;
                 }
                 parts.push((p, lines[j].text.clone(), j + 1, end));
+            } else if let Some(p) = inline_opener(&lines[j].norm) {
+                // The line is its own heading and byline: it stays in the part.
+                if let Some(last) = parts.last_mut() {
+                    last.3 = j;
+                }
+                parts.push((p, lines[j].text.clone(), j, end));
             }
             j += 1;
         }
@@ -431,8 +554,10 @@ fn read(doc: &Document) -> Protocol {
         },
         lines,
         municipality,
-        body,
-        date,
+        body: body.as_ref().map(|b| b.0.clone()),
+        body_source: body.map(|b| (b.1, b.2)),
+        date: date.as_ref().map(|d| d.0),
+        date_source: date.map(|d| (d.1, d.2)),
         paragraphs,
         artefacts: rep.artefacts,
     }
@@ -466,14 +591,32 @@ impl Protocol {
             .collect()
     }
 
-    /// Whether a § holds positions: yrkanden, a vote, a reservation, a statement or a note.
+    /// Whether a § holds positions: yrkanden, a vote, a reservation, a statement or a note,
+    /// or a decision that states the body's stance on a motion (a committee's answer to a
+    /// referral is often only that: "Nämnden avstyrker motionen").
     fn has_positions(&self, p: &Paragraph) -> bool {
         p.parts.iter().any(|(k, _, a, b)| {
             matches!(
                 k,
-                Part::Moves | Part::Vote | Part::Reservation | Part::Statement | Part::Note
+                Part::Moves
+                    | Part::Vote
+                    | Part::Reservation
+                    | Part::Statement
+                    | Part::Note
+                    | Part::Substitute
             ) && a < b
-        })
+        }) || (normalise(&p.title).contains("motion")
+            && motion_stance(&self.decision_paras(p)).is_some())
+    }
+
+    /// The paragraphs of a § 's decision: under its heading, or, without one, those that stand
+    /// first ("Kommunstyrelsen utser …").
+    fn decision_paras(&self, p: &Paragraph) -> Vec<(String, usize, usize)> {
+        let decision = self.part_paras(p, Part::Decision);
+        if decision.is_empty() && !p.parts.iter().any(|(k, ..)| *k == Part::Decision) {
+            return self.paras(p.lead.0, p.lead.1);
+        }
+        decision
     }
 }
 
@@ -500,6 +643,83 @@ fn sentences(text: &str) -> Vec<&str> {
     out.into_iter().filter(|s| !s.is_empty()).collect()
 }
 
+/// A decision that does not answer the referral.
+const NO_ANSWER: &[&str] = &[
+    "utan eget yttrande",
+    "utan yttrande",
+    "avstår från att yttra sig",
+    "avstå från att yttra sig",
+    "att inte yttra sig",
+    "avstår från att lämna yttrande",
+    "avstå från att lämna yttrande",
+];
+
+/// Words that make an approval one in part: "tillstyrker delvis", "i delar", "till viss del".
+const PARTLY: &[&str] = &[
+    " delvis ",
+    " i delar ",
+    " i vissa delar ",
+    " till viss del ",
+    " i de delar ",
+    " i den del ",
+];
+
+/// The stems of the verbs (and nouns) that state a stance on a motion.
+const STANCE_VERBS: &[&str] = &[
+    "besvarad",
+    "besvaras",
+    "avslå",
+    "avslag",
+    "avstyrk",
+    "bifall",
+    "tillstyrk",
+];
+
+/// Words that are the object of a stance verb when it is not the motion: "bifaller
+/// förvaltningens förslag", "avslår Sverigedemokraternas yrkande".
+const OTHER_OBJECTS: &[&str] = &[
+    "förslag",
+    "yrkande",
+    "tjänsteskrivelse",
+    "tjänsteutlåtande",
+    "yttrande",
+    "ändringsyrkande",
+    "tilläggsyrkande",
+];
+
+/// Whether a word of `stems` in `words` has the motion as its object: a "motion…" word at most
+/// three words after it with no other object between ("avslå motionen", "bifall till
+/// motionen", "tillstyrker delvis motionen"), or at most four words before it ("Motionen
+/// avslås", "anse motionen besvarad", "motionen ska anses vara besvarad"), and the word itself is
+/// not what a yrkande asks ("yrkande om bifall till motionen"). The second value: some word of
+/// `stems` has another object (a proposal, a yrkande).
+fn governed(words: &[&str], stems: &[&str]) -> (bool, bool) {
+    let is_motion = |w: &&str| w.starts_with("motion");
+    let is_other = |w: &&str| OTHER_OBJECTS.iter().any(|o| w.starts_with(o));
+    let (mut motion, mut other) = (false, false);
+    for (i, w) in words.iter().enumerate() {
+        if !stems.iter().any(|s| w.starts_with(s)) {
+            continue;
+        }
+        let asked = words[i.saturating_sub(2)..i]
+            .iter()
+            .any(|p| *p == "om" || p.starts_with("yrkande"));
+        if asked {
+            continue;
+        }
+        let after = &words[i + 1..(i + 4).min(words.len())];
+        let before = &words[i.saturating_sub(4)..i];
+        let object = after.iter().position(|a| is_motion(a) || is_other(a));
+        match object {
+            Some(k) if is_motion(&after[k]) => motion = true,
+            Some(_) => other = true,
+            None if before.iter().any(is_motion) => motion = true,
+            None => {}
+        }
+    }
+    (motion, other)
+}
+
 /// A stance read from a decision: the stance, the sentence, its lines, the rule, and why it is
 /// uncertain ("adopts", "negated", "conflict").
 type Reading = (
@@ -523,20 +743,38 @@ fn motion_stance(decision: &[(String, usize, usize)]) -> Option<Reading> {
                 .filter(|w| !w.is_empty())
                 .collect();
             let motion = words.iter().any(|w| w.starts_with("motion"));
+            // "lämnar ärendet utan eget yttrande", "avstår från att yttra sig över motionen",
+            // "beslutar att inte yttra sig": the body does not answer.
+            if NO_ANSWER.iter().any(|w| n.contains(w)) {
+                found.push((
+                    Stance::NoAnswer,
+                    s.to_string(),
+                    (*first, *last),
+                    "protocol.decision_no_answer",
+                ));
+                continue;
+            }
             let negated = words.iter().any(|w| matches!(*w, "inte" | "ej" | "icke"));
+            // "bifaller förvaltningens förslag", "bifalla kommunstyrelsens förslag avseende
+            // motionen": the body takes up a proposal, whose stance the decision does not say.
+            let takes_up = governed(&words, STANCE_VERBS).1;
+            let adopting = takes_up
+                || n.contains("som svar på remissen")
+                || n.contains("som nämndens yttrande")
+                || n.contains("som sitt yttrande")
+                || n.contains("som yttrande");
             if !motion {
-                if (n.contains("som svar på remissen")
-                    || n.contains("som nämndens yttrande")
-                    || n.contains("som sitt yttrande")
-                    || n.contains("som yttrande"))
-                    && adopts.is_none()
-                {
+                if adopting && adopts.is_none() {
                     adopts = Some((s.to_string(), (*first, *last)));
                 }
                 continue;
             }
-            let has = |stems: &[&str]| words.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
-            let partly = words.contains(&"delvis");
+            // A stance verb counts where the motion is its object ("avslå motionen", "bifall
+            // till motionen", "Motionen avslås"), not a proposal or a yrkande ("avslår SD:s
+            // yrkande om bifall till motionen").
+            let has = |stems: &[&str]| governed(&words, stems).0;
+            let spaced = format!(" {} ", words.join(" "));
+            let partly = PARTLY.iter().any(|w| spaced.contains(w));
             let stance = if has(&["besvarad", "besvaras"]) {
                 Some((Stance::Answered, "protocol.decision_answered"))
             } else if has(&["avslå", "avslås", "avstyrk"]) {
@@ -550,7 +788,22 @@ fn motion_stance(decision: &[(String, usize, usize)]) -> Option<Reading> {
             } else {
                 None
             };
+            if stance.is_none() && adopting && adopts.is_none() {
+                adopts = Some((s.to_string(), (*first, *last)));
+            }
             if let Some((st, rule)) = stance {
+                // "beslutar att inte tillstyrka motionen": a negated approval is a reject, as
+                // the statement's reader takes it, but only uncertain; a negated reject or
+                // answer settles nothing.
+                if negated && matches!(st, Stance::Approve | Stance::ApproveInPart) {
+                    return Some((
+                        Stance::Reject,
+                        s.to_string(),
+                        (*first, *last),
+                        "protocol.decision_negated_approve",
+                        Some("negated_approve"),
+                    ));
+                }
                 if negated {
                     return Some((
                         Stance::Unknown,
@@ -575,7 +828,28 @@ fn motion_stance(decision: &[(String, usize, usize)]) -> Option<Reading> {
             )
         }),
         [(st, s, l, rule), rest @ ..] => {
-            if rest.iter().all(|(x, ..)| x == st) {
+            // "1. Motionens första att-sats bifalls. 2. Motionens andra att-sats avslås.": each
+            // att-sats decided on its own, some approved and some not.
+            let by_parts = found.iter().all(|(x, s, ..)| {
+                matches!(x, Stance::Approve | Stance::Reject) && {
+                    let n = normalise(s);
+                    n.contains("att-sats") || n.contains("attsats")
+                }
+            }) && found.iter().any(|f| f.0 == Stance::Approve)
+                && found.iter().any(|f| f.0 == Stance::Reject);
+            if by_parts {
+                let first = found
+                    .iter()
+                    .find(|f| f.0 == Stance::Approve)
+                    .unwrap_or(&found[0]);
+                Some((
+                    Stance::ApproveInPart,
+                    first.1.clone(),
+                    first.2,
+                    "protocol.decision_in_part",
+                    None,
+                ))
+            } else if rest.iter().all(|(x, ..)| x == st) {
                 Some((*st, s.clone(), *l, rule, None))
             } else {
                 Some((
@@ -588,6 +862,87 @@ fn motion_stance(decision: &[(String, usize, usize)]) -> Option<Reading> {
             }
         }
     }
+}
+
+/// A decision that takes up a named proposal ("bifalla kommunstyrelsens förslag avseende
+/// motionen") whose text the § holds under "Förslag till beslut" ("Kommunstyrelsen föreslår
+/// kommunfullmäktige att avslå motionen"): the proposal's stance, still uncertain, with the
+/// proposal's sentence as evidence. Only where the decision names the proposal's author (its
+/// genitive) and the proposal states a stance cleanly; any other reading is kept.
+fn follows_proposal(reading: Reading, proposal: &[(String, usize, usize)]) -> Reading {
+    if reading.4 != Some("adopts") {
+        return reading;
+    }
+    let n = normalise(&reading.1);
+    let words: Vec<&str> = n.split_whitespace().collect();
+    let Some(owner) = words
+        .windows(2)
+        .find(|w| w[1].starts_with("förslag"))
+        .and_then(|w| w[0].strip_suffix('s'))
+    else {
+        return reading;
+    };
+    match motion_stance(proposal) {
+        Some((stance, sentence, lines, _, None))
+            if normalise(&sentence).starts_with(owner)
+                && !matches!(stance, Stance::Unknown | Stance::NoAnswer) =>
+        {
+            (
+                stance,
+                sentence,
+                lines,
+                "protocol.decision_follows_proposal",
+                Some("follows"),
+            )
+        }
+        _ => reading,
+    }
+}
+
+/// A sentence cut before each comma after which someone named with a party makes another
+/// statement of the kind: "Karin Ek (M) reserverar sig …, Anna Ås (V) reserverar sig till
+/// förmån för eget yrkande." is two reservations, not one of M's holding V's.
+fn clauses<'a>(sentence: &'a str, triggers: &[&str]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut from = 0;
+    while let Some(k) = sentence[from..].find(", ") {
+        let at = from + k;
+        let rest = &sentence[at + 2..];
+        let n = normalise(rest);
+        let opens = rest.starts_with(char::is_uppercase)
+            && triggers.iter().find_map(|t| n.find(t)).is_some_and(|t| {
+                rest.get(..t)
+                    .is_some_and(|who| has_names(who) && !who.contains(", "))
+            });
+        // The clause before must itself be a statement, not a list of names before one verb.
+        let before = normalise(&sentence[start..at]);
+        if opens && triggers.iter().any(|t| before.contains(t)) {
+            out.push(sentence[start..at].trim());
+            start = at + 2;
+        }
+        from = at + 2;
+    }
+    out.push(sentence[start..].trim());
+    out
+}
+
+/// A part that says there is nothing under its heading: "Inga reservationer anmäldes.",
+/// "Ingen.", "–". Such a paragraph opens no position.
+fn says_none(para: &str) -> bool {
+    let n = normalise(para);
+    let n = n.trim().trim_end_matches('.').trim();
+    if matches!(
+        n,
+        "-" | "–" | "—" | "inga" | "ingen" | "inget" | "nej" | "saknas"
+    ) {
+        return true;
+    }
+    ["inga ", "ingen ", "inget "]
+        .iter()
+        .any(|w| n.starts_with(w))
+        && !has_names(para)
+        && n.split(' ').count() <= 6
 }
 
 /// Parties named in a group phrase: "Vänsterpartiets fullmäktigegrupp", "Ledamöterna för
@@ -618,6 +973,8 @@ fn who(before: &str) -> (RByline, Vec<String>) {
         "Ordförande ",
         "ordföranden ",
         "Vice ordföranden ",
+        "Ersättaren ",
+        "Ersättarna ",
     ] {
         t = t.strip_prefix(prefix).unwrap_or(t);
     }
@@ -803,11 +1160,7 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
         }
     };
     let line_no = |k: usize| pr.lines.get(k).map_or(1, |l| l.no);
-    let mut decision = pr.part_paras(p, Part::Decision);
-    if decision.is_empty() && !p.parts.iter().any(|(k, ..)| *k == Part::Decision) {
-        // A § whose decision stands first, without a heading ("Kommunstyrelsen utser …").
-        decision = pr.paras(p.lead.0, p.lead.1);
-    }
+    let decision = pr.decision_paras(p);
     let proposal = pr.part_paras(p, Part::Proposal);
     // Moves.
     let mut moves: Vec<MoveOut> = Vec::new();
@@ -896,10 +1249,15 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
     let mut positions: Vec<PositionOut> = Vec::new();
     // The body's stance on the motion.
     let about_motion = normalise(&p.title).contains("motion");
-    if about_motion && let Some((stance, sentence, lines, rule, why)) = motion_stance(&decision) {
+    let reading =
+        motion_stance(&decision).map(|r| follows_proposal(r, &pr.part_paras(p, Part::Proposal)));
+    if about_motion && let Some((stance, sentence, lines, rule, why)) = reading {
         let mut po = PositionOut::new(body_id, stance);
         po.points = vec![point_id.to_string()];
-        po.paragraphs = decision.iter().map(|d| d.0.clone()).collect();
+        // A body that does not answer has no text of its own (the decision stays the body's).
+        if stance != Stance::NoAnswer {
+            po.paragraphs = decision.iter().map(|d| d.0.clone()).collect();
+        }
         let mut ev = inferred(
             Fact::Stance,
             rule,
@@ -909,8 +1267,12 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
         if let Some(why) = why {
             ev = uncertain(ev,
                 match (why, lang) {
-                    ("adopts", Lang::En) => "the decision adopts the administration's opinion, which this protocol does not hold",
-                    ("adopts", Lang::Sv) => "beslutet antar förvaltningens yttrande, som inte finns i protokollet",
+                    ("adopts", Lang::En) => "the decision takes up a proposal or opinion whose stance this protocol does not state",
+                    ("adopts", Lang::Sv) => "beslutet antar ett förslag eller yttrande vars ställningstagande inte står i protokollet",
+                    ("follows", Lang::En) => "the decision takes up the proposal under 'Förslag till beslut'; its stance is the proposal's",
+                    ("follows", Lang::Sv) => "beslutet antar förslaget under ”Förslag till beslut”; ställningstagandet är förslagets",
+                    ("negated_approve", Lang::En) => "a negated approval, read as a reject",
+                    ("negated_approve", Lang::Sv) => "en nekad tillstyrkan, läst som avstyrkan",
                     ("negated", Lang::En) => "the decision's sentence is negated",
                     ("negated", Lang::Sv) => "beslutsmeningen är nekad",
                     (_, Lang::En) => "the decision's sentences disagree",
@@ -953,14 +1315,26 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
             &["antecknar", "protokollsanteckning", "till protokollet"][..],
             "protocol.protocol_note",
         ),
+        (
+            Part::Substitute,
+            Stance::SubstituteStatement,
+            &["ersättaryttrande", "ersättaren", "ersättarna"][..],
+            "protocol.substitute_statement",
+        ),
     ] {
         // Blocks: a sentence that names who and holds the trigger starts one ("Sven Åhl (SD)
         // reserverar sig mot beslutet."), also inside a paragraph; the sentences and
         // paragraphs after it are its text.
         let mut blocks: Vec<Vec<(String, usize, usize)>> = Vec::new();
         for (para, first, last) in pr.part_paras(p, part) {
+            if says_none(&para) {
+                continue;
+            }
             let mut current = String::new();
-            for sen in sentences(&para) {
+            for sen in sentences(&para)
+                .into_iter()
+                .flat_map(|sen| clauses(sen, triggers))
+            {
                 let n = normalise(sen);
                 let starts = triggers.iter().any(|t| n.contains(t))
                     && (has_names(sen) || !group_parties(sen).is_empty() || blocks.is_empty());
@@ -1009,11 +1383,24 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
             .iter()
             .filter_map(|v| n.find(v))
             .min();
-            let before = verb_at.map_or("", |k| {
+            let before = match verb_at {
                 // The same offset in the sentence as written (normalise keeps lengths for
                 // text without runs of white space, as sentences here are).
-                sentence.get(..k).unwrap_or("")
-            });
+                Some(k) => sentence.get(..k).unwrap_or(""),
+                // "Reservation anfördes av Peter Holm (SD) enligt följande.": the names
+                // after "av".
+                None => n
+                    .find(" av ")
+                    .and_then(|k| sentence.get(k + " av ".len()..))
+                    .map_or("", |rest| {
+                        let cut = [" enligt ", " med följande", ":"]
+                            .iter()
+                            .filter_map(|c| rest.find(c))
+                            .min()
+                            .unwrap_or(rest.len());
+                        rest[..cut].trim_end_matches('.')
+                    }),
+            };
             let (b, group) = who(before);
             let mut po = PositionOut::new(body_id, stance);
             po.points = vec![point_id.to_string()];
@@ -1046,6 +1433,11 @@ fn read_paragraph(pr: &Protocol, p: &Paragraph, body_id: &str, point_id: &str, l
             let lines = (line_no_of(pr, block[0].1), line_no_of(pr, block[0].2));
             po.evidence
                 .push(inferred(Fact::Stance, rule, &sentence, lines));
+            // The body: the one whose protocol this is, as its head names it.
+            if let Some((line, no)) = &pr.body_source {
+                po.evidence
+                    .push(inferred(Fact::Body, "protocol.header", line, (*no, *no)));
+            }
             let all_parties: Vec<String> = if b.parties.is_empty() {
                 group.clone()
             } else {
@@ -1408,6 +1800,15 @@ fn build(parts: &[(&Protocol, usize)], several: bool, lang: Lang) -> (CaseOut, V
         for c in &read.parties {
             if !parties.contains(c) {
                 parties.push(c.clone());
+                // A local party ("(SJVP)") is kept as written, and said.
+                if super::phrases::party(c).is_none()
+                    && !super::riksdag::PARTY_CODES.iter().any(|(k, _)| k == c)
+                {
+                    warnings[k].push(Warning {
+                        line: pr.lines.get(p.head).map_or(1, |l| l.no),
+                        kind: WarningKind::UnknownParty { code: c.clone() },
+                    });
+                }
             }
         }
         for a in read.authors {
@@ -1421,6 +1822,13 @@ fn build(parts: &[(&Protocol, usize)], several: bool, lang: Lang) -> (CaseOut, V
             kind: body_kind(pr.body.as_deref().unwrap_or("")),
             meeting_date: pr.date,
             decision: read.decision,
+            evidence: pr
+                .date_source
+                .iter()
+                .map(|(line, no)| {
+                    inferred(Fact::MeetingDate, "protocol.header_date", line, (*no, *no))
+                })
+                .collect(),
         });
         for mut s in read.sections {
             let base = crate::text::slug(&format!(
@@ -1604,10 +2012,223 @@ mod tests {
         );
         let (st, .., why) =
             motion_stance(&d("Nämnden beslutar att inte tillstyrka motionen.")).unwrap();
+        assert_eq!((st, why), (Stance::Reject, Some("negated_approve")));
+        let (st, .., why) = motion_stance(&d("Nämnden beslutar att inte avslå motionen.")).unwrap();
         assert_eq!((st, why), (Stance::Unknown, Some("negated")));
         let (st, .., why) = motion_stance(&d("Socialnämnden godkänner förvaltningens tjänsteskrivelse och överlämnar den som svar på remissen.")).unwrap();
         assert_eq!((st, why), (Stance::Unknown, Some("adopts")));
         assert!(motion_stance(&d("Kommunstyrelsen tackar för informationen.")).is_none());
+        // Parts in other words.
+        for s in [
+            "Nämnden tillstyrker motionen i delar.",
+            "Nämnden tillstyrker delvis motionen enligt förvaltningens förslag.",
+            "Nämnden tillstyrker motionen till viss del.",
+        ] {
+            assert_eq!(
+                motion_stance(&d(s)).unwrap().0,
+                Stance::ApproveInPart,
+                "{s}"
+            );
+        }
+        // A body that does not answer: no_answer, whether or not the sentence names the
+        // motion.
+        for s in [
+            "Miljö- och hälsoskyddsnämnden lämnar ärendet utan eget yttrande.",
+            "Byggnadsnämnden beslutar att avstå från att yttra sig över motionen.",
+            "Nämnden beslutar att inte yttra sig över remissen.",
+        ] {
+            let (st, _, _, rule, why) = motion_stance(&d(s)).unwrap();
+            assert_eq!(
+                (st, rule, why),
+                (Stance::NoAnswer, "protocol.decision_no_answer", None),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_stance_verb_counts_only_with_the_motion_as_its_object() {
+        let d = |s: &str| vec![(s.to_string(), 1, 1)];
+        // A proposal taken up: its stance is not in the decision.
+        for s in [
+            "Socialnämnden bifaller förvaltningens förslag och överlämnar tjänsteskrivelsen som nämndens yttrande över motionen till kommunstyrelsen.",
+            "Kommunfullmäktige beslutar att bifalla kommunstyrelsens förslag avseende motionen.",
+        ] {
+            let (st, .., why) = motion_stance(&d(s)).unwrap();
+            assert_eq!((st, why), (Stance::Unknown, Some("adopts")), "{s}");
+        }
+        // A yrkande rejected is not the motion rejected.
+        assert_eq!(
+            motion_stance(&d("Kommunstyrelsen avslår Sverigedemokraternas yrkande om bifall till motionen och föreslår kommunfullmäktige att anse motionen besvarad.")).unwrap().0,
+            Stance::Answered
+        );
+        for (s, want) in [
+            (
+                "Kommunfullmäktige beslutar att bifalla motionen.",
+                Stance::Approve,
+            ),
+            (
+                "Kommunstyrelsen föreslår kommunfullmäktige att avslå motionen.",
+                Stance::Reject,
+            ),
+            ("1. Motionen avslås.", Stance::Reject),
+            (
+                "Nämnden tillstyrker delvis motionen.",
+                Stance::ApproveInPart,
+            ),
+            (
+                "Kommunstyrelsen föreslår kommunfullmäktige besluta att anse motionen besvarad.",
+                Stance::Answered,
+            ),
+            (
+                "Kommunfullmäktige beslutar att motionen ska anses vara besvarad.",
+                Stance::Answered,
+            ),
+        ] {
+            assert_eq!(motion_stance(&d(s)).unwrap().0, want, "{s}");
+        }
+    }
+
+    #[test]
+    fn two_statements_in_one_sentence_are_two() {
+        let t = &["reserverar sig"][..];
+        assert_eq!(
+            clauses(
+                "Karin Ek (M) och Sven Berg (KD) reserverar sig mot beslutet till förmån för Karin Eks yrkande, Anna Ås (V) reserverar sig till förmån för eget yrkande.",
+                t
+            ),
+            [
+                "Karin Ek (M) och Sven Berg (KD) reserverar sig mot beslutet till förmån för Karin Eks yrkande",
+                "Anna Ås (V) reserverar sig till förmån för eget yrkande.",
+            ]
+        );
+        // A list of names before one verb stays one clause.
+        assert_eq!(
+            clauses(
+                "Anna Ek (S), Per Ås (V) och Eva Lind (MP) reserverar sig mot beslutet.",
+                t
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_decision_taking_up_a_named_proposal_follows_it_uncertain() {
+        let d = |s: &str| vec![(s.to_string(), 1, 1)];
+        let decision =
+            d("Kommunfullmäktige beslutar att bifalla kommunstyrelsens förslag avseende motionen.");
+        let proposal = d("Kommunstyrelsen föreslår kommunfullmäktige att avslå motionen.");
+        let r = follows_proposal(motion_stance(&decision).unwrap(), &proposal);
+        assert_eq!(
+            (r.0, r.3, r.4),
+            (
+                Stance::Reject,
+                "protocol.decision_follows_proposal",
+                Some("follows")
+            )
+        );
+        // Another author's proposal is not followed.
+        let other = d("Förvaltningen föreslår att nämnden tillstyrker motionen.");
+        let r = follows_proposal(motion_stance(&decision).unwrap(), &other);
+        assert_eq!((r.0, r.4), (Stance::Unknown, Some("adopts")));
+    }
+
+    #[test]
+    fn att_satser_decided_one_by_one() {
+        let d = vec![
+            ("Kommunfullmäktige beslutar 1. Motionens första att-sats bifalls. 2. Motionens andra att-sats avslås.".to_string(), 1, 3),
+        ];
+        let (st, sentence, _, rule, why) = motion_stance(&d).unwrap();
+        assert_eq!(
+            (st, rule, why),
+            (Stance::ApproveInPart, "protocol.decision_in_part", None)
+        );
+        assert!(sentence.contains("första att-sats bifalls"), "{sentence}");
+        // Sentences that disagree about the whole motion settle nothing.
+        let d = vec![("Motionen bifalls. Motionen avslås.".to_string(), 1, 1)];
+        assert_eq!(motion_stance(&d).unwrap().0, Stance::Unknown);
+    }
+
+    #[test]
+    fn a_part_that_says_none_opens_no_position() {
+        for s in ["Inga reservationer anmäldes.", "Ingen.", "–", "Inga."] {
+            assert!(says_none(s), "{s}");
+        }
+        assert!(!says_none("Anna Ek (S) reserverar sig mot beslutet."));
+        assert!(!says_none(
+            "Ingen av oss kan ställa sig bakom ett beslut som drabbar barnen på det här sättet."
+        ));
+    }
+
+    #[test]
+    fn registration_numbers_after_dnr_as_written() {
+        for (line, want) in [
+            ("Dnr KS 2025/412", "KS 2025/412"),
+            ("Dnr Kst 2025/300", "Kst 2025/300"),
+            ("Dnr KS/2025:222", "KS/2025:222"),
+            ("Dnr RS 2025-00123", "RS 2025-00123"),
+            ("Dnr: T2021-01234", "T2021-01234"),
+            ("§ 62 Dnr KS 2026/31", "KS 2026/31"),
+            ("SN § 23    SN 2025/118", "SN 2025/118"),
+        ] {
+            assert_eq!(dnr_in(line).as_deref(), Some(want), "{line}");
+        }
+        // "Dnr" followed by no number is none.
+        assert_eq!(dnr_in("Dnr saknas i utdraget"), None);
+    }
+
+    #[test]
+    fn bodies_and_dates_of_other_headers() {
+        assert_eq!(
+            body_in("fört vid Skärholmens stadsdelsnämnds sammanträde torsdagen den 20 mars 2025")
+                .as_deref(),
+            Some("Skärholmens stadsdelsnämnd")
+        );
+        // A working committee is a body of its own, not the committee it prepares for.
+        assert_eq!(
+            body_in("Barn- och utbildningsnämndens arbetsutskott").as_deref(),
+            Some("Barn- och utbildningsnämndens arbetsutskott")
+        );
+        assert_eq!(
+            body_kind("Kommunstyrelsens arbetsutskott"),
+            BodyKind::Preparatory
+        );
+        assert_eq!(
+            date_in("Sammanträdesdatum 12/3 2025"),
+            NaiveDate::from_ymd_opt(2025, 3, 12)
+        );
+        assert_eq!(
+            date_in("Datum: den 3 mars 2025"),
+            NaiveDate::from_ymd_opt(2025, 3, 3)
+        );
+    }
+
+    #[test]
+    fn statements_opened_on_their_own_line() {
+        for (line, part) in [
+            (
+                "reservation anfördes av peter holm (sd) enligt följande.",
+                Part::Reservation,
+            ),
+            (
+                "särskilt uttalande gjordes av ann ek m.fl. (s) och ali reza (v).",
+                Part::Statement,
+            ),
+            ("protokollsanteckning gjordes av eva ås (l).", Part::Note),
+            (
+                "ersättaryttrande anfördes av pia ek (mp).",
+                Part::Substitute,
+            ),
+        ] {
+            assert_eq!(inline_opener(line), Some(part), "{line}");
+        }
+        // Running text that starts with the word is none.
+        assert_eq!(inline_opener("reservationen gäller hela beslutet."), None);
+        assert_eq!(
+            inline_opener("reservation av den 12 maj i samma fråga."),
+            None
+        );
     }
 
     #[test]

@@ -1821,6 +1821,7 @@ pub fn import(
             kind: BodyKind::Committee,
             meeting_date: signed.map(|(_, d)| d),
             decision: Vec::new(),
+            evidence: Vec::new(),
         }],
         artefacts: rep.artefacts.clone(),
         ..CaseOut::default()

@@ -155,6 +155,9 @@ pub const RULES: &[Rule] = &[
     rule!("double_negation", APPROVE, ["inte|ej|icke", "några|något|någon", "hinder|invändningar|invändning|betänkligheter|erinran|erinringar", "att", "tillstyrk*|bifall*|ställa sig bakom", "motionen*|förslaget|förslagen"], 2, "Förvaltningen ser inte några hinder mot att bifalla motionen."),
     rule!("double_negation", APPROVE, ["ingen|inget|inga|inte någon|inte något|inte några", "anledning|skäl|grund", "att", "inte|ej|icke", "tillstyrk*|bifall*|ställa sig bakom", "motionen*|förslaget|förslagen"], 2, "Förvaltningen ser ingen anledning att inte tillstyrka motionen."),
     rule!("double_negation", APPROVE, ["inte|ej|icke", "annat än", "tillstyrk*|bifall*|ställa sig bakom", "motionen*|förslaget|förslagen"], 1, "Förvaltningen kan inte annat än tillstyrka motionen."),
+    rule!("double_negation", REJECT, ["inte|ej|icke", "annat än", "avstyrk*|avslå*", "motionen*|förslaget|förslagen"], 1, "Förvaltningen kan inte annat än avstyrka motionen."),
+    // "No objection to the motion" is consent, but no decision verb: a leaning.
+    rule!("leans_approve", LEANS_APPROVE, ["ingen|inga|inget", "erinran|erinringar|invändning|invändningar", "mot", "motionen*|motionens förslag*|förslaget|förslagen"], 0, "Förvaltningen har ingen erinran mot motionens förslag."),
     rule!("no_reason", REJECT, ["inte|ej|icke", "skäl|anledning|grund|motiv|behov", "att", "tillstyrk*|bifall*|ställa sig bakom", "motionen*|förslaget|förslagen"], 5, "Förvaltningen anser inte att det finns tillräckliga skäl för nämnden att tillstyrka motionen."),
     rule!("no_reason", REJECT, ["inga|inget|ingen|inte några|inte något|inte någon", "skäl|anledning|grund|motiv|behov", "att", "tillstyrk*|bifall*|ställa sig bakom", "motionen*|förslaget|förslagen"], 3, "Förvaltningen ser inga skäl att tillstyrka motionen."),
     rule!("no_reason", REJECT, ["saknas|saknar", "skäl|anledning|grund|motiv|behov", "att", "tillstyrk*|bifall*|ställa sig bakom", "motionen*|förslaget|förslagen"], 3, "Det saknas skäl att tillstyrka motionen."),
@@ -170,6 +173,8 @@ pub const RULES: &[Rule] = &[
     rule!("no_answer", NO_ANSWER, ["inte|ej", "yttra sig|lämna något yttrande|lämna yttrande|svara på remissen"], 0, "Nämnden beslutar att inte yttra sig över remissen."),
     rule!("no_answer", NO_ANSWER, ["utan", "yttrande|eget yttrande|synpunkter"], 0, "Nämnden lämnar remissen utan yttrande."),
     rule!("no_answer", NO_ANSWER, ["lämnar inget|avger inget", "yttrande"], 0, "Nämnden lämnar inget yttrande."),
+    // A body's part that only says it did not answer (the referral summary's wording).
+    rule!("no_answer", NO_ANSWER, ["har inte|har ej", "inkommit|svarat|besvarat remissen|yttrat sig|lämnat något svar|lämnat svar|lämnat något yttrande|avgett något yttrande"], 0, "Region Stockholms trafiknämnd har inte inkommit med svar."),
     // ---- What reads like a part, and is none.
     rule!("approve", APPROVE, ["tillstyrk*|bifall*", "båda|samtliga|alla", "att-sats*|attsats*"], 1, "Nämnden tillstyrker motionens båda att-satser."),
     rule!("approve", APPROVE, ["tillstyrk*|bifall*", "motionen", "i sin helhet"], 0, "Nämnden tillstyrker motionen i sin helhet."),
@@ -184,10 +189,10 @@ pub const RULES: &[Rule] = &[
     rule!("approve_in_part", IN_PART, ["avstyrk*|avslå*", "att-sats*|attsats*", "tillstyrk*|bifall*"], 8, "Nämnden avstyrker motionens att-satser 1 och 2 men tillstyrker att-sats 3."),
     rule!("approve_in_part", IN_PART, ["tillstyrk*|bifall*", "att-sats*|attsats*", "i övrigt"], 8, "Nämnden tillstyrker motionens första att-sats och avstyrker motionen i övrigt."),
     rule!("approve_in_part", IN_PART, ["tillstyrk*|bifall*", "den del|de delar|delar", "av", "motionen*"], 1, "Kontoret tillstyrker den del av motionen som rör belysning men avstyrker motionen i övrigt."),
-    rule!("approve_in_part", IN_PART, ["tillstyrk*|bifall*", "motionen*", "i den del*|i de delar*|såvitt avser|vad avser|vad gäller|med undantag*|utom|förutom|till viss del|i vissa delar"], 1, "Nämnden tillstyrker motionen i de delar som rör tillgänglighet."),
+    rule!("approve_in_part", IN_PART, ["tillstyrk*|bifall*", "motionen*", "i den del*|i de delar*|i delar|såvitt avser|vad avser|vad gäller|med undantag*|utom|förutom|till viss del|i vissa delar"], 1, "Nämnden tillstyrker motionen i de delar som rör tillgänglighet."),
     rule!("approve_in_part", IN_PART, ["tillstyrk*|bifall*", "motionen*", "men|dock", "avstyrk*|avslå*", "förslaget|förslagen|delen|del|att-sats*|attsats*|den andra|den första|den tredje|punkten|punkt"], 1, "Nämnden tillstyrker motionen men avstyrker förslaget om avgiftsfria entréer."),
     rule!("approve_in_part", IN_PART, ["tillstyrk*|bifall*", "motionen*", "men inte|dock inte|men ej", "förslaget|förslagen|delen|att-sats*|attsats*"], 1, "Nämnden tillstyrker motionen men inte förslaget om avgifter."),
-    rule!("approve_in_part", IN_PART, ["motionen*|motionens", "bifalls|tillstyrks", "såvitt avser|i den del*|i de delar*|vad avser|vad gäller|delvis|med undantag*|till viss del"], 1, "Motionen bifalls såvitt avser att-sats 1."),
+    rule!("approve_in_part", IN_PART, ["motionen*|motionens", "bifalls|tillstyrks", "såvitt avser|i den del*|i de delar*|i delar|vad avser|vad gäller|delvis|med undantag*|till viss del"], 1, "Motionen bifalls såvitt avser att-sats 1."),
     rule!("approve_in_part", IN_PART, ["tillstyrk*|bifall*", "första|andra|tredje|fjärde|femte|sjätte|sista", "att-sats*|attsats*"], 1, "Nämnden tillstyrker motionens andra att-sats."),
     rule!("approve_in_part", IN_PART, ["tillstyrk*|bifall*", "att-sats*|attsats*", "1|2|3|4|5|6|7|8|9"], 1, "Nämnden tillstyrker att-sats 2 i motionen."),
     rule!("approve_in_part", IN_PART, ["tillstyrk*|bifall*", "att-satsen|attsatsen"], 3, "Nämnden tillstyrker den första att-satsen i motionen."),
@@ -254,7 +259,7 @@ pub const RULES: &[Rule] = &[
     // Conditions.
     rule!("condition", Kind::Condition, ["^om|^ifall|^såvida|^bara om|^endast om|under förutsättning att|under förutsättning|förutsatt att|på villkor att|med villkor*|villkora*|endast om|bara om|enbart om|i den mån|under villkor"], 0, "Kulturnämnden tillstyrker motionen under förutsättning att verksamheten finansieras."),
     // Parts.
-    rule!("part", Kind::Part, ["att-sats*|attsats*|i de delar*|i den del*|såvitt avser|vad avser|med undantag*|i övrigt|delvis|utom|förutom|till viss del|i vissa delar|delar av"], 0, "Nämnden avstyrker motionen i övrigt."),
+    rule!("part", Kind::Part, ["att-sats*|attsats*|i de delar*|i den del*|i delar|såvitt avser|vad avser|med undantag*|i övrigt|delvis|utom|förutom|till viss del|i vissa delar|delar av"], 0, "Nämnden avstyrker motionen i övrigt."),
     // The opinion's conclusion, a contrast, and the proposing sentence.
     rule!("conclusion", Kind::Conclusion, ["därför|således|sammanfattningsvis|sammantaget|följaktligen|^därmed|mot bakgrund av|mot denna bakgrund|av dessa skäl|av detta skäl|med hänvisning till ovanstående|med anledning av ovanstående"], 0, "Förvaltningen avstyrker därför motionen."),
     rule!("contrast", Kind::Contrast, ["dock|däremot|samtidigt"], 0, "Förvaltningen avstyrker dock motionen."),
@@ -1535,6 +1540,14 @@ mod tests {
             verdict("Nämnden tillstyrker motionen, delvis eftersom den är billig."),
             s(Approve)
         );
+        // "i delar" is a part like "i de delar som …".
+        assert_eq!(
+            verdict(
+                "Idrottsnämnden tillstyrker motionen i delar och godkänner förvaltningens tjänsteutlåtande."
+            ),
+            s(ApproveInPart)
+        );
+        assert_eq!(verdict("Motionen bifalls i delar."), s(ApproveInPart));
     }
 
     /// The kinds of sentence of issue 10's unseen statements: each read right, and confident

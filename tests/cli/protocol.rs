@@ -48,6 +48,9 @@ fn fixtures_import_to_their_reviewed_case_files() {
         ("norrvik_ks-62", &["norrvik_ks"], Some(62)),
         ("norrvik_ks-63", &["norrvik_ks"], Some(63)),
         ("sjobacka_sn", &["sjobacka_sn"], None),
+        ("hagersten_sdn", &["hagersten_sdn"], None),
+        ("vastbo_kfn", &["vastbo_kfn"], None),
+        ("lindvik_mhn", &["lindvik_mhn"], None),
         (
             "bussresor",
             &["bussresor_ks", "bussresor_kf", "bussresor_kfn"],
@@ -199,6 +202,95 @@ fn three_bodies_extracts_of_one_motion_make_one_case() {
         case.points[0].vote.as_ref().unwrap().method,
         VoteMethod::Acclamation
     );
+}
+
+/// The first body's meeting date, and each position's stance and parties, in order.
+fn date_and_positions(case: &Case) -> (Option<String>, Vec<(Stance, Vec<String>)>) {
+    let date = case.bodies[0].meeting_date.map(|d| d.to_string());
+    let got = case
+        .positions
+        .iter()
+        .map(|p| (p.stance, p.parties.clone()))
+        .collect();
+    (date, got)
+}
+
+/// Stockholm's protocol form: the body in the genitive in the head ("fört vid Hägerstens
+/// stadsdelsnämnds sammanträde"), the dnr under the title, and statements opened on a line of
+/// their own inside the § ("Reservation anfördes av …", "Särskilt uttalande gjordes av …",
+/// "Ersättaryttrande anfördes av …"): each its own position, none read into the decision.
+#[test]
+fn a_stockholm_district_protocol_with_statements_opened_inline() {
+    let (_, case) = import_one(&["hagersten_sdn"], None);
+    assert_eq!(case.dnr, "Hä 2026/52");
+    assert_eq!(
+        case.title,
+        "Svar på remiss av motion om fler utegym i Hägersten"
+    );
+    assert_eq!(case.bodies[0].name, "Hägerstens stadsdelsnämnd");
+    let (date, got) = date_and_positions(&case);
+    assert_eq!(date.as_deref(), Some("2026-04-16"));
+    let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        got,
+        [
+            // The decision adopts an opinion the protocol does not hold; the reservation's
+            // "borde ha tillstyrkt motionen" is M's, not the body's.
+            (Stance::Unknown, v(&[])),
+            (Stance::Reservation, v(&["M"])),
+            (Stance::SpecialStatement, v(&["S", "V"])),
+            (Stance::SubstituteStatement, v(&["MP"])),
+        ]
+    );
+    assert_eq!(
+        case.positions[0].review(),
+        Some(remiss::model::Review::Uncertain)
+    );
+    assert!(
+        !case.positions[1]
+            .paragraphs
+            .join(" ")
+            .contains("Vi ser fram emot")
+    );
+}
+
+/// A committee's answer that is only a decision is a case (no yrkanden, no vote): a stance in
+/// other words ("tillstyrker motionen i delar"), a date written "12/3 2026" (12 March), a dnr
+/// of the municipality's own shape, a local party's code kept as written with a warning, and a
+/// substitute's statement under "Ersättaryttrande"; a body that "lämnar ärendet utan eget
+/// yttrande" does not answer.
+#[test]
+fn decisions_only_other_words_dates_dnrs_and_local_parties() {
+    let (_, case) = import_one(&["vastbo_kfn"], None);
+    assert_eq!(case.dnr, "Kfn 2026/15");
+    let (date, got) = date_and_positions(&case);
+    assert_eq!(date.as_deref(), Some("2026-03-12"));
+    let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        got,
+        [
+            (Stance::ApproveInPart, v(&[])),
+            (Stance::Reservation, v(&["SJVP"])),
+            (Stance::SubstituteStatement, v(&["MP"])),
+        ]
+    );
+    let run = crate::cmd::remiss()
+        .args([
+            "--lang",
+            "en",
+            "import",
+            "tests/fixtures/protocol/vastbo_kfn.txt",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("unknown party code SJVP"), "{stderr}");
+
+    let (_, case) = import_one(&["lindvik_mhn"], None);
+    assert_eq!(case.dnr, "MHN/2026:9");
+    assert_eq!(case.positions.len(), 1);
+    assert_eq!(case.positions[0].stance, Stance::NoAnswer);
+    assert!(case.positions[0].paragraphs.is_empty());
 }
 
 #[test]
