@@ -1119,7 +1119,12 @@ fn import(
             .map(|c| Some(dir.join(format!("{}.toml", c.hint))))
             .collect()
     } else {
-        vec![output.map(Path::to_path_buf)]
+        // One case into an existing folder: a file named after it there, as for several.
+        let into = |dir: &Path, c: &crate::import::CaseText| dir.join(format!("{}.toml", c.hint));
+        match (output, outcome.cases.first()) {
+            (Some(dir), Some(c)) if dir.is_dir() => vec![Some(into(dir, c))],
+            _ => vec![output.map(Path::to_path_buf)],
+        }
     };
     let mut code = OK;
     let mut needs_review = false;

@@ -118,7 +118,12 @@ fn render_overlay(
 /// The status bar: where the user is, then a message or the keys that matter now.
 fn render_status(frame: &mut Frame, area: Rect, app: &App, ctx: &super::ctx::Ctx, theme: &Theme) {
     let width = usize::from(area.width);
-    let mut place = cut_words(&app.top().place(ctx), width);
+    // A message gets the room it needs, down to a quarter of the line for the place.
+    let place_room = match &app.status {
+        Some(s) => width.saturating_sub(text_width(&s.text) + 2).max(width / 4),
+        None => width,
+    };
+    let mut place = cut_words(&app.top().place(ctx), place_room);
     place.push_str("  ");
     let room = width.saturating_sub(text_width(&place));
     let right = match (&app.status, app.progress()) {
@@ -137,7 +142,8 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App, ctx: &super::ctx::Ctx
     frame.render_widget(Paragraph::new(line).style(theme.status), area);
 }
 
-/// `text` in at most `width` columns: whole, or cut after a word with `…`.
+/// `text` in at most `width` columns: whole, or cut after a word with `…`; a path that does
+/// not fit keeps its end (`Wrote …/notes/kiosker.docx`): the file's name is what matters.
 fn cut_words(text: &str, width: usize) -> String {
     if text_width(text) <= width {
         return text.to_string();
@@ -145,6 +151,25 @@ fn cut_words(text: &str, width: usize) -> String {
     let mut out = String::new();
     for word in text.split_inclusive(' ') {
         if text_width(&out) + text_width(word.trim_end()) + 1 > width {
+            let room = width.saturating_sub(text_width(&out) + 1);
+            let word = word.trim_end();
+            if word.contains('/') && !out.is_empty() && room >= 8 {
+                let mut tail: Vec<char> = Vec::new();
+                let mut used = 0;
+                for c in word.chars().rev() {
+                    used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                    if used > room {
+                        break;
+                    }
+                    tail.push(c);
+                }
+                // From a folder's boundary where the tail holds one.
+                let tail: String = tail.into_iter().rev().collect();
+                let from = tail.find('/').filter(|&i| i + 1 < tail.len()).unwrap_or(0);
+                out.push('…');
+                out.push_str(&tail[from..]);
+                return out;
+            }
             break;
         }
         out.push_str(word);
@@ -173,6 +198,14 @@ mod tests {
         assert_eq!(cut_words("Added to the notes", 40), "Added to the notes");
         assert_eq!(cut_words("Added to the notes", 12), "Added to…");
         assert_eq!(cut_words("Sammanfogat", 5), "Samm…");
+        // A path keeps its end.
+        assert_eq!(
+            cut_words(
+                "Wrote /home/a/.local/share/remiss/notes/kiosker.notes.docx",
+                36
+            ),
+            "Wrote …/notes/kiosker.notes.docx"
+        );
         assert_eq!(cut_words("x", 0), "…");
     }
 }

@@ -78,3 +78,23 @@ fn a_mistake_is_named_with_file_line_column_and_a_suggestion() {
         assert!(stderr.contains(&expected), "{expected}\n---\n{stderr}");
     }
 }
+
+/// The README's example configuration is one a user can copy: it loads (a new user found it
+/// bound `n` twice in the reader).
+#[test]
+fn the_readme_example_configuration_is_valid() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme
+        .find("### Configuration")
+        .expect("a configuration section")..];
+    let start = section.find("```toml\n").expect("a TOML example") + "```toml\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    assert!(example.contains("[keys.reader]"), "{example}");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, example).unwrap();
+    let (code, stdout, stderr) = output(remiss().arg("config").env("REMISS_CONFIG", &file));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.ends_with(": valid\n"), "{stdout}");
+}

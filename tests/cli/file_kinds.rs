@@ -201,13 +201,19 @@ fn output_at_a_fifo_or_a_device_is_refused_and_left_alone() {
             .file_type()
             .is_symlink()
     );
-    // A folder.
-    fs::create_dir(d.join("folder.toml")).unwrap();
-    fails_at_once(
-        d,
-        &["import", STATEMENT, "-o", "folder.toml", "--force"],
-        "folder.toml is a folder, not a regular file",
-    );
+    // A folder: the case goes into it, named after the case (as each § of a protocol does).
+    fs::create_dir(d.join("imported")).unwrap();
+    let out = remiss(d, &["import", STATEMENT, "-o", "imported"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let written: Vec<_> = fs::read_dir(d.join("imported"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(written[0].path().extension().is_some_and(|e| e == "toml"));
+    remiss::model::load_file(&written[0].path()).unwrap();
 }
 
 #[test]
