@@ -589,3 +589,24 @@ fn cli_exit_codes() {
     let (code, _, _) = run(&["search", "cases/trygghetskiosker.toml"]);
     assert_eq!(code, 2);
 }
+
+/// `sdn` finds `stadsdelsnämnd` first, not words that merely hold s, d and n in order
+/// (`studentbostäder`, `stranderosion` in the Riksdag reports): the README's example of an
+/// abbreviation, over every shipped case.
+#[test]
+fn a_known_abbreviation_ranks_its_word_first() {
+    let (code, stdout, _) = run(&["search", "cases/", "sdn", "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    let hits = v.as_array().expect("a list of hits");
+    assert!(hits.len() >= 3, "{v}");
+    for hit in &hits[..3] {
+        let matched = hit["matched"].as_array().expect("matched words");
+        assert!(
+            matched.iter().any(|w| w
+                .as_str()
+                .is_some_and(|w| w.to_lowercase().starts_with("stadsdelsnämnd"))),
+            "{hit}"
+        );
+    }
+}

@@ -89,6 +89,18 @@ pub struct WordMatch {
     pub score: u16,
 }
 
+/// Abbreviations of Swedish municipal documents (3+ letters, lower case, not a prefix of the
+/// word: those match as prefixes) and the start of the words they stand for (folded: no å, ä,
+/// ö), as the City of Stockholm's documents use them.
+pub const KNOWN_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("sdn", "stadsdelsnamnd"),
+    ("sdf", "stadsdelsforvaltning"),
+    ("slk", "stadsledningskontor"),
+    ("brb", "borgarradsberedning"),
+    ("kfm", "kommunfullmaktige"),
+    ("tjut", "tjansteutlatande"),
+];
+
 pub const EXACT: u16 = 1000;
 const PREFIX: u16 = 800;
 const INFIX: u16 = 600;
@@ -256,6 +268,17 @@ impl<'q> CompiledTerm<'q> {
             || w.chars().count() > MAX_ABBREVIATION_WORD
         {
             return None;
+        }
+        // The field's own abbreviations rank first among abbreviations: a scattered
+        // subsequence (`sdn` in `studentbostäder`) can score as high as the real one.
+        if KNOWN_ABBREVIATIONS
+            .iter()
+            .any(|(short, long)| *short == self.term.text && w.starts_with(long))
+        {
+            return Some(WordMatch {
+                kind: Kind::Abbreviation,
+                score: ABBREVIATION + SPREAD as u16,
+            });
         }
         let ratio = matcher.score(&self.term.text, w)?;
         Some(WordMatch {
@@ -562,6 +585,15 @@ mod tests {
         );
         assert_eq!(kind_of(&v, "tunnelbana", "tunnelbanestation"), Some(Typo));
         assert_eq!(kind_of(&v, "sdn", "stadsdelsnämnd"), Some(Abbreviation));
+        // A known abbreviation outranks a scattered subsequence.
+        let score = |t: &str, w: &str| {
+            matches(&vocab(&[w]), t)
+                .into_iter()
+                .find(|(x, _, _)| x == w)
+                .map(|(_, _, s)| s)
+        };
+        assert!(score("sdn", "stadsdelsnämnden") > score("sdn", "studentbostäder"));
+        assert!(score("sdn", "stadsdelsnämnden") > score("sdn", "stranderosion"));
         assert_eq!(kind_of(&v, "kiosk", "kriminalitetsbekampningsorsak"), None);
         // One typo needs five letters.
         assert_eq!(kind_of(&v, "fro", "for"), None);
