@@ -271,8 +271,15 @@ fn evidence_list(evidence: &[Evidence], lang: Lang) -> Markup {
     }
 }
 
-/// A link to a position, its label and family mark.
+/// A link to a position, its label with the position's review mark, and its family mark.
 fn position_link(report: &Report, n: usize, case: &Case, i: usize, label: &str) -> Markup {
+    // `Case::review_of`: a derived no-answer has its body's review.
+    let label = format!("{label}{}", review_mark(case.review_of(i)));
+    marked_link(report, n, case, i, &label)
+}
+
+/// [`position_link`] with a label that carries its review marks already.
+fn marked_link(report: &Report, n: usize, case: &Case, i: usize, label: &str) -> Markup {
     let p = &case.positions[i];
     let mark = report.similarity.family_of(PosRef {
         case: n,
@@ -280,7 +287,7 @@ fn position_link(report: &Report, n: usize, case: &Case, i: usize, label: &str) 
     });
     html! {
         a href=(format!("#{}", position_anchor(n, p))) title=(citation(case, i)) {
-            (label) (review_mark(p.review()))
+            (label)
             @if let Some(m) = mark { " " span.mark { (m.to_string()) } }
         }
     }
@@ -322,8 +329,14 @@ fn stance_matrix(report: &Report, n: usize, case: &Case) -> Markup {
             @for (k, i) in case.cell(b, *s).into_iter().enumerate() {
                 @if k > 0 { " " }
                 @let p = &case.positions[i];
-                @let label = if p.parties.is_empty() { DECISION_MARK.to_string() } else { p.parties.join(" ") };
-                (position_link(report, n, case, i, &label))
+                // The review mark after each party, as the app shows it ("S~ V~ MP~").
+                @let review = review_mark(case.review_of(i));
+                @let label = if p.parties.is_empty() {
+                    format!("{DECISION_MARK}{review}")
+                } else {
+                    p.parties.iter().map(|c| format!("{c}{review}")).collect::<Vec<_>>().join(" ")
+                };
+                (marked_link(report, n, case, i, &label))
             }
         }
     };

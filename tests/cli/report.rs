@@ -255,3 +255,33 @@ text = "Svaret är </p><script>alert('x')</script> nej."
         "--force",
     ]);
 }
+
+/// The report marks an imported fact as the app does: each party of a statement of several
+/// (`M~ L~`, not `M L~`), and a body that did not answer with its body's review (`•~`).
+#[test]
+fn review_marks_in_the_report_are_the_apps() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/evidence/imported.toml"
+    ))
+    .unwrap()
+    .replace(
+        "signatories = [{ name = \"Ida Jansson m.fl.\", party = \"M\" }]",
+        "parties = [\"M\", \"L\"]",
+    );
+    assert!(src.contains("parties = [\"M\", \"L\"]"));
+    let case = dir.path().join("imported.toml");
+    std::fs::write(&case, src).unwrap();
+    let html = dir.path().join("r.html");
+    remiss(&[
+        "report",
+        case.to_str().unwrap(),
+        "-o",
+        html.to_str().unwrap(),
+    ]);
+    let html = std::fs::read_to_string(html).unwrap();
+    assert!(html.contains(">M~ L~<"), "both parties marked");
+    assert!(!html.contains(">M L~<"));
+    assert!(html.contains(">•~<"), "the no-answer cell marked");
+}
