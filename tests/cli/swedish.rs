@@ -209,18 +209,25 @@ fn an_import_with_warnings_in_swedish() {
     // `remiss review` is a command name, and the file names are the user's.
     let own = stderr.replace("remiss review", "");
     assert_no_english("import", &own);
-    // A write error (the atomic module's refusal of a folder), in Swedish.
-    std::fs::create_dir(dir.path().join("mapp.toml")).unwrap();
+    // A write error (the atomic module's refusal of a FIFO), in Swedish.
+    let fifo = dir.path().join("ror.toml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
     let (code, _, stderr) = run_in(
         "sv_SE.UTF-8",
         dir.path(),
-        &["import", "doc.txt", "--force", "-o", "mapp.toml"],
+        &["import", "doc.txt", "--force", "-o", "ror.toml"],
     );
     assert_eq!(code, 1);
     assert!(
         stderr.contains(
-            "mapp.toml: fel: kan inte skriva: mapp.toml är en mapp, inte en vanlig fil; remiss \
-             skriver bara vanliga filer"
+            "ror.toml: fel: kan inte skriva: ror.toml är en FIFO (namngiven pipe), inte en vanlig \
+             fil; remiss skriver bara vanliga filer"
         ),
         "{stderr}"
     );

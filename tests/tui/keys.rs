@@ -477,9 +477,14 @@ fn d_diffs_only_a_near_identical_text_and_says_why_not() {
     // Picked in the pane, a partial relative is diffed all the same.
     let (app, _, _) = drive(au1, Lang::En, 120, 40, "p p Enter s d");
     assert_eq!(app.screen(), Screen::Diff);
-    // The bundled case: Socialnämnden's reservation has near-identical relatives.
-    let (app, _, _) = drive(bundled(), Lang::En, 120, 40, "j j j j l l Enter d");
+    // The bundled case: Socialnämnden's reservation has near-identical relatives; `d` shows
+    // what changed in the variant (Skärholmen's), not a copy that changed nothing
+    // (Hässelby-Vällingby's).
+    let (app, term, _) = drive(bundled(), Lang::En, 120, 40, "j j j j l l Enter d");
     assert_eq!(app.screen(), Screen::Diff);
+    let text = screen(&term);
+    assert!(text.contains("Skärholmen"), "{text}");
+    assert!(!text.contains("100% the same"), "{text}");
 }
 
 /// The legends of marks, the texts that name a key on screen and the status hints name the

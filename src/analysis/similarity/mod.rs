@@ -456,12 +456,18 @@ impl Similarity {
     }
 
     /// The relative a word diff of `pos` is made against: the first of
-    /// [`Similarity::relatives`] that is [worth diffing](Options::worth_diffing); `None`
+    /// [`Similarity::relatives`] that is [worth diffing](Options::worth_diffing) and not an
+    /// identical copy (a diff of a copy shows nothing), else the first identical one; `None`
     /// when there is none (no relative, or the closest only shares passages).
     pub fn diff_partner(&self, pos: PosRef) -> Option<Relation> {
-        self.relatives(pos)
+        let worth: Vec<Relation> = self
+            .relatives(pos)
             .into_iter()
-            .find(|r| self.options.worth_diffing(r))
+            .filter(|r| self.options.worth_diffing(r))
+            .collect();
+        let differs = worth.iter().position(|r| r.label != Label::Identical);
+        let pick = differs.unwrap_or(0);
+        worth.into_iter().nth(pick)
     }
 
     /// The relation of `a` to `b`, as kept (`None`: unrelated, not compared, or not among
