@@ -661,6 +661,16 @@ fn check(paths: &[PathBuf], lang: Lang) -> u8 {
             Ok(ws) => {
                 cases += ws.cases.len();
                 problems.extend(ws.problems);
+                // Each case's notes file beside it, where there is one: the app would not
+                // load notes it cannot read.
+                for case in ws.cases.iter().filter(|c| c.path.is_some()) {
+                    let notes = crate::notes::store::default_path(case);
+                    if notes.exists()
+                        && let Err(found) = crate::notes::store::Store::open(notes, case)
+                    {
+                        problems.extend(found);
+                    }
+                }
             }
             Err(p) => problems.push(*p),
         }

@@ -288,3 +288,28 @@ fn a_writer_killed_at_any_moment_leaves_a_whole_file_with_everything_reported_sa
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// `remiss check` also reads each case's notes file beside it: a notes file broken by hand is
+/// a problem with its place, as the app would meet it (a new user found `check` quiet about
+/// it while the app could not load the notes).
+#[test]
+fn check_reads_the_notes_file_beside_each_case() {
+    let (dir, case) = case_dir();
+    let folder = dir.path().to_str().unwrap().to_string();
+    let ok = remiss().args(["check", &folder]).output().unwrap();
+    assert_eq!(ok.status.code(), Some(0), "{ok:?}");
+    let notes = case.with_file_name(format!(
+        "{}.notes.toml",
+        case.file_stem().unwrap().to_str().unwrap()
+    ));
+    std::fs::write(&notes, "format = 1\nthis is = = broken\n").unwrap();
+    for target in [folder.as_str(), case.to_str().unwrap()] {
+        let out = remiss()
+            .args(["--lang", "en", "check", target])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains(".notes.toml:2:6: error:"), "{err}");
+    }
+}
