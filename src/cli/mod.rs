@@ -625,21 +625,27 @@ fn open_app(
 
 /// The exit code of the app, after printing the problems of the files that could not be
 /// loaded (named in the app's status bar; here in full, with line and column, on the screen
-/// the app leaves): those found before it started and those it found reading a folder.
+/// the app leaves): those found before it started and those it found reading a folder; and
+/// for each notes file the session could not write, where its notes went instead (then the
+/// exit code is `INVALID`: the notes are not where the user expects them).
 fn app_ended(
-    result: std::io::Result<(Vec<model::Problem>, bool)>,
+    result: std::io::Result<crate::tui::Ended>,
     before: &[model::Problem],
     lang: Lang,
 ) -> u8 {
     report(before, lang);
-    if let Ok((problems, _)) = &result {
-        report(problems, lang);
+    if let Ok(ended) = &result {
+        report(&ended.problems, lang);
+        for e in &ended.unsaved {
+            message!("remiss: {}", lang.unsaved_at_end(e));
+        }
     }
     match (result, crate::tui::ended_by_signal()) {
         // Ended by a signal: 128 + its number, as a shell reports it (SIGINT: 130).
         (Ok(_), Some(signal)) => u8::try_from(128 + signal).unwrap_or(INVALID),
-        (Ok((_, true)), None) => OK,
-        (Ok((_, false)), None) => {
+        (Ok(ended), None) if !ended.unsaved.is_empty() => INVALID,
+        (Ok(ended), None) if ended.loaded => OK,
+        (Ok(_), None) => {
             message!(
                 "{}",
                 lang.pick("no case could be loaded", "inget ärende kunde läsas in")

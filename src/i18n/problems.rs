@@ -125,11 +125,9 @@ impl Lang {
                 let step = match (self, step) {
                     (Lang::En, SaveStep::CreateFolder) => "cannot create the folder of",
                     (Lang::En, SaveStep::Lock) => "cannot lock",
-                    (Lang::En, SaveStep::Read) => "cannot read",
                     (Lang::En, SaveStep::Write) => "cannot write",
                     (Lang::Sv, SaveStep::CreateFolder) => "kan inte skapa mappen för",
                     (Lang::Sv, SaveStep::Lock) => "kan inte låsa",
-                    (Lang::Sv, SaveStep::Read) => "kan inte läsa",
                     (Lang::Sv, SaveStep::Write) => "kan inte skriva",
                 };
                 text::escape(&format!(
@@ -138,6 +136,36 @@ impl Lang {
                     self.file_error(reason)
                 ))
             }
+        }
+    }
+
+    /// What the app tells when it ends of a notes file whose last save failed (one line,
+    /// escaped): where the session's notes went instead, or that they were not saved.
+    pub fn unsaved_at_end(self, e: &SaveError) -> String {
+        let recovered = matches!(
+            e,
+            SaveError::Unreadable {
+                recovered: Some(_),
+                ..
+            }
+        );
+        format!(
+            "{}: {}",
+            self.notes_not_saved(recovered),
+            self.save_error(e)
+        )
+    }
+
+    /// The head of a message about a save that did not write the notes file: the notes went
+    /// to a recovery file beside it (`recovered`), or nowhere.
+    pub fn notes_not_saved(self, recovered: bool) -> &'static str {
+        if recovered {
+            self.pick(
+                "Notes saved in a recovery file",
+                "Anteckningarna sparades i en återställningsfil",
+            )
+        } else {
+            self.pick("Notes not saved", "Anteckningarna sparades inte")
         }
     }
 

@@ -10,7 +10,7 @@
 //! or wrote it, the two are merged ([`super::merge`]) instead of one overwriting the other.
 
 use super::{MergeReport, Notes, file, merge};
-use crate::atomic::{parent, write_atomically};
+use crate::atomic::{Access, parent, write_atomically, write_file};
 use crate::model::{self, Case, Problem, ProblemKind};
 use std::fs::{self, File};
 use std::io;
@@ -53,8 +53,15 @@ pub struct Store {
     pub path: PathBuf,
     /// The notes as last read or written (the base of a merge).
     base: Notes,
-    /// The file's bytes as last read or written; `None` when there was no file.
+    /// The file's bytes as last read or written; `None` when there was no file (or it could
+    /// not be loaded at start: [`Store::over_unloadable`]).
     seen: Option<Vec<u8>>,
+    /// This session's recovery file, once one was written; later recoveries rewrite it, so a
+    /// session leaves one recovery file, with its latest notes.
+    recovery: Option<PathBuf>,
+    /// Why the last save did not write the notes file (`None` after one that did): what
+    /// the app tells when it ends, since the notes are then elsewhere or nowhere.
+    failed: Option<SaveError>,
 }
 
 /// The outcome of a save.
@@ -92,8 +99,6 @@ pub enum SaveStep {
     CreateFolder,
     /// Taking the lock beside the notes file.
     Lock,
-    /// Reading the notes file as it is on disk.
-    Read,
     /// Writing the notes file.
     Write,
 }
@@ -116,25 +121,52 @@ impl Store {
                 (file::parse(src, &label)?, Some(bytes))
             }
             Ok(None) => (Notes::for_case(case), None),
-            Err(e) => {
-                return Err(vec![Problem::file(
-                    &label,
-                    ProblemKind::CannotReadNotes(e.reason()),
-                )]);
-            }
+            Err(e) => return Err(vec![cannot_read(&path, &e)]),
         };
         let store = Store {
             path,
             base: notes.clone(),
             seen,
+            recovery: None,
+            failed: None,
         };
         Ok((store, notes))
+    }
+
+    /// A store over a notes file that [`Store::open`] could not load (it does not parse, or
+    /// cannot be read): the session starts from empty notes, and each save finds the file as
+    /// if it had broken during the session: while it does not load it is never overwritten,
+    /// and the session's notes go to a recovery file beside it ([`SaveError::Unreadable`]);
+    /// once it is mended (or removed) a save merges the session's notes into it.
+    pub fn over_unloadable(path: PathBuf, case: &Case) -> (Store, Notes) {
+        let notes = Notes::for_case(case);
+        let store = Store {
+            path,
+            base: notes.clone(),
+            seen: None,
+            recovery: None,
+            failed: None,
+        };
+        (store, notes)
+    }
+
+    /// Why the last save did not write the notes file: `Unreadable` with the recovery file
+    /// the session's notes went to, or the step that failed. `None` when the last save wrote
+    /// the file, or there was none.
+    pub fn failed(&self) -> Option<&SaveError> {
+        self.failed.as_ref()
     }
 
     /// Save `ours`: merge with the file on disk if another session changed it, then write
     /// atomically. Nothing is written when nothing changed, nor for empty notes that never had
     /// a file.
     pub fn save(&mut self, ours: &Notes) -> Result<Saved, SaveError> {
+        let result = self.save_once(ours);
+        self.failed = result.as_ref().err().cloned();
+        result
+    }
+
+    fn save_once(&mut self, ours: &Notes) -> Result<Saved, SaveError> {
         let io_err = |step: SaveStep, e: io::Error| SaveError::Io {
             step,
             path: self.path.clone(),
@@ -156,11 +188,14 @@ impl Store {
             let _ = fs::remove_file(torn);
         }
 
-        let on_disk = read(&self.path).map_err(|e| SaveError::Io {
-            step: SaveStep::Read,
-            path: self.path.clone(),
-            reason: e.reason(),
-        })?;
+        let on_disk = match read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                let problem = Box::new(cannot_read(&self.path, &e));
+                let recovered = self.write_recovery(ours);
+                return Err(SaveError::Unreadable { problem, recovered });
+            }
+        };
         let (result, merged) = if on_disk == self.seen {
             (ours.clone(), None)
         } else {
@@ -194,19 +229,30 @@ impl Store {
         })
     }
 
-    /// Write `ours` beside the notes file under a new name, so nothing is lost when the notes
-    /// file itself cannot be written.
-    fn write_recovery(&self, ours: &Notes) -> Option<PathBuf> {
+    /// Write `ours` beside the notes file under a new name (`NAME.recovered-SECONDS-PID`, the
+    /// same for the whole session), atomically, so nothing is lost when the notes file itself
+    /// cannot be written. `None` when that failed too.
+    fn write_recovery(&mut self, ours: &Notes) -> Option<PathBuf> {
+        let text = file::to_toml(ours);
+        if let Some(path) = &self.recovery {
+            write_atomically(path, text.as_bytes()).ok()?;
+            return Some(path.clone());
+        }
         let name = self.path.file_name()?.to_string_lossy();
         let stamp = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        let path = self
-            .path
-            .with_file_name(format!("{name}.recovered-{stamp}-{}", std::process::id()));
-        write_atomically(&path, file::to_toml(ours).as_bytes())
-            .ok()
-            .map(|()| path)
+        let first = format!("{name}.recovered-{stamp}-{}", std::process::id());
+        // A file of that name that is not this session's own (another store of this process
+        // in the same second) is left alone: the next free name is taken.
+        let path = (1..=100)
+            .map(|n| match n {
+                1 => self.path.with_file_name(&first),
+                n => self.path.with_file_name(format!("{first}-{n}")),
+            })
+            .find(|p| write_file(p, text.as_bytes(), false, Access::Private).is_ok_and(|w| w))?;
+        self.recovery = Some(path.clone());
+        Some(path)
     }
 }
 
@@ -220,6 +266,12 @@ fn read(path: &Path) -> Result<Option<Vec<u8>>, crate::atomic::ReadError> {
         Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// The problem of a notes file that cannot be read (not: does not parse).
+fn cannot_read(path: &Path, e: &crate::atomic::ReadError) -> Problem {
+    let label = path.display().to_string();
+    Problem::file(&label, ProblemKind::CannotReadNotes(e.reason()))
 }
 
 fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Notes, Box<Problem>> {
@@ -326,17 +378,90 @@ mod tests {
         fs::write(&path, "format = 1\ncase = \n").unwrap();
         n.push(quote(&case, 2));
         let err = s.save(&n).unwrap_err();
-        let SaveError::Unreadable {
-            recovered: Some(r), ..
-        } = &err
-        else {
-            panic!("{err:?}")
-        };
+        let (_, r) = recovered_to(&err);
         assert_eq!(fs::read_to_string(&path).unwrap(), "format = 1\ncase = \n");
         let (_, rec) = Store::open(r.clone(), &case).unwrap();
         assert_eq!(rec.items.len(), 2);
         assert!(err.to_string().contains("not overwritten"));
         drop(d);
+    }
+
+    /// The recovery files beside `path`.
+    fn recovered_beside(path: &Path) -> Vec<PathBuf> {
+        let prefix = format!("{}.recovered-", path.file_name().unwrap().to_string_lossy());
+        let mut found: Vec<PathBuf> = fs::read_dir(parent(path))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+            })
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// Why a save went to a recovery file, and which; a panic for any other error.
+    fn recovered_to(err: &SaveError) -> (&Problem, &PathBuf) {
+        match err {
+            SaveError::Unreadable {
+                problem,
+                recovered: Some(r),
+            } => (problem, r),
+            _ => panic!("not recovered: {err:?}"),
+        }
+    }
+
+    #[test]
+    fn a_file_broken_at_start_is_never_overwritten_and_the_session_goes_to_one_recovery_file() {
+        let (_d, path, case) = setup();
+        let broken = "format = 1\nthis is = = broken\n";
+        fs::write(&path, broken).unwrap();
+        assert!(Store::open(path.clone(), &case).is_err());
+        let (mut s, mut n) = Store::over_unloadable(path.clone(), &case);
+        assert!(n.items.is_empty() && s.failed().is_none());
+        n.push(quote(&case, 1));
+        let first = s.save(&n).unwrap_err();
+        n.push(quote(&case, 2));
+        let second = s.save(&n).unwrap_err();
+        let (problem, r) = recovered_to(&second);
+        assert_eq!(problem.line, Some(2), "{problem:?}");
+        assert_eq!(first, second, "both saves go to the same recovery file");
+        assert_eq!(s.failed(), Some(&second));
+        assert_eq!(fs::read_to_string(&path).unwrap(), broken);
+        assert_eq!(recovered_beside(&path), std::slice::from_ref(r));
+        let (_, rec) = Store::open(r.clone(), &case).unwrap();
+        assert_eq!(rec, n);
+
+        // Mended by hand (here: removed and written anew by another session): the next save
+        // merges this session's notes into it, and nothing is failed any more.
+        fs::remove_file(&path).unwrap();
+        let (mut other, mut theirs) = Store::open(path.clone(), &case).unwrap();
+        theirs.push(ItemKind::Heading("Theirs".into()));
+        other.save(&theirs).unwrap();
+        let saved = s.save(&n).unwrap();
+        assert!(saved.wrote && s.failed().is_none());
+        let (_, on_disk) = Store::open(path.clone(), &case).unwrap();
+        assert_eq!(on_disk.items.len(), 3);
+    }
+
+    #[test]
+    fn a_notes_file_that_cannot_be_read_at_start_is_recovered_too() {
+        let (_d, path, case) = setup();
+        // A folder where the notes file should be: not a regular file, not readable as one.
+        fs::create_dir(&path).unwrap();
+        let Err(problems) = Store::open(path.clone(), &case) else {
+            panic!("a folder opened as notes")
+        };
+        assert!(matches!(problems[0].kind, ProblemKind::CannotReadNotes(_)));
+        let (mut s, mut n) = Store::over_unloadable(path.clone(), &case);
+        n.push(quote(&case, 1));
+        let err = s.save(&n).unwrap_err();
+        let (problem, r) = recovered_to(&err);
+        assert_eq!(problem.kind, problems[0].kind);
+        assert!(path.is_dir());
+        let (_, rec) = Store::open(r.clone(), &case).unwrap();
+        assert_eq!(rec, n);
     }
 
     #[test]

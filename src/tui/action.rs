@@ -135,7 +135,7 @@ pub enum Action {
     /// The result of saving a case's notes.
     NotesSaved {
         case: usize,
-        result: Result<Saved, String>,
+        result: Result<Saved, NotSaved>,
     },
     /// The result of writing a file.
     Written {
@@ -196,6 +196,16 @@ pub enum Action {
     /// The notes of the cases read in the background (same order), and the problems of notes
     /// files that could not be read.
     NotesOpened(Shared<OpenedNotes>),
+}
+
+/// Why a save of a case's notes did not write their file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotSaved {
+    /// Why, in the app's language, one line.
+    pub message: String,
+    /// The recovery file beside the notes file that holds this session's notes instead
+    /// (the notes file does not load and is never overwritten), if one was written.
+    pub recovered: Option<PathBuf>,
 }
 
 /// Each case's notes and their file, and the notes files that could not be read.

@@ -5,8 +5,8 @@
 //! screen on top, and their [`Outcome`] is applied here. The shell performs the effects.
 
 use super::action::{
-    Action, CopyOutcome, Effect, Nav, NotesEdit, Outcome, OverlayChange, ReviewDone, Shared,
-    Status, WriteOutcome,
+    Action, CopyOutcome, Effect, Nav, NotSaved, NotesEdit, Outcome, OverlayChange, ReviewDone,
+    Shared, Status, WriteOutcome,
 };
 use super::book::{NotesBook, merge_message};
 use super::ctx::{Ctx, Derived};
@@ -657,7 +657,7 @@ impl App {
         Vec::new()
     }
 
-    fn notes_saved(&mut self, case: usize, result: Result<Saved, String>) {
+    fn notes_saved(&mut self, case: usize, result: Result<Saved, NotSaved>) {
         let lang = self.lang;
         let (Some(book), Some(c)) = (self.notes.get_mut(case), self.cases.get(case)) else {
             return;
@@ -674,11 +674,12 @@ impl App {
                 }
             }
             Err(e) => {
-                book.save_error = Some(e.clone());
                 let msg = format!(
-                    "{}: {e}",
-                    lang.pick("Notes not saved", "Anteckningarna sparades inte")
+                    "{}: {}",
+                    lang.notes_not_saved(e.recovered.is_some()),
+                    e.message
                 );
+                book.save_error = Some(e);
                 self.notify(msg, true);
             }
         }
@@ -882,12 +883,16 @@ mod tests {
     #[test]
     fn a_failed_save_is_shown_and_kept_until_one_succeeds() {
         let mut app = app_with_a_quote();
+        let failed = NotSaved {
+            message: "disk full".into(),
+            recovered: None,
+        };
         app.update(Action::NotesSaved {
             case: 0,
-            result: Err("disk full".into()),
+            result: Err(failed.clone()),
         });
         assert!(app.status.as_ref().unwrap().error);
-        assert_eq!(app.notes[0].save_error.as_deref(), Some("disk full"));
+        assert_eq!(app.notes[0].save_error.as_ref(), Some(&failed));
     }
 
     #[test]

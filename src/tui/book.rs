@@ -3,7 +3,7 @@
 //! search and the diff add quotes; undo belongs to the book); screens ask for changes with a
 //! [`NotesOp`] and read the books through the context.
 
-use super::action::NotesOp;
+use super::action::{NotSaved, NotesOp};
 use crate::i18n::Lang;
 use crate::model::Case;
 use crate::notes::{Item, ItemKind, MergeReport, Notes};
@@ -21,8 +21,9 @@ pub struct NotesBook {
     pub path: Option<PathBuf>,
     /// Ids of quotes no longer in the case.
     pub stale: HashSet<String>,
-    /// Why the last save failed, until one succeeds.
-    pub save_error: Option<String>,
+    /// Why the last save did not write the notes file (and where the notes went instead),
+    /// until one does.
+    pub save_error: Option<NotSaved>,
     undo: Vec<Vec<Item>>,
     redo: Vec<Vec<Item>>,
 }

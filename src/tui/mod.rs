@@ -71,15 +71,14 @@ pub enum Start {
 /// `notes_path(case)`. The terminal is restored on every way out, a panic included (ratatui's
 /// panic hook) and a signal (see [`watch_signals`]). Terminal events and the results of
 /// background work (the cases of a folder, the search index, the similarity of all positions)
-/// reach the loop through one channel, so the first frame never waits for them. Returns the
-/// problems of case files read in the background (the caller prints them, with those it
-/// found itself), and whether any case was loaded.
+/// reach the loop through one channel, so the first frame never waits for them. Returns how
+/// it ended ([`Ended`]), for the caller to print after the terminal is restored.
 pub fn run(
     start: Start,
     lang: crate::i18n::Lang,
     (theme, keys): (Theme, keymap::Keymap),
     notes_path: impl Fn(&crate::model::Case) -> std::path::PathBuf + 'static,
-) -> io::Result<(Vec<crate::model::Problem>, bool)> {
+) -> io::Result<Ended> {
     let stop = Arc::new(AtomicBool::new(false));
     let restored = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop), Arc::clone(&restored))?;
@@ -132,7 +131,25 @@ pub fn run(
     let result = run_loop(&mut terminal, app, &theme, inputs, &mut shell);
     restore_terminal();
     restored.store(true, Ordering::SeqCst);
-    result.map(|app| (app.load_problems, !app.cases.is_empty()))
+    result.map(|app| Ended {
+        problems: app.load_problems,
+        loaded: !app.cases.is_empty(),
+        unsaved: shell.unsaved(),
+    })
+}
+
+/// How [`run`] ended, for the caller to tell once the terminal is restored.
+#[derive(Debug)]
+pub struct Ended {
+    /// The problems of case files read in the background (the caller prints them with those
+    /// it found itself).
+    pub problems: Vec<crate::model::Problem>,
+    /// Whether any case was loaded.
+    pub loaded: bool,
+    /// Why the last save of a notes file did not write it: where the session's notes went
+    /// instead (a recovery file beside it), or that they were not saved
+    /// ([`SystemShell::unsaved`]).
+    pub unsaved: Vec<crate::notes::store::SaveError>,
 }
 
 /// Read `files` on a thread of their own, saying how far it got ([`Action::Loading`], at

@@ -3,14 +3,14 @@
 //! same [`Shell`]; tests give it a fake clipboard and notes files in a temporary folder.
 
 use super::action::Shared;
-use super::action::{Action, Effect, ReviewDone, WriteOutcome};
+use super::action::{Action, Effect, NotSaved, ReviewDone, WriteOutcome};
 use super::app::App;
 use super::clipboard::Clipboard;
 use crate::analysis::search::{Index, Query};
 use crate::analysis::similarity::{Options as SimilarityOptions, Similarity};
 use crate::model::{Case, Problem};
 use crate::notes::Notes;
-use crate::notes::store::Store;
+use crate::notes::store::{SaveError, Store};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 
@@ -26,9 +26,10 @@ pub type NotesPath = Box<dyn Fn(&Case) -> PathBuf>;
 /// The shell over a clipboard, the cases' notes files and a searcher.
 pub struct SystemShell<C: Clipboard> {
     pub clipboard: C,
-    /// One notes store per loaded case; `None` where the notes file could not be read (the
-    /// app then keeps that case's notes in memory only and says why).
-    stores: Vec<Option<Store>>,
+    /// One notes store per loaded case. Where the notes file could not be loaded the session
+    /// starts from empty notes and its saves go to a recovery file beside it
+    /// ([`Store::over_unloadable`]); the app says why at start.
+    stores: Vec<Store>,
     pub searcher: Searcher,
     /// Where a case's notes live, for cases that arrive later ([`Effect::Arrived`]).
     pub notes_path: Option<NotesPath>,
@@ -156,19 +157,28 @@ impl<C: Clipboard> SystemShell<C> {
         self.stores = Vec::with_capacity(cases.len());
         for case in cases {
             let path = path_of(case);
-            match Store::open(path.clone(), case) {
-                Ok((store, n)) => {
-                    self.stores.push(Some(store));
-                    opened.notes.push((n, path));
-                }
+            let (store, n) = match Store::open(path.clone(), case) {
+                Ok(opened) => opened,
                 Err(mut p) => {
                     opened.problems.append(&mut p);
-                    self.stores.push(None);
-                    opened.notes.push((Notes::for_case(case), path));
+                    Store::over_unloadable(path.clone(), case)
                 }
-            }
+            };
+            self.stores.push(store);
+            opened.notes.push((n, path));
         }
         opened
+    }
+
+    /// The notes files whose last save failed, and why: the session's notes are then in a
+    /// recovery file beside the notes file (`SaveError::Unreadable` names it) or, where that
+    /// failed too, nowhere. What the app tells when it ends.
+    pub fn unsaved(&self) -> Vec<SaveError> {
+        self.stores
+            .iter()
+            .filter_map(Store::failed)
+            .cloned()
+            .collect()
     }
 
     /// Cases arrived: open their notes; index and compare them (in the background when the
@@ -199,18 +209,17 @@ impl<C: Clipboard> Shell for SystemShell<C> {
             Effect::Copy(text) => Some(Action::Copied(self.clipboard.copy(&text))),
             Effect::SaveNotes(case) => {
                 let notes = &app.notes.get(case)?.notes;
-                let result = match self.stores.get_mut(case) {
-                    Some(Some(store)) => store.save(notes).map_err(|e| app.lang.save_error(&e)),
-                    _ => Err(app
-                        .lang
-                        .pick(
-                            "the notes file could not be read at start; fix it and restart \
-                             (nothing was overwritten)",
-                            "anteckningsfilen kunde inte läsas vid start; rätta den och starta \
-                             om (inget skrevs över)",
-                        )
-                        .to_string()),
-                };
+                let result = self
+                    .stores
+                    .get_mut(case)?
+                    .save(notes)
+                    .map_err(|e| NotSaved {
+                        message: app.lang.save_error(&e),
+                        recovered: match e {
+                            SaveError::Unreadable { recovered, .. } => recovered,
+                            SaveError::Io { .. } => None,
+                        },
+                    });
                 Some(Action::NotesSaved { case, result })
             }
             Effect::Search {

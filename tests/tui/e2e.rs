@@ -789,3 +789,53 @@ fn a_folder_opens_and_its_cases_by_parties_view_opens_a_case() {
     t.keys(&["q"]);
     t.wait_for("EXITED=0");
 }
+
+#[test]
+fn a_notes_file_broken_before_the_start_is_kept_and_the_exit_says_where_the_notes_went() {
+    if !programs_or_skip(
+        "a_notes_file_broken_before_the_start_is_kept_and_the_exit_says_where_the_notes_went",
+        &["tmux"],
+    ) {
+        return;
+    }
+    let (dir, case) = bundled_case_in_temp_dir();
+    let notes = dir.path().join("trygghetskiosker.notes.toml");
+    let broken = "format = 1\nthis is = = broken\n";
+    std::fs::write(&notes, broken).unwrap();
+    let t = Tmux::start("brokennotes", &[], &case.display().to_string());
+    let s = t.wait_for("Notes not loaded");
+    assert!(s.contains("trygghetskiosker.notes.toml:2:"), "{s}");
+    t.keys(&["j", "l", "l", "Enter"]);
+    t.wait_for("Reservation · Andréa Hedin m.fl. (M)");
+    t.keys(&["a"]);
+    t.wait_for("Notes saved in a recovery file");
+    t.keys(&["A"]);
+    t.wait_for("ONLY SAVED IN trygghetskiosker.notes.toml.recovered-");
+    t.keys(&["Escape", "q"]);
+    t.wait_for("EXITED=1");
+    // Wrapped lines joined: the message names the broken file's line and the recovery file.
+    let s = String::from_utf8_lossy(&t.run(&["capture-pane", "-p", "-J"]).stdout).into_owned();
+    let recovered: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".notes.toml.recovered-"))
+        .collect();
+    assert_eq!(recovered.len(), 1, "{recovered:?}");
+    assert!(
+        s.contains(&format!(
+            "remiss: Notes saved in a recovery file: the notes file on disk cannot be read ({}:2:",
+            notes.display()
+        )),
+        "{s}"
+    );
+    assert!(
+        s.contains(&format!(
+            "not overwritten; this session's notes are in {}",
+            recovered[0].display()
+        )),
+        "{s}"
+    );
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), broken);
+    let kept = std::fs::read_to_string(&recovered[0]).unwrap();
+    assert!(kept.contains("Trygghet är inte bara statistik"), "{kept}");
+}

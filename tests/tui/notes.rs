@@ -280,3 +280,74 @@ fn word_and_report_exports_from_the_notes_never_overwrite_unasked() {
     run(dir.path(), "A W y");
     assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"));
 }
+
+/// The recovery files in `dir` (`NAME.recovered-SECONDS-PID`).
+fn recovered_in(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".notes.toml.recovered-"))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_notes_file_broken_by_hand_before_the_session_is_kept_and_the_session_is_recovered() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("trygghetskiosker.notes.toml");
+    // An earlier session's quote, then a hand edit gone wrong.
+    run(dir.path(), "j l l Enter a");
+    let mut broken = std::fs::read_to_string(&path).unwrap();
+    broken.push_str("this is = = broken\n");
+    std::fs::write(&path, &broken).unwrap();
+
+    for lang in [Lang::En, Lang::Sv] {
+        let cases = bundled();
+        let opened = SystemShell::open(FakeClipboard::default(), &cases, |_| path.clone());
+        assert_eq!(opened.problems.len(), 1, "{:?}", opened.problems);
+        let mut shell = opened.shell;
+        let app = App::new(cases, lang).with_notes(opened.notes);
+        // Two quotes of Socialnämnden's reservation, then the notes screen.
+        let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+        let events = keys("j l l Enter a j a A");
+        let app = run_loop(&mut terminal, app, &Theme::coloured(), events, &mut shell).unwrap();
+
+        // The broken file is as the hand left it; the session's notes are in one recovery
+        // file beside it, whole.
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+        let recovered = recovered_in(dir.path());
+        assert_eq!(recovered.len(), 1, "{recovered:?}");
+        let case = remiss::model::load_bundled();
+        let (_, in_file) = Store::open(recovered[0].clone(), &case).unwrap();
+        assert_eq!(outline(&in_file), outline(&app.notes[0].notes));
+        assert_eq!(
+            outline(&in_file),
+            [
+                "Trygghet är inte (Socialnämnden)",
+                "Trygghetskiosker ska vara (Socialnämnden)"
+            ]
+        );
+
+        // The notes screen and the status bar say where they are.
+        let name = recovered[0]
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let s = screen(&terminal);
+        let head = lang.pick("ONLY SAVED IN", "SPARAT ENDAST I");
+        assert!(s.contains(&format!("{head} {name}")), "{s}");
+        let status = &app.status.as_ref().unwrap().text;
+        assert!(status.starts_with(lang.notes_not_saved(true)), "{status}");
+
+        // What the app prints when it ends: the broken file, its line, and the recovery file.
+        let unsaved = shell.unsaved();
+        assert_eq!(unsaved.len(), 1, "{unsaved:?}");
+        let told = lang.unsaved_at_end(&unsaved[0]);
+        let place = format!("{}:", path.display());
+        assert!(told.contains(&place), "{told}");
+        assert!(told.contains(&recovered[0].display().to_string()), "{told}");
+        std::fs::remove_file(&recovered[0]).unwrap();
+    }
+}

@@ -4,6 +4,7 @@
 use super::NotesScreen;
 use crate::i18n::Lang;
 use crate::notes::{Item, ItemKind};
+use crate::tui::action::NotSaved;
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::Mark;
@@ -33,6 +34,22 @@ pub fn render(frame: &mut Frame, area: Rect, s: &NotesScreen, ctx: &Ctx, theme: 
         },
     );
     let (file_note, file_style) = match (&book.save_error, &book.path) {
+        (
+            Some(NotSaved {
+                recovered: Some(r), ..
+            }),
+            _,
+        ) => {
+            let name = r
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            let head = lang.pick("ONLY SAVED IN", "SPARAT ENDAST I");
+            (
+                format!(" {head} {} ", crate::text::escape(&name)),
+                theme.error,
+            )
+        }
         (Some(_), _) => (
             lang.pick(" NOT SAVED ", " INTE SPARAT ").to_string(),
             theme.error,
