@@ -538,3 +538,22 @@ fn legends_and_texts_name_the_configured_keys() {
         );
     }
 }
+
+/// A party-lens cell whose stance is inferred (`Avst.*`: the majority's decision names no
+/// party) opens a reader that says so under the title, in both languages; a stated stance's
+/// reader does not.
+#[test]
+fn the_reader_says_a_party_lens_stance_is_inferred() {
+    for (lang, note) in [
+        (Lang::En, "S: inferred (*), not stated"),
+        (Lang::Sv, "S: härlett (*), inte utsagt"),
+    ] {
+        let (app, term, _) = drive(bundled(), lang, 120, 40, "p j l Enter");
+        assert_eq!(app.screen(), Screen::Reader);
+        let text = screen(&term);
+        assert!(text.contains(note), "{text}");
+        // M's reservation in the same body is M's own.
+        let (_, term, _) = drive(bundled(), lang, 120, 40, "p j Enter");
+        assert!(!screen(&term).contains("(*)"), "{}", screen(&term));
+    }
+}

@@ -127,6 +127,22 @@ impl MatrixScreen {
             .copied()
     }
 
+    /// The party of the selected party-lens column, when its stance in the selected body is
+    /// inferred from `position` (the majority's decision naming no party).
+    fn inferred_party(&self, ctx: &Ctx, position: usize) -> Option<String> {
+        if self.by_point || self.lens != Lens::Party {
+            return None;
+        }
+        let Some(Column::Party(party)) = self.columns(ctx).get(self.col).cloned() else {
+            return None;
+        };
+        ctx.case(self.case)
+            .party_stances(self.row, &party)
+            .iter()
+            .any(|s| s.inferred && s.position == position)
+            .then_some(party)
+    }
+
     /// Back from reading a position: the selection follows it to its body.
     pub fn returned_from(&mut self, reader: &ReaderScreen, ctx: &Ctx) {
         let case = ctx.case(self.case);
@@ -205,7 +221,10 @@ impl MatrixScreen {
             (Action::Back, Pane::Matrix) => Outcome::pop(),
             (Action::Open, _) => match self.selected_position(ctx) {
                 Some(p) => {
-                    let r = ReaderScreen::open(ctx, self.case, Doc::Position(p), 0);
+                    let mut r = ReaderScreen::open(ctx, self.case, Doc::Position(p), 0);
+                    if let Some(party) = self.inferred_party(ctx, p) {
+                        r = r.inferred_for(ctx, party);
+                    }
                     Outcome::push(Route::Reader(Box::new(r)))
                 }
                 None => Outcome::say(ctx.lang.pick("This cell is empty", "Cellen är tom")),

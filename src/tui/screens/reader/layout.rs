@@ -163,6 +163,19 @@ fn push_paragraph(out: &mut Vec<ReaderLine>, index: usize, para: &str, width: us
 }
 
 /// Lay out `doc` for a terminal `width` columns wide.
+/// The reader's note that `party`'s stance is inferred from the decision it reads (the
+/// party lens's `*`): a field under the title.
+pub fn inferred_note(party: &str, width: u16, lang: Lang) -> Vec<ReaderLine> {
+    let width = usize::from(width.saturating_sub(2 * MARGIN)).max(8);
+    let mut out = Vec::new();
+    let value = lang.pick(
+        "inferred (*), not stated: the governing majority's decision, which names no party",
+        "härlett (*), inte utsagt: den styrande majoritetens beslut, som inte nämner något parti",
+    );
+    push_field(&mut out, party, value, LineKind::Field, width);
+    out
+}
+
 pub fn layout_doc(case: &Case, doc: Doc, width: u16, lang: Lang, keys: &Keymap) -> Vec<ReaderLine> {
     match doc {
         Doc::Position(p) => layout(case, p, width, lang, keys),

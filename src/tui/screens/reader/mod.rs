@@ -48,6 +48,9 @@ pub struct ReaderScreen {
     pub similar_focus: Option<usize>,
     /// Search matches to mark: a paragraph and byte ranges in it.
     pub highlight: Option<(usize, Vec<Range<usize>>)>,
+    /// Opened from the party lens for a party whose stance is inferred from this decision
+    /// (the majority's, naming no party): the reader says so under the title.
+    pub inferred_for: Option<String>,
 }
 
 /// An entry of the pane of similar texts: a relative, or a place where the cursor's paragraph
@@ -108,9 +111,18 @@ impl ReaderScreen {
             compared: false,
             similar_focus: None,
             highlight: None,
+            inferred_for: None,
         };
         r.relayout(ctx);
         r
+    }
+
+    /// The same reader, saying that `party`'s stance is inferred from the position (a
+    /// decision of the majority that names no party), as the party lens marks it with `*`.
+    pub fn inferred_for(mut self, ctx: &Ctx, party: String) -> ReaderScreen {
+        self.inferred_for = Some(party);
+        self.relayout(ctx);
+        self
     }
 
     /// Open a paragraph, its matched words marked (a search hit).
@@ -202,6 +214,15 @@ impl ReaderScreen {
         }
         let width = layout::areas(ctx.main(), self).text.width;
         self.lines = layout::layout_doc(ctx.case(self.case), self.doc, width, ctx.lang, ctx.keys);
+        if let Some(party) = &self.inferred_for {
+            let at = self
+                .lines
+                .iter()
+                .position(|l| l.kind != layout::LineKind::Title)
+                .unwrap_or(self.lines.len());
+            let note = layout::inferred_note(party, width, ctx.lang);
+            self.lines.splice(at..at, note);
+        }
         self.top = self.top.min(self.lines.len().saturating_sub(1));
         self.keep_cursor_visible(self.height(ctx));
     }
