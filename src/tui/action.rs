@@ -198,6 +198,29 @@ pub enum Action {
     NotesOpened(Shared<OpenedNotes>),
 }
 
+impl Action {
+    /// Whether the action comes from a key the user pressed (or a paste), not from the loop
+    /// (a resize, the result of background work or of an effect).
+    pub fn is_key(&self) -> bool {
+        !matches!(
+            self,
+            Action::Resumed
+                | Action::Resize(..)
+                | Action::Copied(_)
+                | Action::NotesSaved { .. }
+                | Action::Written { .. }
+                | Action::Reviewed { .. }
+                | Action::SourceRead { .. }
+                | Action::Analysed(_)
+                | Action::Indexed(_)
+                | Action::SearchDone { .. }
+                | Action::Loading { .. }
+                | Action::Loaded(_)
+                | Action::NotesOpened(_)
+        )
+    }
+}
+
 /// Why a save of a case's notes did not write their file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotSaved {

@@ -82,6 +82,9 @@ pub struct App {
     /// Problems of the case files read in the background (printed when the app ends).
     pub load_problems: Vec<crate::model::Problem>,
     pub quit: bool,
+    /// Quit was asked once while a heading or comment held typed text: the next quit ends the
+    /// app; any other key keeps typing.
+    quit_asked: bool,
     /// Terminal size, from the last resize.
     pub size: (u16, u16),
     /// The keys: the built-in table with the user's configuration.
@@ -118,6 +121,7 @@ impl App {
             reading: false,
             load_problems: Vec::new(),
             quit: false,
+            quit_asked: false,
             size: (80, 24),
             keys: Keymap::default(),
             redraw: false,
@@ -306,6 +310,9 @@ impl App {
 
     /// Apply an action; return the effects the loop must perform.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if action.is_key() && action != Action::Quit {
+            self.quit_asked = false;
+        }
         let outcome = match action {
             Action::Resize(w, h) => {
                 self.size = (w, h);
@@ -354,6 +361,21 @@ impl App {
                 return Vec::new();
             }
             Action::Quit => {
+                // A heading or comment being typed is not dropped by one Ctrl-C.
+                let typing = self.prompt().is_some_and(|p| {
+                    matches!(
+                        p.kind,
+                        PromptKind::NewHeading { .. } | PromptKind::EditItem { .. }
+                    ) && !p.input.value().trim().is_empty()
+                });
+                if typing && !std::mem::replace(&mut self.quit_asked, true) {
+                    let msg = self.lang.pick(
+                        "Quit again to drop the text you are typing; Enter keeps it",
+                        "Avsluta igen för att släppa texten du skriver; Enter behåller den",
+                    );
+                    self.notify(msg, true);
+                    return Vec::new();
+                }
                 self.quit = true;
                 return Vec::new();
             }

@@ -557,3 +557,24 @@ fn the_reader_says_a_party_lens_stance_is_inferred() {
         assert!(!screen(&term).contains("(*)"), "{}", screen(&term));
     }
 }
+
+/// Ctrl-C while a heading or comment holds typed text asks first (the text would be lost);
+/// a second Ctrl-C quits; a key in between keeps typing and asks again next time.
+#[test]
+fn ctrl_c_while_typing_a_heading_asks_before_dropping_it() {
+    let (app, term, _) = drive(bundled(), Lang::En, 100, 30, "A h T a l C-c");
+    assert!(!app.quit);
+    assert!(app.prompt().is_some());
+    assert!(
+        screen(&term).contains("Quit again to drop the text"),
+        "{}",
+        screen(&term)
+    );
+    let (app, _, _) = drive(bundled(), Lang::En, 100, 30, "A h T a l C-c C-c");
+    assert!(app.quit);
+    let (app, _, _) = drive(bundled(), Lang::En, 100, 30, "A h T a l C-c x C-c");
+    assert!(!app.quit);
+    // An empty prompt is no loss: one Ctrl-C quits.
+    let (app, _, _) = drive(bundled(), Lang::Sv, 100, 30, "A h C-c");
+    assert!(app.quit);
+}
