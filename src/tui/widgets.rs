@@ -1,10 +1,12 @@
 //! Small pieces the screens and overlays share: a centred box, the visible window of a text
-//! input, and scrolling a block of lines into view.
+//! input, scrolling a block of lines into view, and the columns of a table that fit.
 
 use crate::i18n::Lang;
 use crate::model::Case;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use std::ops::Range;
 
 /// A rectangle of at most `w`×`h` centred in `area`, never larger than it.
 pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
@@ -56,6 +58,48 @@ pub fn scroll_to_show(top: usize, first: usize, last: usize, height: usize) -> u
     }
 }
 
+/// The columns of a table that fit in `room` terminal columns when not all do: a run of
+/// whole columns, each `widths[c]` wide after a gap of `gap`, from the first one that keeps
+/// column `selected` in view (the view scrolls with the selection, as in a spreadsheet). A
+/// column is never cut here: at least the selected one is in the run, and the caller makes it
+/// fit. Used by every table whose columns can scroll (the matrix's lenses, cases × parties).
+pub fn column_window(widths: &[usize], gap: usize, room: usize, selected: usize) -> Range<usize> {
+    let selected = selected.min(widths.len().saturating_sub(1));
+    let fits = |from: usize| {
+        let mut used = 0;
+        let mut n = 0;
+        for w in &widths[from..] {
+            if used + w + gap > room {
+                break;
+            }
+            used += w + gap;
+            n += 1;
+        }
+        n.max(1)
+    };
+    let mut left = 0;
+    while left < selected && left + fits(left) <= selected {
+        left += 1;
+    }
+    left..(left + fits(left)).min(widths.len())
+}
+
+/// The title that says which columns a scrolled table shows ("3–8/9", right-aligned), when
+/// not all are shown.
+pub fn column_range_title(
+    shown: &Range<usize>,
+    total: usize,
+    style: Style,
+) -> Option<Line<'static>> {
+    (shown.len() < total).then(|| {
+        Line::styled(
+            format!(" {}–{}/{total} ", shown.start + 1, shown.end),
+            style,
+        )
+        .right_aligned()
+    })
+}
+
 /// A mark a screen can show, and what it means, in English and Swedish (the help's legend).
 /// A mark that is a word ("reverse", "bold") is named in each language. A key either names
 /// is written as a placeholder, `{mode:action}` (`{reader:follow-link}`), so that the legend
@@ -105,4 +149,24 @@ pub fn case_title(case: &Case, theme: &super::theme::Theme) -> Line<'static> {
         Span::raw(" · "),
         Span::styled(case.title.clone(), theme.dim),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::column_window;
+
+    #[test]
+    fn the_columns_shown_follow_the_selection_and_are_never_cut() {
+        let widths = [4, 4, 4, 4, 4];
+        // 5 columns of 4 after a gap of 1 in 12: two show, from the left while the
+        // selection is among them, then the run moves on with it.
+        assert_eq!(column_window(&widths, 1, 12, 0), 0..2);
+        assert_eq!(column_window(&widths, 1, 12, 1), 0..2);
+        assert_eq!(column_window(&widths, 1, 12, 2), 1..3);
+        assert_eq!(column_window(&widths, 1, 12, 4), 3..5);
+        // Everything fits; no room at all: the selected column alone; no columns.
+        assert_eq!(column_window(&widths, 1, 40, 3), 0..5);
+        assert_eq!(column_window(&widths, 1, 0, 3), 3..4);
+        assert_eq!(column_window(&[], 1, 40, 0), 0..0);
+    }
 }

@@ -15,6 +15,7 @@ mod crosscase;
 mod e2e;
 mod invisible;
 mod keys;
+mod narrow;
 mod notes;
 mod review;
 mod screens;

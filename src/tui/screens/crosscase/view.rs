@@ -11,7 +11,7 @@ use crate::tui::ctx::Ctx;
 use crate::tui::keymap::Mode;
 use crate::tui::screens::Screen;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::Mark;
+use crate::tui::widgets::{Mark, column_range_title, column_window};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -61,23 +61,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &CrossCaseScreen, ctx: &Ctx, the
     let room = usize::from(table_area.width)
         .saturating_sub(2)
         .saturating_sub(CASE_WIDTH);
-    let fits = |from: usize| {
-        let mut used = 0;
-        let mut n = 0;
-        for w in &widths[from..] {
-            if used + w + 1 > room {
-                break;
-            }
-            used += w + 1;
-            n += 1;
-        }
-        n.max(1)
-    };
-    let mut left = 0;
-    while left < s.col && left + fits(left) <= s.col {
-        left += 1;
-    }
-    let shown = left..(left + fits(left)).min(m.parties.len());
+    let shown = column_window(&widths, 1, room, s.col);
 
     let rows: Vec<Row> = m
         .rows
@@ -146,14 +130,8 @@ pub fn render(frame: &mut Frame, area: Rect, s: &CrossCaseScreen, ctx: &Ctx, the
             theme.field,
         ));
     }
-    if m.parties.len() > shown.len() {
-        block = block.title_top(
-            Line::styled(
-                format!(" {}–{}/{} ", shown.start + 1, shown.end, m.parties.len()),
-                theme.dim,
-            )
-            .right_aligned(),
-        );
+    if let Some(range) = column_range_title(&shown, m.parties.len(), theme.dim) {
+        block = block.title_top(range);
     }
     let table = Table::new(rows, constraints)
         .header(Row::new(header).style(theme.heading))

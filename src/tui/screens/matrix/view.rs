@@ -2,7 +2,7 @@
 //! positions of the selected cell and the start of the chosen one.
 
 use super::{MatrixScreen, Pane};
-use crate::export::matrix::{choice_word, decision_cell, mark_label, point_label, vote_label};
+use crate::export::matrix::{choice_word, decision_cell, mark_name, point_label, vote_label};
 use crate::i18n::Lang;
 use crate::model::matrix::{Column, DECISION_MARK, INFERRED_MARK, Lens, review_mark};
 use crate::model::points::PointCell;
@@ -10,11 +10,12 @@ use crate::model::{Point, Stance, VoteMethod};
 use crate::text::width;
 use crate::tui::ctx::Ctx;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::Mark;
+use crate::tui::widgets::{Mark, column_range_title, column_window};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use std::ops::Range;
 
 /// At most this much text of a position goes into the preview (a huge paragraph must not cost
 /// a frame).
@@ -83,11 +84,10 @@ pub fn render(frame: &mut Frame, area: Rect, m: &MatrixScreen, ctx: &Ctx, theme:
     }
 }
 
-/// The table: one row per body, one column per stance or party. Columns share the width by
-/// need: each is as wide as its widest cell when all fit; else the body names and the widest
-/// columns give up room in proportion to what they have beyond their floor (a body name
-/// keeps 12 columns, a cell its widest item), and a cell too narrow for its items wraps them
-/// onto more lines rather than cutting one.
+/// The table: one row per body (or point), one column per stance or party, as laid out by
+/// [`fit_columns`]: the columns shown (they scroll with the selection when not all fit, the
+/// run named in the top right corner), each never narrower than what it holds, so the table
+/// never cuts a cell's marks.
 fn render_table(
     frame: &mut Frame,
     area: Rect,
@@ -106,7 +106,7 @@ fn render_table(
             let mut cells: Vec<Cell> = lead.into_iter().map(Cell::from).collect();
             for (c, lines) in row.into_iter().enumerate() {
                 let mut cell = Cell::from(Text::from(lines));
-                if b == m.row && c == m.col {
+                if b == m.row && t.first + c == m.col {
                     let style = if m.focus == Pane::Matrix {
                         theme.selected
                     } else {
@@ -151,6 +151,10 @@ fn render_table(
     if let Some(legend) = family_legend(m, ctx) {
         block = block.title_bottom(Line::styled(legend, theme.family));
     }
+    let shown = t.first..t.first + t.widths.len();
+    if let Some(range) = column_range_title(&shown, t.total, theme.dim) {
+        block = block.title_top(range);
+    }
     let table = Table::new(rows, constraints)
         .header(Row::new(header).style(theme.heading))
         .column_spacing(t.spacing as u16)
@@ -160,8 +164,49 @@ fn render_table(
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-/// A cell's content as items that may go on separate lines: a party code, a stance, a mark.
-type Item = Vec<Span<'static>>;
+/// One item of a cell's content; items may go on separate lines. A word (a party code, a
+/// stance, a reservation's label) that a very narrow column may shorten (`Rej.` → `R…`),
+/// then its marks (`*`, `!`, `~`, ` A′`, the comma), which are facts and never cut.
+struct Item {
+    word: Span<'static>,
+    marks: Vec<Span<'static>>,
+}
+
+impl Item {
+    fn new(word: Span<'static>) -> Item {
+        Item {
+            word,
+            marks: Vec::new(),
+        }
+    }
+
+    fn mark(mut self, mark: Span<'static>) -> Item {
+        self.marks.push(mark);
+        self
+    }
+
+    fn width(&self) -> usize {
+        width(&self.word.content) + self.marks.iter().map(|s| width(&s.content)).sum::<usize>()
+    }
+
+    /// The item in at most `columns` columns if it can be: its word cut on a whole grapheme
+    /// with `…`, its marks whole (so never narrower than its marks and one column).
+    fn shortened(mut self, columns: usize) -> Item {
+        let over = self.width().saturating_sub(columns);
+        if over > 0 {
+            let word = width(&self.word.content);
+            self.word.content = fit_name(&self.word.content, word.saturating_sub(over)).into();
+        }
+        self
+    }
+
+    fn spans(self) -> impl Iterator<Item = Span<'static>> {
+        std::iter::once(self.word).chain(self.marks)
+    }
+}
+
+/// Per row, per column: a cell's lines.
+type Lines = Vec<Vec<Vec<Line<'static>>>>;
 
 /// The table's columns laid out for a width.
 struct TableLayout {
@@ -171,15 +216,20 @@ struct TableLayout {
     lead: Vec<Vec<String>>,
     lead_widths: Vec<usize>,
     headers: Vec<String>,
-    /// Per row, per column: the cell's lines.
-    cells: Vec<Vec<Vec<Line<'static>>>>,
-    /// Width of each stance or party column.
+    cells: Lines,
+    /// Width of each stance or party column shown.
     widths: Vec<usize>,
     spacing: usize,
+    /// The first column shown (columns scroll when not all fit), and how many there are.
+    first: usize,
+    total: usize,
 }
 
 /// The floor of the body names' column when space is short.
 const MIN_BODY_WIDTH: usize = 12;
+/// What the body names' column keeps at least when the columns scroll: enough to tell the
+/// rows apart (the selected body's whole name is in the pane below).
+const LEAST_BODY_WIDTH: usize = 8;
 
 fn table_layout(m: &MatrixScreen, ctx: &Ctx, theme: &Theme, columns: u16) -> TableLayout {
     let case = ctx.case(m.case);
@@ -222,13 +272,16 @@ fn table_layout(m: &MatrixScreen, ctx: &Ctx, theme: &Theme, columns: u16) -> Tab
         (headers, cells) = build(true);
         (need, floor) = column_needs(&headers, &cells);
     }
-    let body_floor = body_need.min(MIN_BODY_WIDTH);
-    let (mut body_width, mut widths, spacing) =
-        share_spaced(body_need, body_floor, &need, &floor, room);
-    let cells = pack_all(cells, &headers, &mut widths, &mut body_width);
+    let lead = Lead {
+        need: body_need,
+        floor: body_need.min(MIN_BODY_WIDTH),
+        least: body_need.min(LEAST_BODY_WIDTH),
+    };
+    let fitted = fit_columns(lead, &need, &floor, usize::from(columns), 0, m.col);
+    let (headers, cells, widths, body_width) = fitted.pack(headers, cells);
     let body_width = body_width.min(body_need);
     TableLayout {
-        lead_headers: vec![ctx.lang.pick("Body", "Organ").to_string()],
+        lead_headers: vec![fit_name(ctx.lang.pick("Body", "Organ"), body_width)],
         lead: case
             .bodies
             .iter()
@@ -238,13 +291,122 @@ fn table_layout(m: &MatrixScreen, ctx: &Ctx, theme: &Theme, columns: u16) -> Tab
         headers,
         cells,
         widths,
-        spacing,
+        spacing: fitted.spacing,
+        first: fitted.shown.start,
+        total: need.len(),
+    }
+}
+
+/// The lead columns' widths (the body's name; a point's label and decision): what they need
+/// to show whole, what they keep while other columns can wrap instead (`floor`), and what they
+/// keep at least when the columns scroll (`least`, enough to tell the rows apart).
+#[derive(Debug, Clone, Copy)]
+struct Lead {
+    need: usize,
+    floor: usize,
+    least: usize,
+}
+
+/// How the columns of a table share a width: the lead columns' width, the columns shown (a
+/// run of them, when not all fit), each column's width, and the gap between columns.
+#[derive(Debug, Clone, PartialEq)]
+struct Fitted {
+    lead: usize,
+    shown: Range<usize>,
+    widths: Vec<usize>,
+    spacing: usize,
+}
+
+/// The one rule of a matrix lens's columns in `columns` terminal columns (borders included;
+/// `lead_gaps` gaps between the lead columns), given each column's `need` (its items on one
+/// line) and `floor` (its widest item; [`column_needs`]):
+/// 1. all columns shown, as [`share_spaced`] shares the width, when they fit so;
+/// 2. else the columns scroll with the selected column (as cases × parties does,
+///    [`column_window`]), each at its floor after a gap of one, the lead at its floor or,
+///    while the selected column does not fit beside it, down to its `least`;
+/// 3. a selected column that still does not fit is narrowed to what is left, and its items'
+///    words are shortened there, never their marks ([`Item::shortened`]).
+///
+/// A column is never cut by the table, so no mark of a cell is lost at any width from which
+/// the lead's least, one item's marks and the borders fit.
+fn fit_columns(
+    lead: Lead,
+    need: &[usize],
+    floor: &[usize],
+    columns: usize,
+    lead_gaps: usize,
+    selected: usize,
+) -> Fitted {
+    let n = need.len();
+    let inner = columns.saturating_sub(2);
+    let room = |spacing: usize| inner.saturating_sub(spacing * (n + lead_gaps));
+    let (all_lead, all_widths, spacing) = share_spaced(lead.need, lead.floor, need, floor, room);
+    if n == 0 || all_lead + all_widths.iter().sum::<usize>() <= room(spacing) {
+        return Fitted {
+            lead: all_lead,
+            shown: 0..n,
+            widths: all_widths,
+            spacing,
+        };
+    }
+    let mut widths: Vec<usize> = floor.iter().zip(need).map(|(f, n)| *f.min(n)).collect();
+    let inner = inner.saturating_sub(lead_gaps);
+    let selected = selected.min(n - 1);
+    let mut lead_width = lead
+        .floor
+        .min(inner.saturating_sub(widths[selected] + 1))
+        .max(lead.least);
+    let avail = inner.saturating_sub(lead_width);
+    let shown = column_window(&widths, 1, avail, selected);
+    if widths[selected] + 1 > avail {
+        widths[selected] = avail.saturating_sub(1).max(1);
+    }
+    let used: usize = shown.clone().map(|c| widths[c] + 1).sum();
+    lead_width += avail
+        .saturating_sub(used)
+        .min(lead.need.saturating_sub(lead_width));
+    Fitted {
+        lead: lead_width,
+        shown,
+        widths,
+        spacing: 1,
+    }
+}
+
+impl Fitted {
+    /// The shown columns' headings (cut with `…` where a column was narrowed) and cells, their
+    /// items packed into lines of the column's width, the columns' widths, and the lead's width
+    /// (a column whose items wrapped may use less than it was given: the rest goes to the
+    /// lead).
+    fn pack(
+        &self,
+        headers: Vec<String>,
+        cells: Vec<Vec<Vec<Item>>>,
+    ) -> (Vec<String>, Lines, Vec<usize>, usize) {
+        fn shown<T>(v: Vec<T>, run: &Range<usize>) -> Vec<T> {
+            v.into_iter().skip(run.start).take(run.len()).collect()
+        }
+        let mut widths = shown(self.widths.clone(), &self.shown);
+        let headers: Vec<String> = shown(headers, &self.shown)
+            .iter()
+            .zip(&widths)
+            .map(|(h, w)| fit_name(h, *w))
+            .collect();
+        let cells = cells
+            .into_iter()
+            .map(|row| shown(row, &self.shown))
+            .collect();
+        let mut lead = self.lead;
+        let cells = pack_all(cells, &headers, &mut widths, &mut lead);
+        (headers, cells, widths, lead)
     }
 }
 
 /// The floor of the point titles' column, and of the decisions', when space is short.
 const MIN_POINT_WIDTH: usize = 12;
 const MIN_DECISION_WIDTH: usize = 12;
+/// What the point titles' column, and the decisions', keep at least when the columns scroll.
+const LEAST_POINT_WIDTH: usize = 6;
 /// The height of the pane below a points matrix that does not fit, and the height of the
 /// screen's lower part from which it is shown.
 const POINT_PANE: u16 = 7;
@@ -301,18 +463,23 @@ fn point_table_layout(m: &MatrixScreen, ctx: &Ctx, theme: &Theme, columns: u16) 
     let room = |spacing: usize| {
         usize::from(columns)
             .saturating_sub(2)
-            .saturating_sub(spacing * (headers.len() + 1))
+            .saturating_sub(spacing * (pm.parties.len() + 1))
     };
+    let headers_all = headers;
     let mut cells = build(false);
-    let (mut need, mut floor) = column_needs(&headers, &cells);
+    let (mut need, mut floor) = column_needs(&headers_all, &cells);
     if room(2).saturating_sub(need.iter().sum()) < label_floor + decision_floor + MIN_POINT_WIDTH {
         cells = build(true);
-        (need, floor) = column_needs(&headers, &cells);
+        (need, floor) = column_needs(&headers_all, &cells);
     }
     let lead_need = label_need + decision_need;
-    let lead_floor = label_floor + decision_floor;
-    let (mut lead, mut widths, spacing) = share_spaced(lead_need, lead_floor, &need, &floor, room);
-    let cells = pack_all(cells, &headers, &mut widths, &mut lead);
+    let lead = Lead {
+        need: lead_need,
+        floor: label_floor + decision_floor,
+        least: lead_need.min(2 * LEAST_POINT_WIDTH),
+    };
+    let fitted = fit_columns(lead, &need, &floor, usize::from(columns), 1, m.col);
+    let (headers, cells, widths, lead) = fitted.pack(headers_all, cells);
     let (label_width, decision_width) = split_by_need(
         lead.min(lead_need),
         (label_need, label_floor),
@@ -336,13 +503,23 @@ fn point_table_layout(m: &MatrixScreen, ctx: &Ctx, theme: &Theme, columns: u16) 
         headers,
         cells,
         widths,
-        spacing,
+        spacing: fitted.spacing,
+        first: fitted.shown.start,
+        total: need.len(),
     }
 }
 
 /// `total` columns shared by two texts given as (need, floor): each gets its floor, and what
 /// is left goes to each in proportion to how much more it needs; never more than it needs.
 fn split_by_need(total: usize, a: (usize, usize), b: (usize, usize)) -> (usize, usize) {
+    // Below both floors, the floors shrink in proportion.
+    let (a, b) = match a.1 + b.1 {
+        floors if floors > total => {
+            let a_floor = total * a.1 / floors;
+            ((a.0, a_floor), (b.0, total - a_floor))
+        }
+        _ => (a, b),
+    };
     let (a_more, b_more) = (a.0 - a.1.min(a.0), b.0 - b.1.min(b.0));
     let extra = total.saturating_sub(a.1 + b.1);
     let a_extra = match a_more + b_more {
@@ -397,7 +574,8 @@ fn point_items(
     let style = theme.party(case.party(party));
     let mut items: Vec<Item> = Vec::new();
     for mark in &cell.marks {
-        let label = if tiny {
+        let review = review_mark(case.review_of(mark.position));
+        let (label, marks) = if tiny {
             let name = match mark.stance {
                 Stance::Reservation => "R",
                 Stance::SpecialStatement => "S",
@@ -405,23 +583,22 @@ fn point_items(
             };
             let number = mark.number.map(|n| n.to_string()).unwrap_or_default();
             let reasons = if mark.reasons_only { REASONS_MARK } else { "" };
-            let review = review_mark(case.review_of(mark.position));
-            format!("{name}{number}{reasons}{review}")
+            (format!("{name}{number}"), format!("{reasons}{review}"))
         } else {
-            mark_label(case, mark, lang)
+            (mark_name(mark, lang), review.to_string())
         };
-        let mut item = vec![Span::styled(label, style)];
+        let mut item = Item::new(Span::styled(label, style)).mark(Span::styled(marks, style));
         if let Some(f) = ctx.family_mark(m.case, mark.position) {
-            item.push(Span::styled(format!(" {f}"), theme.family));
+            item = item.mark(Span::styled(format!(" {f}"), theme.family));
         }
         items.push(item);
     }
     if let Some(vote) = vote_label(cell, lang) {
-        items.push(vec![Span::raw(vote)]);
+        items.push(Item::new(Span::raw(vote)));
     }
     let n = items.len();
     for item in items.iter_mut().take(n.saturating_sub(1)) {
-        item.push(Span::raw(","));
+        item.marks.push(Span::raw(","));
     }
     items
 }
@@ -436,8 +613,8 @@ fn pack_all(
     headers: &[String],
     widths: &mut [usize],
     spare: &mut usize,
-) -> Vec<Vec<Vec<Line<'static>>>> {
-    let cells: Vec<Vec<Vec<Line<'static>>>> = cells
+) -> Lines {
+    let cells: Lines = cells
         .into_iter()
         .map(|row| {
             row.into_iter()
@@ -473,7 +650,7 @@ fn column_needs(headers: &[String], cells: &[Vec<Vec<Item>>]) -> (Vec<usize>, Ve
     for row in cells {
         for (c, items) in row.iter().enumerate() {
             need[c] = need[c].max(line_width(items));
-            floor[c] = floor[c].max(items.iter().map(item_width).max().unwrap_or(0));
+            floor[c] = floor[c].max(items.iter().map(Item::width).max().unwrap_or(0));
         }
     }
     (need, floor)
@@ -530,30 +707,27 @@ pub fn share_width(
     (body, widths)
 }
 
-fn item_width(item: &Item) -> usize {
-    item.iter().map(|s| width(&s.content)).sum()
-}
-
 /// The width of a cell's items on one line, a space between them.
 fn line_width(items: &[Item]) -> usize {
-    items.iter().map(item_width).sum::<usize>() + items.len().saturating_sub(1)
+    items.iter().map(Item::width).sum::<usize>() + items.len().saturating_sub(1)
 }
 
 /// A cell's items packed into lines of at most `width` columns, a space between items; an
-/// item wider than the column stands alone (and is cut by the table).
+/// item wider than the column stands alone, its word shortened to fit ([`Item::shortened`]).
 fn pack(items: Vec<Item>, width: usize) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut used = 0;
     for item in items {
-        let w = item_width(&item);
+        let item = item.shortened(width);
+        let w = item.width();
         match lines.last_mut() {
             Some(line) if used + 1 + w <= width => {
                 line.spans.push(Span::raw(" "));
-                line.spans.extend(item);
+                line.spans.extend(item.spans());
                 used += 1 + w;
             }
             _ => {
-                lines.push(Line::from(item));
+                lines.push(Line::from(item.spans().collect::<Vec<_>>()));
                 used = w;
             }
         }
@@ -590,23 +764,27 @@ fn cell_items(
                 let before = items.len();
                 if p.parties.is_empty() && seen.is_empty() {
                     seen.push(DECISION_MARK);
-                    items.push(vec![Span::raw(format!("{DECISION_MARK}{review}"))]);
+                    items.push(Item::new(Span::raw(DECISION_MARK)).mark(Span::raw(review)));
                 }
                 for code in &p.parties {
                     if !seen.contains(&code.as_str()) {
                         seen.push(code);
-                        items.push(vec![Span::styled(
-                            format!("{code}{review}"),
-                            theme.party(case.party(code)),
-                        )]);
+                        let style = theme.party(case.party(code));
+                        items.push(
+                            Item::new(Span::styled(code.clone(), style))
+                                .mark(Span::styled(review, style)),
+                        );
                     }
                 }
                 // The family mark goes with the position's last item.
                 if let Some(mark) = ctx.family_mark(m.case, i) {
                     let grew = items.len() > before;
                     match items.last_mut().filter(|_| grew) {
-                        Some(last) => last.push(Span::styled(format!(" {mark}"), theme.family)),
-                        None => items.push(vec![Span::styled(mark, theme.family)]),
+                        Some(last) => last
+                            .marks
+                            .push(Span::styled(format!(" {mark}"), theme.family)),
+                        None => items
+                            .push(Item::new(Span::raw("")).mark(Span::styled(mark, theme.family))),
                     }
                 }
             }
@@ -622,23 +800,19 @@ fn cell_items(
                 };
                 let review = review_mark(case.review_of(s.position));
                 let comma = if k + 1 < n { "," } else { "" };
-                let mut item = Vec::new();
-                if s.inferred {
-                    item.push(Span::styled(
-                        format!("{name}{INFERRED_MARK}{review}"),
-                        theme.dim,
-                    ));
+                let item = if s.inferred {
+                    Item::new(Span::styled(name, theme.dim))
+                        .mark(Span::styled(format!("{INFERRED_MARK}{review}"), theme.dim))
                 } else {
-                    item.push(Span::styled(
-                        format!("{name}{review}"),
-                        theme.party(case.party(party)),
-                    ));
-                    if let Some(mark) = ctx.family_mark(m.case, s.position) {
-                        item.push(Span::styled(format!(" {mark}"), theme.family));
+                    let style = theme.party(case.party(party));
+                    let item =
+                        Item::new(Span::styled(name, style)).mark(Span::styled(review, style));
+                    match ctx.family_mark(m.case, s.position) {
+                        Some(mark) => item.mark(Span::styled(format!(" {mark}"), theme.family)),
+                        None => item,
                     }
-                }
-                item.push(Span::raw(comma));
-                items.push(item);
+                };
+                items.push(item.mark(Span::raw(comma)));
             }
         }
     }
@@ -887,6 +1061,11 @@ pub const COMMON_MARKS: &[Mark] = &[
         "imported and inferred, not yet reviewed",
         "importerat och härlett, ännu inte granskat",
     ),
+    Mark::new(
+        "3–5/8 R…",
+        "columns 3–5 of 8 shown; R…: a word cut to fit, marks kept",
+        "kolumn 3–5 av 8 visas; R…: ett ord kortat, markeringarna hela",
+    ),
     Mark::named(
         ("reverse", "omvänd"),
         "the selected cell (dimmed while the cell's positions have the focus)",
@@ -901,7 +1080,51 @@ pub const COMMON_MARKS: &[Mark] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::share_width;
+    use super::{Fitted, Item, Lead, fit_columns, share_width};
+    use ratatui::text::Span;
+
+    #[test]
+    fn columns_scroll_before_a_mark_is_cut() {
+        let lead = Lead {
+            need: 20,
+            floor: 12,
+            least: 8,
+        };
+        // Everything fits: every column shows.
+        let f = fit_columns(lead, &[6, 6], &[6, 6], 80, 0, 0);
+        assert_eq!(f.shown, 0..2);
+        // 30 columns, 28 inside: the names at their floor, the two columns that fit beside
+        // them, what is left back to the names.
+        let f = fit_columns(lead, &[6; 5], &[6; 5], 30, 0, 0);
+        assert_eq!(
+            f,
+            Fitted {
+                lead: 14,
+                shown: 0..2,
+                widths: vec![6; 5],
+                spacing: 1
+            }
+        );
+        // The run follows the selection.
+        assert_eq!(fit_columns(lead, &[6; 5], &[6; 5], 30, 0, 4).shown, 3..5);
+        // A wide column beside the names: they give way down to their least, then the column
+        // is narrowed (its items' words are shortened, not their marks).
+        let f = fit_columns(lead, &[11, 6], &[11, 6], 20, 0, 0);
+        assert_eq!((f.lead, f.shown, f.widths[0]), (8, 0..1, 9));
+    }
+
+    #[test]
+    fn a_shortened_item_keeps_its_marks() {
+        let shortened = |columns: usize| {
+            let item = Item::new(Span::raw("Rej.")).mark(Span::raw("*!"));
+            let spans = item.shortened(columns).spans();
+            spans.map(|s| s.content.to_string()).collect::<String>()
+        };
+        assert_eq!(shortened(6), "Rej.*!");
+        assert_eq!(shortened(4), "R…*!");
+        // Never narrower than the marks and one column.
+        assert_eq!(shortened(1), "…*!");
+    }
 
     #[test]
     fn columns_wrap_before_body_names_are_cut() {
