@@ -11,19 +11,25 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
 
 pub fn render(frame: &mut Frame, area: Rect, s: &CasesScreen, ctx: &Ctx, theme: &Theme) {
+    use crate::export::matrix::fit;
+    use crate::text::width;
+    // Inside the borders and after the selection mark: a cut line says so (`…`).
+    let room = usize::from(area.width.saturating_sub(4));
     let items: Vec<ListItem> = ctx
         .cases
         .iter()
         .zip(ctx.derived)
         .map(|(c, d)| {
+            let dnr = fit(&c.dnr, room);
+            let title = fit(&format!("  {}", c.title), room.saturating_sub(width(&dnr)));
             ListItem::new(vec![
-                Line::from(vec![
-                    Span::styled(c.dnr.clone(), theme.heading),
-                    Span::raw(format!("  {}", c.title)),
-                ]),
+                Line::from(vec![Span::styled(dnr, theme.heading), Span::raw(title)]),
                 Line::styled(
                     // A case with points: its summary starts with how many.
-                    format!("  {}; {}", ctx.lang.bodies(c.bodies.len()), d.summary),
+                    fit(
+                        &format!("  {}; {}", ctx.lang.bodies(c.bodies.len()), d.summary),
+                        room,
+                    ),
                     theme.dim,
                 ),
             ])
