@@ -82,6 +82,9 @@ pub enum WarningKind {
     /// A line that opens a statement of a kind the importer does not know; it ends the
     /// previous position and is kept unplaced with its text.
     UnknownOpener { text: String },
+    /// A header in "Reservationer m.m." that matches announcements in several bodies' parts
+    /// and none in the body it stands under; it and its text are kept unplaced.
+    AnnouncedInSeveral { text: String },
     /// The importer produced an invalid file (a bug); everything was kept unplaced instead.
     Fallback { reason: String },
     /// A reservation or statement names a point the document's list of points lacks.
@@ -181,6 +184,12 @@ impl Warning {
             ),
             (UnknownOpener { text }, Lang::Sv) => format!(
                 "\"{text}\" inleder ett uttalande av ett slag som remiss inte känner; det avslutar föregående ställningstagande och det och dess text finns bland ej placerad text"
+            ),
+            (AnnouncedInSeveral { text }, Lang::En) => format!(
+                "\"{text}\" in \"Reservationer m.m.\" matches reservations announced by several bodies and none of the body it stands under; it and its text are kept unplaced"
+            ),
+            (AnnouncedInSeveral { text }, Lang::Sv) => format!(
+                "\"{text}\" i \"Reservationer m.m.\" stämmer med reservationer som flera organ hänvisar till och med inget av organet det står under; det och dess text finns bland ej placerad text"
             ),
             (PositionWithoutBody, Lang::En) => {
                 "a reservation or statement outside any body's part; kept unplaced".into()
