@@ -931,6 +931,35 @@ Reservationer m.m.\nSocialnämnden\n",
         }
     }
 
+    /// Two reservations in one body by the same first signatory are never both stated as sure.
+    #[test]
+    fn two_reservations_by_one_first_signatory_in_one_body_are_uncertain() {
+        let doc = format!(
+            "{HEAD}{SOCIAL}Reservation av Anna Ek m.fl. (M), se Reservationer m.m.\n\
+Reservationer m.m.\nSocialnämnden\nReservation av Anna Ek m.fl. (M)\nText ett.\n\
+Reservation av Anna Ek och Bo Al (M)\nText två.\n"
+        );
+        let out = import_text(&doc, "t.txt", Lang::En);
+        let case = parse_case(&out.toml, "t", "t").unwrap();
+        let reservations: Vec<_> = case
+            .positions
+            .iter()
+            .filter(|p| p.stance == Stance::Reservation)
+            .collect();
+        assert_eq!(reservations.len(), 2, "{}", out.toml);
+        for p in reservations {
+            assert!(
+                p.evidence.iter().any(|e| e.fact == Fact::Body
+                    && e.review == Review::Uncertain
+                    && e.rule == "section.same_signatory"
+                    && e.sentence.starts_with("Reservation av Anna Ek"))
+                    && p.review() == Some(Review::Uncertain),
+                "{}",
+                out.toml
+            );
+        }
+    }
+
     fn bodies_of(doc: &str) -> Vec<String> {
         let out = import_text(doc, "t.txt", Lang::En);
         out.case.bodies.iter().map(|b| b.name.clone()).collect()
