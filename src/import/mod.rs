@@ -82,6 +82,9 @@ pub enum WarningKind {
     /// A line that opens a statement of a kind the importer does not know; it ends the
     /// previous position and is kept unplaced with its text.
     UnknownOpener { text: String },
+    /// A header in "Reservationer m.m." that matches announcements in several bodies' parts
+    /// and none in the body it stands under; it and its text are kept unplaced.
+    AnnouncedInSeveral { text: String },
     /// The importer produced an invalid file (a bug); everything was kept unplaced instead.
     Fallback { reason: String },
     /// A reservation or statement names a point the document's list of points lacks.
@@ -181,6 +184,12 @@ impl Warning {
             ),
             (UnknownOpener { text }, Lang::Sv) => format!(
                 "\"{text}\" inleder ett uttalande av ett slag som remiss inte känner; det avslutar föregående ställningstagande och det och dess text finns bland ej placerad text"
+            ),
+            (AnnouncedInSeveral { text }, Lang::En) => format!(
+                "\"{text}\" in \"Reservationer m.m.\" matches reservations announced by several bodies and none of the body it stands under; it and its text are kept unplaced"
+            ),
+            (AnnouncedInSeveral { text }, Lang::Sv) => format!(
+                "\"{text}\" i \"Reservationer m.m.\" stämmer med reservationer som flera organ hänvisar till och med inget av organet det står under; det och dess text finns bland ej placerad text"
             ),
             (PositionWithoutBody, Lang::En) => {
                 "a reservation or statement outside any body's part; kept unplaced".into()
@@ -694,7 +703,8 @@ fn import_report(doc: &Document, lang: Lang) -> Result<Outcome, Refusal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::parse_case;
+    use crate::model::{Fact, Review, Stance, parse_case};
+    use crate::review;
 
     #[test]
     fn empty_input_is_a_valid_file_with_a_warning() {
@@ -765,6 +775,189 @@ Nämnden avstyrker motionen.\n";
             ["Att bifalla motionen.", "Att därutöver anföra"]
         );
         assert_eq!(case.positions[4].paragraphs, ["Cykelbanorna behövs."]);
+    }
+
+    /// Socialnämnden's and Trafiknämnden's parts each announce an M reservation; in
+    /// "Reservationer m.m." Trafiknämnden's sub-heading is lost, so both texts stand under
+    /// "Socialnämnden". `second` is the header of the second text there.
+    fn announced_elsewhere(second: &str, traffic_announces: &str) -> String {
+        format!(
+            "{HEAD}Socialnämnden\nSocialnämnden beslutade vid sitt sammanträde den 17 februari 2026 följande.\n\
+Socialnämnden avstyrker motionen.\nReservation av Anna Ek m.fl. (M), se Reservationer m.m.\n\
+{TRAFFIC}Reservation av {traffic_announces}, se Reservationer m.m.\n\
+Reservationer m.m.\nSocialnämnden\nReservation av Anna Ek m.fl. (M)\nSocialtjänsten behöver bänkarna.\n\
+{second}\nTrafiken behöver bänkarna.\n"
+        )
+    }
+
+    fn body_evidence(p: &crate::model::Position) -> Vec<(Review, &str, &str)> {
+        p.evidence
+            .iter()
+            .filter(|e| e.fact == Fact::Body)
+            .map(|e| (e.review, e.rule.as_str(), e.sentence.as_str()))
+            .collect()
+    }
+
+    /// A text in "Reservationer m.m." under another body's heading goes to the body whose part
+    /// announces it by signatory, uncertain, with both sentences; no body gets two.
+    #[test]
+    fn a_text_under_a_lost_sub_heading_goes_to_the_body_that_announces_it() {
+        let doc = announced_elsewhere("Reservation av Bo Al m.fl. (M)", "Bo Al m.fl. (M)");
+        let out = import_text(&doc, "t.txt", Lang::En);
+        assert!(out.warnings.is_empty(), "{:?}\n{}", out.warnings, out.toml);
+        let case = parse_case(&out.toml, "t", "t").unwrap();
+        let ids: Vec<&str> = case.positions.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "socialnamnden/reject",
+                "socialnamnden/reservation/M",
+                "trafiknamnden/reject",
+                "trafiknamnden/reservation/M"
+            ],
+            "{}",
+            out.toml
+        );
+        let social = &case.positions[1];
+        assert_eq!(social.paragraphs, ["Socialtjänsten behöver bänkarna."]);
+        assert_eq!(social.review(), Some(Review::Inferred));
+        let traffic = &case.positions[3];
+        assert_eq!(traffic.paragraphs, ["Trafiken behöver bänkarna."]);
+        assert_eq!(traffic.review(), Some(Review::Uncertain));
+        assert_eq!(
+            body_evidence(traffic),
+            [
+                (
+                    Review::Uncertain,
+                    "section.announcement",
+                    "Reservation av Bo Al m.fl. (M), se Reservationer m.m."
+                ),
+                (
+                    Review::Uncertain,
+                    "section.announcement",
+                    "Reservation av Bo Al m.fl. (M)"
+                ),
+            ]
+        );
+        assert!(
+            traffic.evidence[1]
+                .note
+                .as_deref()
+                .is_some_and(|n| n.contains("\"Socialnämnden\"")),
+            "{:?}",
+            traffic.evidence
+        );
+    }
+
+    /// Announcement "(M)", text "(L)": one reservation, the announcement's party, uncertain
+    /// with both sentences; here across a lost sub-heading too.
+    #[test]
+    fn a_party_the_announcement_and_the_text_disagree_on_is_uncertain() {
+        let doc = announced_elsewhere("Reservation av Bo Al m.fl. (L)", "Bo Al m.fl. (M)");
+        let out = import_text(&doc, "t.txt", Lang::En);
+        assert!(out.warnings.is_empty(), "{:?}\n{}", out.warnings, out.toml);
+        let case = parse_case(&out.toml, "t", "t").unwrap();
+        let traffic = case
+            .positions
+            .iter()
+            .find(|p| p.id == "trafiknamnden/reservation/M")
+            .unwrap_or_else(|| panic!("{}", out.toml));
+        assert_eq!(traffic.paragraphs, ["Trafiken behöver bänkarna."]);
+        let parties: Vec<(Review, &str, &str)> = traffic
+            .evidence
+            .iter()
+            .filter(|e| e.fact == Fact::Parties)
+            .map(|e| (e.review, e.rule.as_str(), e.sentence.as_str()))
+            .collect();
+        assert_eq!(
+            parties,
+            [
+                (
+                    Review::Uncertain,
+                    "byline.parties_disagree",
+                    "Reservation av Bo Al m.fl. (M), se Reservationer m.m."
+                ),
+                (
+                    Review::Uncertain,
+                    "byline.parties_disagree",
+                    "Reservation av Bo Al m.fl. (L)"
+                ),
+            ]
+        );
+        assert_eq!(
+            case.positions
+                .iter()
+                .filter(|p| p.stance == Stance::Reservation)
+                .count(),
+            2
+        );
+    }
+
+    /// A text that two other bodies announce (and its own does not) cannot be placed: it and its
+    /// header go unplaced, with a warning, and both announcements keep their header only.
+    #[test]
+    fn a_text_several_bodies_announce_stays_unplaced() {
+        let doc = announced_elsewhere("Reservation av Bo Al m.fl. (M)", "Bo Al m.fl. (M)").replace(
+            "\nReservationer m.m.\nSocialnämnden\n",
+            "\nKulturnämnden\nKulturnämnden beslutade vid sitt sammanträde den 3 mars 2026 följande.\n\
+Kulturnämnden avstyrker motionen.\nReservation av Bo Al och Eva Berg (M), se Reservationer m.m.\n\
+Reservationer m.m.\nSocialnämnden\n",
+        );
+        let out = import_text(&doc, "t.txt", Lang::En);
+        let messages: Vec<String> = out.warnings.iter().map(|w| w.message(Lang::En)).collect();
+        assert!(
+            messages.iter().any(|m| m.contains("several bodies")),
+            "{messages:?}"
+        );
+        let case = parse_case(&out.toml, "t", "t").unwrap();
+        let unplaced = review::unplaced(&case);
+        assert!(
+            unplaced
+                .iter()
+                .any(|s| s.paragraphs.iter().any(|p| p.contains("Trafiken behöver"))),
+            "{}",
+            out.toml
+        );
+        for p in case
+            .positions
+            .iter()
+            .filter(|p| p.stance == Stance::Reservation)
+        {
+            assert!(
+                p.paragraphs.iter().all(|t| !t.contains("Trafiken")),
+                "{}",
+                out.toml
+            );
+        }
+    }
+
+    /// Two reservations in one body by the same first signatory are never both stated as sure.
+    #[test]
+    fn two_reservations_by_one_first_signatory_in_one_body_are_uncertain() {
+        let doc = format!(
+            "{HEAD}{SOCIAL}Reservation av Anna Ek m.fl. (M), se Reservationer m.m.\n\
+Reservationer m.m.\nSocialnämnden\nReservation av Anna Ek m.fl. (M)\nText ett.\n\
+Reservation av Anna Ek och Bo Al (M)\nText två.\n"
+        );
+        let out = import_text(&doc, "t.txt", Lang::En);
+        let case = parse_case(&out.toml, "t", "t").unwrap();
+        let reservations: Vec<_> = case
+            .positions
+            .iter()
+            .filter(|p| p.stance == Stance::Reservation)
+            .collect();
+        assert_eq!(reservations.len(), 2, "{}", out.toml);
+        for p in reservations {
+            assert!(
+                p.evidence.iter().any(|e| e.fact == Fact::Body
+                    && e.review == Review::Uncertain
+                    && e.rule == "section.same_signatory"
+                    && e.sentence.starts_with("Reservation av Anna Ek"))
+                    && p.review() == Some(Review::Uncertain),
+                "{}",
+                out.toml
+            );
+        }
     }
 
     fn bodies_of(doc: &str) -> Vec<String> {

@@ -50,6 +50,9 @@ pub enum Note {
     /// A line that opens a statement of a kind the importer does not know ("Yttrande av Lena
     /// Berg (L)"): it ends the previous position, and it and its text are kept unplaced.
     UnknownOpener(String),
+    /// A header in "Reservationer m.m." that matches announcements in several bodies' parts
+    /// and none in the body it stands under: it and its text are kept unplaced.
+    AnnouncedInSeveral(String),
 }
 
 /// A sentence of the source, as written, and its lines: where an inferred fact comes from.
@@ -139,12 +142,44 @@ pub struct DraftPosition {
     /// "Reservationer m.m."), where the header does not name its body itself.
     pub under: Option<Source>,
     /// The header that gave the text, when it is not the first one (a header in
-    /// "Reservationer m.m." filling a "…, se Reservationer m.m." reference), and whether it
-    /// was matched by the same signature line (else by the same parties only).
-    pub filled_by: Option<(Source, bool)>,
+    /// "Reservationer m.m." filling a "…, se Reservationer m.m." reference), and how it was
+    /// matched.
+    pub filled_by: Option<Filled>,
     /// Referred to "Reservationer m.m." and not yet found there.
     pub awaiting_text: bool,
     pub date: Option<NaiveDate>,
+}
+
+/// A header in "Reservationer m.m." that gave the text of a position announced in a body's
+/// part ("Reservation av Dennis Wedin m.fl. (M), se Reservationer m.m."), and how the two were
+/// matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filled {
+    /// The header that gave the text.
+    pub source: Source,
+    /// The same signature line (else a signatory's name in common).
+    pub same_line: bool,
+    /// The header stood under another body's heading, or under none (the heading it stood
+    /// under, if any): the announcement placed the text, against the heading.
+    pub other_body: Option<Option<Source>>,
+    /// The header's parties, where they differ from the announcement's (which are kept).
+    pub other_parties: Option<Vec<String>>,
+}
+
+/// Which waiting position a statement's header gives its text to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Waiting {
+    /// None: the header opens a position of its own.
+    Free,
+    /// This one, matched so.
+    One {
+        k: usize,
+        same_line: bool,
+        other_body: bool,
+        party_differs: bool,
+    },
+    /// Several announcements in other bodies match: the text cannot be placed.
+    Several,
 }
 
 /// "som är likalydande med Moderaternas reservation i borgarrådsberedningen", "som instämde i
@@ -1142,15 +1177,35 @@ impl Parser<'_> {
     ) {
         self.marker();
         let line_no = self.lines[i].no;
-        let Some(body) = self.body else {
-            // No body to attach it to: keep the lines as text with no place.
-            self.note(i, Note::PositionWithoutBody);
-            let keep = self.sink;
-            self.sink = Sink::Nowhere;
-            self.run.extend(i..i + n);
-            self.flush();
-            self.sink = keep;
-            return;
+        let reference = matches!(follows, Follows::Reference);
+        // A header in "Reservationer m.m." (or with its text) fills the position referred to
+        // ([`Parser::waiting_for`]).
+        let waiting = if reference {
+            Waiting::Free
+        } else {
+            self.waiting_for(stance, &b)
+        };
+        let body = match (&waiting, self.body) {
+            (Waiting::One { k, .. }, _) => self.draft.positions[*k].body,
+            (Waiting::Free, Some(body)) => body,
+            (Waiting::Several, _) | (Waiting::Free, None) => {
+                // No body to attach it to, or several that announce it: keep the lines as
+                // text with no place.
+                if waiting == Waiting::Several {
+                    // It and its text, up to the next marker, in one unplaced section.
+                    self.note(i, Note::AnnouncedInSeveral(text));
+                    self.sink = Sink::Nowhere;
+                    self.run.extend(i..i + n);
+                    return;
+                }
+                self.note(i, Note::PositionWithoutBody);
+                let keep = self.sink;
+                self.sink = Sink::Nowhere;
+                self.run.extend(i..i + n);
+                self.flush();
+                self.sink = keep;
+                return;
+            }
         };
         self.see_parties(&b.parties);
         if let Some(l) = &link {
@@ -1162,49 +1217,27 @@ impl Parser<'_> {
         } else {
             None
         };
-        let reference = matches!(follows, Follows::Reference);
-        // A header in "Reservationer m.m." (or with its text) fills the position referred to:
-        // the one with the same signature line, else the only one with the same parties that
-        // shares a signatory's name ("Jonas Nilsson m.fl. (M)" and "Jonas Nilsson och Ulla
-        // Berg (M)"). Parties alone are not enough: two statements of one party must not
-        // swap texts.
-        let (pending, same_line) = if reference {
-            (None, false)
-        } else {
-            let waiting: Vec<usize> = (0..self.draft.positions.len())
-                .filter(|&k| {
-                    let q = &self.draft.positions[k];
-                    q.body == body && q.stance == stance && q.awaiting_text
-                })
-                .collect();
-            let same_line = waiting.iter().copied().find(|&k| {
-                normalise(&self.draft.positions[k].byline.written) == normalise(&b.written)
-            });
-            let same_party_and_name: Vec<usize> = waiting
-                .iter()
-                .copied()
-                .filter(|&k| {
-                    let q = &self.draft.positions[k].byline;
-                    q.parties == b.parties && byline::share_a_name(q, &b)
-                })
-                .collect();
-            match same_line {
-                Some(k) => (Some(k), true),
-                None => (
-                    (same_party_and_name.len() == 1).then(|| same_party_and_name[0]),
-                    false,
-                ),
-            }
-        };
-        let p = match pending {
-            Some(p) => {
+        let p = match waiting {
+            Waiting::One {
+                k: p,
+                same_line,
+                other_body,
+                party_differs,
+            } => {
                 let source = self.source(i, n);
+                let heading = self.heading.clone();
                 let pos = &mut self.draft.positions[p];
                 pos.awaiting_text = false;
-                pos.filled_by = Some((source, same_line));
+                pos.filled_by = Some(Filled {
+                    source,
+                    same_line,
+                    other_body: other_body.then_some(heading),
+                    other_parties: party_differs.then(|| b.parties.clone()),
+                });
                 // "Anders Lind m.fl. (M)" referred to, "Anders Lind, Carl Wik och Dina Ali (alla
-                // M)" in "Reservationer m.m.": the fuller signature line names them all.
-                if b.signatories.len() > pos.byline.signatories.len() {
+                // M)" in "Reservationer m.m.": the fuller signature line names them all (unless
+                // it names other parties: the announcement's are kept, marked uncertain).
+                if !party_differs && b.signatories.len() > pos.byline.signatories.len() {
                     pos.byline = b.clone();
                 }
                 if link.is_some() {
@@ -1212,7 +1245,7 @@ impl Parser<'_> {
                 }
                 p
             }
-            None => {
+            _ => {
                 self.draft.positions.push(DraftPosition {
                     body,
                     stance,
@@ -1246,6 +1279,80 @@ impl Parser<'_> {
                     _ => Sink::Decision(body),
                 };
             }
+        }
+    }
+
+    /// The position announced in a body's part ("…, se Reservationer m.m.") that a header of
+    /// `stance` signed `b` gives its text to. In the current body: the one with the same
+    /// signature line, else the only one with the same parties that shares a signatory's name
+    /// ("Jonas Nilsson m.fl. (M)" and "Jonas Nilsson och Ulla Berg (M)"), else the only one
+    /// that shares a name but names other parties (marked uncertain). Parties alone are not
+    /// enough: two statements of one party must not swap texts. In "Reservationer m.m.", where
+    /// a body's sub-heading may be lost (a PDF page break), a header that matches nothing in
+    /// the current body goes to the only announcement in another body that matches it the
+    /// same way (the announcement is the stronger evidence; marked uncertain), and to none
+    /// where several do.
+    fn waiting_for(&self, stance: Stance, b: &Byline) -> Waiting {
+        let positions = &self.draft.positions;
+        let same_line = |k: usize| normalise(&positions[k].byline.written) == normalise(&b.written);
+        let party_and_name = |k: usize| {
+            let q = &positions[k].byline;
+            q.parties == b.parties && byline::share_a_name(q, b)
+        };
+        let name = |k: usize| byline::share_a_name(&positions[k].byline, b);
+        let waiting = |here: bool| -> Vec<usize> {
+            (0..positions.len())
+                .filter(|&k| {
+                    let q = &positions[k];
+                    q.stance == stance && q.awaiting_text && (Some(q.body) == self.body) == here
+                })
+                .collect()
+        };
+        let one = |k: usize, other_body: bool, party_differs: bool| Waiting::One {
+            k,
+            same_line: same_line(k),
+            other_body,
+            party_differs,
+        };
+        if self.body.is_some() {
+            let here = waiting(true);
+            if let Some(&k) = here.iter().find(|&&k| same_line(k)) {
+                return one(k, false, false);
+            }
+            let matched: Vec<usize> = here
+                .iter()
+                .copied()
+                .filter(|&k| party_and_name(k))
+                .collect();
+            match matched.len() {
+                1 => return one(matched[0], false, false),
+                0 => {}
+                _ => return Waiting::Free,
+            }
+            let named: Vec<usize> = here.iter().copied().filter(|&k| name(k)).collect();
+            if let [k] = named[..] {
+                return one(k, false, true);
+            }
+        }
+        if self.phase != Phase::Reservations {
+            return Waiting::Free;
+        }
+        let elsewhere = waiting(false);
+        let matched: Vec<usize> = elsewhere
+            .iter()
+            .copied()
+            .filter(|&k| same_line(k) || party_and_name(k))
+            .collect();
+        match matched[..] {
+            [k] => return one(k, true, false),
+            [] => {}
+            _ => return Waiting::Several,
+        }
+        let named: Vec<usize> = elsewhere.iter().copied().filter(|&k| name(k)).collect();
+        match named[..] {
+            [k] => one(k, true, true),
+            [] => Waiting::Free,
+            _ => Waiting::Several,
         }
     }
 

@@ -2,7 +2,7 @@
 //! positions, ids, declared parties and the majority, and the warnings.
 
 use super::lines::Repaired;
-use super::parse::{Draft, DraftPosition, Note, Source};
+use super::parse::{Draft, DraftPosition, Filled, Note, Source};
 use super::phrases::{self as ph, normalise};
 use super::stance::{self, Reading, Verdict};
 use super::{Warning, WarningKind, describe};
@@ -109,6 +109,9 @@ pub fn resolve(draft: Draft, rep: &Repaired, source_name: &str, lang: Lang) -> R
                 Note::BadDate(text) => WarningKind::BadDate { text: text.clone() },
                 Note::PositionWithoutBody => WarningKind::PositionWithoutBody,
                 Note::UnknownOpener(text) => WarningKind::UnknownOpener { text: text.clone() },
+                Note::AnnouncedInSeveral(text) => {
+                    WarningKind::AnnouncedInSeveral { text: text.clone() }
+                }
             },
         });
     }
@@ -228,6 +231,7 @@ pub fn resolve(draft: Draft, rep: &Repaired, source_name: &str, lang: Lang) -> R
             ));
         }
     }
+    r.same_signatory();
     r.assign_ids(&body_ids);
     r.links();
     let Resolver {
@@ -558,6 +562,55 @@ impl Resolver<'_> {
         self.date_evidence();
     }
 
+    /// Two statements of one kind in one body by the same first signatory are never both
+    /// stated as sure: a body's part and "Reservationer m.m." may disagree on whose it is (a
+    /// lost sub-heading). Each gets an uncertain `body` fact with its header, naming the other.
+    fn same_signatory(&mut self) {
+        let first = |p: &Position| {
+            p.signatories.first().map(|s| {
+                let n = normalise(&s.name);
+                n.trim_end_matches("m.fl.").trim().to_string()
+            })
+        };
+        let mut marks: Vec<(usize, Evidence)> = Vec::new();
+        for (a, p) in self.positions.iter().enumerate() {
+            let (Some(name), Some(k)) = (first(p), p.draft) else {
+                continue;
+            };
+            for (b, q) in self.positions.iter().enumerate() {
+                if a == b
+                    || q.draft.is_none()
+                    || q.body != p.body
+                    || q.stance != p.stance
+                    || first(q).as_ref() != Some(&name)
+                {
+                    continue;
+                }
+                let d = &self.draft.positions[k];
+                let header = Source::new(d.header.clone(), d.line, d.header_last);
+                let note = format!(
+                    "the same body has another {} by {} (line {}); which body each belongs to is not sure",
+                    p.stance.as_str().replace('_', " "),
+                    p.signatories[0].name,
+                    q.line
+                );
+                marks.push((
+                    a,
+                    evidence(
+                        Fact::Body,
+                        Review::Uncertain,
+                        "section.same_signatory",
+                        &header,
+                        Some(note),
+                    ),
+                ));
+            }
+        }
+        for (a, e) in marks {
+            self.positions[a].evidence.push(e);
+        }
+    }
+
     /// Derived ids, as the loader derives them; a taken one gets `-2`, `-3`, … explicitly.
     fn assign_ids(&mut self, body_ids: &[String]) {
         let mut taken: Vec<String> = Vec::new();
@@ -733,15 +786,76 @@ fn member_evidence(p: &DraftPosition) -> Vec<Evidence> {
     } else {
         (Review::Inferred, None)
     };
-    let mut out = vec![evidence(
-        Fact::Parties,
-        review,
-        "byline.parties",
-        &header,
-        note,
-    )];
+    let mut out = match p
+        .filled_by
+        .as_ref()
+        .and_then(|f| Some((f, f.other_parties.as_ref()?)))
+    {
+        // "Reservation av Jonas Nilsson m.fl. (M), se Reservationer m.m." and, there,
+        // "Reservation av Jonas Nilsson m.fl. (L)": the announcement's parties, uncertain,
+        // with both sentences.
+        Some((filled, theirs)) => {
+            let note = format!(
+                "the announcement says ({}), the header of its text in \"Reservationer m.m.\" says ({}); the announcement's parties are kept",
+                p.byline.parties.join(", "),
+                theirs.join(", ")
+            );
+            [&header, &filled.source]
+                .into_iter()
+                .map(|src| {
+                    evidence(
+                        Fact::Parties,
+                        Review::Uncertain,
+                        "byline.parties_disagree",
+                        src,
+                        Some(note.clone()),
+                    )
+                })
+                .collect()
+        }
+        None => vec![evidence(
+            Fact::Parties,
+            review,
+            "byline.parties",
+            &header,
+            note,
+        )],
+    };
+    if let Some(Filled {
+        source,
+        other_body: Some(stood_under),
+        ..
+    }) = &p.filled_by
+    {
+        // Its text stood in "Reservationer m.m." under another body's heading (or none): the
+        // announcement placed it, uncertain, with both sentences.
+        let under = match stood_under {
+            Some(h) => format!("under the heading \"{}\" (line {})", h.sentence, h.first),
+            None => "under no body's heading".to_string(),
+        };
+        let note = format!(
+            "its text stood in \"Reservationer m.m.\" {under}; the announcement in this body's part names the same signatory"
+        );
+        for src in [&header, source] {
+            out.push(evidence(
+                Fact::Body,
+                Review::Uncertain,
+                "section.announcement",
+                src,
+                Some(note.clone()),
+            ));
+        }
+        return out;
+    }
     let body = match (&p.filled_by, &p.under) {
-        (Some((_, false)), _) => evidence(
+        (
+            Some(Filled {
+                same_line: false,
+                other_parties: None,
+                ..
+            }),
+            _,
+        ) => evidence(
             Fact::Body,
             Review::Uncertain,
             "section.reference_by_party",

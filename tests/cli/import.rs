@@ -6,7 +6,7 @@ use remiss::export::matrix::{grid, grid_with};
 use remiss::i18n::Lang;
 use remiss::import::{Imported, WarningKind, import_text};
 use remiss::model::matrix::Lens;
-use remiss::model::{Case, Review, Stance, load_bundled, parse_case};
+use remiss::model::{Case, Fact, Review, Stance, load_bundled, parse_case};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -1086,5 +1086,49 @@ fn without_pdftotext_the_message_names_the_package() {
             && stderr.contains("apt install poppler-utils")
             && stderr.contains("brew install poppler"),
         "{stderr}"
+    );
+}
+
+/// The seed as a PDF copy may give it: Trafiknämnden's sub-heading in "Reservationer m.m." lost
+/// at a page break, and Södermalm's reservation headed "(L)" there while Södermalm's part
+/// announces "(M)". Each text goes to the body whose part announces it, one reservation each,
+/// the moved body and the disputed party `uncertain` with both sentences; no text changes hands.
+#[test]
+fn a_lost_sub_heading_and_a_disputed_party_are_uncertain_not_moved() {
+    let (imported, case) = import_fixture("lost_subheading");
+    assert!(imported.warnings.is_empty(), "{:#?}", imported.warnings);
+    let (_, seed) = seed_case();
+    for id in ["trafiknamnden/reservation/M", "sodermalm/reservation/M"] {
+        let got = position(&case, id);
+        let want = position(&seed, id);
+        assert_eq!(got.paragraphs, want.paragraphs, "{id}");
+        assert_eq!(got.review(), Some(Review::Uncertain), "{id}");
+    }
+    assert_eq!(
+        ids_with(&case, Stance::Reservation),
+        ids_with(&seed, Stance::Reservation)
+    );
+    let social = position(&case, "socialnamnden/reservation/M");
+    assert_eq!(
+        social.paragraphs,
+        position(&seed, "socialnamnden/reservation/M").paragraphs
+    );
+    let rules = |id: &str, fact: Fact| -> Vec<(String, usize)> {
+        position(&case, id)
+            .evidence
+            .iter()
+            .filter(|e| e.fact == fact && e.review == Review::Uncertain)
+            .map(|e| (e.rule.clone(), e.lines.0))
+            .collect()
+    };
+    let traffic = rules("trafiknamnden/reservation/M", Fact::Body);
+    assert_eq!(traffic.len(), 2, "{traffic:?}");
+    assert!(traffic.iter().all(|(r, _)| r == "section.announcement"));
+    let sodermalm = rules("sodermalm/reservation/M", Fact::Parties);
+    assert_eq!(sodermalm.len(), 2, "{sodermalm:?}");
+    assert!(
+        sodermalm
+            .iter()
+            .all(|(r, _)| r == "byline.parties_disagree")
     );
 }
